@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+// One config for the renderer build and for vitest, so both resolve modules the same way.
+export default defineConfig({
+  root: `${here}renderer`,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: `${here}dist/renderer`,
+    emptyOutDir: true,
+    sourcemap: false,
+    // The renderer ships inside the app; nothing is loaded from a CDN.
+    assetsInlineLimit: 0,
+  },
+  server: { host: '127.0.0.1' },
+  test: {
+    root: here,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          root: here,
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**', 'node_modules/**'],
+          environment: 'node',
+          pool: 'forks',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          root: here,
+          include: ['test/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          pool: 'forks',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
