@@ -1,0 +1,11 @@
+import type { Handlers } from '../context';
+import { authHandlers } from './auth';
+import { facilityHandlers } from './facility';
+import { usersHandlers } from './users';
+
+/** Every contract method has exactly one handler; the type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  ...authHandlers,
+  ...facilityHandlers,
+  ...usersHandlers,
+};

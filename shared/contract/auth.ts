@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { Id, LanguageSchema, PermissionSchema, RoleSchema, text } from './common';
+import { method } from './method';
+
+export const SessionUser = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  permissions: z.array(PermissionSchema),
+  language: LanguageSchema.nullable(),
+  mustChangePassword: z.boolean(),
+});
+export type SessionUser = z.infer<typeof SessionUser>;
+
+// Passwords are checked against the policy in the handler, where the user's context is known;
+// here only a generous cap keeps a megabyte string from reaching scrypt.
+const Password = z.string().min(1).max(512);
+
+export const authContract = {
+  'auth.signIn': method({
+    input: z.strictObject({ username: text(64), password: Password }),
+    output: z.object({ user: SessionUser }),
+    access: 'public',
+    write: true,
+  }),
+  'auth.signOut': method({
+    input: z.strictObject({}),
+    output: z.object({}),
+    access: 'signed_in',
+    write: true,
+  }),
+  'auth.session': method({
+    input: z.strictObject({}),
+    output: z.object({ user: SessionUser.nullable(), idleLockMinutes: z.number().int() }),
+    access: 'public',
+    write: false,
+  }),
+  'auth.changePassword': method({
+    input: z.strictObject({ currentPassword: Password, newPassword: Password }),
+    output: z.object({}),
+    access: 'signed_in',
+    write: true,
+  }),
+  'auth.setLanguage': method({
+    input: z.strictObject({ language: LanguageSchema }),
+    output: z.object({}),
+    access: 'signed_in',
+    write: true,
+  }),
+};

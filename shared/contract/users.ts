@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { Id, IsoInstant, LanguageSchema, Paging, RoleSchema, Username, pageOf, text } from './common';
+import { method } from './method';
+
+
+export const User = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  active: z.boolean(),
+  language: LanguageSchema.nullable(),
+  mustChangePassword: z.boolean(),
+  createdAt: IsoInstant,
+  lastSignInAt: IsoInstant.nullable(),
+});
+export type User = z.infer<typeof User>;
+
+export const AuditEntry = z.object({
+  id: Id,
+  at: IsoInstant,
+  userId: Id.nullable(),
+  userName: z.string().nullable(),
+  method: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const usersContract = {
+  'users.list': method({
+    input: z.strictObject({ ...Paging, query: z.string().max(64).optional(), includeInactive: z.boolean().default(false) }),
+    output: pageOf(User),
+    access: 'users.read',
+    write: false,
+  }),
+  'users.get': method({
+    input: z.strictObject({ id: Id }),
+    output: User,
+    access: 'users.read',
+    write: false,
+  }),
+  'users.create': method({
+    input: z.strictObject({ username: Username, displayName: text(120), role: RoleSchema, password: z.string().min(1).max(512) }),
+    output: User,
+    access: 'users.manage',
+    write: true,
+  }),
+  'users.update': method({
+    input: z.strictObject({ id: Id, displayName: text(120), role: RoleSchema, active: z.boolean() }),
+    output: User,
+    access: 'users.manage',
+    write: true,
+  }),
+  'users.resetPassword': method({
+    input: z.strictObject({ id: Id, newPassword: z.string().min(1).max(512) }),
+    output: z.object({}),
+    access: 'users.manage',
+    write: true,
+  }),
+  'audit.list': method({
+    input: z.strictObject({ ...Paging, entity: z.string().max(40).optional(), entityId: z.string().max(40).optional() }),
+    output: pageOf(AuditEntry),
+    access: 'audit.read',
+    write: false,
+  }),
+};

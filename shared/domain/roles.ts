@@ -1,0 +1,75 @@
+/**
+ * Roles and what each may do. One table, read by the dispatcher (to allow a call)
+ * and by the renderer (to hide what a person cannot use). Hiding is comfort; main decides.
+ */
+export const roles = [
+  'administrator',
+  'director_of_nursing',
+  'charge_nurse',
+  'nurse',
+  'care_coordinator',
+  'care_aide',
+  'driver',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'facility.read',
+  'facility.manage',
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'residents.read',
+  'residents.write',
+  'appointments.read',
+  'appointments.write',
+  'transport.read',
+  'transport.write',
+  'training.read',
+  'training.write',
+  'handoff.read',
+  'handoff.write',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const everything: readonly Permission[] = permissions;
+
+const grants: Record<Role, readonly Permission[]> = {
+  administrator: everything,
+  director_of_nursing: everything,
+  charge_nurse: [
+    'facility.read',
+    'residents.read',
+    'residents.write',
+    'appointments.read',
+    'appointments.write',
+    'transport.read',
+    'training.read',
+    'handoff.read',
+    'handoff.write',
+  ],
+  nurse: ['facility.read', 'residents.read', 'appointments.read', 'transport.read', 'handoff.read', 'handoff.write'],
+  care_coordinator: [
+    'facility.read',
+    'residents.read',
+    'residents.write',
+    'appointments.read',
+    'appointments.write',
+    'transport.read',
+    'transport.write',
+  ],
+  care_aide: ['facility.read', 'residents.read', 'handoff.read'],
+  driver: ['facility.read', 'transport.read'],
+};
+
+const grantSets = new Map<Role, ReadonlySet<Permission>>(
+  roles.map((role) => [role, new Set(grants[role])]),
+);
+
+export function can(role: Role, permission: Permission): boolean {
+  return grantSets.get(role)?.has(permission) ?? false;
+}
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return grants[role];
+}
