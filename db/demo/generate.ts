@@ -1,0 +1,73 @@
+import type { Role } from '../../shared/domain/roles';
+import type { Db } from '../open';
+import { createQueries } from '../queries';
+import { beds, rooms } from '../schema';
+import { seededRandom, type Random } from './random';
+
+/** Every demo account uses this passphrase; the README lists the usernames. */
+export const DEMO_PASSWORD = 'sunrise harbor window';
+
+export const demoUsers: { username: string; displayName: string; role: Role }[] = [
+  { username: 'admin', displayName: 'Alex Administrator', role: 'administrator' },
+  { username: 'don', displayName: 'Dolores Núñez, RN', role: 'director_of_nursing' },
+  { username: 'charge', displayName: "Sean O'Brien, RN", role: 'charge_nurse' },
+  { username: 'nurse', displayName: 'Nguyễn Thị Lan, LPN', role: 'nurse' },
+  { username: 'coordinator', displayName: 'Zoë Fitzgerald', role: 'care_coordinator' },
+  { username: 'aide', displayName: '김민준, CNA', role: 'care_aide' },
+  { username: 'driver', displayName: 'Héctor López', role: 'driver' },
+];
+
+export const demoUnits = ['Memory Care', 'Skilled 1', 'Skilled 2', 'Assisted Living'];
+
+export interface DemoOptions {
+  seed: number;
+  now: Date;
+  /** Injected so db/ need not import the core's crypto; the core passes its scrypt hasher. */
+  hashPassword: (password: string) => string;
+  /** Rooms per unit; each room has one or two beds. Sized up for benchmarks. */
+  roomsPerUnit?: number;
+}
+
+export interface DemoFacility {
+  unitIds: number[];
+  bedIds: number[];
+  userIds: Record<string, number>;
+  random: Random;
+}
+
+/**
+ * Writes a realistic synthetic facility into an empty database, deterministically from `seed`.
+ * Direct inserts, one transaction: fast enough for the 5,000-resident benchmark facility.
+ */
+export function seedDemoFacility(db: Db, o: DemoOptions): DemoFacility {
+  const q = createQueries(db);
+  const r = seededRandom(o.seed);
+  const at = o.now.toISOString();
+  const roomsPerUnit = o.roomsPerUnit ?? 12;
+  const out: DemoFacility = { unitIds: [], bedIds: [], userIds: {}, random: r };
+  db.$client.transaction(() => {
+    if (q.facility.get()) throw new Error('seedDemoFacility needs an empty database');
+    q.facility.insert({ name: 'Maple Grove Care Center', timeZone: 'America/Chicago', paperSize: 'letter', defaultLanguage: 'en', idleLockMinutes: 15 }, at);
+    [
+      { name: 'Day', start: '07:00', end: '15:00' },
+      { name: 'Evening', start: '15:00', end: '23:00' },
+      { name: 'Night', start: '23:00', end: '07:00' },
+    ].forEach((s, i) => q.facility.insertShift({ ...s, sortOrder: i }));
+    demoUnits.forEach((name, u) => {
+      const unitId = q.facility.insertUnit(name, u);
+      out.unitIds.push(unitId);
+      for (let n = 1; n <= roomsPerUnit; n++) {
+        const label = `${u + 1}${String(n).padStart(2, '0')}`;
+        const roomId = db.insert(rooms).values({ unitId, label }).returning({ id: rooms.id }).get().id;
+        const bedLabels = r.chance(0.6) ? ['A', 'B'] : ['A'];
+        for (const b of bedLabels) out.bedIds.push(db.insert(beds).values({ roomId, label: b }).returning({ id: beds.id }).get().id);
+      }
+    });
+    const hash = o.hashPassword(DEMO_PASSWORD);
+    for (const u of demoUsers) {
+      out.userIds[u.username] = q.users.insert({ ...u, passwordHash: hash, mustChangePassword: false, at });
+    }
+    q.audit.insert({ at, userId: null, method: 'demo.seed', entity: 'facility', entityId: '1', before: null, after: { seed: o.seed } });
+  })();
+  return out;
+}

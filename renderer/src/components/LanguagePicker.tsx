@@ -1,0 +1,23 @@
+import { setLanguage, useTranslation, type Language } from '../i18n';
+import { SelectInput } from './fields';
+
+export function LanguagePicker({ onChange }: { onChange?: (lang: Language) => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="language-picker">
+      <SelectInput<Language>
+        label={t('app.language')}
+        name="language"
+        value={i18n.language as Language}
+        options={[
+          { value: 'en', label: t('app.languages.en') },
+          { value: 'es', label: t('app.languages.es') },
+        ]}
+        onChange={(lang) => {
+          setLanguage(lang);
+          onChange?.(lang);
+        }}
+      />
+    </div>
+  );
+}

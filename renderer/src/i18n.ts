@@ -1,0 +1,47 @@
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { catalogs } from '../../shared/i18n';
+import type { AppError, FieldIssue } from '../../shared/result';
+
+export type Language = 'en' | 'es';
+const STORAGE_KEY = 'caredesk.language';
+
+export function initialLanguage(): Language {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (stored === 'en' || stored === 'es') return stored;
+  return navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+void i18next.use(initReactI18next).init({
+  resources: { en: { translation: catalogs.en }, es: { translation: catalogs.es } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+});
+
+export function setLanguage(lang: Language): void {
+  localStorage.setItem(STORAGE_KEY, lang);
+  document.documentElement.lang = lang;
+  void i18next.changeLanguage(lang);
+}
+document.documentElement.lang = i18next.language;
+
+export { useTranslation };
+export const t = i18next.t.bind(i18next);
+
+/** The words for an error from main: its message key with its params, in the current language. */
+export function errorText(error: AppError): string {
+  return i18next.t(error.message, { ...error.params, defaultValue: i18next.t('error.internal') });
+}
+
+export function fieldText(issue: FieldIssue): string {
+  return i18next.t(`field.${issue.code}`, { ...issue.params, defaultValue: i18next.t('field.invalid') });
+}
+
+/** Maps field issues to { 'path': message } for react-aria's Form validationErrors. */
+export function fieldErrors(error: AppError | null | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of error?.fields ?? []) out[f.path] ??= fieldText(f);
+  return out;
+}

@@ -1,0 +1,79 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Button } from 'react-aria-components';
+import type { Permission } from '../../../shared/domain/roles';
+import { call } from '../api/client';
+import { useSession } from '../app/session';
+import { useHashRoute } from '../app/useHashRoute';
+import { LanguagePicker } from '../components/LanguagePicker';
+import { useTranslation } from '../i18n';
+import { AdminScreen } from './admin/AdminScreen';
+
+const areas = ['residents', 'appointments', 'transport', 'training', 'handoff', 'admin'] as const;
+type Area = (typeof areas)[number];
+
+const needs: Record<Area, Permission> = {
+  residents: 'residents.read',
+  appointments: 'appointments.read',
+  transport: 'transport.read',
+  training: 'training.read',
+  handoff: 'handoff.read',
+  admin: 'users.read',
+};
+
+function NotYetAvailable() {
+  const { t } = useTranslation();
+  return <p className="empty">{t('app.notYetAvailable')}</p>;
+}
+
+const screens: Record<Area, () => ReactNode> = {
+  residents: NotYetAvailable,
+  appointments: NotYetAvailable,
+  transport: NotYetAvailable,
+  training: NotYetAvailable,
+  handoff: NotYetAvailable,
+  admin: AdminScreen,
+};
+
+/** The signed-in frame: header, the areas this role may open, and the current area. */
+export function Shell() {
+  const { t } = useTranslation();
+  const { user, facilityName, signOut } = useSession();
+  const allowed = areas.filter((a) => user.permissions.includes(needs[a]));
+  const [area, go] = useHashRoute<Area>(allowed, allowed[0] ?? 'residents');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [area]);
+  const Screen = screens[area];
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <span className="brand">
+          {t('app.name')} · {facilityName}
+        </span>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {allowed.map((a) => (
+              <li key={a}>
+                <a href={`#/${a}`} aria-current={a === area ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go(a))}>
+                  {t(`nav.${a}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <span className="who">{t('nav.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
+        <LanguagePicker onChange={(language) => void call('auth.setLanguage', { language })} />
+        <Button onPress={signOut}>{t('nav.signOut')}</Button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <h1 ref={heading} tabIndex={-1}>
+          {t(`nav.${area}`)}
+        </h1>
+        {allowed.includes(area) ? <Screen /> : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useCan } from '../../app/session';
+import { useTranslation } from '../../i18n';
+import { AuditPanel } from './AuditPanel';
+import { FacilityPanel } from './FacilityPanel';
+import { UsersPanel } from './UsersPanel';
+
+export function AdminScreen() {
+  const { t } = useTranslation();
+  const canManageFacility = useCan('facility.manage');
+  const canAudit = useCan('audit.read');
+  return (
+    <Tabs>
+      <TabList aria-label={t('admin.title')}>
+        <Tab id="users">{t('admin.usersTab')}</Tab>
+        {canManageFacility ? <Tab id="facility">{t('admin.facilityTab')}</Tab> : null}
+        {canAudit ? <Tab id="audit">{t('admin.auditTab')}</Tab> : null}
+      </TabList>
+      <TabPanel id="users">
+        <UsersPanel />
+      </TabPanel>
+      {canManageFacility ? (
+        <TabPanel id="facility">
+          <FacilityPanel />
+        </TabPanel>
+      ) : null}
+      {canAudit ? (
+        <TabPanel id="audit">
+          <AuditPanel />
+        </TabPanel>
+      ) : null}
+    </Tabs>
+  );
+}

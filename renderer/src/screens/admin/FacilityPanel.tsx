@@ -1,0 +1,97 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import type { Facility } from '../../../../shared/contract/facility';
+import type { AppError } from '../../../../shared/result';
+import { call } from '../../api/client';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Notice, SelectInput, TextInput } from '../../components/fields';
+import { errorText, fieldErrors, useTranslation, type Language } from '../../i18n';
+
+export function FacilityPanel() {
+  const { t } = useTranslation();
+  const [facility, setFacility] = useState<Facility | null>(null);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const [name, setName] = useState('');
+  const [timeZone, setTimeZone] = useState('');
+  const [paperSize, setPaperSize] = useState<'letter' | 'a4'>('letter');
+  const [defaultLanguage, setDefaultLanguage] = useState<Language>('en');
+  const [idle, setIdle] = useState('10');
+  const [error, setError] = useState<AppError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const zones = useMemo(() => Intl.supportedValuesOf?.('timeZone') ?? ['UTC'], []);
+
+  useEffect(() => {
+    void call('facility.get', {}).then((r) => {
+      if (!r.ok) return setLoadError(r.error);
+      const f = r.value;
+      setFacility(f);
+      setName(f.name);
+      setTimeZone(f.timeZone);
+      setPaperSize(f.paperSize);
+      setDefaultLanguage(f.defaultLanguage);
+      setIdle(String(f.idleLockMinutes));
+    });
+  }, []);
+
+  if (loadError) return <Notice tone="error">{errorText(loadError)}</Notice>;
+  if (!facility) return <p>{t('app.loading')}</p>;
+
+  const labels = {
+    name: t('setup.facilityName'),
+    timeZone: t('setup.timeZone'),
+    paperSize: t('setup.paperSize'),
+    defaultLanguage: t('setup.defaultLanguage'),
+    idleLockMinutes: t('admin.idleLockMinutes'),
+  };
+  const errors = fieldErrors(error);
+
+  return (
+    <section aria-labelledby="facility-heading">
+      <h2 id="facility-heading">{t('admin.facilityTab')}</h2>
+      {saved ? <Notice tone="success">{t('admin.saved')}</Notice> : null}
+      <ErrorSummary error={error} labels={labels} />
+      <Form
+        validationErrors={errors}
+        validationBehavior="aria"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setSaved(false);
+          const minutes = Number(idle);
+          const r = await call('facility.update', { name, timeZone, paperSize, defaultLanguage, idleLockMinutes: Number.isInteger(minutes) ? minutes : -1 });
+          if (r.ok) {
+            setError(null);
+            setFacility(r.value);
+            setSaved(true);
+          } else setError(r.error);
+        }}
+      >
+        <TextInput label={labels.name} name="name" value={name} onChange={setName} required />
+        <SelectInput label={labels.timeZone} name="timeZone" value={timeZone} onChange={setTimeZone} options={zones.map((z) => ({ value: z, label: z }))} error={errors.timeZone} />
+        <SelectInput
+          label={labels.paperSize}
+          name="paperSize"
+          value={paperSize}
+          onChange={setPaperSize}
+          options={[
+            { value: 'letter', label: t('setup.paper.letter') },
+            { value: 'a4', label: t('setup.paper.a4') },
+          ]}
+        />
+        <SelectInput<Language>
+          label={labels.defaultLanguage}
+          name="defaultLanguage"
+          value={defaultLanguage}
+          onChange={setDefaultLanguage}
+          options={[
+            { value: 'en', label: t('app.languages.en') },
+            { value: 'es', label: t('app.languages.es') },
+          ]}
+        />
+        <TextInput label={labels.idleLockMinutes} name="idleLockMinutes" type="number" value={idle} onChange={setIdle} required />
+        <Button type="submit" className="primary">
+          {t('admin.save')}
+        </Button>
+      </Form>
+    </section>
+  );
+}
