@@ -23,9 +23,10 @@ const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'wheel'] as const;
  * the session is ended here as well as in main (which enforces it on the next call anyway).
  */
 function useIdleLock(active: boolean, minutes: number, onIdle: () => void) {
-  const last = useRef(Date.now());
+  const last = useRef(0);
   useEffect(() => {
     if (!active) return;
+    last.current = Date.now();
     const mark = () => (last.current = Date.now());
     ACTIVITY_EVENTS.forEach((e) => window.addEventListener(e, mark, { passive: true }));
     const timer = window.setInterval(() => {
@@ -85,7 +86,7 @@ export function App() {
         </main>
       );
     case 'setup':
-      return <Setup onDone={() => setState({ kind: 'signIn', notice: t('setup.done') })} />;
+      return <Setup onDone={() => void refresh(t('setup.done'))} />;
     case 'signIn':
       return (
         <SignIn

@@ -29,7 +29,7 @@ function timeZones(): string[] {
 /** First run: the facility, its units and shifts, and the first administrator — one form, three sections. */
 export function Setup(p: { onDone(): void }) {
   const { t, i18n } = useTranslation();
-  const zones = useMemo(timeZones, []);
+  const zones = useMemo(() => timeZones(), []);
   const [name, setName] = useState('');
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   const [paperSize, setPaperSize] = useState<'letter' | 'a4'>('letter');

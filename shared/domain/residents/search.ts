@@ -5,6 +5,7 @@
 // Only the generic combining-diacritic blocks are stripped. Other scripts' marks (Japanese
 // dakuten U+3099, Indic vowel signs, …) are part of the letter, and Hangul decomposes into
 // conjoining jamo (letters, not marks) which the final NFC recomposes, so 김 stays 김.
+// eslint-disable-next-line no-misleading-character-class -- these ranges are combining marks on purpose: exactly what we strip
 const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
 // Letters that are not "letter + accent" in Unicode, so NFD leaves them alone, but which people

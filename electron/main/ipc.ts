@@ -1,0 +1,45 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import type { Connection, Dispatcher } from '../core/dispatcher';
+import { err, type Result } from '../../shared/result';
+import { INVOKE_CHANNEL } from '../preload/channel';
+import { isAppUrl } from './url-policy';
+
+/**
+ * Only our window's top frame, showing our own origin, may call. A frame that navigated away,
+ * an iframe, or another webContents is refused before the dispatcher sees the call.
+ */
+function isTrustedSender(event: IpcMainInvokeEvent, ourWindow: WebContents | null): boolean {
+  const frame = event.senderFrame;
+  if (frame === null || ourWindow === null || ourWindow.isDestroyed()) return false;
+  if (event.sender !== ourWindow) return false;
+  const main = ourWindow.mainFrame;
+  if (frame.parent !== null || frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
+  return isAppUrl(frame.url);
+}
+
+/**
+ * The one IPC entry point. Each webContents gets its own dispatcher connection (its own login
+ * session), made on first use and closed when the webContents goes away.
+ */
+export function registerIpc(dispatcher: Dispatcher, ourWindow: () => WebContents | null): void {
+  const connections = new Map<number, Connection>();
+
+  function connectionFor(contents: WebContents): Connection {
+    const existing = connections.get(contents.id);
+    if (existing) return existing;
+    const conn = dispatcher.connect();
+    connections.set(contents.id, conn);
+    // The id is read now: after 'destroyed' the webContents can no longer be asked for it.
+    const id = contents.id;
+    contents.once('destroyed', () => {
+      connections.get(id)?.close();
+      connections.delete(id);
+    });
+    return conn;
+  }
+
+  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown): Result<unknown> => {
+    if (!isTrustedSender(event, ourWindow())) return err('forbidden', 'error.forbidden');
+    return connectionFor(event.sender).invoke(method, input);
+  });
+}

@@ -1,0 +1,38 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, type SaveDialogOptions, type WebContents } from 'electron';
+import { safePdfName } from './file-names';
+
+export interface PrintToPdfOptions {
+  pageSize: 'Letter' | 'A4';
+  /** Wide tables (handoff sheet, training matrix) print landscape; letters and lists portrait. */
+  landscape: boolean;
+  /** Shown in the save dialog; reduced to a bare, safe file name. */
+  suggestedName?: string;
+}
+
+export type PrintToPdfResult = { saved: true; file: string } | { saved: false };
+
+/**
+ * Renders the current page to PDF, then asks where to save it. The PDF is made first so it
+ * shows exactly what was on screen when the person chose Print, not after the dialog closed.
+ */
+export async function printToPdf(contents: WebContents, options: PrintToPdfOptions): Promise<PrintToPdfResult> {
+  const pdf = await contents.printToPDF({
+    landscape: options.landscape,
+    pageSize: options.pageSize,
+    // Status colours (overdue, due soon) are backgrounds; without this they vanish on paper.
+    printBackground: true,
+    generateTaggedPDF: true,
+  });
+  const dialogOptions: SaveDialogOptions = {
+    defaultPath: path.join(app.getPath('documents'), safePdfName(options.suggestedName)),
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const owner = BrowserWindow.fromWebContents(contents);
+  const choice = owner ? await dialog.showSaveDialog(owner, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+  if (choice.canceled || !choice.filePath) return { saved: false };
+  await fs.writeFile(choice.filePath, pdf);
+  return { saved: true, file: choice.filePath };
+}

@@ -1,0 +1,65 @@
+import { app, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
+import { isAllowedRequest, isAppUrl } from './url-policy';
+
+/** The renderer gets a browser tab's powers and less: no Node, its own world, the OS sandbox. */
+export function secureWindowOptions(o: { preload: string; devTools: boolean }): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 800,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'CareDesk',
+    webPreferences: {
+      preload: o.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: o.devTools,
+    },
+  };
+}
+
+/**
+ * Applied to every webContents the app ever creates (windows, devtools, anything a bug might
+ * open): it stays on app://caredesk and cannot open windows or attach webviews.
+ */
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Call once, before any window exists, so no webContents escapes the rules above. */
+export function hardenAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+}
+
+/**
+ * No camera, location, notifications or anything else: the app asks for none, so any request
+ * is a bug or an attack. No network either: only our own scheme (and inline data) loads.
+ */
+export function hardenSession(ses: Session, o: { devTools: boolean }): void {
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequest(details.url, { devTools: o.devTools }) });
+  });
+}

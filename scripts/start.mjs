@@ -1,0 +1,60 @@
+// Runs the built app in Electron with the demo facility, or explains why it cannot.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+/**
+ * The electron package's index.js returns the binary's path, but when the binary is missing it
+ * tries to download it on require. Check first, the same way it does, so this never reaches out.
+ */
+function electronBinary() {
+  let pkgDir;
+  try {
+    pkgDir = path.dirname(require.resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
+  const pathFile = path.join(pkgDir, 'path.txt');
+  if (!fs.existsSync(pathFile)) return null;
+  const relative = fs.readFileSync(pathFile, 'utf8').trim();
+  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(pkgDir, 'dist');
+  if (!fs.existsSync(path.join(distDir, relative))) return null;
+  const binary = require('electron');
+  return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
+}
+
+const binary = electronBinary();
+if (binary === null) {
+  console.error(
+    [
+      '',
+      'CareDesk is built, but the Electron binary is not installed on this machine,',
+      'so the desktop app cannot be started here.',
+      '',
+      'To try CareDesk in a browser instead, with the same back end and the demo facility:',
+      '',
+      '    npm run harness -- --demo',
+      '',
+      'To run the desktop app, install Electron\'s binary (for example on a machine with',
+      'internet access: npx install-electron) and run `npm start` again.',
+      '',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
+
+const env = { ...process.env, CAREDESK_DEMO: '1' };
+// If this were set, Electron would start as plain Node and ignore the app.
+delete env.ELECTRON_RUN_AS_NODE;
+
+const child = spawn(binary, [root], { stdio: 'inherit', env });
+child.on('error', (e) => {
+  console.error(`Could not start Electron (${binary}): ${e.message}`);
+  process.exit(1);
+});
+child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));

@@ -1,0 +1,29 @@
+import type { BenchContext, BenchResults } from './types';
+import { round, time, timePair } from './measure';
+
+/**
+ * users.get through the whole dispatcher (session, permission, input validation) with the
+ * structured clone Electron's IPC performs on input and output, against the raw prepared
+ * better-sqlite3 statement for the same row.
+ */
+export async function benchIpc(ctx: BenchContext): Promise<BenchResults> {
+  const conn = ctx.signedIn('admin');
+  const ids = ctx.userIds;
+  let i = 0;
+  const raw = ctx.core.opened.sqlite.prepare(
+    'SELECT id, username, display_name, role, active, language, must_change_password, created_at, last_sign_in_at FROM users WHERE id = ?',
+  );
+  const viaDispatcher = () => {
+    const input = structuredClone({ id: ids[i++ % ids.length]! });
+    const result = conn.invoke('users.get', input);
+    if (!result.ok) throw new Error(`users.get failed: ${result.error.code}`);
+    return structuredClone(result);
+  };
+  const viaRaw = () => raw.get(ids[i++ % ids.length]!);
+  const [dispatched, baseline] = timePair(viaDispatcher, viaRaw);
+  const single = time(viaDispatcher, { rounds: 2000 });
+  return {
+    'ipc.dispatch_ratio': round(dispatched.median / baseline.median, 2),
+    'ipc.dispatch_p95_ms': round(single.p95, 4),
+  };
+}

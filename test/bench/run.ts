@@ -1,0 +1,47 @@
+/**
+ * `npm run bench`: builds a large synthetic facility, runs every area's benchmark and writes
+ * bench/results.json ({ "key": number }). Speed is measured here, never in timed tests.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEMO_PASSWORD, seedDemoFacility } from '../../db/demo/generate';
+import { sourceMigrationsFolder } from '../../db/paths';
+import { createCore } from '../../electron/core/app';
+import { hashPassword } from '../../electron/core/passwords';
+import { testScryptCost, tempDir } from '../support/core';
+import { rendererDist } from '../support/harness';
+import { benchIpc } from './ipc';
+import type { BenchContext, BenchResults } from './types';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const out = path.resolve(here, '../../bench/results.json');
+
+const file = path.join(tempDir('caredesk-bench-'), 'bench.sqlite');
+const core = createCore({ file, migrationsFolder: sourceMigrationsFolder, scryptCost: testScryptCost });
+const seeded = seedDemoFacility(core.opened.db, { seed: 42, now: new Date('2026-11-02T12:00:00Z'), hashPassword: (p) => hashPassword(p, testScryptCost), roomsPerUnit: 700 });
+
+const ctx: BenchContext = {
+  core,
+  userIds: Object.values(seeded.userIds),
+  rendererDist,
+  signedIn(username) {
+    const conn = core.dispatcher.connect();
+    const r = conn.invoke('auth.signIn', { username, password: DEMO_PASSWORD });
+    if (!r.ok) throw new Error(`bench sign-in as ${username} failed: ${r.error.code}`);
+    return conn;
+  },
+};
+
+const suites: [string, (c: BenchContext) => Promise<BenchResults>][] = [['ipc', benchIpc]];
+
+const results: BenchResults = {};
+for (const [name, suite] of suites) {
+  const t0 = performance.now();
+  Object.assign(results, await suite(ctx));
+  process.stdout.write(`${name}: done in ${Math.round(performance.now() - t0)} ms\n`);
+}
+core.close();
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`${JSON.stringify(results, null, 2)}\nwritten to ${path.relative(process.cwd(), out)}\n`);

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createCore, type Core } from '../../electron/core/app';
+import { manualClock, systemClock, type Clock } from '../../electron/core/clock';
+import { sourceMigrationsFolder } from '../../db/paths';
+import { testScryptCost, tempDir } from './core';
+import { startHarness, type Harness } from './harness';
+
+/** Debian's Chromium: the same engine Electron embeds. Flags keep it off the (closed) network. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const chromiumArgs = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium`);
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+}
+
+export interface E2EApp {
+  core: Core;
+  harness: Harness;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  clock: Clock;
+  file: string;
+  /** A fresh tab with its own session, as a second person at another station. */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real renderer (production build) against the real handlers on a temp database,
+ * in Chromium. `seed` runs against the core before the page opens.
+ */
+export async function startE2E(opts: { seed?: (core: Core) => void; now?: string; locale?: string } = {}): Promise<E2EApp> {
+  const file = path.join(tempDir('caredesk-e2e-'), 'caredesk.sqlite');
+  const clock = opts.now ? manualClock(opts.now) : systemClock;
+  const core = createCore({ file, migrationsFolder: sourceMigrationsFolder, clock, scryptCost: testScryptCost, checkOutput: true });
+  opts.seed?.(core);
+  const harness = await startHarness(core);
+  const browser = await launchChromium();
+  const context = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(harness.url);
+  return {
+    core,
+    harness,
+    browser,
+    context,
+    page,
+    clock,
+    file,
+    async newPage() {
+      const ctx = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport: { width: 1280, height: 900 } });
+      const p = await ctx.newPage();
+      await p.goto(harness.url);
+      return p;
+    },
+    async close() {
+      await browser.close();
+      await harness.close();
+      core.close();
+    },
+  };
+}
+
+/** Types text into whatever has focus, as a person at a keyboard does. */
+export async function typeText(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text, { delay: 0 });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element has the accessible name, failing after `max` presses. */
+export async function tabTo(page: Page, accessibleName: string | RegExp, opts: { back?: boolean; max?: number } = {}): Promise<void> {
+  for (let i = 0; i < (opts.max ?? 40); i++) {
+    await page.keyboard.press(opts.back ? 'Shift+Tab' : 'Tab');
+    const name = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const labelled = el.getAttribute('aria-label');
+      if (labelled) return labelled;
+      const byId = el.getAttribute('aria-labelledby');
+      if (byId) return byId.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+      if (el.id) {
+        const label = document.querySelector(`label[for="${CSS.escape(el.id)}"]`);
+        if (label) return label.textContent?.trim() ?? '';
+      }
+      return (el.textContent ?? '').trim();
+    });
+    if (typeof accessibleName === 'string' ? name.replace(/\s*\*$/, '') === accessibleName : accessibleName.test(name)) return;
+  }
+  throw new Error(`Tab never reached ${String(accessibleName)}`);
+}
