@@ -71,13 +71,71 @@ export function createDispatcher(o: DispatcherOptions) {
   function connect(): Connection {
     let live: LiveSession | null = null;
 
+    /** One call's context. A class, not an object literal of closures: it is built on every call. */
+    class CallContext implements HandlerContext {
+      readonly q = o.q;
+      readonly db = o.db;
+      readonly scryptCost = o.scryptCost;
+      audits = 0;
+      failureHooks: (() => void)[] = [];
+      private iso: string | null = null;
+      constructor(
+        readonly method: MethodName,
+        readonly now: Date,
+        readonly user: SessionUser | null,
+      ) {}
+      get nowIso(): string {
+        return (this.iso ??= this.now.toISOString());
+      }
+      audit(note: AuditNote): void {
+        this.audits++;
+        o.q.audit.insert({
+          at: this.nowIso,
+          userId: note.userId !== undefined ? note.userId : (this.user?.id ?? null),
+          method: this.method,
+          entity: note.entity,
+          entityId: note.entityId === null ? null : String(note.entityId),
+          before: note.before,
+          after: note.after,
+        });
+      }
+      onFailure(fn: () => void): void {
+        this.failureHooks.push(fn);
+      }
+      // Only sign-in and sign-out need these; built on demand rather than on every call.
+      get session() {
+        return {
+          begin: (userId: number): SessionUser | null => {
+          const row = o.q.users.getById(userId);
+          if (!row) return null;
+          const tokenHash = sha256(randomBytes(32).toString('base64url'));
+          o.q.sessions.insert(tokenHash, userId, this.nowIso);
+          const su = toSessionUser(row);
+          const ms = this.now.getTime();
+          live = { tokenHash, user: su, userEpoch: epochOf(userId), lastSeenMs: ms, lastPersistedMs: ms };
+          return su;
+        },
+        end: (reason: 'sign_out'): void => {
+          if (live) o.q.sessions.end(live.tokenHash, reason, this.nowIso);
+          live = null;
+        },
+        };
+      }
+      invalidateUser(id: number): void {
+        userEpochs.set(id, epochOf(id) + 1);
+      }
+      invalidateFacility(): void {
+        idleLockMs = null;
+      }
+    }
+
     /** Resolves the session for this call: idle lock, deactivation and role changes apply here. */
-    function resolve(nowMs: number, nowIso: string): SessionUser | null {
+    function resolve(nowMs: number, now: Date): SessionUser | null {
       if (!live) return null;
       if (nowMs - live.lastSeenMs > idleLimitMs()) {
         const ended = live;
         live = null;
-        sqlite.transaction(() => o.q.sessions.end(ended.tokenHash, 'idle', nowIso))();
+        sqlite.transaction(() => o.q.sessions.end(ended.tokenHash, 'idle', now.toISOString()))();
         return null;
       }
       if (live.userEpoch !== epochOf(live.user.id)) {
@@ -85,7 +143,7 @@ export function createDispatcher(o: DispatcherOptions) {
         if (!row || !row.active) {
           const ended = live;
           live = null;
-          sqlite.transaction(() => o.q.sessions.end(ended.tokenHash, 'deactivated', nowIso))();
+          sqlite.transaction(() => o.q.sessions.end(ended.tokenHash, 'deactivated', now.toISOString()))();
           return null;
         }
         live.user = toSessionUser(row);
@@ -93,7 +151,7 @@ export function createDispatcher(o: DispatcherOptions) {
       }
       live.lastSeenMs = nowMs;
       if (nowMs - live.lastPersistedMs > TOUCH_EVERY_MS) {
-        o.q.sessions.touch(live.tokenHash, nowIso);
+        o.q.sessions.touch(live.tokenHash, now.toISOString());
         live.lastPersistedMs = nowMs;
       }
       return live.user;
@@ -112,10 +170,9 @@ export function createDispatcher(o: DispatcherOptions) {
       const spec = contract[method];
       const now = o.clock.now();
       const nowMs = now.getTime();
-      const nowIso = now.toISOString();
       let user: SessionUser | null;
       try {
-        user = resolve(nowMs, nowIso);
+        user = resolve(nowMs, now);
       } catch (e) {
         o.log.internal(method, e);
         return err('internal', 'error.internal');
@@ -132,51 +189,7 @@ export function createDispatcher(o: DispatcherOptions) {
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) return err('validation', 'error.validation', { fields: toFieldIssues(parsed.error, input) });
 
-      const audits: AuditNote[] = [];
-      const failureHooks: (() => void)[] = [];
-      const ctx: HandlerContext = {
-        q: o.q,
-        db: o.db,
-        method,
-        now,
-        nowIso,
-        user,
-        scryptCost: o.scryptCost,
-        audit: (note) => {
-          audits.push(note);
-          o.q.audit.insert({
-            at: nowIso,
-            userId: note.userId !== undefined ? note.userId : (user?.id ?? null),
-            method,
-            entity: note.entity,
-            entityId: note.entityId === null ? null : String(note.entityId),
-            before: note.before,
-            after: note.after,
-          });
-        },
-        onFailure: (fn) => failureHooks.push(fn),
-        session: {
-          begin(userId) {
-            const row = o.q.users.getById(userId);
-            if (!row) return null;
-            const token = randomBytes(32).toString('base64url');
-            const tokenHash = sha256(token);
-            o.q.sessions.insert(tokenHash, userId, nowIso);
-            const su = toSessionUser(row);
-            live = { tokenHash, user: su, userEpoch: epochOf(userId), lastSeenMs: nowMs, lastPersistedMs: nowMs };
-            return su;
-          },
-          end(reason) {
-            if (live) o.q.sessions.end(live.tokenHash, reason, nowIso);
-            live = null;
-          },
-        },
-        invalidateUser: (id) => userEpochs.set(id, epochOf(id) + 1),
-        invalidateFacility: () => {
-          idleLockMs = null;
-        },
-      };
-
+      const ctx = new CallContext(method, now, user);
       const handler = o.handlers[method] as (input: unknown, ctx: HandlerContext) => Result<unknown>;
       const liveBefore = live;
       let result: Result<unknown>;
@@ -187,7 +200,7 @@ export function createDispatcher(o: DispatcherOptions) {
               const r = handler(parsed.data, ctx);
               if (!r.ok) throw new Rollback(r);
               // Every write leaves a trace; a handler that forgot its audit row fails loudly.
-              if (audits.length === 0) throw new Error(`write ${method} produced no audit row`);
+              if (ctx.audits === 0) throw new Error(`write ${method} produced no audit row`);
               return r;
             })
             .immediate();
@@ -201,11 +214,11 @@ export function createDispatcher(o: DispatcherOptions) {
           o.log.internal(method, e);
           result = err('internal', 'error.internal');
         }
-        runFailureHooks(failureHooks, method);
+        runFailureHooks(ctx.failureHooks, method);
         return result;
       }
       if (!result.ok) {
-        runFailureHooks(failureHooks, method);
+        runFailureHooks(ctx.failureHooks, method);
         return result;
       }
       if (o.checkOutput) {
