@@ -39,7 +39,10 @@ export function time(fn: () => unknown, opts: { warmup?: number; rounds?: number
  */
 export function timePair(a: () => unknown, b: () => unknown, opts: { warmup?: number; rounds?: number; batch?: number } = {}): [Timing, Timing] {
   const { warmup = 500, rounds = 300, batch = 50 } = opts;
-  for (let i = 0; i < warmup; i++) (a(), b());
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+  }
   const sa: number[] = [];
   const sb: number[] = [];
   for (let r = 0; r < rounds; r++) {
