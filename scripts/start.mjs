@@ -1,5 +1,5 @@
 // Runs the built app in Electron with the demo facility, or explains why it cannot.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -28,7 +28,28 @@ function electronBinary() {
   return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
 }
 
-const binary = electronBinary();
+/**
+ * npm 11 does not run dependency install scripts unless approved, so a fresh `npm install`
+ * leaves Electron without its binary. Fetch it once with the package's own installer; where
+ * the network refuses (locked-down PCs, this project's CI), say what to do instead.
+ */
+function tryInstallElectron() {
+  let installer;
+  try {
+    installer = path.join(path.dirname(require.resolve('electron/package.json')), 'install.js');
+  } catch {
+    return;
+  }
+  if (!fs.existsSync(installer)) return;
+  console.error('Electron\'s binary is not installed yet; fetching it once…');
+  spawnSync(process.execPath, [installer], { stdio: 'inherit', timeout: 10 * 60_000 });
+}
+
+let binary = electronBinary();
+if (binary === null) {
+  tryInstallElectron();
+  binary = electronBinary();
+}
 if (binary === null) {
   console.error(
     [
