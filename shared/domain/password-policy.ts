@@ -20,6 +20,9 @@ const common = new Set([
   'summer', 'winter', 'spring', 'autumn', 'january', 'december', 'computer', 'internet',
 ]);
 
+const commonByLength = [...common].map((w) => w.replace(/[^\p{L}]+/gu, '')).filter(Boolean).sort((a, b) => b.length - a.length);
+const MIN_UNGUESSABLE_LETTERS = 6;
+
 function normalise(s: string): string {
   return s.normalize('NFKC').toLowerCase();
 }
@@ -51,12 +54,18 @@ export function checkPassword(password: string, context: readonly string[] = [])
   if (length > passwordMaxLength) return ['too_long'];
   const n = normalise(password);
   const problems: PasswordProblem[] = [];
-  const letters = core(n);
-  if (common.has(n) || common.has(letters) || letters.length === 0) problems.push('common');
-  if (isRepetitive(n)) problems.push('repetitive');
-  const words = ['caredesk', ...context.flatMap((c) => normalise(c).split(/\s+/))].filter((w) => w.length >= 4);
-  if (words.some((w) => n.includes(w)) && letters.length - Math.max(...words.map((w) => (n.includes(w) ? core(w).length : 0))) < 6) {
-    problems.push('contains_context');
+  // What is left once the guessable parts are taken out must still be a real password.
+  const contextWords = ['caredesk', ...context.flatMap((c) => normalise(c).split(/\s+/))].map(core).filter((w) => w.length >= 3);
+  let rest = core(n);
+  let usedContext = false;
+  for (const w of [...contextWords].sort((a, b) => b.length - a.length)) {
+    if (rest.includes(w)) {
+      rest = rest.replaceAll(w, '');
+      usedContext = true;
+    }
   }
+  for (const w of commonByLength) if (rest.includes(w)) rest = rest.replaceAll(w, '');
+  if (rest.length < MIN_UNGUESSABLE_LETTERS) problems.push(usedContext ? 'contains_context' : 'common');
+  if (isRepetitive(n)) problems.push('repetitive');
   return problems;
 }

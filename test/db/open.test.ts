@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, test } from 'vitest';
+import { DatabaseOpenError, openDatabase, type OpenedDatabase } from '../../db/open';
+import { sourceMigrationsFolder } from '../../db/paths';
+import { createQueries } from '../../db/queries';
+import { tempDir } from '../support/core';
+
+const opened: OpenedDatabase[] = [];
+afterEach(() => opened.splice(0).forEach((o) => o.close()));
+const open = (file: string, migrationsFolder = sourceMigrationsFolder) => {
+  const o = openDatabase(file, { migrationsFolder, now: () => new Date('2026-01-01T00:00:00Z') });
+  opened.push(o);
+  return o;
+};
+
+interface Journal {
+  entries: { idx: number; tag: string; when: number }[];
+}
+const journal = JSON.parse(fs.readFileSync(path.join(sourceMigrationsFolder, 'meta/_journal.json'), 'utf8')) as Journal;
+
+/** A migrations folder as an earlier release shipped it: only the first `count` migrations. */
+function releaseWith(count: number): string {
+  const dir = tempDir('caredesk-migrations-');
+  fs.mkdirSync(path.join(dir, 'meta'));
+  const entries = journal.entries.slice(0, count);
+  fs.writeFileSync(path.join(dir, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
+  for (const e of entries) fs.copyFileSync(path.join(sourceMigrationsFolder, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
+  return dir;
+}
+
+function seedMinimal(o: OpenedDatabase) {
+  const q = createQueries(o.db);
+  q.facility.insert({ name: 'Maple Grove', timeZone: 'America/Chicago', paperSize: 'letter', defaultLanguage: 'en', idleLockMinutes: 10 }, '2026-01-01T00:00:00.000Z');
+  q.facility.insertUnit('Memory Care', 0);
+  const id = q.users.insert({ username: 'ada', displayName: 'Ada', role: 'administrator', passwordHash: 'x', mustChangePassword: false, at: '2026-01-01T00:00:00.000Z' });
+  q.audit.insert({ at: '2026-01-01T00:00:00.000Z', userId: id, method: 'test', entity: 'user', entityId: String(id), before: null, after: { a: 1 } });
+}
+
+describe('openDatabase', () => {
+  test('a new file gets every migration, the pragmas, and the roles', () => {
+    const file = path.join(tempDir(), 'new.sqlite');
+    const o = open(file);
+    expect(o.applied).toBe(journal.entries.length);
+    expect(o.backupFile).toBeNull();
+    expect(o.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(o.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(o.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(o.sqlite.prepare('SELECT count(*) AS n FROM roles').get()).toEqual({ n: 7 });
+  });
+
+  test('opening again applies nothing', () => {
+    const file = path.join(tempDir(), 'again.sqlite');
+    open(file).close();
+    opened.length = 0;
+    expect(open(file).applied).toBe(0);
+  });
+
+  test.each(journal.entries.map((_, i) => i + 1).filter((k) => k < journal.entries.length || journal.entries.length === 1))(
+    'a database from a release with %i migration(s) upgrades with its rows and foreign keys intact, after a backup',
+    (count) => {
+      const file = path.join(tempDir(), 'old.sqlite');
+      const old = openDatabase(file, { migrationsFolder: releaseWith(count) });
+      seedMinimal(old);
+      old.close();
+      const o = open(file);
+      expect(o.applied).toBe(journal.entries.length - count);
+      if (o.applied > 0) expect(fs.existsSync(o.backupFile!)).toBe(true);
+      expect(o.sqlite.pragma('foreign_key_check')).toEqual([]);
+      const q = createQueries(o.db);
+      expect(q.facility.get()?.name).toBe('Maple Grove');
+      expect(q.users.getAuthByUsername('ADA')?.displayName).toBe('Ada');
+      expect(q.audit.count()).toBe(1);
+    },
+  );
+
+  test('a file that is not a database is refused and left as it was', () => {
+    const file = path.join(tempDir(), 'notes.sqlite');
+    fs.writeFileSync(file, 'these are my handoff notes, not a database'.repeat(200));
+    const before = fs.readFileSync(file);
+    expect(() => open(file)).toThrow(DatabaseOpenError);
+    try {
+      open(file);
+    } catch (e) {
+      expect((e as DatabaseOpenError).reason).toBe('not_a_database');
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  test('a damaged database is refused, never replaced by an empty one', () => {
+    const file = path.join(tempDir(), 'damaged.sqlite');
+    const o = openDatabase(file, { migrationsFolder: sourceMigrationsFolder });
+    seedMinimal(o);
+    o.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    o.close();
+    // Overwrite the middle of the file (table b-tree pages) with garbage.
+    const bytes = fs.readFileSync(file);
+    for (let i = 4096; i < bytes.length - 1; i++) bytes[i] = (i * 7) & 0xff;
+    fs.writeFileSync(file, bytes);
+    let reason = '';
+    try {
+      open(file);
+    } catch (e) {
+      reason = (e as DatabaseOpenError).reason;
+    }
+    expect(['damaged', 'not_a_database']).toContain(reason);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  test('a database written by a newer CareDesk is refused', () => {
+    const file = path.join(tempDir(), 'newer.sqlite');
+    open(file).close();
+    opened.length = 0;
+    const raw = new Database(file);
+    raw.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)').run('future', Date.now() + 10 ** 12);
+    raw.close();
+    expect(() => open(file)).toThrow(/newer_schema/);
+  });
+
+  test('a failing migration rolls back completely', () => {
+    const file = path.join(tempDir(), 'rollback.sqlite');
+    const dir = releaseWith(journal.entries.length);
+    const last = journal.entries.at(-1)!;
+    const broken = { ...journal, entries: [...journal.entries, { ...last, idx: last.idx + 1, tag: '9999_broken', when: last.when + 1 }] };
+    fs.writeFileSync(path.join(dir, 'meta/_journal.json'), JSON.stringify(broken));
+    fs.writeFileSync(path.join(dir, '9999_broken.sql'), 'CREATE TABLE ok_table (id integer);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
+    open(file).close();
+    opened.length = 0;
+    expect(() => openDatabase(file, { migrationsFolder: dir })).toThrow(/migration_failed/);
+    const raw = new Database(file);
+    expect(raw.prepare("SELECT name FROM sqlite_master WHERE name = 'ok_table'").get()).toBeUndefined();
+    raw.close();
+  });
+});

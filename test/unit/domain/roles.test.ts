@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest';
+import { can, permissions, permissionsOf, roles } from '../../../shared/domain/roles';
+
+describe('roles and permissions', () => {
+  test('administrators and directors of nursing can do everything', () => {
+    for (const p of permissions) {
+      expect(can('administrator', p)).toBe(true);
+      expect(can('director_of_nursing', p)).toBe(true);
+    }
+  });
+
+  test('care aides read the sheet and residents; they change nothing', () => {
+    expect(permissionsOf('care_aide').filter((p) => p.endsWith('.write') || p.endsWith('.manage'))).toEqual([]);
+    expect(can('care_aide', 'handoff.read')).toBe(true);
+  });
+
+  test('drivers see transport and nothing clinical', () => {
+    expect(can('driver', 'transport.read')).toBe(true);
+    expect(can('driver', 'residents.read')).toBe(false);
+  });
+
+  test('only administrators and directors of nursing manage users', () => {
+    expect(roles.filter((r) => can(r, 'users.manage'))).toEqual(['administrator', 'director_of_nursing']);
+  });
+});
