@@ -2,7 +2,18 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Connection, Dispatcher } from '../core/dispatcher';
 import { err, type Result } from '../../shared/result';
 import { INVOKE_CHANNEL } from '../preload/channel';
+import type { OutputOf } from '../../shared/contract';
+import { printToPdf } from './print';
 import { isAppUrl } from './url-policy';
+
+async function printAuthorised(contents: WebContents, job: OutputOf<'print.pdf'>): Promise<Result<unknown>> {
+  try {
+    const done = await printToPdf(contents, { pageSize: job.pageSize === 'a4' ? 'A4' : 'Letter', landscape: job.landscape, suggestedName: job.suggestedName });
+    return { ok: true, value: { ...job, saved: done.saved, file: done.saved ? done.file : null } };
+  } catch {
+    return err('internal', 'error.internal');
+  }
+}
 
 /**
  * Only our window's top frame, showing our own origin, may call. A frame that navigated away,
@@ -38,8 +49,11 @@ export function registerIpc(dispatcher: Dispatcher, ourWindow: () => WebContents
     return conn;
   }
 
-  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown): Result<unknown> => {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event, ourWindow())) return err('forbidden', 'error.forbidden');
-    return connectionFor(event.sender).invoke(method, input);
+    const result = connectionFor(event.sender).invoke(method, input);
+    // The dispatcher has authorised, validated and audited the print; rendering it is Electron's part.
+    if (method === 'print.pdf' && result.ok) return printAuthorised(event.sender, result.value as OutputOf<'print.pdf'>);
+    return result;
   });
 }

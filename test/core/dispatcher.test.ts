@@ -129,4 +129,17 @@ describe('dispatcher', () => {
     expect(text).not.toContain('Nguy');
     expect(text).not.toContain('meadow');
   });
+
+  test('printing is authorised per document and audited', () => {
+    const a = track(adminCore());
+    const printed = a.must('print.pdf', { document: 'training.matrix', suggestedName: 'Training matrix' });
+    expect(printed).toMatchObject({ pageSize: 'letter', landscape: true, saved: false });
+    expect(a.must('audit.list', { entity: 'print' }).rows[0]).toMatchObject({ after: { document: 'training.matrix' } });
+    a.must('users.create', { username: 'drv', displayName: 'Dee Driver', role: 'driver', password: 'quiet meadow lantern' });
+    const driver = caller(a.core);
+    driver.must('auth.signIn', { username: 'drv', password: 'quiet meadow lantern' });
+    driver.must('auth.changePassword', { currentPassword: 'quiet meadow lantern', newPassword: 'river stone harbor light' });
+    expect(driver.call('print.pdf', { document: 'training.matrix', suggestedName: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(driver.call('print.pdf', { document: 'transport.manifest', suggestedName: 'Trips' }).ok).toBe(true);
+  });
 });

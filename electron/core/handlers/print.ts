@@ -1,0 +1,14 @@
+import { printableDocuments } from '../../../shared/contract/print';
+import { can } from '../../../shared/domain/roles';
+import { err, ok } from '../../../shared/result';
+import { defineHandlers } from '../context';
+
+export const printHandlers = defineHandlers({
+  'print.pdf'({ document, suggestedName, landscape }, ctx) {
+    if (!ctx.user || !can(ctx.user.role, printableDocuments[document])) return err('forbidden', 'error.forbidden');
+    const facility = ctx.q.facility.get();
+    if (!facility) return err('not_found', 'setup.needed');
+    ctx.audit({ entity: 'print', entityId: null, after: { document, suggestedName } });
+    return ok({ pageSize: facility.paperSize, landscape, suggestedName, saved: false, file: null });
+  },
+});

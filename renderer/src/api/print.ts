@@ -1,0 +1,14 @@
+import type { PrintableDocument } from '../../../shared/contract/print';
+import type { AppError } from '../../../shared/result';
+import { call } from './client';
+
+/**
+ * Prints the current screen's print view. Main authorises and audits every print; inside
+ * Electron it also renders the PDF and asks where to save it, in a browser the page prints itself.
+ */
+export async function printDocument(document: PrintableDocument, suggestedName: string, landscape = true): Promise<AppError | null> {
+  const r = await call('print.pdf', { document, suggestedName, landscape });
+  if (!r.ok) return r.error;
+  if (!window.caredesk) window.print();
+  return null;
+}

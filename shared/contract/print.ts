@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { PaperSizeSchema, text } from './common';
+import { method } from './method';
+
+/**
+ * Printable documents and who may print each. Printing is an export of protected health
+ * information, so it goes through the dispatcher like any write: checked and audited.
+ */
+export const printableDocuments = {
+  'users.list': 'users.read',
+  'residents.census': 'residents.read',
+  'training.matrix': 'training.read',
+  'training.lapsing': 'training.read',
+  'handoff.sheet': 'handoff.read',
+  'transport.manifest': 'transport.read',
+} as const;
+export type PrintableDocument = keyof typeof printableDocuments;
+
+export const printContract = {
+  /**
+   * Authorises and records a print. In Electron, main then renders the page with printToPDF
+   * and asks where to save it (filling `saved`/`file`); in a browser the renderer prints itself.
+   */
+  'print.pdf': method({
+    input: z.strictObject({
+      document: z.enum(Object.keys(printableDocuments) as [PrintableDocument, ...PrintableDocument[]]),
+      suggestedName: text(100),
+      landscape: z.boolean().default(true),
+    }),
+    output: z.object({
+      pageSize: PaperSizeSchema,
+      landscape: z.boolean(),
+      suggestedName: z.string(),
+      saved: z.boolean(),
+      file: z.string().nullable(),
+    }),
+    access: 'signed_in',
+    write: true,
+  }),
+};
