@@ -34,6 +34,8 @@ export interface E2EApp {
   context: BrowserContext;
   page: Page;
   clock: Clock;
+  /** The hand-moved clock when started with `now`; null on the real clock. */
+  manual: ReturnType<typeof manualClock> | null;
   file: string;
   /** A fresh tab with its own session, as a second person at another station. */
   newPage(): Promise<Page>;
@@ -46,7 +48,8 @@ export interface E2EApp {
  */
 export async function startE2E(opts: { seed?: (core: Core) => void; now?: string; locale?: string } = {}): Promise<E2EApp> {
   const file = path.join(tempDir('caredesk-e2e-'), 'caredesk.sqlite');
-  const clock = opts.now ? manualClock(opts.now) : systemClock;
+  const manual = opts.now ? manualClock(opts.now) : null;
+  const clock: Clock = manual ?? systemClock;
   const core = createCore({ file, migrationsFolder: sourceMigrationsFolder, clock, scryptCost: testScryptCost, checkOutput: true });
   opts.seed?.(core);
   const harness = await startHarness(core);
@@ -61,6 +64,7 @@ export async function startE2E(opts: { seed?: (core: Core) => void; now?: string
     context,
     page,
     clock,
+    manual,
     file,
     async newPage() {
       const ctx = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport: { width: 1280, height: 900 } });
