@@ -1,4 +1,5 @@
 import { setLanguage, useTranslation, type Language } from '../i18n';
+import { languageOptions } from './choices';
 import { SelectInput } from './fields';
 
 export function LanguagePicker({ onChange }: { onChange?: (lang: Language) => void }) {
@@ -9,10 +10,7 @@ export function LanguagePicker({ onChange }: { onChange?: (lang: Language) => vo
         label={t('app.language')}
         name="language"
         value={i18n.language as Language}
-        options={[
-          { value: 'en', label: t('app.languages.en') },
-          { value: 'es', label: t('app.languages.es') },
-        ]}
+        options={languageOptions(t)}
         onChange={(lang) => {
           setLanguage(lang);
           onChange?.(lang);

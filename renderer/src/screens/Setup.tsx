@@ -4,6 +4,7 @@ import type { AppError } from '../../../shared/result';
 import { call } from '../api/client';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectInput, TextInput } from '../components/fields';
+import { paperSizeOptions, timeZoneOptions } from '../components/choices';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { fieldErrors, useTranslation, type Language } from '../i18n';
 
@@ -21,15 +22,10 @@ const patterns = {
 } as const;
 type Pattern = keyof typeof patterns;
 
-function timeZones(): string[] {
-  const list = Intl.supportedValuesOf?.('timeZone') ?? [];
-  return list.length ? list : ['UTC'];
-}
-
 /** First run: the facility, its units and shifts, and the first administrator — one form, three sections. */
 export function Setup(p: { onDone(): void }) {
   const { t, i18n } = useTranslation();
-  const zones = useMemo(() => timeZones(), []);
+  const zones = useMemo(() => timeZoneOptions(), []);
   const [name, setName] = useState('');
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   const [paperSize, setPaperSize] = useState<'letter' | 'a4'>('letter');
@@ -78,16 +74,13 @@ export function Setup(p: { onDone(): void }) {
         <fieldset>
           <legend>{t('setup.stepFacility')}</legend>
           <TextInput label={labels['facility.name']!} name="facility.name" value={name} onChange={setName} autoFocus required />
-          <SelectInput label={labels['facility.timeZone']!} name="facility.timeZone" value={timeZone} onChange={setTimeZone} options={zones.map((z) => ({ value: z, label: z }))} error={errors['facility.timeZone']} />
+          <SelectInput label={labels['facility.timeZone']!} name="facility.timeZone" value={timeZone} onChange={setTimeZone} options={zones} error={errors['facility.timeZone']} />
           <SelectInput
             label={t('setup.paperSize')}
             name="facility.paperSize"
             value={paperSize}
             onChange={setPaperSize}
-            options={[
-              { value: 'letter', label: t('setup.paper.letter') },
-              { value: 'a4', label: t('setup.paper.a4') },
-            ]}
+            options={paperSizeOptions(t)}
           />
         </fieldset>
         <fieldset>

@@ -3,6 +3,7 @@ import { Button, Form } from 'react-aria-components';
 import type { Facility } from '../../../../shared/contract/facility';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { languageOptions, paperSizeOptions, timeZoneOptions } from '../../components/choices';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice, SelectInput, TextInput } from '../../components/fields';
 import { errorText, fieldErrors, useTranslation, type Language } from '../../i18n';
@@ -18,7 +19,7 @@ export function FacilityPanel() {
   const [idle, setIdle] = useState('10');
   const [error, setError] = useState<AppError | null>(null);
   const [saved, setSaved] = useState(false);
-  const zones = useMemo(() => Intl.supportedValuesOf?.('timeZone') ?? ['UTC'], []);
+  const zones = useMemo(() => timeZoneOptions(), []);
 
   useEffect(() => {
     void call('facility.get', {}).then((r) => {
@@ -66,26 +67,20 @@ export function FacilityPanel() {
         }}
       >
         <TextInput label={labels.name} name="name" value={name} onChange={setName} required />
-        <SelectInput label={labels.timeZone} name="timeZone" value={timeZone} onChange={setTimeZone} options={zones.map((z) => ({ value: z, label: z }))} error={errors.timeZone} />
+        <SelectInput label={labels.timeZone} name="timeZone" value={timeZone} onChange={setTimeZone} options={zones} error={errors.timeZone} />
         <SelectInput
           label={labels.paperSize}
           name="paperSize"
           value={paperSize}
           onChange={setPaperSize}
-          options={[
-            { value: 'letter', label: t('setup.paper.letter') },
-            { value: 'a4', label: t('setup.paper.a4') },
-          ]}
+          options={paperSizeOptions(t)}
         />
         <SelectInput<Language>
           label={labels.defaultLanguage}
           name="defaultLanguage"
           value={defaultLanguage}
           onChange={setDefaultLanguage}
-          options={[
-            { value: 'en', label: t('app.languages.en') },
-            { value: 'es', label: t('app.languages.es') },
-          ]}
+          options={languageOptions(t)}
         />
         <TextInput label={labels.idleLockMinutes} name="idleLockMinutes" type="number" value={idle} onChange={setIdle} required />
         <Button type="submit" className="primary">
