@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { startHarness, type Harness } from '../support/harness';
+import { makeCore, tempDir } from '../support/core';
+
+let harness: Harness | null = null;
+let closeCore: (() => void) | null = null;
+afterEach(async () => {
+  await harness?.close();
+  closeCore?.();
+  harness = null;
+});
+
+function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+async function start() {
+  const root = tempDir('caredesk-root-');
+  fs.writeFileSync(path.join(root, 'index.html'), '<html><head></head><body>app</body></html>');
+  fs.writeFileSync(path.join(root, 'app.js'), 'console.log(1)');
+  const made = makeCore();
+  closeCore = () => made.core.close();
+  harness = await startHarness(made.core, { root });
+  return harness;
+}
+
+describe('loopback harness', () => {
+  test('listens on 127.0.0.1 and stamps the per-run token into the page', async () => {
+    const h = await start();
+    expect(new URL(h.url).hostname).toBe('127.0.0.1');
+    const page = await request(h.url);
+    expect(page.body).toContain(`content="${h.token}"`);
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
+  });
+
+  test('answers invoke only with the token and a connection cookie', async () => {
+    const h = await start();
+    const page = await request(h.url);
+    const cookie = page.headers['set-cookie']![0]!.split(';')[0]!;
+    const body = JSON.stringify({ method: 'setup.status', input: {} });
+    expect((await request(`${h.url}__invoke`, { method: 'POST', headers: { cookie }, body })).status).toBe(403);
+    expect((await request(`${h.url}__invoke`, { method: 'POST', headers: { 'x-caredesk-token': 'guess', cookie }, body })).status).toBe(403);
+    const ok = await request(`${h.url}__invoke`, { method: 'POST', headers: { 'x-caredesk-token': h.token, cookie }, body });
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { needsSetup: true } });
+  });
+
+  test('serves files from the renderer folder only', async () => {
+    const h = await start();
+    expect((await request(`${h.url}app.js`)).status).toBe(200);
+    expect((await request(`${h.url}..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+    expect((await request(`${h.url}missing.js`)).status).toBe(404);
+  });
+});
