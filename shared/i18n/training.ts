@@ -4,6 +4,7 @@
  */
 export const trainingEn = {
   title: 'Training compliance',
+  close: 'Close',
   tabs: { matrix: 'Matrix', lapsing: 'Lapsing next', inService: 'In-service hours', staff: 'Staff', courses: 'Courses', import: 'Import' },
   status: { current: 'Current', expiring: 'Expiring', expired: 'Expired', missing: 'Missing', not_required: 'Not required' },
   statusFilter: { all: 'All statuses', attention: 'Needs attention' },
@@ -256,6 +257,7 @@ export type TrainingMessages = Leaves<typeof trainingEn>;
 
 export const trainingEs: TrainingMessages = {
   title: 'Cumplimiento de capacitación',
+  close: 'Cerrar',
   tabs: { matrix: 'Matriz', lapsing: 'Próximos vencimientos', inService: 'Horas de formación continua', staff: 'Personal', courses: 'Cursos', import: 'Importar' },
   status: { current: 'Vigente', expiring: 'Por vencer', expired: 'Vencido', missing: 'Falta', not_required: 'No requerido' },
   statusFilter: { all: 'Todos los estados', attention: 'Requiere atención' },
