@@ -8,7 +8,7 @@ import { useSession } from '../../app/session';
 import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
 import { Pager } from '../../components/Pager';
 import { errorText, useTranslation } from '../../i18n';
-import { StatusText, isIsoDate, unitOptionsOf } from './common';
+import { PrintHeaderRow, StatusText, isIsoDate, unitOptionsOf } from './common';
 
 const PAGE = 200;
 const WITHIN = ['30', '60', '90', '180'] as const;
@@ -64,14 +64,10 @@ export function LapsingPanel({ facility, today }: { facility: Facility; today: s
         <table className="data lapsing">
           <caption>{t('training.lapsing.caption', { date: asOf })}</caption>
           <thead>
-            <tr className="print-only print-header">
-              <th colSpan={6} scope="colgroup">
-                <strong>{t('training.print.lapsingTitle')}</strong>
-                <span>{t('training.print.lapsingHeader', { facility: facility.name, date: asOf, days: within })}</span>
-                <span>{t('app.confidential')}</span>
-                <span>{t('training.print.printedBy', { name: user.displayName })}</span>
-              </th>
-            </tr>
+            <PrintHeaderRow
+              colSpan={6}
+              header={{ title: t('training.print.lapsingTitle'), line: t('training.print.lapsingHeader', { facility: facility.name, date: asOf, days: within }), printedBy: user.displayName }}
+            />
             <tr>
               <th scope="col">{t('training.lapsing.lapsesOn')}</th>
               <th scope="col">{t('training.lapsing.daysLeft')}</th>

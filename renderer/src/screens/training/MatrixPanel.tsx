@@ -8,7 +8,7 @@ import { call } from '../../api/client';
 import { useCan, useSession } from '../../app/session';
 import { Notice, SelectInput, TextInput } from '../../components/fields';
 import { errorText, useTranslation } from '../../i18n';
-import { CellText, STATUS_SYMBOL, downloadText, isIsoDate, useRoleOptions, unitOptionsOf } from './common';
+import { CellText, PrintHeaderRow, STATUS_SYMBOL, downloadText, isIsoDate, useRoleOptions, unitOptionsOf } from './common';
 import { CoveragePanel } from './CoveragePanel';
 import { RecordDialog } from './RecordDialog';
 
@@ -53,6 +53,9 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
     ...COMPLIANCE_STATUSES.filter((s) => s !== 'not_required').map((s) => ({ value: s, label: `${STATUS_SYMBOL[s]} ${t(`training.status.${s}`)}` })),
   ];
   const counts = ['current', 'expiring', 'expired', 'missing'] as const;
+  const printHeader = matrix
+    ? { title: t('training.print.title'), line: t('training.print.header', { facility: facility.name, date: matrix.asOf, days: matrix.windowDays }), printedBy: user.displayName }
+    : null;
 
   return (
     <section aria-labelledby="matrix-heading" className="training-matrix">
@@ -116,14 +119,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
             <table className="data matrix" aria-describedby="matrix-legend">
               <caption>{t('training.matrix.caption', { date: matrix.asOf, days: matrix.windowDays })}</caption>
               <thead>
-                <tr className="print-only print-header">
-                  <th colSpan={matrix.courses.length + 2} scope="colgroup">
-                    <strong>{t('training.print.title')}</strong>
-                    <span>{t('training.print.header', { facility: facility.name, date: matrix.asOf, days: matrix.windowDays })}</span>
-                    <span>{t('app.confidential')}</span>
-                    <span>{t('training.print.printedBy', { name: user.displayName })}</span>
-                  </th>
-                </tr>
+                <PrintHeaderRow colSpan={matrix.courses.length + 2} header={printHeader} />
                 <tr>
                   <th scope="col">{t('training.matrix.staff')}</th>
                   <th scope="col">{t('training.filters.unit')}</th>
@@ -167,6 +163,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           <table className="data totals">
             <caption>{t('training.matrix.totalsByCourse')}</caption>
             <thead>
+              <PrintHeaderRow colSpan={5} header={printHeader} />
               <tr>
                 <th scope="col">{t('training.matrix.course')}</th>
                 {counts.map((s) => (
@@ -190,6 +187,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           <table className="data totals">
             <caption>{t('training.matrix.totalsByUnit')}</caption>
             <thead>
+              <PrintHeaderRow colSpan={5} header={printHeader} />
               <tr>
                 <th scope="col">{t('training.filters.unit')}</th>
                 {counts.map((s) => (
