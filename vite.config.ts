@@ -15,6 +15,8 @@ export default defineConfig({
     sourcemap: false,
     // The renderer ships inside the app; nothing is loaded from a CDN.
     assetsInlineLimit: 0,
+    // One bundle read from the local disk, not over a network: chunk size is not a load-time concern.
+    chunkSizeWarningLimit: 2048,
   },
   server: { host: '127.0.0.1' },
   test: {

@@ -3,6 +3,7 @@ import type { Db } from '../open';
 import { createQueries } from '../queries';
 import { beds, rooms } from '../schema';
 import { seededRandom, type Random } from './random';
+import { seedTraining } from './training';
 
 /** Every demo account uses this passphrase; the README lists the usernames. */
 export const DEMO_PASSWORD = 'sunrise harbor window';
@@ -26,6 +27,10 @@ export interface DemoOptions {
   hashPassword: (password: string) => string;
   /** Rooms per unit; each room has one or two beds. Sized up for benchmarks. */
   roomsPerUnit?: number;
+  /** Training: staff members (default 60), synthetic courses beyond the default catalog, years of records. */
+  staff?: number;
+  extraCourses?: number;
+  trainingYears?: number;
 }
 
 export interface DemoFacility {
@@ -67,6 +72,7 @@ export function seedDemoFacility(db: Db, o: DemoOptions): DemoFacility {
     for (const u of demoUsers) {
       out.userIds[u.username] = q.users.insert({ ...u, passwordHash: hash, mustChangePassword: false, at });
     }
+    seedTraining(db, { random: r, now: o.now, unitIds: out.unitIds, userIds: out.userIds, staff: o.staff ?? 60, extraCourses: o.extraCourses ?? 0, years: o.trainingYears ?? 6 });
     q.audit.insert({ at, userId: null, method: 'demo.seed', entity: 'facility', entityId: '1', before: null, after: { seed: o.seed } });
   })();
   return out;

@@ -2,6 +2,7 @@ import type { Db } from '../open';
 import { auditQueries } from './audit';
 import { facilityQueries, settingsQueries } from './facility';
 import { sessionQueries, throttleQueries } from './sessions';
+import { trainingQueries } from './training';
 import { userQueries } from './users';
 
 /**
@@ -16,6 +17,7 @@ export function createQueries(db: Db) {
     sessions: sessionQueries(db),
     throttle: throttleQueries(db),
     audit: auditQueries(db),
+    training: trainingQueries(db),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

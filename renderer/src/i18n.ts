@@ -35,8 +35,12 @@ export function errorText(error: AppError): string {
   return i18next.t(error.message, { ...error.params, defaultValue: i18next.t('error.internal') });
 }
 
+/** Areas whose catalogs carry their own field codes under `<area>.field`; the shared `field` block wins. */
+const AREA_FIELD_CODES = ['training'];
+
 export function fieldText(issue: FieldIssue): string {
-  return i18next.t(`field.${issue.code}`, { ...issue.params, defaultValue: i18next.t('field.invalid') });
+  const keys = [`field.${issue.code}`, ...AREA_FIELD_CODES.map((area) => `${area}.field.${issue.code}`)];
+  return i18next.t(keys, { ...issue.params, defaultValue: i18next.t('field.invalid') });
 }
 
 /** Maps field issues to { 'path': message } for react-aria's Form validationErrors. */

@@ -3,6 +3,7 @@ import { authContract } from './auth';
 import { facilityContract } from './facility';
 import type { MethodSpec } from './method';
 import { printContract } from './print';
+import { trainingContract } from './training';
 import { usersContract } from './users';
 
 /**
@@ -14,6 +15,7 @@ export const contract = {
   ...facilityContract,
   ...usersContract,
   ...printContract,
+  ...trainingContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

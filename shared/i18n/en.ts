@@ -1,8 +1,11 @@
+import { trainingEn } from './training';
+
 /**
  * English messages: the source catalog. Spanish (es.ts) must have exactly these keys; the
  * type checker enforces it. Keys name a place or an error code, never English wording.
  */
 export const en = {
+  training: trainingEn,
   app: {
     name: 'CareDesk',
     loading: 'Loading…',

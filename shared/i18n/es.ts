@@ -1,7 +1,9 @@
 import type { Messages } from './en';
+import { trainingEs } from './training';
 
 /** Spanish catalog. Same keys as en.ts, checked by the compiler. */
 export const es: Messages = {
+  training: trainingEs,
   app: {
     name: 'CareDesk',
     loading: 'Cargando…',

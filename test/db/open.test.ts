@@ -30,12 +30,15 @@ function releaseWith(count: number): string {
   return dir;
 }
 
+/** Rows as the first release wrote them: plain SQL against its tables, not today's query modules. */
 function seedMinimal(o: OpenedDatabase) {
-  const q = createQueries(o.db);
-  q.facility.insert({ name: 'Maple Grove', timeZone: 'America/Chicago', paperSize: 'letter', defaultLanguage: 'en', idleLockMinutes: 10 }, '2026-01-01T00:00:00.000Z');
-  q.facility.insertUnit('Memory Care', 0);
-  const id = q.users.insert({ username: 'ada', displayName: 'Ada', role: 'administrator', passwordHash: 'x', mustChangePassword: false, at: '2026-01-01T00:00:00.000Z' });
-  q.audit.insert({ at: '2026-01-01T00:00:00.000Z', userId: id, method: 'test', entity: 'user', entityId: String(id), before: null, after: { a: 1 } });
+  const at = '2026-01-01T00:00:00.000Z';
+  o.sqlite.prepare("INSERT INTO facility (id, name, time_zone, paper_size, default_language, idle_lock_minutes, created_at) VALUES (1, 'Maple Grove', 'America/Chicago', 'letter', 'en', 10, ?)").run(at);
+  o.sqlite.prepare("INSERT INTO units (name, sort_order) VALUES ('Memory Care', 0)").run();
+  const id = o.sqlite
+    .prepare("INSERT INTO users (username, display_name, role, password_hash, must_change_password, created_at, updated_at) VALUES ('ada', 'Ada', 'administrator', 'x', 0, ?, ?)")
+    .run(at, at).lastInsertRowid;
+  o.sqlite.prepare("INSERT INTO audit_log (at, user_id, method, entity, entity_id, after_json) VALUES (?, ?, 'test', 'user', ?, '{\"a\":1}')").run(at, id, String(id));
 }
 
 describe('openDatabase', () => {

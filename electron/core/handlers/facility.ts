@@ -27,6 +27,7 @@ export const facilityHandlers = defineHandlers({
     );
     facility.units.forEach((u, i) => ctx.q.facility.insertUnit(u.name, i));
     facility.shifts.forEach((s, i) => ctx.q.facility.insertShift({ ...s, sortOrder: i }));
+    ctx.q.training.ensureDefaultCatalog(ctx.nowIso);
     const adminId = ctx.q.users.insert({
       username: admin.username,
       displayName: admin.displayName,

@@ -2,6 +2,7 @@ import type { Handlers } from '../context';
 import { authHandlers } from './auth';
 import { facilityHandlers } from './facility';
 import { printHandlers } from './print';
+import { trainingHandlers } from './training';
 import { usersHandlers } from './users';
 
 /** Every contract method has exactly one handler; the type makes a missing one a compile error. */
@@ -10,4 +11,5 @@ export const handlers: Handlers = {
   ...facilityHandlers,
   ...usersHandlers,
   ...printHandlers,
+  ...trainingHandlers,
 };

@@ -7,6 +7,7 @@ import { useHashRoute } from '../app/useHashRoute';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { useTranslation } from '../i18n';
 import { AdminScreen } from './admin/AdminScreen';
+import { TrainingScreen } from './training/TrainingScreen';
 
 const areas = ['residents', 'appointments', 'transport', 'training', 'handoff', 'admin'] as const;
 type Area = (typeof areas)[number];
@@ -29,7 +30,7 @@ const screens: Record<Area, () => ReactNode> = {
   residents: NotYetAvailable,
   appointments: NotYetAvailable,
   transport: NotYetAvailable,
-  training: NotYetAvailable,
+  training: TrainingScreen,
   handoff: NotYetAvailable,
   admin: AdminScreen,
 };

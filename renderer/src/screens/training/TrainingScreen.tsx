@@ -1,0 +1,51 @@
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useCan } from '../../app/session';
+import { useTranslation } from '../../i18n';
+import { CoursesPanel } from './CoursesPanel';
+import { ImportPanel } from './ImportPanel';
+import { InServicePanel } from './InServicePanel';
+import { LapsingPanel } from './LapsingPanel';
+import { MatrixPanel } from './MatrixPanel';
+import { StaffPanel } from './StaffPanel';
+import { facilityToday, useFacility } from './common';
+
+/** The Training area: what the administrator and director of nursing work through before a state survey. */
+export function TrainingScreen() {
+  const { t } = useTranslation();
+  const canWrite = useCan('training.write');
+  const facility = useFacility();
+  if (!facility) return <p>{t('app.loading')}</p>;
+  const today = facilityToday(facility.timeZone);
+  return (
+    <Tabs className="training">
+      <TabList aria-label={t('training.title')}>
+        <Tab id="matrix">{t('training.tabs.matrix')}</Tab>
+        <Tab id="lapsing">{t('training.tabs.lapsing')}</Tab>
+        <Tab id="inService">{t('training.tabs.inService')}</Tab>
+        <Tab id="staff">{t('training.tabs.staff')}</Tab>
+        <Tab id="courses">{t('training.tabs.courses')}</Tab>
+        {canWrite ? <Tab id="import">{t('training.tabs.import')}</Tab> : null}
+      </TabList>
+      <TabPanel id="matrix">
+        <MatrixPanel facility={facility} today={today} />
+      </TabPanel>
+      <TabPanel id="lapsing">
+        <LapsingPanel facility={facility} today={today} />
+      </TabPanel>
+      <TabPanel id="inService">
+        <InServicePanel facility={facility} today={today} />
+      </TabPanel>
+      <TabPanel id="staff">
+        <StaffPanel facility={facility} />
+      </TabPanel>
+      <TabPanel id="courses">
+        <CoursesPanel />
+      </TabPanel>
+      {canWrite ? (
+        <TabPanel id="import">
+          <ImportPanel />
+        </TabPanel>
+      ) : null}
+    </Tabs>
+  );
+}

@@ -1,0 +1,146 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Button, Dialog, Heading, Modal } from 'react-aria-components';
+import type { Facility } from '../../../../shared/contract/facility';
+import type { MatrixCell } from '../../../../shared/contract/training';
+import { STAFF_ROLES, type ComplianceStatus, type StaffRole } from '../../../../shared/domain/training/vocabulary';
+import { call } from '../../api/client';
+import { useTranslation } from '../../i18n';
+
+/** Symbols beside every status word: the printout is black and white, and colour is never the only cue. */
+export const STATUS_SYMBOL: Record<ComplianceStatus, string> = {
+  current: '✓',
+  expiring: '!',
+  expired: '✗',
+  missing: '○',
+  not_required: '—',
+};
+
+/** The facility's calendar date now, in its time zone (the renderer's clock; main re-checks). */
+export function facilityToday(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+export const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
+
+export function useFacility(): Facility | null {
+  const [facility, setFacility] = useState<Facility | null>(null);
+  useEffect(() => {
+    void call('facility.get', {}).then((r) => (r.ok ? setFacility(r.value) : undefined));
+  }, []);
+  return facility;
+}
+
+export function StatusText({ status }: { status: ComplianceStatus }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`status status-${status}`}>
+      <span aria-hidden="true">{STATUS_SYMBOL[status]} </span>
+      {t(`training.status.${status}`)}
+    </span>
+  );
+}
+
+export function CellText({ cell }: { cell: MatrixCell }) {
+  const { t } = useTranslation();
+  const detail = cell.expiresOn
+    ? t('training.matrix.cellExpires', { date: cell.expiresOn })
+    : cell.dueOn
+      ? t('training.matrix.cellDue', { date: cell.dueOn })
+      : cell.completedOn
+        ? t('training.matrix.cellCompleted', { date: cell.completedOn })
+        : null;
+  return (
+    <>
+      <StatusText status={cell.status} />
+      {detail ? <span className="cell-date">{detail}</span> : null}
+    </>
+  );
+}
+
+export function useRoleOptions(withAll: boolean) {
+  const { t } = useTranslation();
+  const options: { value: StaffRole | ''; label: string }[] = STAFF_ROLES.map((r) => ({ value: r, label: t(`training.roles.${r}`) }));
+  return withAll ? [{ value: '' as const, label: t('training.filters.allRoles') }, ...options] : options;
+}
+
+export function unitOptionsOf(facility: Facility | null, allLabel: string) {
+  return [{ value: '', label: allLabel }, ...(facility?.units ?? []).map((u) => ({ value: String(u.id), label: u.name }))];
+}
+
+/** Hands a text file to the person: a Blob behind a download link (Electron asks where to save it). */
+export function downloadText(fileName: string, text: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadBase64(fileName: string, base64: string, mime: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A modal without a form: a heading, content, and a close button; Escape closes it. */
+export function InfoDialog(p: { title: string; onClose(): void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Modal isOpen isDismissable onOpenChange={(open) => (open ? undefined : p.onClose())} className="modal">
+      <Dialog className="dialog dialog-wide">
+        <Heading slot="title">{p.title}</Heading>
+        {p.children}
+        <div className="actions">
+          <Button onPress={p.onClose}>{t('training.close')}</Button>
+        </div>
+      </Dialog>
+    </Modal>
+  );
+}
+
+/** Reads a picked file as base64 (without the data: prefix). */
+export function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const s = String(reader.result);
+      resolve(s.slice(s.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+export interface PrintHeader {
+  title: string;
+  line: string;
+  printedBy: string;
+}
+
+/**
+ * The first head row of a printed table: title, facility and date, the PHI notice. Inside <thead>, so
+ * the browser repeats it on every printed page; hidden on screen.
+ */
+export function PrintHeaderRow({ colSpan, header }: { colSpan: number; header: PrintHeader | null }) {
+  const { t } = useTranslation();
+  if (!header) return null;
+  return (
+    <tr className="print-only print-header">
+      <th colSpan={colSpan} scope="colgroup">
+        <strong>{header.title}</strong>
+        <span>{header.line}</span>
+        <span>{t('app.confidential')}</span>
+        <span>{t('training.print.printedBy', { name: header.printedBy })}</span>
+      </th>
+    </tr>
+  );
+}

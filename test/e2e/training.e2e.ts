@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Core } from '../../electron/core/app';
+import { STRONG_PASSWORD, caller, setupInput, tempDir } from '../support/core';
+import { startE2E, tabTo, typeText, type E2EApp } from '../support/browser';
+
+let app: E2EApp | null = null;
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+/** A facility with Ann (no training yet) and enough colleagues that the printed matrix runs to several pages. */
+function seed(core: Core) {
+  const c = caller(core);
+  c.must('setup.createFacility', setupInput);
+  c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+  const unitId = c.must('facility.get', {}).units[0]!.id;
+  c.must('training.createStaff', { name: 'Ann Aide', role: 'cna', employeeId: 'E001', hireDate: '2020-01-06', unitId });
+  for (let i = 1; i <= 70; i++) {
+    c.must('training.createStaff', { name: `Zed Colleague ${String(i).padStart(2, '0')}`, role: i % 3 === 0 ? 'rn' : 'cna', employeeId: `Z${i}`, hireDate: '2019-03-01', unitId });
+  }
+}
+
+/** Types a date into a Chromium date input by keyboard: from its first (month) segment, MMDDYYYY. */
+async function typeDate(page: Page, iso: string) {
+  const [y, m, d] = iso.split('-');
+  await typeText(page, `${m}${d}${y}`);
+}
+
+/** Back to the Matrix tab, then forward into the as-of date, landing on its first (month) segment. */
+async function focusAsOf(page: Page) {
+  await tabTo(page, 'Matrix', { back: true, max: 60 });
+  await tabTo(page, 'As of');
+}
+
+/** The text of Ann's CPR cell (the second data cell of her row: unit, then CPR / BLS). */
+function annCpr(page: Page) {
+  return page.getByRole('row', { name: /Ann Aide/ }).getByRole('cell').nth(1).textContent();
+}
+
+describe('training compliance, by keyboard', () => {
+  test('record CPR, see the cell go from missing to current, move the as-of date past expiry, print the matrix', async () => {
+    app = await startE2E({ seed, now: '2026-03-02T14:00:00Z' });
+    const { page } = app;
+
+    await expect.poll(() => page.getByLabel('Username').evaluate((el) => el === document.activeElement)).toBe(true);
+    await typeText(page, 'admin');
+    await page.keyboard.press('Tab');
+    await typeText(page, STRONG_PASSWORD);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Signed in as Ada Admin (Administrator)').isVisible()).toBe(true);
+
+    await tabTo(page, 'Training');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('tab', { name: 'Matrix' }).getAttribute('aria-selected')).toBe('true');
+
+    // The survey date the administrator is preparing for.
+    await tabTo(page, 'As of');
+    await typeDate(page, '2026-03-02');
+    await expect.poll(() => page.getByRole('table').first().getByText('Training compliance as of 2026-03-02').count()).toBe(1);
+    await expect.poll(() => annCpr(page)).toContain('Missing');
+
+    await tabTo(page, 'Record a training');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Record a training' }).isVisible()).toBe(true);
+    await tabTo(page, 'Staff member');
+    await page.keyboard.press('ArrowDown'); // "Choose…" → Ann Aide (E001), first by name
+    await tabTo(page, 'Course');
+    await page.keyboard.press('ArrowDown'); // → CPR / BLS, first in the catalog
+    await tabTo(page, 'Completion date');
+    await typeDate(page, '2025-06-10');
+    await tabTo(page, 'Hours');
+    await typeText(page, '4');
+    await tabTo(page, 'Provider');
+    await typeText(page, 'Red Cross');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Training recorded for Ann Aide: CPR / BLS on 2025-06-10.');
+    await expect.poll(() => annCpr(page)).toContain('Current');
+    expect(await annCpr(page)).toContain('exp. 2027-06-10');
+    const saved = app.core.opened.sqlite.prepare('SELECT completed_on, hours, provider, verified_by FROM training_records').all();
+    expect(saved).toEqual([{ completed_on: '2025-06-10', hours: 4, provider: 'Red Cross', verified_by: 1 }]);
+
+    // The day before expiry it is still valid (expiring); on the expiry date itself it is expired.
+    await focusAsOf(page);
+    await typeDate(page, '2027-06-09');
+    await expect.poll(() => annCpr(page)).toContain('Expiring');
+    await focusAsOf(page);
+    await typeDate(page, '2027-06-10');
+    await expect.poll(() => annCpr(page)).toContain('Expired');
+
+    const axe = await new AxeBuilder({ page }).include('main').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+    // Print: the same engine as Electron's printToPDF, landscape Letter.
+    const pdf = await page.pdf({ landscape: true, format: 'Letter', printBackground: true });
+    const file = path.join(tempDir('caredesk-pdf-'), 'matrix.pdf');
+    fs.writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeGreaterThan(1);
+    for (const p of pages) {
+      // The table head repeats on every page with the notice, the facility and the as-of date.
+      expect(p).toContain('Confidential — contains protected health information');
+      expect(p).toContain('Maple Grove Care Center · as of 2027-06-10');
+    }
+    // Matrix pages repeat the course header row too.
+    for (const p of pages.filter((x) => x.includes('Zed Colleague'))) expect(p).toMatch(/Staff\s+Unit\s+CPR \/ BLS/);
+    expect(text).toContain('Staff training compliance');
+    expect(text).toMatch(/Ann Aide[\s\S]*Expired/);
+    expect(text.match(/Zed/g)).toHaveLength(70);
+    // Nothing of the screen chrome is on paper.
+    expect(text).not.toContain('Sign out');
+    expect(text).not.toContain('Record a training');
+    expect(text).not.toContain('Training recorded for');
+  });
+});
