@@ -3,10 +3,10 @@ import type { Facility } from '../../../../shared/contract/facility';
 import type { OutputOf } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
-import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
+import { CheckInput, Notice, SelectInput } from '../../components/fields';
 import { Pager } from '../../components/Pager';
 import { errorText, useTranslation } from '../../i18n';
-import { isIsoDate, unitOptionsOf } from './common';
+import { unitOptionsOf, AsOfField } from './common';
 
 const PAGE = 100;
 type Row = OutputOf<'training.inService'>['rows'][number];
@@ -43,19 +43,7 @@ export function InServicePanel({ facility, today }: { facility: Facility; today:
       </h2>
       {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
       <div className="toolbar">
-        <TextInput
-          label={t('training.filters.asOf')}
-          name="asOf"
-          type="date"
-          value={asOfText}
-          onChange={(v) => {
-            setAsOfText(v);
-            if (isIsoDate(v)) {
-              setAsOf(v);
-              setOffset(0);
-            }
-          }}
-        />
+        <AsOfField text={asOfText} onText={setAsOfText} onDate={(d) => (setAsOf(d), setOffset(0))} />
         <SelectInput label={t('training.filters.unit')} name="unitId" value={unitId} onChange={(v) => (setUnitId(v), setOffset(0))} options={unitOptionsOf(facility, t('training.filters.allUnits'))} />
         <CheckInput label={t('training.inService.onlyShort')} name="onlyShort" checked={onlyShort} onChange={(v) => (setOnlyShort(v), setOffset(0))} />
       </div>

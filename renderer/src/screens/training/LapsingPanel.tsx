@@ -6,10 +6,10 @@ import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { printDocument } from '../../api/print';
 import { useSession } from '../../app/session';
-import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
+import { CheckInput, Notice, SelectInput } from '../../components/fields';
 import { Pager } from '../../components/Pager';
 import { errorText, useTranslation } from '../../i18n';
-import { PrintHeaderRow, StatusText, isIsoDate, unitOptionsOf } from './common';
+import { PrintHeaderRow, StatusText, unitOptionsOf, AsOfField } from './common';
 
 const PAGE = 200;
 const WITHIN = ['30', '60', '90', '180'] as const;
@@ -43,19 +43,7 @@ export function LapsingPanel({ facility, today }: { facility: Facility; today: s
       </h2>
       {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
       <div className="toolbar">
-        <TextInput
-          label={t('training.filters.asOf')}
-          name="asOf"
-          type="date"
-          value={asOfText}
-          onChange={(v) => {
-            setAsOfText(v);
-            if (isIsoDate(v)) {
-              setAsOf(v);
-              setOffset(0);
-            }
-          }}
-        />
+        <AsOfField text={asOfText} onText={setAsOfText} onDate={(d) => (setAsOf(d), setOffset(0))} />
         <SelectInput label={t('training.lapsing.withinDays')} name="withinDays" value={within} onChange={(v) => (setWithin(v), setOffset(0))} options={WITHIN.map((w) => ({ value: w, label: t('training.filters.windowDays', { days: w }) }))} />
         <SelectInput label={t('training.filters.unit')} name="unitId" value={unitId} onChange={(v) => (setUnitId(v), setOffset(0))} options={unitOptionsOf(facility, t('training.filters.allUnits'))} />
         <CheckInput label={t('training.lapsing.includeLapsed')} name="includeLapsed" checked={includeLapsed} onChange={(v) => (setIncludeLapsed(v), setOffset(0))} />

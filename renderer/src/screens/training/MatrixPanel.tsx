@@ -7,9 +7,9 @@ import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { printDocument } from '../../api/print';
 import { useCan, useSession } from '../../app/session';
-import { Notice, SelectInput, TextInput } from '../../components/fields';
+import { Notice, SelectInput } from '../../components/fields';
 import { errorText, useTranslation } from '../../i18n';
-import { CellText, PrintHeaderRow, STATUS_SYMBOL, downloadText, isIsoDate, useRoleOptions, unitOptionsOf } from './common';
+import { CellText, PrintHeaderRow, STATUS_SYMBOL, downloadText, useRoleOptions, unitOptionsOf, AsOfField } from './common';
 import { CoveragePanel } from './CoveragePanel';
 import { RecordDialog } from './RecordDialog';
 
@@ -66,16 +66,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
       <div className="toolbar">
-        <TextInput
-          label={t('training.filters.asOf')}
-          name="asOf"
-          type="date"
-          value={asOfText}
-          onChange={(v) => {
-            setAsOfText(v);
-            if (isIsoDate(v)) setAsOf(v);
-          }}
-        />
+        <AsOfField text={asOfText} onText={setAsOfText} onDate={setAsOf} />
         <SelectInput
           label={t('training.filters.window')}
           name="windowDays"

@@ -4,6 +4,7 @@ import type { Facility } from '../../../../shared/contract/facility';
 import type { MatrixCell } from '../../../../shared/contract/training';
 import { STAFF_ROLES, type ComplianceStatus, type StaffRole } from '../../../../shared/domain/training/vocabulary';
 import { call } from '../../api/client';
+import { TextInput } from '../../components/fields';
 import { useTranslation } from '../../i18n';
 
 /** Symbols beside every status word: the printout is black and white, and colour is never the only cue. */
@@ -21,6 +22,26 @@ export function facilityToday(timeZone: string): string {
 }
 
 export const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
+
+/**
+ * The "as of" date picker every training view shares. The text follows the keyboard; the date
+ * only changes (and reloads the view) once the field holds a whole date.
+ */
+export function AsOfField(p: { text: string; onText(v: string): void; onDate(date: string): void }) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      label={t('training.filters.asOf')}
+      name="asOf"
+      type="date"
+      value={p.text}
+      onChange={(v) => {
+        p.onText(v);
+        if (isIsoDate(v)) p.onDate(v);
+      }}
+    />
+  );
+}
 
 export function useFacility(): Facility | null {
   const [facility, setFacility] = useState<Facility | null>(null);
