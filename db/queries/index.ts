@@ -1,6 +1,7 @@
 import type { Db } from '../open';
 import { auditQueries } from './audit';
 import { facilityQueries, settingsQueries } from './facility';
+import { residentQueries } from './residents';
 import { sessionQueries, throttleQueries } from './sessions';
 import { userQueries } from './users';
 
@@ -16,6 +17,7 @@ export function createQueries(db: Db) {
     sessions: sessionQueries(db),
     throttle: throttleQueries(db),
     audit: auditQueries(db),
+    residents: residentQueries(db),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { authContract } from './auth';
 import { facilityContract } from './facility';
 import type { MethodSpec } from './method';
+import { residentsContract } from './residents';
 import { usersContract } from './users';
 
 /**
@@ -12,6 +13,7 @@ export const contract = {
   ...authContract,
   ...facilityContract,
   ...usersContract,
+  ...residentsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

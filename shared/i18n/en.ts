@@ -1,3 +1,5 @@
+import { residentsEn, residentsFieldEn } from './residents';
+
 /**
  * English messages: the source catalog. Spanish (es.ts) must have exactly these keys; the
  * type checker enforces it. Keys name a place or an error code, never English wording.
@@ -137,6 +139,7 @@ export const en = {
     offline: 'CareDesk could not reach its database.',
     summary: 'Please correct the following:',
   },
+  residents: residentsEn,
   field: {
     required: 'Required.',
     invalid_type: 'Not a valid value.',
@@ -165,6 +168,7 @@ export const en = {
     password_contains_context: 'Do not build the password from your name, username or the facility name.',
     password_same_as_current: 'Choose a password different from the current one.',
     invalid: 'Not valid.',
+    ...residentsFieldEn,
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { residentsEs, residentsFieldEs } from './residents-es';
 
 /** Spanish catalog. Same keys as en.ts, checked by the compiler. */
 export const es: Messages = {
@@ -136,6 +137,7 @@ export const es: Messages = {
     offline: 'CareDesk no pudo acceder a su base de datos.',
     summary: 'Corrija lo siguiente:',
   },
+  residents: residentsEs,
   field: {
     required: 'Obligatorio.',
     invalid_type: 'No es un valor válido.',
@@ -164,5 +166,6 @@ export const es: Messages = {
     password_contains_context: 'No forme la contraseña con su nombre, su usuario o el nombre del centro.',
     password_same_as_current: 'Elija una contraseña distinta de la actual.',
     invalid: 'No es válido.',
+    ...residentsFieldEs,
   },
 };

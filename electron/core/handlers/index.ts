@@ -1,6 +1,7 @@
 import type { Handlers } from '../context';
 import { authHandlers } from './auth';
 import { facilityHandlers } from './facility';
+import { residentsHandlers } from './residents';
 import { usersHandlers } from './users';
 
 /** Every contract method has exactly one handler; the type makes a missing one a compile error. */
@@ -8,4 +9,5 @@ export const handlers: Handlers = {
   ...authHandlers,
   ...facilityHandlers,
   ...usersHandlers,
+  ...residentsHandlers,
 };
