@@ -7,6 +7,7 @@ import { useHashRoute } from '../app/useHashRoute';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { useTranslation } from '../i18n';
 import { AdminScreen } from './admin/AdminScreen';
+import { ResidentsScreen } from './residents/ResidentsScreen';
 
 const areas = ['residents', 'appointments', 'transport', 'training', 'handoff', 'admin'] as const;
 type Area = (typeof areas)[number];
@@ -26,7 +27,7 @@ function NotYetAvailable() {
 }
 
 const screens: Record<Area, () => ReactNode> = {
-  residents: NotYetAvailable,
+  residents: ResidentsScreen,
   appointments: NotYetAvailable,
   transport: NotYetAvailable,
   training: NotYetAvailable,
