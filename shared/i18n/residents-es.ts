@@ -171,6 +171,7 @@ export const residentsEs: ResidentsMessages = {
     risks: 'Riesgos y precauciones',
     communication: 'Comunicación',
     care: 'Médico y farmacia',
+    recordCreated: 'Registro creado',
   },
   dialog: {
     admitTitle: 'Ingresar un residente',

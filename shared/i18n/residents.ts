@@ -173,6 +173,7 @@ export const residentsEn = {
     risks: 'Risks and precautions',
     communication: 'Communication',
     care: 'Physician and pharmacy',
+    recordCreated: 'Record created',
   },
   dialog: {
     admitTitle: 'Admit a resident',

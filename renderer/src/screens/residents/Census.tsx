@@ -169,7 +169,8 @@ export function Census(p: { facility: Facility | null; onAdmit(): void; canWrite
       },
       { id: 'admittedOn', header: t('residents.col.admittedOn'), cell: (c) => (c.row.original ? formatDate(c.row.original.statusSince, lang) : '') },
     ];
-    return cols.map((col) => ({ ...col, enableSorting: sortOf[col.id ?? ''] !== undefined }));
+    // The table only sorts columns with an accessor; the server does the actual sorting (manualSorting).
+    return cols.map((col) => ({ ...col, accessorFn: (row: CensusRow | undefined) => row?.id ?? 0, sortDescFirst: false, enableSorting: sortOf[col.id ?? ''] !== undefined }));
   }, [t, lang]);
 
   const visibility: VisibilityState = Object.fromEntries(optionalColumns.map((c) => [c, shown.includes(c)]));

@@ -325,11 +325,12 @@ function History(p: { resident: ResidentDetail; refreshKey: number }) {
 
 /** Only the fields that changed, "field: before → after", so a long record stays readable. */
 function ChangeSummary(p: { before: unknown; after: unknown }) {
+  const { t } = useTranslation();
   const b = (p.before ?? {}) as Record<string, unknown>;
   const a = (p.after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
   const show = (v: unknown) => (v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
-  if (p.before === null) return <span>{keys.length} fields</span>;
+  if (p.before === null) return <span>{t('residents.page.recordCreated')}</span>;
   return (
     <ul>
       {keys.slice(0, 12).map((k) => (

@@ -79,10 +79,10 @@ export function allergiesInput(state: AllergiesInput['state'], recordedOn: strin
 export function AdmitDialog(p: { facility: Facility | null; initial?: { unitId: number; bedId: number }; onClose(): void; onDone(d: ResidentDetail): void }) {
   const { t } = useTranslation();
   const labels = useFieldLabels();
-  const [f, setF] = useState({ legalGiven: '', legalFamily: '', preferredName: '', dateOfBirth: '', sex: 'unknown' as Sex, recordNumber: '', admittedOn: localToday(), codeStatus: '' as CodeStatus | '' });
+  const [f, setF] = useState({ legalGiven: '', legalFamily: '', preferredName: '', dateOfBirth: '', sex: 'unknown' as Sex, recordNumber: '', admittedOn: localToday(p.facility?.timeZone), codeStatus: '' as CodeStatus | '' });
   const [unitId, setUnitId] = useState<number | null>(p.initial?.unitId ?? p.facility?.units.find((u) => u.active)?.id ?? null);
   const [bedId, setBedId] = useState<number | null>(p.initial?.bedId ?? null);
-  const [allergy, setAllergy] = useState({ state: 'not_recorded' as AllergiesInput['state'], recordedOn: localToday(), lines: '' });
+  const [allergy, setAllergy] = useState({ state: 'not_recorded' as AllergiesInput['state'], recordedOn: localToday(p.facility?.timeZone), lines: '' });
   const [error, setError] = useState<AppError | null>(null);
   const errors = fieldErrors(error);
   const set = <K extends keyof typeof f>(k: K) => (v: (typeof f)[K]) => setF((x) => ({ ...x, [k]: v }));
@@ -138,7 +138,7 @@ export function TransferDialog(p: { resident: ResidentDetail; facility: Facility
   const labels = useFieldLabels();
   const [unitId, setUnitId] = useState<number | null>(p.resident.location?.unitId ?? null);
   const [bedId, setBedId] = useState<number | null>(null);
-  const [date, setDate] = useState(localToday());
+  const [date, setDate] = useState(localToday(p.facility?.timeZone));
   const [note, setNote] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const errors = fieldErrors(error);
@@ -169,7 +169,7 @@ const targetOf: Record<StatusAction, ResidentStatus> = { hospital: 'hospital', l
 export function StatusDialog(p: { action: StatusAction; resident: ResidentDetail; facility: Facility | null; onClose(): void; onDone(d: ResidentDetail): void }) {
   const { t } = useTranslation();
   const labels = useFieldLabels();
-  const [date, setDate] = useState(localToday());
+  const [date, setDate] = useState(localToday(p.facility?.timeZone));
   const [note, setNote] = useState('');
   const [unitId, setUnitId] = useState<number | null>(p.facility?.units.find((u) => u.active)?.id ?? null);
   const [bedId, setBedId] = useState<number | null>(null);

@@ -1,4 +1,5 @@
 import type { CensusRow, Location } from '../../../../shared/contract/residents';
+import { calendarDateIn } from '../../../../shared/domain/residents/today';
 import { t } from '../../i18n';
 
 /** "O'Brien, José (Pepe)": legal family and given name, preferred name when there is one. */
@@ -31,8 +32,10 @@ export function allergyText(a: CensusRow['allergies']): string {
   return a.text ?? '';
 }
 
-/** Today on this computer, as the default for date fields; main checks it against the facility's day. */
-export function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/**
+ * Today in the facility's time zone, as the default for date fields: main measures "in the future"
+ * against the facility's day, and a station whose clock zone differs must not default to tomorrow.
+ */
+export function localToday(timeZone?: string): string {
+  return calendarDateIn(new Date(), timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
