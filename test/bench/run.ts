@@ -12,6 +12,7 @@ import { hashPassword } from '../../electron/core/passwords';
 import { testScryptCost, tempDir } from '../support/core';
 import { rendererDist } from '../support/harness';
 import { benchIpc } from './ipc';
+import { benchResidents } from './residents';
 import type { BenchContext, BenchResults } from './types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,7 +20,7 @@ const out = path.resolve(here, '../../bench/results.json');
 
 const file = path.join(tempDir('caredesk-bench-'), 'bench.sqlite');
 const core = createCore({ file, migrationsFolder: sourceMigrationsFolder, scryptCost: testScryptCost });
-const seeded = seedDemoFacility(core.opened.db, { seed: 42, now: new Date('2026-11-02T12:00:00Z'), hashPassword: (p) => hashPassword(p, testScryptCost), roomsPerUnit: 700 });
+const seeded = seedDemoFacility(core.opened.db, { seed: 42, now: new Date('2026-11-02T12:00:00Z'), hashPassword: (p) => hashPassword(p, testScryptCost), roomsPerUnit: 1000, residents: 5000 });
 
 const ctx: BenchContext = {
   core,
@@ -33,7 +34,10 @@ const ctx: BenchContext = {
   },
 };
 
-const suites: [string, (c: BenchContext) => Promise<BenchResults>][] = [['ipc', benchIpc]];
+const suites: [string, (c: BenchContext) => Promise<BenchResults>][] = [
+  ['ipc', benchIpc],
+  ['residents', benchResidents],
+];
 
 const results: BenchResults = {};
 for (const [name, suite] of suites) {

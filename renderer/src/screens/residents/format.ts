@@ -8,10 +8,15 @@ export function residentName(r: Pick<CensusRow, 'legalGiven' | 'legalFamily' | '
   return r.preferredName ? `${base} (${r.preferredName})` : base;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one; the census formats thousands of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** A calendar date in the reader's language; UTC on both sides so no zone shifts the day. */
 export function formatDate(iso: string, language: string): string {
+  let f = formatters.get(language);
+  if (!f) formatters.set(language, (f = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' })));
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return f.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function dobWithAge(r: Pick<CensusRow, 'dateOfBirth' | 'age'>, language: string): string {
