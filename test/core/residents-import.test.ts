@@ -73,3 +73,19 @@ describe('residents import', () => {
     expect(a.call('residents.importPreview', { csv: `${HEADER}\n"C-2,Ana` })).toMatchObject({ ok: false, error: { message: 'residents.importUnterminatedQuote', params: { line: 2 } } });
   });
 });
+
+describe('allergy cells', () => {
+  test('NKA, items with reaction and severity, Spanish severity words, empty = not recorded', async () => {
+    const { parseAllergyCell } = await import('../../electron/core/handlers/residents-import');
+    expect(parseAllergyCell('', '2026-01-01')).toEqual({ state: 'not_recorded' });
+    expect(parseAllergyCell(' No known allergies ', '2026-01-01')).toEqual({ state: 'nka', recordedOn: '2026-01-01' });
+    expect(parseAllergyCell('Penicillin: hives (severe) | Látex (grave); Eggs', '2026-01-01')).toEqual({
+      state: 'listed',
+      items: [
+        { substance: 'Penicillin', reaction: 'hives', severity: 'severe' },
+        { substance: 'Látex', reaction: '', severity: 'severe' },
+        { substance: 'Eggs', reaction: '', severity: 'unknown' },
+      ],
+    });
+  });
+});

@@ -80,6 +80,8 @@ function word(field: string, cell: string): string {
   return WORDS[field]?.[key] ?? VOCAB[field]?.[key] ?? cell.trim();
 }
 
+const SPANISH_SEVERITY: Record<string, string> = { leve: 'mild', moderada: 'moderate', moderado: 'moderate', grave: 'severe', severa: 'severe', severo: 'severe' };
+
 const NKA = new Set(['nka', 'nkda', 'noknownallergies', 'noknowndrugallergies', 'sinalergiasconocidas']);
 
 /**
@@ -96,7 +98,8 @@ export function parseAllergyCell(cell: string, recordedOn: string): unknown {
     .filter((s) => s !== '')
     .map((s) => {
       const sev = /\(([^)]*)\)\s*$/.exec(s);
-      const severity = sev ? (allergySeverities.find((v) => v === normalizeLabel(sev[1] ?? '')) ?? sev[1]) : 'unknown';
+      const said = normalizeLabel(sev?.[1] ?? '');
+      const severity = sev ? (allergySeverities.find((v) => v === said) ?? SPANISH_SEVERITY[said] ?? sev[1]) : 'unknown';
       const body = sev ? s.slice(0, sev.index).trim() : s;
       const colon = body.indexOf(':');
       return colon >= 0 ? { substance: body.slice(0, colon).trim(), reaction: body.slice(colon + 1).trim(), severity } : { substance: body, reaction: '', severity };

@@ -85,6 +85,7 @@ export function Census(p: { facility: Facility | null; onAdmit(): void; canWrite
   const [shown, setShown] = useState<OptionalColumn[]>(defaultColumns);
   const [prefsLoaded, setPrefsLoaded] = useState(false);
   const [chooserOpen, setChooserOpen] = useState(false);
+  const lastSaved = useRef<string | null>(null);
   const query = useDebounced(filters.query, 150);
   const effective = useMemo(() => ({ ...filters, query }), [filters, query]);
   const sort = sortOf[sorting[0]?.id ?? 'location'] ?? 'location';
@@ -102,17 +103,24 @@ export function Census(p: { facility: Facility | null; onAdmit(): void; canWrite
     void call('preferences.get', { key: 'census' }).then((r) => {
       const saved = r.ok ? r.value.census : null;
       if (saved) {
-        setShown(saved.columns.filter((c): c is OptionalColumn => (optionalColumns as readonly string[]).includes(c)));
+        const columns = saved.columns.filter((c): c is OptionalColumn => (optionalColumns as readonly string[]).includes(c));
+        setShown(columns);
         const id = Object.entries(sortOf).find(([, s]) => s === saved.sort)?.[0] ?? 'location';
         setSorting([{ id, desc: saved.desc }]);
-      }
+        lastSaved.current = JSON.stringify({ columns, sort: saved.sort, desc: saved.desc });
+      } else lastSaved.current = JSON.stringify({ columns: defaultColumns, sort: 'location', desc: false });
       setPrefsLoaded(true);
     });
   }, []);
   useEffect(() => {
     if (!prefsLoaded) return;
     const value: CensusPreferences = { columns: shown, sort, desc };
-    const h = setTimeout(() => void call('preferences.set', { key: 'census', value }), 300);
+    // Only a real change is saved (and audited), not every visit to the census.
+    if (JSON.stringify(value) === lastSaved.current) return;
+    const h = setTimeout(() => {
+      lastSaved.current = JSON.stringify(value);
+      void call('preferences.set', { key: 'census', value });
+    }, 300);
     return () => clearTimeout(h);
   }, [prefsLoaded, shown, sort, desc]);
 

@@ -28,6 +28,9 @@ export function useFieldLabels(): Record<string, string> {
   return out;
 }
 
+// Severity may be typed in the screen's language; stored values are always the English keys.
+const SPANISH_SEVERITY: Record<string, AllergySeverity> = { leve: 'mild', moderada: 'moderate', moderado: 'moderate', grave: 'severe', severa: 'severe', severo: 'severe' };
+
 /** "substance: reaction (severity)" per line, the same shape the CSV import reads. */
 export function parseAllergyLines(text: string): { substance: string; reaction: string; severity: AllergySeverity }[] {
   return text
@@ -36,7 +39,8 @@ export function parseAllergyLines(text: string): { substance: string; reaction: 
     .filter((l) => l !== '')
     .map((line) => {
       const sev = /\(([^)]*)\)\s*$/.exec(line);
-      const severity = (allergySeverities as readonly string[]).includes(sev?.[1]?.trim().toLowerCase() ?? '') ? (sev![1]!.trim().toLowerCase() as AllergySeverity) : 'unknown';
+      const word = sev?.[1]?.trim().toLowerCase() ?? '';
+      const severity: AllergySeverity = (allergySeverities as readonly string[]).includes(word) ? (word as AllergySeverity) : (SPANISH_SEVERITY[word] ?? 'unknown');
       const body = sev ? line.slice(0, sev.index).trim() : line;
       const colon = body.indexOf(':');
       return colon >= 0 ? { substance: body.slice(0, colon).trim(), reaction: body.slice(colon + 1).trim(), severity } : { substance: body, reaction: '', severity };
