@@ -19,7 +19,10 @@ export async function benchResidents(ctx: BenchContext): Promise<BenchResults> {
   const input = { offset: 0, limit: 100, sort: 'location', desc: false, status: 'active' } as const;
   const check = conn.invoke('residents.list', input);
   if (!check.ok) throw new Error(`residents.list failed: ${check.error.code}`);
-  const census = (check.value as { total: number }).total;
+  const onCensus = conn.invoke('residents.list', { limit: 1 });
+  if (!onCensus.ok) throw new Error(`residents.list failed: ${onCensus.error.code}`);
+  const census = (onCensus.value as { total: number }).total;
+  const activeRows = (check.value as { total: number }).total;
 
   const sqlite = ctx.core.opened.sqlite;
   const page = sqlite.prepare(censusPageSql('location', false));
@@ -49,6 +52,7 @@ export async function benchResidents(ctx: BenchContext): Promise<BenchResults> {
   const render = await benchRender(ctx, census);
   return {
     'residents.census_size': census,
+    'residents.page_filter_matches': activeRows,
     'residents.page_ratio': round(dispatched.median / raw.median, 2),
     'residents.page_ms': round(dispatched.median, 3),
     'residents.search_p95_ms': round(search.p95, 3),
