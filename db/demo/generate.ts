@@ -4,6 +4,7 @@ import { createQueries } from '../queries';
 import { beds, rooms } from '../schema';
 import { seededRandom, type Random } from './random';
 import { seedTraining } from './training';
+import { seedDemoResidents } from './residents';
 
 /** Every demo account uses this passphrase; the README lists the usernames. */
 export const DEMO_PASSWORD = 'sunrise harbor window';
@@ -31,6 +32,8 @@ export interface DemoOptions {
   staff?: number;
   extraCourses?: number;
   trainingYears?: number;
+  /** Residents on the census (capped at the number of beds); a tenth as many past residents are added. */
+  residents?: number;
 }
 
 export interface DemoFacility {
@@ -48,7 +51,8 @@ export function seedDemoFacility(db: Db, o: DemoOptions): DemoFacility {
   const q = createQueries(db);
   const r = seededRandom(o.seed);
   const at = o.now.toISOString();
-  const roomsPerUnit = o.roomsPerUnit ?? 12;
+  // Enough rooms (1.6 beds each on average, four units) for the census with a quarter to spare.
+  const roomsPerUnit = o.roomsPerUnit ?? Math.max(12, Math.ceil(((o.residents ?? 120) * 1.25) / 4 / 1.6));
   const out: DemoFacility = { unitIds: [], bedIds: [], userIds: {}, random: r };
   db.$client.transaction(() => {
     if (q.facility.get()) throw new Error('seedDemoFacility needs an empty database');
@@ -73,6 +77,7 @@ export function seedDemoFacility(db: Db, o: DemoOptions): DemoFacility {
       out.userIds[u.username] = q.users.insert({ ...u, passwordHash: hash, mustChangePassword: false, at });
     }
     seedTraining(db, { random: r, now: o.now, unitIds: out.unitIds, userIds: out.userIds, staff: o.staff ?? 60, extraCourses: o.extraCourses ?? 0, years: o.trainingYears ?? 6 });
+    seedDemoResidents(q, r, { count: o.residents ?? 120, now: o.now, timeZone: 'America/Chicago', bedIds: out.bedIds, userId: out.userIds['coordinator'] ?? null });
     q.audit.insert({ at, userId: null, method: 'demo.seed', entity: 'facility', entityId: '1', before: null, after: { seed: o.seed } });
   })();
   return out;

@@ -1,6 +1,7 @@
 import type { Db } from '../open';
 import { auditQueries } from './audit';
 import { facilityQueries, settingsQueries } from './facility';
+import { residentQueries } from './residents';
 import { sessionQueries, throttleQueries } from './sessions';
 import { trainingQueries } from './training';
 import { userQueries } from './users';
@@ -18,6 +19,7 @@ export function createQueries(db: Db) {
     throttle: throttleQueries(db),
     audit: auditQueries(db),
     training: trainingQueries(db),
+    residents: residentQueries(db),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

@@ -46,7 +46,8 @@ export function toFieldIssues(error: z.ZodError, input: unknown): FieldIssue[] {
         for (const key of issue.keys) out.push({ path: base ? `${base}.${key}` : key, code: 'unknown_field' });
         break;
       case 'invalid_value':
-        out.push({ path: base, code: 'invalid_choice' });
+        // A missing enum field is "required", not "choose one of the listed values".
+        out.push({ path: base, code: valueAt(input, issue.path) === undefined ? 'required' : 'invalid_choice' });
         break;
       case 'invalid_format':
         out.push({

@@ -4,6 +4,7 @@ import { facilityContract } from './facility';
 import type { MethodSpec } from './method';
 import { printContract } from './print';
 import { trainingContract } from './training';
+import { residentsContract } from './residents';
 import { usersContract } from './users';
 
 /**
@@ -16,6 +17,7 @@ export const contract = {
   ...usersContract,
   ...printContract,
   ...trainingContract,
+  ...residentsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { trainingEn } from './training';
+import { residentsEn, residentsFieldEn } from './residents';
 
 /**
  * English messages: the source catalog. Spanish (es.ts) must have exactly these keys; the
@@ -140,6 +141,7 @@ export const en = {
     offline: 'CareDesk could not reach its database.',
     summary: 'Please correct the following:',
   },
+  residents: residentsEn,
   field: {
     required: 'Required.',
     invalid_type: 'Not a valid value.',
@@ -168,6 +170,7 @@ export const en = {
     password_contains_context: 'Do not build the password from your name, username or the facility name.',
     password_same_as_current: 'Choose a password different from the current one.',
     invalid: 'Not valid.',
+    ...residentsFieldEn,
   },
 };
 

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { trainingEs } from './training';
+import { residentsEs, residentsFieldEs } from './residents-es';
 
 /** Spanish catalog. Same keys as en.ts, checked by the compiler. */
 export const es: Messages = {
@@ -138,6 +139,7 @@ export const es: Messages = {
     offline: 'CareDesk no pudo acceder a su base de datos.',
     summary: 'Corrija lo siguiente:',
   },
+  residents: residentsEs,
   field: {
     required: 'Obligatorio.',
     invalid_type: 'No es un valor válido.',
@@ -166,5 +168,6 @@ export const es: Messages = {
     password_contains_context: 'No forme la contraseña con su nombre, su usuario o el nombre del centro.',
     password_same_as_current: 'Elija una contraseña distinta de la actual.',
     invalid: 'No es válido.',
+    ...residentsFieldEs,
   },
 };

@@ -13,6 +13,7 @@ import { testScryptCost, tempDir } from '../support/core';
 import { rendererDist } from '../support/harness';
 import { benchIpc } from './ipc';
 import { benchTraining } from './training';
+import { benchResidents } from './residents';
 import type { BenchContext, BenchResults } from './types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,7 +21,7 @@ const out = path.resolve(here, '../../bench/results.json');
 
 const file = path.join(tempDir('caredesk-bench-'), 'bench.sqlite');
 const core = createCore({ file, migrationsFolder: sourceMigrationsFolder, scryptCost: testScryptCost });
-const seeded = seedDemoFacility(core.opened.db, { seed: 42, now: new Date('2026-11-02T12:00:00Z'), hashPassword: (p) => hashPassword(p, testScryptCost), roomsPerUnit: 700, staff: 500, extraCourses: 15, trainingYears: 10 });
+const seeded = seedDemoFacility(core.opened.db, { seed: 42, now: new Date('2026-11-02T12:00:00Z'), hashPassword: (p) => hashPassword(p, testScryptCost), roomsPerUnit: 1000, residents: 5000, staff: 500, extraCourses: 15, trainingYears: 10 });
 
 const ctx: BenchContext = {
   core,
@@ -37,6 +38,7 @@ const ctx: BenchContext = {
 const suites: [string, (c: BenchContext) => Promise<BenchResults>][] = [
   ['ipc', benchIpc],
   ['training', benchTraining],
+  ['residents', benchResidents],
 ];
 
 const results: BenchResults = {};

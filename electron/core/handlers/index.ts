@@ -3,6 +3,7 @@ import { authHandlers } from './auth';
 import { facilityHandlers } from './facility';
 import { printHandlers } from './print';
 import { trainingHandlers } from './training';
+import { residentsHandlers } from './residents';
 import { usersHandlers } from './users';
 
 /** Every contract method has exactly one handler; the type makes a missing one a compile error. */
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...printHandlers,
   ...trainingHandlers,
+  ...residentsHandlers,
 };

@@ -8,6 +8,7 @@ import { LanguagePicker } from '../components/LanguagePicker';
 import { useTranslation } from '../i18n';
 import { AdminScreen } from './admin/AdminScreen';
 import { TrainingScreen } from './training/TrainingScreen';
+import { ResidentsScreen } from './residents/ResidentsScreen';
 
 const areas = ['residents', 'appointments', 'transport', 'training', 'handoff', 'admin'] as const;
 type Area = (typeof areas)[number];
@@ -27,7 +28,7 @@ function NotYetAvailable() {
 }
 
 const screens: Record<Area, () => ReactNode> = {
-  residents: NotYetAvailable,
+  residents: ResidentsScreen,
   appointments: NotYetAvailable,
   transport: NotYetAvailable,
   training: TrainingScreen,

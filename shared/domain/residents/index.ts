@@ -6,3 +6,5 @@ export * from './timeline';
 export * from './allergies';
 export * from './room-order';
 export * from './schemas';
+export * from './location-key';
+export * from './today';

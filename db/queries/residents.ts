@@ -1,0 +1,496 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { AllergiesInput, BedBoard, CensusRow, CensusSort, ContactInput, FreeBed, ListInput, ResidentDetail, ResidentFields } from '../../shared/contract/residents';
+import { ageOn } from '../../shared/domain/residents/age';
+import { allergySummary } from '../../shared/domain/residents/allergies';
+import { locationKey } from '../../shared/domain/residents/location-key';
+import { normalizeForSearch, searchKey } from '../../shared/domain/residents/search';
+import { residentStatuses, transportModeFor, type ResidentStatus } from '../../shared/domain/residents/vocabulary';
+import type { Db } from '../open';
+import { beds, residentAllergies, residentBedAssignments, residentContacts, residentStatusPeriods, residents, rooms, units } from '../schema';
+
+export interface BedInfo {
+  bedId: number;
+  bedLabel: string;
+  bedActive: boolean;
+  roomId: number;
+  roomLabel: string;
+  unitId: number;
+  unitName: string;
+  unitSortOrder: number;
+  occupantId: number | null;
+}
+
+/** Derived columns written with every identity change, so search and sort never compute per row. */
+export function searchColumns(f: Pick<ResidentFields, 'legalGiven' | 'legalFamily' | 'preferredName' | 'recordNumber'>) {
+  const key = searchKey(f);
+  return {
+    searchKey: key,
+    searchCompact: key.replaceAll(' ', ''),
+    nameSort: `${normalizeForSearch(f.legalFamily)}\u0001${normalizeForSearch(f.legalGiven)}`,
+  };
+}
+
+function allergyColumns(a: AllergiesInput) {
+  const summary = allergySummary(a);
+  return {
+    allergyState: a.state,
+    allergyRecordedOn: a.state === 'nka' ? a.recordedOn : null,
+    allergyText: summary.kind === 'list' ? summary.text : null,
+    allergySevere: summary.kind === 'list' && summary.hasSevere,
+  };
+}
+
+function fieldColumns(f: ResidentFields) {
+  return {
+    recordNumber: f.recordNumber,
+    legalGiven: f.legalGiven,
+    legalFamily: f.legalFamily,
+    preferredName: f.preferredName,
+    dateOfBirth: f.dateOfBirth,
+    sex: f.sex,
+    ...searchColumns(f),
+    codeStatus: f.codeStatus,
+    codeStatusForm: f.codeStatusForm,
+    codeStatusDocumentedOn: f.codeStatusDocumentedOn,
+    ...allergyColumns(f.allergies),
+    dietType: f.dietType,
+    dietNote: f.dietNote,
+    iddsiFood: f.iddsiFood,
+    iddsiDrink: f.iddsiDrink,
+    transfer: f.transfer,
+    aid: f.aid,
+    bariatric: f.bariatric,
+    fallRisk: f.fallRisk,
+    wanderingRisk: f.wanderingRisk,
+    isolation: f.isolation,
+    hearingAids: f.hearingAids,
+    visionAids: f.visionAids,
+    language: f.language,
+    interpreterNeeded: f.interpreterNeeded,
+    physicianName: f.physicianName,
+    physicianPhone: f.physicianPhone,
+    pharmacyName: f.pharmacyName,
+    pharmacyPhone: f.pharmacyPhone,
+  };
+}
+
+const rank = (column: string, values: readonly string[]) =>
+  `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END`;
+
+// Every sort ends on the id so paging is stable when the leading keys tie (two Maria Garcías).
+const ORDER: Record<CensusSort, (dir: 'ASC' | 'DESC') => string> = {
+  location: (d) => `r.location_key ${d} NULLS LAST, r.id ${d}`,
+  name: (d) => `r.name_sort ${d}, r.date_of_birth ${d}, r.id ${d}`,
+  dateOfBirth: (d) => `r.date_of_birth ${d}, r.name_sort, r.id`,
+  status: (d) => `${rank('r.status', residentStatuses)} ${d}, r.location_key NULLS LAST, r.id`,
+  codeStatus: (d) => `${rank('r.code_status', ['full_code', 'dnr', 'dnr_dni', 'comfort_care'])} ${d}, r.location_key NULLS LAST, r.id`,
+  fallRisk: (d) => `${rank('r.fall_risk', ['low', 'moderate', 'high'])} ${d}, r.location_key NULLS LAST, r.id`,
+  recordNumber: (d) => `r.record_number COLLATE NOCASE ${d}, r.id ${d}`,
+  admittedOn: (d) => `r.admitted_on ${d}, r.id ${d}`,
+};
+
+const CENSUS_COLUMNS = `r.id, r.record_number, r.legal_given, r.legal_family, r.preferred_name, r.date_of_birth, r.sex, r.status, r.status_since,
+  u.id, u.name, rm.id, rm.label, b.id, b.label,
+  r.code_status, r.allergy_state, r.allergy_text, r.allergy_severe, r.allergy_recorded_on,
+  r.diet_type, r.iddsi_food, r.iddsi_drink, r.transfer, r.aid, r.fall_risk, r.wandering_risk, r.isolation, r.language, r.interpreter_needed`;
+
+const CENSUS_FROM = `FROM residents r
+  LEFT JOIN beds b ON b.id = r.bed_id
+  LEFT JOIN rooms rm ON rm.id = b.room_id
+  LEFT JOIN units u ON u.id = rm.unit_id`;
+
+// Each typed word must occur in the resident's space-free search key (queryMatcher in shared/…/search.ts).
+// A fixed number of word slots keeps it one plain statement; words past the sixth are ignored, which
+// only ever widens the result (names of more than six words are not a thing people type).
+const SEARCH_TOKENS = ['t1', 't2', 't3', 't4', 't5', 't6'] as const;
+
+// One statement for every filter combination: a NULL parameter switches its condition off. The
+// census is a few thousand rows, so a plan that scans is fine; what matters is one prepared statement
+// per sort instead of string-building SQL per call.
+const CENSUS_WHERE = `WHERE (@status = 'all' OR (@status = 'census' AND r.status IN ('active', 'hospital', 'leave')) OR r.status = @status)
+  AND (@unitId IS NULL OR rm.unit_id = @unitId)
+  AND (@codeStatus IS NULL OR r.code_status = @codeStatus)
+  AND (@fallRisk IS NULL OR r.fall_risk = @fallRisk)
+  AND (@isolation IS NULL OR (@isolation = 'any' AND r.isolation <> 'none') OR r.isolation = @isolation)
+  ${SEARCH_TOKENS.map((t) => `AND (@${t} IS NULL OR instr(r.search_compact, @${t}) > 0)`).join('\n  ')}`;
+
+/** The census page SQL for one sort, exported so the benchmark can run the same text raw. */
+export function censusPageSql(sort: CensusSort, desc: boolean): string {
+  return `SELECT ${CENSUS_COLUMNS} ${CENSUS_FROM} ${CENSUS_WHERE} ORDER BY ${ORDER[sort](desc ? 'DESC' : 'ASC')} LIMIT @limit OFFSET @offset`;
+}
+export const censusCountSql = `SELECT count(*) ${CENSUS_FROM} ${CENSUS_WHERE}`;
+
+/** Bind parameters of the census statements. */
+export function censusParams(p: ListInput) {
+  const tokens = normalizeForSearch(p.query).split(' ').filter((t) => t !== '');
+  return {
+    status: p.status,
+    unitId: p.unitId,
+    codeStatus: p.codeStatus,
+    fallRisk: p.fallRisk,
+    isolation: p.isolation,
+    ...Object.fromEntries(SEARCH_TOKENS.map((t, i) => [t, tokens[i] ?? null])),
+    limit: p.limit,
+    offset: p.offset,
+  };
+}
+
+type RawCensus = [
+  number, string, string, string, string | null, string, CensusRow['sex'], ResidentStatus, string,
+  number | null, string | null, number | null, string | null, number | null, string | null,
+  CensusRow['codeStatus'], 'not_recorded' | 'nka' | 'listed', string | null, number, string | null,
+  CensusRow['dietType'], CensusRow['iddsiFood'], CensusRow['iddsiDrink'], CensusRow['transfer'], CensusRow['aid'],
+  CensusRow['fallRisk'], CensusRow['wanderingRisk'], CensusRow['isolation'], string | null, number,
+];
+
+function censusRow(r: RawCensus, today: string): CensusRow {
+  return {
+    id: r[0],
+    recordNumber: r[1],
+    legalGiven: r[2],
+    legalFamily: r[3],
+    preferredName: r[4],
+    dateOfBirth: r[5],
+    // A date of birth after "today" cannot be stored (admission checks it); 0 guards a clock set back.
+    age: r[5] <= today ? ageOn(r[5], today) : 0,
+    sex: r[6],
+    status: r[7],
+    statusSince: r[8],
+    location:
+      r[13] !== null
+        ? { unitId: r[9]!, unitName: r[10]!, roomId: r[11]!, roomLabel: r[12]!, bedId: r[13], bedLabel: r[14]! }
+        : null,
+    codeStatus: r[15],
+    allergies: { state: r[16], text: r[17], hasSevere: r[18] === 1, recordedOn: r[19] },
+    dietType: r[20],
+    iddsiFood: r[21],
+    iddsiDrink: r[22],
+    transfer: r[23],
+    aid: r[24],
+    fallRisk: r[25],
+    wanderingRisk: r[26],
+    isolation: r[27],
+    language: r[28],
+    interpreterNeeded: r[29] === 1,
+  };
+}
+
+export function residentQueries(db: Db) {
+  const sqlite = db.$client;
+  // The census is the hottest list in the app and is benchmarked against these very statements
+  // run raw, so it skips drizzle's row mapping (see users.getById for the same trade).
+  const pageStatements = new Map<string, ReturnType<typeof sqlite.prepare>>();
+  const pageStatement = (sort: CensusSort, desc: boolean) => {
+    const key = `${sort}:${desc}`;
+    let s = pageStatements.get(key);
+    if (!s) {
+      s = sqlite.prepare(censusPageSql(sort, desc));
+      s.raw(true);
+      pageStatements.set(key, s);
+    }
+    return s;
+  };
+  const countStatement = sqlite.prepare(censusCountSql);
+  countStatement.pluck(true);
+  const byIdStatement = sqlite.prepare(`SELECT ${CENSUS_COLUMNS} ${CENSUS_FROM} WHERE r.id = ?`);
+  byIdStatement.raw(true);
+
+  const bedInfoStatement = sqlite.prepare(
+    `SELECT b.id, b.label, b.active, rm.id, rm.label, u.id, u.name, u.sort_order, (SELECT r.id FROM residents r WHERE r.bed_id = b.id)
+     FROM beds b JOIN rooms rm ON rm.id = b.room_id JOIN units u ON u.id = rm.unit_id WHERE b.id = ?`,
+  );
+  bedInfoStatement.raw(true);
+
+  function bedInfo(bedId: number): BedInfo | undefined {
+    const r = bedInfoStatement.get(bedId) as [number, string, number, number, string, number, string, number, number | null] | undefined;
+    if (!r) return undefined;
+    return { bedId: r[0], bedLabel: r[1], bedActive: r[2] === 1, roomId: r[3], roomLabel: r[4], unitId: r[5], unitName: r[6], unitSortOrder: r[7], occupantId: r[8] };
+  }
+
+  function locationOf(bedId: number | null): string | null {
+    if (bedId === null) return null;
+    const b = bedInfo(bedId);
+    return b ? locationKey({ unitSortOrder: b.unitSortOrder, unitId: b.unitId, roomLabel: b.roomLabel, bedLabel: b.bedLabel }) : null;
+  }
+
+  function placeLabel(b: Pick<BedInfo, 'unitName' | 'roomLabel' | 'bedLabel'>): string {
+    return `${b.unitName} · ${b.roomLabel}-${b.bedLabel}`;
+  }
+
+  function replaceAllergies(residentId: number, a: AllergiesInput): void {
+    db.delete(residentAllergies).where(eq(residentAllergies.residentId, residentId)).run();
+    if (a.state !== 'listed') return;
+    a.items.forEach((item, position) => db.insert(residentAllergies).values({ residentId, position, ...item }).run());
+  }
+
+  function replaceContacts(residentId: number, contacts: readonly ContactInput[]): void {
+    db.delete(residentContacts).where(eq(residentContacts.residentId, residentId)).run();
+    contacts.forEach((c, position) => db.insert(residentContacts).values({ residentId, position, ...c }).run());
+  }
+
+  return {
+    list(p: ListInput, today: string): { rows: CensusRow[]; total: number } {
+      const params = censusParams(p);
+      const raw = pageStatement(p.sort, p.desc).all(params) as RawCensus[];
+      const rows = raw.map((r) => censusRow(r, today));
+      // A page short of `limit` is the last one, so the total is known without counting.
+      const short = rows.length < p.limit && (rows.length > 0 || p.offset === 0);
+      const total = short ? p.offset + rows.length : (countStatement.get(params) as number);
+      return { rows, total };
+    },
+
+    get(id: number, today: string): ResidentDetail | undefined {
+      const raw = byIdStatement.get(id) as RawCensus | undefined;
+      if (!raw) return undefined;
+      const base = censusRow(raw, today);
+      const r = db.select().from(residents).where(eq(residents.id, id)).get();
+      if (!r) return undefined;
+      const allergyItems = db
+        .select({ substance: residentAllergies.substance, reaction: residentAllergies.reaction, severity: residentAllergies.severity })
+        .from(residentAllergies)
+        .where(eq(residentAllergies.residentId, id))
+        .orderBy(asc(residentAllergies.position))
+        .all();
+      const contacts = db
+        .select({
+          role: residentContacts.role,
+          name: residentContacts.name,
+          relationship: residentContacts.relationship,
+          phone: residentContacts.phone,
+          altPhone: residentContacts.altPhone,
+          emergencyOrder: residentContacts.emergencyOrder,
+          note: residentContacts.note,
+        })
+        .from(residentContacts)
+        .where(eq(residentContacts.residentId, id))
+        .orderBy(asc(residentContacts.position))
+        .all();
+      const place = sql<string | null>`(SELECT u.name || ' · ' || rm.label || '-' || b.label FROM beds b JOIN rooms rm ON rm.id = b.room_id JOIN units u ON u.id = rm.unit_id WHERE b.id = ${residentStatusPeriods.bedId})`;
+      const periods = db
+        .select({ id: residentStatusPeriods.id, status: residentStatusPeriods.status, from: residentStatusPeriods.fromDate, to: residentStatusPeriods.toDate, bed: place, note: residentStatusPeriods.note })
+        .from(residentStatusPeriods)
+        .where(eq(residentStatusPeriods.residentId, id))
+        .orderBy(asc(residentStatusPeriods.fromDate), asc(residentStatusPeriods.id))
+        .all();
+      const bedPlace = sql<string>`(SELECT u.name || ' · ' || rm.label || '-' || b.label FROM beds b JOIN rooms rm ON rm.id = b.room_id JOIN units u ON u.id = rm.unit_id WHERE b.id = ${residentBedAssignments.bedId})`;
+      const bedRows = db
+        .select({
+          id: residentBedAssignments.id,
+          bedId: residentBedAssignments.bedId,
+          place: bedPlace,
+          from: residentBedAssignments.fromDate,
+          to: residentBedAssignments.toDate,
+          reason: residentBedAssignments.reason,
+          note: residentBedAssignments.note,
+        })
+        .from(residentBedAssignments)
+        .where(eq(residentBedAssignments.residentId, id))
+        .orderBy(asc(residentBedAssignments.fromDate), asc(residentBedAssignments.id))
+        .all();
+      return {
+        ...base,
+        admittedOn: r.admittedOn,
+        codeStatusForm: r.codeStatusForm,
+        codeStatusDocumentedOn: r.codeStatusDocumentedOn,
+        allergyItems,
+        dietNote: r.dietNote,
+        bariatric: r.bariatric,
+        transportMode: transportModeFor({ aid: r.aid, transfer: r.transfer, bariatric: r.bariatric }),
+        hearingAids: r.hearingAids,
+        visionAids: r.visionAids,
+        physicianName: r.physicianName,
+        physicianPhone: r.physicianPhone,
+        pharmacyName: r.pharmacyName,
+        pharmacyPhone: r.pharmacyPhone,
+        contacts,
+        periods,
+        beds: bedRows,
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+      };
+    },
+
+    /** Current status, its start, and the open bed assignment: what a transition is checked against. */
+    current(id: number) {
+      return db
+        .select({ id: residents.id, status: residents.status, statusSince: residents.statusSince, admittedOn: residents.admittedOn, bedId: residents.bedId })
+        .from(residents)
+        .where(eq(residents.id, id))
+        .get();
+    },
+
+    openBedAssignment(id: number) {
+      return db
+        .select({ id: residentBedAssignments.id, bedId: residentBedAssignments.bedId, from: residentBedAssignments.fromDate })
+        .from(residentBedAssignments)
+        .where(and(eq(residentBedAssignments.residentId, id), isNull(residentBedAssignments.toDate)))
+        .get();
+    },
+
+    recordNumberTaken(recordNumber: string, exceptId: number | null = null): boolean {
+      const row = db
+        .select({ id: residents.id })
+        .from(residents)
+        .where(sql`${residents.recordNumber} = ${recordNumber} COLLATE NOCASE${exceptId === null ? sql`` : sql` AND ${residents.id} <> ${exceptId}`}`)
+        .get();
+      return row !== undefined;
+    },
+
+    bedInfo,
+    placeLabel,
+
+    /** Inserts a resident with an open status period and bed assignment. */
+    admit(f: ResidentFields, admission: { bedId: number; admittedOn: string; at: string; by: number | null }): number {
+      const id = db
+        .insert(residents)
+        .values({
+          ...fieldColumns(f),
+          status: 'active',
+          statusSince: admission.admittedOn,
+          admittedOn: admission.admittedOn,
+          bedId: admission.bedId,
+          locationKey: locationOf(admission.bedId),
+          createdAt: admission.at,
+          updatedAt: admission.at,
+        })
+        .returning({ id: residents.id })
+        .get().id;
+      replaceAllergies(id, f.allergies);
+      replaceContacts(id, f.contacts);
+      db.insert(residentStatusPeriods)
+        .values({ residentId: id, status: 'active', fromDate: admission.admittedOn, bedId: admission.bedId, note: null, createdAt: admission.at, createdBy: admission.by })
+        .run();
+      db.insert(residentBedAssignments)
+        .values({ residentId: id, bedId: admission.bedId, fromDate: admission.admittedOn, reason: 'admission', createdAt: admission.at, createdBy: admission.by })
+        .run();
+      return id;
+    },
+
+    update(id: number, f: ResidentFields, at: string): void {
+      db.update(residents).set({ ...fieldColumns(f), updatedAt: at }).where(eq(residents.id, id)).run();
+      replaceAllergies(id, f.allergies);
+      replaceContacts(id, f.contacts);
+    },
+
+    /** Closes the open bed assignment on `date` and opens one for `bedId` (a move or a readmission). */
+    moveBed(id: number, m: { bedId: number | null; date: string; reason: 'transfer' | 'readmission'; note: string | null; at: string; by: number | null }): void {
+      db.update(residentBedAssignments)
+        .set({ toDate: m.date })
+        .where(and(eq(residentBedAssignments.residentId, id), isNull(residentBedAssignments.toDate)))
+        .run();
+      // Free the old bed first: the unique index on residents.bed_id would otherwise refuse a swap.
+      db.update(residents).set({ bedId: null, locationKey: null, updatedAt: m.at }).where(eq(residents.id, id)).run();
+      if (m.bedId === null) return;
+      db.insert(residentBedAssignments).values({ residentId: id, bedId: m.bedId, fromDate: m.date, reason: m.reason, note: m.note, createdAt: m.at, createdBy: m.by }).run();
+      db.update(residents).set({ bedId: m.bedId, locationKey: locationOf(m.bedId) }).where(eq(residents.id, id)).run();
+    },
+
+    /** Closes the open status period on `date` and opens the next one. */
+    changeStatus(id: number, c: { status: ResidentStatus; date: string; bedId: number | null; note: string | null; at: string; by: number | null }): void {
+      db.update(residentStatusPeriods)
+        .set({ toDate: c.date })
+        .where(and(eq(residentStatusPeriods.residentId, id), isNull(residentStatusPeriods.toDate)))
+        .run();
+      db.insert(residentStatusPeriods).values({ residentId: id, status: c.status, fromDate: c.date, bedId: c.bedId, note: c.note, createdAt: c.at, createdBy: c.by }).run();
+      db.update(residents).set({ status: c.status, statusSince: c.date, updatedAt: c.at }).where(eq(residents.id, id)).run();
+    },
+
+    freeBeds(unitId: number | null): FreeBed[] {
+      return db
+        .select({ unitId: units.id, unitName: units.name, roomId: rooms.id, roomLabel: rooms.label, bedId: beds.id, bedLabel: beds.label, unitSortOrder: units.sortOrder })
+        .from(beds)
+        .innerJoin(rooms, eq(rooms.id, beds.roomId))
+        .innerJoin(units, eq(units.id, rooms.unitId))
+        .where(
+          and(
+            eq(beds.active, true),
+            eq(rooms.active, true),
+            eq(units.active, true),
+            unitId === null ? undefined : eq(units.id, unitId),
+            sql`NOT EXISTS (SELECT 1 FROM residents r WHERE r.bed_id = ${beds.id})`,
+          ),
+        )
+        .all()
+        .map((b) => ({ ...b, key: locationKey({ unitSortOrder: b.unitSortOrder, unitId: b.unitId, roomLabel: b.roomLabel, bedLabel: b.bedLabel }) }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.bedId - b.bedId))
+        .map((b) => ({ unitId: b.unitId, unitName: b.unitName, roomId: b.roomId, roomLabel: b.roomLabel, bedId: b.bedId, bedLabel: b.bedLabel }));
+    },
+
+    bedBoard(unitId: number | null): BedBoard {
+      const rows = db
+        .select({
+          unitId: units.id,
+          unitName: units.name,
+          unitSortOrder: units.sortOrder,
+          roomId: rooms.id,
+          roomLabel: rooms.label,
+          bedId: beds.id,
+          bedLabel: beds.label,
+          rid: residents.id,
+          legalGiven: residents.legalGiven,
+          legalFamily: residents.legalFamily,
+          preferredName: residents.preferredName,
+          dateOfBirth: residents.dateOfBirth,
+          status: residents.status,
+          codeStatus: residents.codeStatus,
+          isolation: residents.isolation,
+        })
+        .from(beds)
+        .innerJoin(rooms, eq(rooms.id, beds.roomId))
+        .innerJoin(units, eq(units.id, rooms.unitId))
+        .leftJoin(residents, eq(residents.bedId, beds.id))
+        .where(and(eq(beds.active, true), eq(rooms.active, true), eq(units.active, true), unitId === null ? undefined : eq(units.id, unitId)))
+        .all()
+        .map((b) => ({ ...b, key: locationKey({ unitSortOrder: b.unitSortOrder, unitId: b.unitId, roomLabel: b.roomLabel, bedLabel: b.bedLabel }) }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.bedId - b.bedId));
+      const out: BedBoard = { units: [] };
+      for (const b of rows) {
+        let unit = out.units.at(-1);
+        if (unit?.id !== b.unitId) out.units.push((unit = { id: b.unitId, name: b.unitName, beds: 0, occupied: 0, rooms: [] }));
+        let room = unit.rooms.at(-1);
+        if (room?.id !== b.roomId) unit.rooms.push((room = { id: b.roomId, label: b.roomLabel, beds: [] }));
+        unit.beds++;
+        const occupant =
+          b.rid !== null
+            ? { id: b.rid, legalGiven: b.legalGiven!, legalFamily: b.legalFamily!, preferredName: b.preferredName, dateOfBirth: b.dateOfBirth!, status: b.status!, codeStatus: b.codeStatus!, isolation: b.isolation! }
+            : null;
+        if (occupant) unit.occupied++;
+        room.beds.push({ id: b.bedId, label: b.bedLabel, occupant });
+      }
+      return out;
+    },
+
+    /** Active beds of a room, found by unit and room label as a census export names them. */
+    bedsInRoom(unitId: number, roomLabel: string): { bedId: number; bedLabel: string }[] {
+      return db
+        .select({ bedId: beds.id, bedLabel: beds.label })
+        .from(beds)
+        .innerJoin(rooms, eq(rooms.id, beds.roomId))
+        .where(sql`${rooms.unitId} = ${unitId} AND ${rooms.label} = ${roomLabel} COLLATE NOCASE AND ${rooms.active} = 1 AND ${beds.active} = 1`)
+        .orderBy(asc(beds.id))
+        .all();
+    },
+
+    roomLabelTaken(unitId: number, label: string): boolean {
+      return db.select({ id: rooms.id }).from(rooms).where(sql`${rooms.unitId} = ${unitId} AND ${rooms.label} = ${label} COLLATE NOCASE`).get() !== undefined;
+    },
+
+    createRoom(unitId: number, label: string, bedLabels: readonly string[]): { roomId: number; bedIds: number[] } {
+      const roomId = db.insert(rooms).values({ unitId, label }).returning({ id: rooms.id }).get().id;
+      const bedIds = bedLabels.map((b) => db.insert(beds).values({ roomId, label: b }).returning({ id: beds.id }).get().id);
+      return { roomId, bedIds };
+    },
+
+    /** Recomputes every stored location key, for when a unit is reordered or a room relabelled. */
+    refreshLocationKeys(): void {
+      for (const r of db.select({ id: residents.id, bedId: residents.bedId }).from(residents).where(sql`${residents.bedId} IS NOT NULL`).all()) {
+        db.update(residents).set({ locationKey: locationOf(r.bedId) }).where(eq(residents.id, r.id)).run();
+      }
+    },
+
+    count(): number {
+      return (sqlite.prepare('SELECT count(*) AS n FROM residents').get() as { n: number }).n;
+    },
+  };
+}
+export type ResidentQueries = ReturnType<typeof residentQueries>;

@@ -1,0 +1,172 @@
+import { CensusPreferences, type ResidentDetail } from '../../../shared/contract/residents';
+import { allowedNextStatuses, validateTransition } from '../../../shared/domain/residents/timeline';
+import { err, fieldError, ok, type Err, type FieldIssue, type Result } from '../../../shared/result';
+import { defineHandlers, type HandlerContext } from '../context';
+import { admissionIssues, bedIssues, facilityToday, recordIssues } from './residents-rules';
+import { importCommit, importPreview } from './residents-import';
+
+const invalid = (fields: FieldIssue[]): Err => err('validation', 'error.validation', { fields });
+
+function detail(id: number, ctx: HandlerContext, today = facilityToday(ctx)): Result<ResidentDetail> {
+  const d = ctx.q.residents.get(id, today);
+  return d ? ok(d) : err('internal', 'error.internal');
+}
+
+/** The audited picture of a resident: the whole record, minus what is derived or repeated. */
+function auditView(d: ResidentDetail | undefined) {
+  if (!d) return null;
+  const { age: _age, periods: _periods, beds: _beds, transportMode: _mode, ...rest } = d;
+  return rest;
+}
+
+export const residentsHandlers = defineHandlers({
+  'residents.list'(input, ctx) {
+    return ok(ctx.q.residents.list(input, facilityToday(ctx)));
+  },
+
+  'residents.get'({ id }, ctx) {
+    const d = ctx.q.residents.get(id, facilityToday(ctx));
+    return d ? ok(d) : err('not_found', 'residents.notFound');
+  },
+
+  'residents.admit'(input, ctx) {
+    const today = facilityToday(ctx);
+    const issues = admissionIssues(input, today, ctx);
+    if (issues.length > 0) return invalid(issues);
+    const id = ctx.q.residents.admit(input, { bedId: input.bedId, admittedOn: input.admittedOn, at: ctx.nowIso, by: ctx.user?.id ?? null });
+    const after = ctx.q.residents.get(id, today);
+    ctx.audit({ entity: 'resident', entityId: id, before: null, after: auditView(after) });
+    return detail(id, ctx, today);
+  },
+
+  'residents.update'({ id, ...fields }, ctx) {
+    const today = facilityToday(ctx);
+    const before = ctx.q.residents.get(id, today);
+    if (!before) return err('not_found', 'residents.notFound');
+    const issues = recordIssues(fields, today, id, ctx);
+    if (before.admittedOn < fields.dateOfBirth) issues.push({ path: 'dateOfBirth', code: 'after_admission' });
+    if (issues.length > 0) return invalid(issues);
+    ctx.q.residents.update(id, fields, ctx.nowIso);
+    const after = ctx.q.residents.get(id, today);
+    ctx.audit({ entity: 'resident', entityId: id, before: auditView(before), after: auditView(after) });
+    return detail(id, ctx, today);
+  },
+
+  'residents.transfer'({ id, bedId, date, note }, ctx) {
+    const today = facilityToday(ctx);
+    const before = ctx.q.residents.get(id, today);
+    if (!before) return err('not_found', 'residents.notFound');
+    const open = ctx.q.residents.openBedAssignment(id);
+    if (!open) return fieldError('id', 'not_in_a_bed');
+    if (open.bedId === bedId) return fieldError('bedId', 'same_bed');
+    const issues = bedIssues(null, bedId, ctx);
+    if (date > today) issues.push({ path: 'date', code: 'date_in_future' });
+    else if (date < open.from) issues.push({ path: 'date', code: 'before_last_move', params: { since: open.from } });
+    if (issues.length > 0) return invalid(issues);
+    ctx.q.residents.moveBed(id, { bedId, date, reason: 'transfer', note, at: ctx.nowIso, by: ctx.user?.id ?? null });
+    const after = ctx.q.residents.get(id, today);
+    ctx.audit({ entity: 'resident', entityId: id, before: { location: before.location }, after: { location: after?.location ?? null, date, note } });
+    return detail(id, ctx, today);
+  },
+
+  'residents.changeStatus'({ id, status, date, bedId, note }, ctx) {
+    const today = facilityToday(ctx);
+    const before = ctx.q.residents.get(id, today);
+    if (!before) return err('not_found', 'residents.notFound');
+    const check = validateTransition({ status: before.status, since: before.statusSince }, { status, date }, today);
+    if (!check.ok) {
+      switch (check.reason) {
+        case 'invalid_date':
+          return fieldError('date', 'invalid_date');
+        case 'final_status':
+          return fieldError('status', 'final_status');
+        case 'same_status':
+          return fieldError('status', 'same_status');
+        case 'not_allowed':
+          return fieldError('status', 'transition_not_allowed', { allowed: allowedNextStatuses(before.status).join(', ') });
+        case 'in_future':
+          return fieldError('date', 'date_in_future');
+        case 'before_current_start':
+          // The admission is the most common thing a wrong date falls before; name it when it is.
+          return date < before.admittedOn
+            ? fieldError('date', 'before_admission', { since: before.admittedOn })
+            : fieldError('date', 'before_current_status', { since: before.statusSince });
+      }
+    }
+    const by = ctx.user?.id ?? null;
+    const readmission = before.status === 'discharged' && status === 'active';
+    if (!readmission && bedId !== null) return fieldError('bedId', 'only_for_readmission');
+    let periodBed: number | null = before.location?.bedId ?? null;
+    if (readmission) {
+      if (bedId === null) return fieldError('bedId', 'required');
+      const issues = bedIssues(null, bedId, ctx);
+      if (issues.length > 0) return invalid(issues);
+      ctx.q.residents.moveBed(id, { bedId, date, reason: 'readmission', note, at: ctx.nowIso, by });
+      periodBed = bedId;
+    } else if (status === 'discharged' || status === 'deceased') {
+      const open = ctx.q.residents.openBedAssignment(id);
+      if (open && date < open.from) return fieldError('date', 'before_last_move', { since: open.from });
+      // Discharge and death release the bed the same day; the record stays, off the census.
+      ctx.q.residents.moveBed(id, { bedId: null, date, reason: 'transfer', note, at: ctx.nowIso, by });
+      periodBed = null;
+    }
+    ctx.q.residents.changeStatus(id, { status, date, bedId: periodBed, note, at: ctx.nowIso, by });
+    const after = ctx.q.residents.get(id, today);
+    ctx.audit({
+      entity: 'resident',
+      entityId: id,
+      before: { status: before.status, statusSince: before.statusSince, location: before.location },
+      after: { status: after?.status, statusSince: after?.statusSince, location: after?.location ?? null, note },
+    });
+    return detail(id, ctx, today);
+  },
+
+  'residents.history'({ id, offset, limit }, ctx) {
+    if (!ctx.q.residents.current(id)) return err('not_found', 'residents.notFound');
+    return ok(ctx.q.audit.list({ offset, limit, entity: 'resident', entityId: String(id) }));
+  },
+
+  'residents.freeBeds'({ unitId }, ctx) {
+    return ok(ctx.q.residents.freeBeds(unitId));
+  },
+
+  'residents.bedBoard'({ unitId }, ctx) {
+    return ok(ctx.q.residents.bedBoard(unitId));
+  },
+
+  'rooms.create'({ unitId, label, beds }, ctx) {
+    const unit = ctx.q.facility.units().find((u) => u.id === unitId);
+    if (!unit) return fieldError('unitId', 'unknown_unit');
+    if (ctx.q.residents.roomLabelTaken(unitId, label)) return fieldError('label', 'duplicate');
+    const seen = new Set<string>();
+    for (const [i, b] of beds.entries()) {
+      if (seen.has(b.toLowerCase())) return fieldError(`beds.${i}`, 'duplicate');
+      seen.add(b.toLowerCase());
+    }
+    const created = ctx.q.residents.createRoom(unitId, label, beds);
+    ctx.audit({ entity: 'room', entityId: created.roomId, after: { unitId, label, beds } });
+    return ok(created);
+  },
+
+  'residents.importPreview'({ csv }, ctx) {
+    return importPreview(csv, ctx);
+  },
+
+  'residents.importCommit'({ csv }, ctx) {
+    return importCommit(csv, ctx);
+  },
+
+  'preferences.get'({ key }, ctx) {
+    // A stored value from an older version that no longer fits is treated as no preference.
+    const stored = CensusPreferences.safeParse(ctx.q.settings.get(`user:${ctx.user?.id ?? 0}`, key));
+    return ok({ census: stored.success ? stored.data : null });
+  },
+
+  'preferences.set'({ key, value }, ctx) {
+    const scope = `user:${ctx.user?.id ?? 0}`;
+    const before = ctx.q.settings.get(scope, key) ?? null;
+    ctx.q.settings.set(scope, key, value);
+    ctx.audit({ entity: 'preference', entityId: `${scope}:${key}`, before, after: value });
+    return ok({});
+  },
+});

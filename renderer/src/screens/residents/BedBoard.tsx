@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { Facility } from '../../../../shared/contract/facility';
+import type { BedBoard as Board } from '../../../../shared/contract/residents';
+import type { AppError } from '../../../../shared/result';
+import { call } from '../../api/client';
+import { Notice, SelectInput, TextInput } from '../../components/fields';
+import { FormDialog } from '../../components/FormDialog';
+import { errorText, useTranslation } from '../../i18n';
+import { formatDate, residentName } from './format';
+import { hrefOf } from './useSubRoute';
+
+/** Units → rooms → beds: a nurse sees the unit at a glance, a coordinator picks a free bed to admit into. */
+export function BedBoard(p: { facility: Facility | null; canWrite: boolean; canManage: boolean; onAdmitTo(unitId: number, bedId: number): void; refreshKey: number }) {
+  const { t, i18n } = useTranslation();
+  const units = p.facility?.units.filter((u) => u.active) ?? [];
+  const [unitId, setUnitId] = useState<number | null>(units[0]?.id ?? null);
+  const [board, setBoard] = useState<Board | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    const r = await call('residents.bedBoard', { unitId });
+    if (r.ok) {
+      setBoard(r.value);
+      setError(null);
+    } else setError(r.error);
+  }, [unitId]);
+  useEffect(() => {
+    void load();
+  }, [load, p.refreshKey]);
+  const unit = board?.units[0];
+
+  return (
+    <section aria-labelledby="beds-heading">
+      <h2 id="beds-heading">{t('residents.beds.title')}</h2>
+      <div className="toolbar">
+        <SelectInput label={t('residents.unit')} name="unitId" value={unitId === null ? '' : String(unitId)} onChange={(v) => setUnitId(Number(v))} options={units.map((u) => ({ value: String(u.id), label: u.name }))} />
+        {p.canManage ? <Button onPress={() => setAdding(true)}>{t('residents.beds.addRoom')}</Button> : null}
+      </div>
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
+      {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
+      {unit ? <p>{t('residents.beds.occupied', { occupied: unit.occupied, beds: unit.beds })}</p> : <p className="empty">{t('residents.beds.noRooms')}</p>}
+      <ul className="bed-board">
+        {unit?.rooms.map((room) => (
+          <li key={room.id} className="room">
+            <h3>{t('residents.beds.room', { label: room.label })}</h3>
+            <ul>
+              {room.beds.map((bed) => {
+                const o = bed.occupant;
+                const place = `${unit.name} · ${room.label}-${bed.label}`;
+                return (
+                  <li key={bed.id} className={o ? `bed occupied status-${o.status}` : 'bed free'}>
+                    <span className="bed-label">{t('residents.beds.bed', { label: bed.label })}</span>
+                    {o ? (
+                      <>
+                        <a href={hrefOf({ view: 'resident', id: o.id })}>{residentName(o)}</a>
+                        <span>{formatDate(o.dateOfBirth, i18n.language)}</span>
+                        <span className={`code-status code-${o.codeStatus}`}>{t(`residents.value.codeStatus.${o.codeStatus}`)}</span>
+                        {o.status !== 'active' ? <span>{t(`residents.value.status.${o.status}`)}</span> : null}
+                        {o.isolation !== 'none' ? <span className="isolation-flag">{t('residents.isolation')}: {t(`residents.value.isolation.${o.isolation}`)}</span> : null}
+                      </>
+                    ) : (
+                      <>
+                        <span>{t('residents.beds.free')}</span>
+                        {p.canWrite ? <Button onPress={() => p.onAdmitTo(unit.id, bed.id)}>{t('residents.beds.admitHere', { place })}</Button> : null}
+                      </>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {adding && unitId !== null ? (
+        <AddRoom
+          unitId={unitId}
+          onClose={() => setAdding(false)}
+          onDone={(label) => {
+            setAdding(false);
+            setNotice(t('residents.beds.roomAdded', { label }));
+            void load();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function AddRoom(p: { unitId: number; onClose(): void; onDone(label: string): void }) {
+  const { t } = useTranslation();
+  const [label, setLabel] = useState('');
+  const [beds, setBeds] = useState('A, B');
+  const [error, setError] = useState<AppError | null>(null);
+  const labels = { label: t('residents.beds.roomLabel'), beds: t('residents.beds.bedLabels'), unitId: t('residents.unit') };
+  return (
+    <FormDialog
+      title={t('residents.beds.addRoom')}
+      submitLabel={t('residents.beds.addRoom')}
+      error={error}
+      labels={labels}
+      onClose={p.onClose}
+      onSubmit={async () => {
+        const r = await call('rooms.create', { unitId: p.unitId, label, beds: beds.split(',').map((b) => b.trim()).filter((b) => b !== '') });
+        if (r.ok) p.onDone(label);
+        else setError(r.error);
+      }}
+    >
+      <TextInput label={labels.label} name="label" value={label} onChange={setLabel} autoFocus required />
+      <TextInput label={labels.beds} name="beds" value={beds} onChange={setBeds} required />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,185 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { ContactInput, ResidentDetail } from '../../../../shared/contract/residents';
+import {
+  codeStatusForms,
+  codeStatuses,
+  contactRoles,
+  dietTypes,
+  iddsiDrinkLevels,
+  iddsiFoodLevels,
+  isolationPrecautions,
+  mobilityAids,
+  riskLevels,
+  sexes,
+  transferAssists,
+  type CodeStatusForm,
+} from '../../../../shared/domain/residents/vocabulary';
+import type { AppError } from '../../../../shared/result';
+import { call } from '../../api/client';
+import { CheckInput, SelectInput, TextInput } from '../../components/fields';
+import { FormDialog } from '../../components/FormDialog';
+import { fieldErrors, useTranslation } from '../../i18n';
+import { AllergyFields, allergiesInput, allergyLines, useFieldLabels } from './dialogs';
+import { localToday, residentName } from './format';
+
+type Contact = { role: ContactInput['role']; name: string; relationship: string; phone: string; altPhone: string; emergencyOrder: string; note: string };
+
+/** The whole record in one form; main validates it exactly as at admission and audits before/after. */
+export function EditResident(p: { resident: ResidentDetail; onClose(): void; onDone(d: ResidentDetail): void }) {
+  const { t } = useTranslation();
+  const labels = useFieldLabels();
+  const r = p.resident;
+  const [f, setF] = useState({
+    legalGiven: r.legalGiven,
+    legalFamily: r.legalFamily,
+    preferredName: r.preferredName ?? '',
+    dateOfBirth: r.dateOfBirth,
+    sex: r.sex,
+    recordNumber: r.recordNumber,
+    codeStatus: r.codeStatus,
+    codeStatusForm: (r.codeStatusForm ?? '') as CodeStatusForm | '',
+    codeStatusDocumentedOn: r.codeStatusDocumentedOn ?? '',
+    dietType: r.dietType,
+    dietNote: r.dietNote ?? '',
+    iddsiFood: r.iddsiFood,
+    iddsiDrink: r.iddsiDrink,
+    transfer: r.transfer,
+    aid: r.aid,
+    bariatric: r.bariatric,
+    fallRisk: r.fallRisk,
+    wanderingRisk: r.wanderingRisk,
+    isolation: r.isolation,
+    hearingAids: r.hearingAids ?? '',
+    visionAids: r.visionAids ?? '',
+    language: r.language ?? '',
+    interpreterNeeded: r.interpreterNeeded,
+    physicianName: r.physicianName ?? '',
+    physicianPhone: r.physicianPhone ?? '',
+    pharmacyName: r.pharmacyName ?? '',
+    pharmacyPhone: r.pharmacyPhone ?? '',
+  });
+  const [allergy, setAllergy] = useState({ state: r.allergies.state, recordedOn: r.allergies.recordedOn ?? localToday(), lines: allergyLines(r.allergyItems) });
+  const [contacts, setContacts] = useState<Contact[]>(
+    r.contacts.map((c) => ({ role: c.role, name: c.name, relationship: c.relationship ?? '', phone: c.phone ?? '', altPhone: c.altPhone ?? '', emergencyOrder: c.emergencyOrder === null ? '' : String(c.emergencyOrder), note: c.note ?? '' })),
+  );
+  const [error, setError] = useState<AppError | null>(null);
+  const errors = fieldErrors(error);
+  const set = <K extends keyof typeof f>(k: K) => (v: (typeof f)[K]) => setF((x) => ({ ...x, [k]: v }));
+  // Keys built from a vocabulary group; every group/value pair exists in the catalog (typed there).
+  const tk = t as unknown as (key: string) => string;
+  const opts = <V extends string>(values: readonly V[], group: string) => values.map((v) => ({ value: v, label: tk(`residents.value.${group}.${v}`) }));
+  const text = (k: 'legalGiven' | 'legalFamily' | 'preferredName' | 'recordNumber' | 'dietNote' | 'hearingAids' | 'visionAids' | 'language' | 'physicianName' | 'physicianPhone' | 'pharmacyName' | 'pharmacyPhone', required = false) => (
+    <TextInput label={labels[k]!} name={k} value={f[k]} onChange={set(k)} required={required} error={errors[k]} />
+  );
+  const setContact = (i: number, patch: Partial<Contact>) => setContacts((cs) => cs.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+
+  return (
+    <FormDialog
+      title={`${t('residents.page.edit')}: ${residentName(r)}`}
+      submitLabel={t('residents.dialog.save')}
+      error={error}
+      labels={labels}
+      onClose={p.onClose}
+      onSubmit={async () => {
+        const res = await call('residents.update', {
+          id: r.id,
+          ...f,
+          codeStatusForm: f.codeStatusForm === '' ? null : f.codeStatusForm,
+          codeStatusDocumentedOn: f.codeStatusDocumentedOn === '' ? null : f.codeStatusDocumentedOn,
+          allergies: allergiesInput(allergy.state, allergy.recordedOn, allergy.lines),
+          contacts: contacts.map((c) => ({ ...c, emergencyOrder: c.emergencyOrder === '' ? null : Number(c.emergencyOrder) })),
+        });
+        if (res.ok) p.onDone(res.value);
+        else setError(res.error);
+      }}
+    >
+      <fieldset>
+        <legend>{t('residents.page.identity')}</legend>
+        <div className="row">
+          {text('legalGiven', true)}
+          {text('legalFamily', true)}
+          {text('preferredName')}
+        </div>
+        <div className="row">
+          <TextInput label={labels.dateOfBirth!} name="dateOfBirth" type="date" value={f.dateOfBirth} onChange={set('dateOfBirth')} required error={errors['dateOfBirth']} />
+          <SelectInput label={labels.sex!} name="sex" value={f.sex} onChange={set('sex')} options={opts(sexes, 'sex')} />
+          {text('recordNumber', true)}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('residents.codeStatus')}</legend>
+        <div className="row">
+          <SelectInput label={labels.codeStatus!} name="codeStatus" value={f.codeStatus} onChange={set('codeStatus')} options={opts(codeStatuses, 'codeStatus')} />
+          <SelectInput label={labels.codeStatusForm!} name="codeStatusForm" value={f.codeStatusForm} onChange={set('codeStatusForm')} options={[{ value: '', label: t('residents.value.codeStatusForm.none') }, ...opts(codeStatusForms, 'codeStatusForm')]} />
+          <TextInput label={labels.codeStatusDocumentedOn!} name="codeStatusDocumentedOn" type="date" value={f.codeStatusDocumentedOn} onChange={set('codeStatusDocumentedOn')} error={errors['codeStatusDocumentedOn']} />
+        </div>
+      </fieldset>
+      <AllergyFields {...allergy} onChange={(v) => setAllergy((a) => ({ ...a, ...v }))} errors={errors} />
+      <fieldset>
+        <legend>{t('residents.page.clinical')}</legend>
+        <div className="row">
+          <SelectInput label={labels.dietType!} name="dietType" value={f.dietType} onChange={set('dietType')} options={opts(dietTypes, 'dietType')} />
+          <SelectInput label={labels.iddsiFood!} name="iddsiFood" value={f.iddsiFood} onChange={set('iddsiFood')} options={opts(iddsiFoodLevels, 'iddsiFood')} />
+          <SelectInput label={labels.iddsiDrink!} name="iddsiDrink" value={f.iddsiDrink} onChange={set('iddsiDrink')} options={opts(iddsiDrinkLevels, 'iddsiDrink')} />
+        </div>
+        {text('dietNote')}
+        <div className="row">
+          <SelectInput label={labels.transfer!} name="transfer" value={f.transfer} onChange={set('transfer')} options={opts(transferAssists, 'transfer')} />
+          <SelectInput label={labels.aid!} name="aid" value={f.aid} onChange={set('aid')} options={opts(mobilityAids, 'aid')} />
+          <CheckInput label={labels.bariatric!} name="bariatric" checked={f.bariatric} onChange={set('bariatric')} />
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('residents.page.risks')}</legend>
+        <div className="row">
+          <SelectInput label={labels.fallRisk!} name="fallRisk" value={f.fallRisk} onChange={set('fallRisk')} options={opts(riskLevels, 'risk')} />
+          <SelectInput label={labels.wanderingRisk!} name="wanderingRisk" value={f.wanderingRisk} onChange={set('wanderingRisk')} options={opts(riskLevels, 'risk')} />
+          <SelectInput label={labels.isolation!} name="isolation" value={f.isolation} onChange={set('isolation')} options={opts(isolationPrecautions, 'isolation')} />
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('residents.page.communication')}</legend>
+        <div className="row">
+          {text('hearingAids')}
+          {text('visionAids')}
+        </div>
+        <div className="row">
+          {text('language')}
+          <CheckInput label={labels.interpreterNeeded!} name="interpreterNeeded" checked={f.interpreterNeeded} onChange={set('interpreterNeeded')} />
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('residents.page.care')}</legend>
+        <div className="row">
+          {text('physicianName')}
+          {text('physicianPhone')}
+        </div>
+        <div className="row">
+          {text('pharmacyName')}
+          {text('pharmacyPhone')}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('residents.page.contacts')}</legend>
+        {contacts.map((c, i) => (
+          <fieldset key={i}>
+            <legend>{t('residents.page.contactN', { n: i + 1 })}</legend>
+            <div className="row">
+              <SelectInput label={t('residents.page.role')} name={`contacts.${i}.role`} value={c.role} onChange={(role) => setContact(i, { role })} options={opts(contactRoles, 'contactRole')} />
+              <TextInput label={t('residents.page.name')} name={`contacts.${i}.name`} value={c.name} onChange={(name) => setContact(i, { name })} required error={errors[`contacts.${i}.name`]} />
+              <TextInput label={t('residents.page.relationship')} name={`contacts.${i}.relationship`} value={c.relationship} onChange={(relationship) => setContact(i, { relationship })} />
+            </div>
+            <div className="row">
+              <TextInput label={t('residents.page.phone')} name={`contacts.${i}.phone`} value={c.phone} onChange={(phone) => setContact(i, { phone })} />
+              <TextInput label={t('residents.page.altPhone')} name={`contacts.${i}.altPhone`} value={c.altPhone} onChange={(altPhone) => setContact(i, { altPhone })} />
+              <TextInput label={t('residents.page.emergencyOrder')} name={`contacts.${i}.emergencyOrder`} type="number" value={c.emergencyOrder} onChange={(emergencyOrder) => setContact(i, { emergencyOrder })} error={errors[`contacts.${i}.emergencyOrder`]} />
+            </div>
+            <Button onPress={() => setContacts((cs) => cs.filter((_, j) => j !== i))}>{t('residents.page.removeContact', { n: i + 1 })}</Button>
+          </fieldset>
+        ))}
+        <Button onPress={() => setContacts((cs) => [...cs, { role: 'family', name: '', relationship: '', phone: '', altPhone: '', emergencyOrder: '', note: '' }])}>{t('residents.page.addContact')}</Button>
+      </fieldset>
+    </FormDialog>
+  );
+}

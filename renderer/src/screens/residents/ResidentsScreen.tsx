@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import type { Facility } from '../../../../shared/contract/facility';
+import { call } from '../../api/client';
+import { useCan } from '../../app/session';
+import { Notice } from '../../components/fields';
+import { useTranslation } from '../../i18n';
+import { BedBoard } from './BedBoard';
+import { Census } from './Census';
+import { AdmitDialog } from './dialogs';
+import { placeText, residentName } from './format';
+import { ImportScreen } from './ImportScreen';
+import { ResidentPage } from './ResidentPage';
+import { hrefOf, useResidentsRoute, type ResidentsRoute } from './useSubRoute';
+
+export function ResidentsScreen() {
+  const { t } = useTranslation();
+  const [route, go] = useResidentsRoute();
+  const canWrite = useCan('residents.write');
+  const canManage = useCan('facility.manage');
+  const [facility, setFacility] = useState<Facility | null>(null);
+  const [admitting, setAdmitting] = useState<{ unitId: number; bedId: number } | true | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  useEffect(() => {
+    void call('facility.get', {}).then((r) => r.ok && setFacility(r.value));
+  }, []);
+  const changed = () => setRefreshKey((k) => k + 1);
+  const views: { route: ResidentsRoute; label: string; show: boolean }[] = [
+    { route: { view: 'census' }, label: t('residents.census'), show: true },
+    { route: { view: 'beds' }, label: t('residents.bedBoard'), show: true },
+    { route: { view: 'import' }, label: t('residents.import'), show: canWrite },
+  ];
+
+  return (
+    <div className="residents">
+      <nav aria-label={t('residents.title')} className="subnav">
+        <ul>
+          {views
+            .filter((v) => v.show)
+            .map((v) => (
+              <li key={v.route.view}>
+                <a href={hrefOf(v.route)} aria-current={route.view === v.route.view ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go(v.route))}>
+                  {v.label}
+                </a>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
+      {route.view === 'census' ? <Census facility={facility} canWrite={canWrite} onAdmit={() => setAdmitting(true)} refreshKey={refreshKey} /> : null}
+      {route.view === 'resident' ? <ResidentPage key={route.id} id={route.id} facility={facility} canWrite={canWrite} onChanged={changed} /> : null}
+      {route.view === 'beds' ? <BedBoard facility={facility} canWrite={canWrite} canManage={canManage} onAdmitTo={(unitId, bedId) => setAdmitting({ unitId, bedId })} refreshKey={refreshKey} /> : null}
+      {route.view === 'import' ? <ImportScreen onImported={changed} /> : null}
+      {admitting ? (
+        <AdmitDialog
+          facility={facility}
+          {...(admitting === true ? {} : { initial: admitting })}
+          onClose={() => setAdmitting(null)}
+          onDone={(d) => {
+            setAdmitting(null);
+            setNotice(t('residents.dialog.admitted', { name: residentName(d), place: placeText(d.location) }));
+            changed();
+            go({ view: 'resident', id: d.id });
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,341 @@
+import { z } from 'zod';
+import {
+  allergySeveritySchema,
+  codeStatusFormSchema,
+  codeStatusSchema,
+  contactRoleSchema,
+  dietTypeSchema,
+  iddsiDrinkLevelSchema,
+  iddsiFoodLevelSchema,
+  isolationPrecautionSchema,
+  mobilityAidSchema,
+  residentStatusSchema,
+  riskLevelSchema,
+  sexSchema,
+  transferAssistSchema,
+  transportModeSchema,
+} from '../domain/residents/schemas';
+import { AuditEntry } from './users';
+import { Id, IsoDate, Paging, optionalText, pageOf, text } from './common';
+import { method } from './method';
+
+export const AllergyItemInput = z.strictObject({
+  substance: text(120),
+  reaction: optionalText(200).transform((s) => s ?? ''),
+  severity: allergySeveritySchema,
+});
+
+export const AllergiesInput = z.discriminatedUnion('state', [
+  z.strictObject({ state: z.literal('not_recorded') }),
+  z.strictObject({ state: z.literal('nka'), recordedOn: IsoDate }),
+  // At least one item: an empty list would read like NKA without anyone having recorded NKA.
+  z.strictObject({ state: z.literal('listed'), items: z.array(AllergyItemInput).min(1).max(40) }),
+]);
+export type AllergiesInput = z.output<typeof AllergiesInput>;
+
+export const ContactInput = z.strictObject({
+  role: contactRoleSchema,
+  name: text(120),
+  relationship: optionalText(60),
+  phone: optionalText(40),
+  altPhone: optionalText(40),
+  /** 1 is called first; null when this contact is not on the emergency list. */
+  emergencyOrder: z.number().int().min(1).max(20).nullable().default(null),
+  note: optionalText(300),
+});
+export type ContactInput = z.output<typeof ContactInput>;
+
+/**
+ * Everything a person can edit on the record. Clinical fields default to the least restrictive
+ * value so a quick admission needs only identity, bed and code status; code status has no default
+ * because "presumed full code" must be a decision someone made, not a form default.
+ */
+export const residentFieldShape = {
+  legalGiven: text(80),
+  legalFamily: text(80),
+  preferredName: optionalText(80),
+  dateOfBirth: IsoDate,
+  sex: sexSchema,
+  recordNumber: text(40).pipe(z.string().regex(/^[\p{L}\p{N}._/-]+$/u, { error: 'invalid_record_number' })),
+  codeStatus: codeStatusSchema,
+  codeStatusForm: codeStatusFormSchema.nullable().default(null),
+  codeStatusDocumentedOn: IsoDate.nullable().default(null),
+  allergies: AllergiesInput.default({ state: 'not_recorded' }),
+  dietType: dietTypeSchema.default('regular'),
+  dietNote: optionalText(200),
+  iddsiFood: iddsiFoodLevelSchema.default('regular_7'),
+  iddsiDrink: iddsiDrinkLevelSchema.default('thin_0'),
+  transfer: transferAssistSchema.default('independent'),
+  aid: mobilityAidSchema.default('none'),
+  bariatric: z.boolean().default(false),
+  fallRisk: riskLevelSchema.default('low'),
+  wanderingRisk: riskLevelSchema.default('low'),
+  isolation: isolationPrecautionSchema.default('none'),
+  hearingAids: optionalText(120),
+  visionAids: optionalText(120),
+  language: optionalText(40),
+  interpreterNeeded: z.boolean().default(false),
+  physicianName: optionalText(120),
+  physicianPhone: optionalText(40),
+  pharmacyName: optionalText(120),
+  pharmacyPhone: optionalText(40),
+  contacts: z.array(ContactInput).max(20).default([]),
+};
+export const ResidentFields = z.strictObject(residentFieldShape);
+export type ResidentFields = z.output<typeof ResidentFields>;
+
+export const AdmitInput = z.strictObject({
+  ...residentFieldShape,
+  unitId: Id,
+  bedId: Id,
+  admittedOn: IsoDate,
+});
+export type AdmitInput = z.output<typeof AdmitInput>;
+
+const AllergySummaryOut = z.object({
+  state: z.enum(['not_recorded', 'nka', 'listed']),
+  text: z.string().nullable(),
+  hasSevere: z.boolean(),
+  recordedOn: z.string().nullable(),
+});
+
+/** What every view shows beside a name, so two residents who share one are told apart. */
+export const Location = z.object({
+  unitId: Id,
+  unitName: z.string(),
+  roomId: Id,
+  roomLabel: z.string(),
+  bedId: Id,
+  bedLabel: z.string(),
+});
+export type Location = z.infer<typeof Location>;
+
+export const CensusRow = z.object({
+  id: Id,
+  recordNumber: z.string(),
+  legalGiven: z.string(),
+  legalFamily: z.string(),
+  preferredName: z.string().nullable(),
+  dateOfBirth: z.string(),
+  age: z.number().int(),
+  sex: sexSchema,
+  status: residentStatusSchema,
+  statusSince: z.string(),
+  location: Location.nullable(),
+  codeStatus: codeStatusSchema,
+  allergies: AllergySummaryOut,
+  dietType: dietTypeSchema,
+  iddsiFood: iddsiFoodLevelSchema,
+  iddsiDrink: iddsiDrinkLevelSchema,
+  transfer: transferAssistSchema,
+  aid: mobilityAidSchema,
+  fallRisk: riskLevelSchema,
+  wanderingRisk: riskLevelSchema,
+  isolation: isolationPrecautionSchema,
+  language: z.string().nullable(),
+  interpreterNeeded: z.boolean(),
+});
+export type CensusRow = z.infer<typeof CensusRow>;
+
+export const censusSorts = ['location', 'name', 'dateOfBirth', 'status', 'codeStatus', 'fallRisk', 'recordNumber', 'admittedOn'] as const;
+export type CensusSort = (typeof censusSorts)[number];
+
+/** 'census' = everyone the facility is responsible for tonight (active, hospital, leave). */
+export const statusFilters = ['census', 'all', 'active', 'hospital', 'leave', 'discharged', 'deceased'] as const;
+export type StatusFilter = (typeof statusFilters)[number];
+
+export const ListInput = z.strictObject({
+  ...Paging,
+  query: z.string().max(120).default(''),
+  status: z.enum(statusFilters).default('census'),
+  unitId: Id.nullable().default(null),
+  codeStatus: codeStatusSchema.nullable().default(null),
+  fallRisk: riskLevelSchema.nullable().default(null),
+  /** 'any' = some precaution other than none. */
+  isolation: z.enum(['any', 'contact', 'droplet', 'airborne']).nullable().default(null),
+  sort: z.enum(censusSorts).default('location'),
+  desc: z.boolean().default(false),
+});
+export type ListInput = z.output<typeof ListInput>;
+
+export const StatusPeriodOut = z.object({
+  id: Id,
+  status: residentStatusSchema,
+  from: z.string(),
+  to: z.string().nullable(),
+  bed: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export const BedAssignmentOut = z.object({
+  id: Id,
+  bedId: Id,
+  place: z.string(),
+  from: z.string(),
+  to: z.string().nullable(),
+  reason: z.enum(['admission', 'transfer', 'readmission']),
+  note: z.string().nullable(),
+});
+
+export const ResidentDetail = CensusRow.extend({
+  admittedOn: z.string(),
+  codeStatusForm: codeStatusFormSchema.nullable(),
+  codeStatusDocumentedOn: z.string().nullable(),
+  allergyItems: z.array(z.object({ substance: z.string(), reaction: z.string(), severity: allergySeveritySchema })),
+  dietNote: z.string().nullable(),
+  bariatric: z.boolean(),
+  transportMode: transportModeSchema,
+  hearingAids: z.string().nullable(),
+  visionAids: z.string().nullable(),
+  physicianName: z.string().nullable(),
+  physicianPhone: z.string().nullable(),
+  pharmacyName: z.string().nullable(),
+  pharmacyPhone: z.string().nullable(),
+  contacts: z.array(
+    z.object({
+      role: contactRoleSchema,
+      name: z.string(),
+      relationship: z.string().nullable(),
+      phone: z.string().nullable(),
+      altPhone: z.string().nullable(),
+      emergencyOrder: z.number().int().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  periods: z.array(StatusPeriodOut),
+  beds: z.array(BedAssignmentOut),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ResidentDetail = z.infer<typeof ResidentDetail>;
+
+export const FreeBed = z.object({ unitId: Id, unitName: z.string(), roomId: Id, roomLabel: z.string(), bedId: Id, bedLabel: z.string() });
+export type FreeBed = z.infer<typeof FreeBed>;
+
+export const BedBoard = z.object({
+  units: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      beds: z.number().int(),
+      occupied: z.number().int(),
+      rooms: z.array(
+        z.object({
+          id: Id,
+          label: z.string(),
+          beds: z.array(
+            z.object({
+              id: Id,
+              label: z.string(),
+              occupant: z
+                .object({
+                  id: Id,
+                  legalGiven: z.string(),
+                  legalFamily: z.string(),
+                  preferredName: z.string().nullable(),
+                  dateOfBirth: z.string(),
+                  status: residentStatusSchema,
+                  codeStatus: codeStatusSchema,
+                  isolation: isolationPrecautionSchema,
+                })
+                .nullable(),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
+export type BedBoard = z.infer<typeof BedBoard>;
+
+export const ImportRowIssue = z.object({ line: z.number().int(), field: z.string(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+export type ImportRowIssue = z.infer<typeof ImportRowIssue>;
+
+export const ImportPreview = z.object({
+  delimiter: z.enum([',', ';', '\t']),
+  columns: z.record(z.string(), z.number().int().nullable()),
+  missingColumns: z.array(z.string()),
+  rows: z.array(
+    z.object({
+      line: z.number().int(),
+      recordNumber: z.string(),
+      name: z.string(),
+      dateOfBirth: z.string(),
+      place: z.string(),
+      codeStatus: z.string(),
+      ok: z.boolean(),
+    }),
+  ),
+  issues: z.array(ImportRowIssue),
+  total: z.number().int(),
+  valid: z.number().int(),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+/** A CSV census export: up to 8 MB of text read by the renderer, never a path. */
+const CsvText = z.string().min(1).max(8_000_000);
+
+export const CensusPreferences = z.strictObject({
+  columns: z.array(z.string().max(40)).max(40),
+  sort: z.enum(censusSorts),
+  desc: z.boolean(),
+});
+export type CensusPreferences = z.infer<typeof CensusPreferences>;
+
+export const residentsContract = {
+  'residents.list': method({ input: ListInput, output: pageOf(CensusRow), access: 'residents.read', write: false }),
+  'residents.get': method({ input: z.strictObject({ id: Id }), output: ResidentDetail, access: 'residents.read', write: false }),
+  'residents.admit': method({ input: AdmitInput, output: ResidentDetail, access: 'residents.write', write: true }),
+  'residents.update': method({ input: z.strictObject({ id: Id, ...residentFieldShape }), output: ResidentDetail, access: 'residents.write', write: true }),
+  'residents.transfer': method({
+    input: z.strictObject({ id: Id, bedId: Id, date: IsoDate, note: optionalText(300) }),
+    output: ResidentDetail,
+    access: 'residents.write',
+    write: true,
+  }),
+  'residents.changeStatus': method({
+    input: z.strictObject({
+      id: Id,
+      status: residentStatusSchema,
+      date: IsoDate,
+      /** Only for a readmission (discharged → active): the free bed the resident comes back to. */
+      bedId: Id.nullable().default(null),
+      note: optionalText(300),
+    }),
+    output: ResidentDetail,
+    access: 'residents.write',
+    write: true,
+  }),
+  'residents.history': method({
+    input: z.strictObject({ id: Id, ...Paging }),
+    output: pageOf(AuditEntry),
+    access: 'residents.read',
+    write: false,
+  }),
+  'residents.freeBeds': method({ input: z.strictObject({ unitId: Id.nullable().default(null) }), output: z.array(FreeBed), access: 'residents.read', write: false }),
+  'residents.bedBoard': method({ input: z.strictObject({ unitId: Id.nullable().default(null) }), output: BedBoard, access: 'residents.read', write: false }),
+  'rooms.create': method({
+    input: z.strictObject({ unitId: Id, label: text(20), beds: z.array(text(10)).min(1).max(8) }),
+    output: z.object({ roomId: Id, bedIds: z.array(Id) }),
+    access: 'facility.manage',
+    write: true,
+  }),
+  'residents.importPreview': method({ input: z.strictObject({ csv: CsvText }), output: ImportPreview, access: 'residents.write', write: false }),
+  'residents.importCommit': method({
+    input: z.strictObject({ csv: CsvText }),
+    output: z.object({ admitted: z.number().int() }),
+    access: 'residents.write',
+    write: true,
+  }),
+  'preferences.get': method({
+    input: z.strictObject({ key: z.literal('census') }),
+    output: z.object({ census: CensusPreferences.nullable() }),
+    access: 'signed_in',
+    write: false,
+  }),
+  'preferences.set': method({
+    input: z.strictObject({ key: z.literal('census'), value: CensusPreferences }),
+    output: z.object({}),
+    access: 'signed_in',
+    write: true,
+  }),
+};

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seedDemoFacility } from '../../db/demo/generate';
+import { openDatabase, type OpenedDatabase } from '../../db/open';
+import { sourceMigrationsFolder } from '../../db/paths';
+import { createQueries, type Queries } from '../../db/queries';
+import { ListInput } from '../../shared/contract/residents';
+import { compareRoomLabels } from '../../shared/domain/residents/room-order';
+import { isOnCensus } from '../../shared/domain/residents/timeline';
+import { tempDir } from '../support/core';
+
+let opened: OpenedDatabase;
+let q: Queries;
+const today = '2026-03-02';
+const list = (input: Partial<ListInput>) => q.residents.list(ListInput.parse(input), today);
+
+beforeAll(() => {
+  opened = openDatabase(path.join(tempDir(), 'residents.sqlite'), { migrationsFolder: sourceMigrationsFolder });
+  seedDemoFacility(opened.db, { seed: 7, now: new Date('2026-03-02T14:00:00Z'), hashPassword: () => 'x', residents: 150 });
+  q = createQueries(opened.db);
+});
+afterAll(() => opened.close());
+
+describe('census queries on a real file', () => {
+  test('the demo facility has its census, past residents, and consistent history', () => {
+    const all = list({ status: 'all', limit: 500 });
+    expect(all.total).toBe(165);
+    const census = list({ limit: 500 });
+    expect(census.total).toBe(150);
+    expect(census.rows.every((r) => isOnCensus(r.status) && r.location !== null)).toBe(true);
+    // One resident per bed, and every open bed assignment matches residents.bed_id.
+    const sqlite = opened.sqlite;
+    expect(sqlite.prepare('SELECT count(*) AS n FROM (SELECT bed_id FROM residents WHERE bed_id IS NOT NULL GROUP BY bed_id HAVING count(*) > 1)').get()).toEqual({ n: 0 });
+    expect(
+      sqlite.prepare('SELECT count(*) AS n FROM residents r JOIN resident_bed_assignments a ON a.resident_id = r.id AND a.to_date IS NULL WHERE a.bed_id IS NOT r.bed_id').get(),
+    ).toEqual({ n: 0 });
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  test('sorted by unit and room in door order, paged without overlap', () => {
+    const first = list({ limit: 40 });
+    const second = list({ limit: 40, offset: 40 });
+    const rows = [...first.rows, ...second.rows];
+    expect(new Set(rows.map((r) => r.id)).size).toBe(80);
+    const units = q.facility.units();
+    const unitOrder = (id: number) => units.findIndex((u) => u.id === id);
+    for (let i = 1; i < rows.length; i++) {
+      const a = rows[i - 1]!.location!;
+      const b = rows[i]!.location!;
+      const order = unitOrder(a.unitId) - unitOrder(b.unitId) || compareRoomLabels(a.roomLabel, b.roomLabel) || compareRoomLabels(a.bedLabel, b.bedLabel);
+      expect(order).toBeLessThanOrEqual(0);
+    }
+    const desc = list({ limit: 5, desc: true });
+    expect(desc.rows[0]!.location!.unitName).toBe('Assisted Living');
+  });
+
+  test('filters combine: unit, status, code status, fall risk, isolation', () => {
+    const unitId = q.facility.units()[0]!.id;
+    const r = list({ unitId, codeStatus: 'dnr', fallRisk: 'high', limit: 500 });
+    expect(r.rows.length).toBe(r.total);
+    expect(r.rows.every((x) => x.location?.unitId === unitId && x.codeStatus === 'dnr' && x.fallRisk === 'high')).toBe(true);
+    const iso = list({ isolation: 'any', limit: 500 });
+    expect(iso.total).toBeGreaterThan(0);
+    expect(iso.rows.every((x) => x.isolation !== 'none')).toBe(true);
+    const discharged = list({ status: 'discharged', limit: 500 });
+    expect(discharged.rows.every((x) => x.status === 'discharged' && x.location === null)).toBe(true);
+  });
+
+  test('search ignores case, accents and punctuation; shared names are told apart by room and birth date', () => {
+    const r = list({ query: 'jose obrien', sort: 'dateOfBirth' });
+    const twins = r.rows.filter((x) => x.legalGiven === 'José' && x.legalFamily === "O'Brien");
+    expect(twins.map((x) => x.dateOfBirth)).toEqual(['1941-05-12', '1947-11-03']);
+    expect(twins[0]!.location!.bedId).not.toBe(twins[1]!.location!.bedId);
+    expect(list({ query: 'GARCÍA maria' }).rows.some((x) => x.dateOfBirth === '1936-02-29')).toBe(true);
+    expect(list({ query: '김' }).rows.some((x) => x.legalFamily === '김')).toBe(true);
+    expect(list({ query: 'MG0100' }).total).toBeGreaterThan(0);
+    expect(list({ query: 'zzzz-nobody' }).total).toBe(0);
+  });
+
+  test('a Feb-29 birthday is a year older on March 1, not Feb 28', () => {
+    const row = list({ query: 'maria garcia', sort: 'dateOfBirth' }).rows.find((x) => x.dateOfBirth === '1936-02-29')!;
+    expect(q.residents.list(ListInput.parse({ query: row.recordNumber }), '2026-02-28').rows[0]!.age).toBe(89);
+    expect(q.residents.list(ListInput.parse({ query: row.recordNumber }), '2026-03-01').rows[0]!.age).toBe(90);
+  });
+
+  test('name sort puts accented names with their letter', () => {
+    const rows = list({ sort: 'name', limit: 500 }).rows.map((r) => r.legalFamily);
+    const firstNunez = rows.findIndex((f) => f === 'Núñez');
+    const firstO = rows.findIndex((f) => f === "O'Brien");
+    if (firstNunez >= 0 && firstO >= 0) expect(firstNunez).toBeLessThan(firstO);
+  });
+});
