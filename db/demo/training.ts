@@ -5,7 +5,7 @@
  * Deterministic from the facility's seeded random; raw prepared statements so the 500-staff, ten-year
  * benchmark facility seeds in seconds.
  */
-import { addDays, addMonths } from '../../shared/domain/training/dates';
+import { addDays, addMonths } from '../../shared/domain/dates';
 import { STAFF_ROLES, type StaffRole } from '../../shared/domain/training/vocabulary';
 import type { Db } from '../open';
 import { createQueries } from '../queries';

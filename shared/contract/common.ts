@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../domain/dates';
 import { permissions, roles } from '../domain/roles';
 
 /** Database row ids are positive integers. */
@@ -23,17 +24,11 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((s) => s ?? null);
 
-function isRealDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
 /** A calendar date without a time zone, 'YYYY-MM-DD'. */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' })
-  .refine(isRealDate, { error: 'invalid_date' });
+  .refine(isIsoDate, { error: 'invalid_date' });
 
 /** An instant in UTC, ISO-8601 with 'Z'. */
 export const IsoInstant = z.iso.datetime({ offset: false });

@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, seedDemoFacility } from '../../db/demo/generate';
 import { sourceMigrationsFolder } from '../../db/paths';
 import { createCore } from '../../electron/core/app';
 import { hashPassword } from '../../electron/core/passwords';
-import { addDays } from '../../shared/domain/training/dates';
+import { addDays } from '../../shared/domain/dates';
 import { testScryptCost, tempDir } from '../support/core';
 import { round, time, timePair } from './measure';
 import type { BenchContext, BenchResults } from './types';

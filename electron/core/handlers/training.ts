@@ -14,7 +14,7 @@ import {
   importTrainingRows,
   type TrainingImportField,
 } from '../../../shared/domain/training/import';
-import { addDays, addMonths } from '../../../shared/domain/training/dates';
+import { addDays, addMonths } from '../../../shared/domain/dates';
 import { DEFAULT_IN_SERVICE_MINIMUM_HOURS, inServiceHours, inServiceShortfall, inServiceWindow } from '../../../shared/domain/training/inservice';
 import { cellsFor, countCell, emptyCounts, indexLatest, lapsingFrom, matchesStatus } from '../../../shared/domain/training/matrix';
 import { expiryOf, statusOf } from '../../../shared/domain/training/status';

@@ -1,4 +1,4 @@
-import { formatIsoDate, parseIsoDate, requireIsoDate } from './iso-date';
+import { formatIsoDate, parseIsoDate, requireIsoDate } from '../dates';
 
 export const MAX_PLAUSIBLE_AGE_YEARS = 120;
 

@@ -1,5 +1,5 @@
 export * from './vocabulary';
-export * from './iso-date';
+export * from '../dates';
 export * from './age';
 export * from './search';
 export * from './timeline';

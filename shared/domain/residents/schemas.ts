@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from './iso-date';
+import { isIsoDate } from '../dates';
 import {
   allergySeverities,
   codeStatuses,

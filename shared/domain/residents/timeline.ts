@@ -1,4 +1,4 @@
-import { isIsoDate } from './iso-date';
+import { isIsoDate } from '../dates';
 import type { ResidentStatus } from './vocabulary';
 
 // A period covers the days [from, to): `to` is the day the next period starts, so consecutive

@@ -17,7 +17,7 @@
  */
 import { normalizeLabel } from '../csv/columns';
 import type { CsvRow } from '../csv/parse';
-import { formatIsoDate, isIsoDate, parseIsoDate, parseUsDate } from './dates';
+import { formatIsoDate, isIsoDate, parseIsoDate, parseUsDate } from '../dates';
 import { TRAINING_RECORD_LIMITS, validateCompletedOn, validateHours, validateOptionalText } from './validate';
 import type { TrainingIssueCode } from './validate';
 

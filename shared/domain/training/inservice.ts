@@ -6,7 +6,7 @@
  * are subtracted with month-end clamping (2024-02-29 − 12 months = 2023-02-28, so the window starts
  * 2023-03-01). Records dated after asOf are ignored, like everywhere else in this module.
  */
-import { addDays, addMonths } from './dates';
+import { addDays, addMonths } from '../dates';
 
 export interface InServiceRecord {
   completedOn: string;

@@ -4,7 +4,7 @@
  * status rule; this module only arranges and counts.
  */
 import type { CourseValidity } from './catalog';
-import { addDays, daysBetween } from './dates';
+import { addDays, daysBetween } from '../dates';
 import { statusOf, type ComplianceResult } from './status';
 import { ATTENTION_STATUSES, type ComplianceStatus, type StaffRole } from './vocabulary';
 

@@ -20,7 +20,7 @@
  */
 import { courseAppliesTo } from './catalog';
 import type { CourseDefinition, CourseValidity } from './catalog';
-import { addDays, addMonths, isIsoDate } from './dates';
+import { addDays, addMonths, isIsoDate } from '../dates';
 import type { ComplianceStatus, StaffRole } from './vocabulary';
 
 export interface CompletionRecord {

@@ -2,7 +2,7 @@
  * Validation of one training record, shared by the entry form and the CSV import so both reject the
  * same things with the same codes (the UI maps codes to translated messages).
  */
-import { isIsoDate } from './dates';
+import { isIsoDate } from '../dates';
 
 export type TrainingRecordField = 'staffId' | 'courseId' | 'completedOn' | 'hours' | 'provider' | 'certificateNumber';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ageOn, validateDateOfBirth } from '../../../../shared/domain/residents/age';
-import { formatIsoDate, isIsoDate, parseIsoDate } from '../../../../shared/domain/residents/iso-date';
+import { formatIsoDate, isIsoDate, parseIsoDate } from '../../../../shared/domain/dates';
 
 const isoDate = (min = '1880-01-01', max = '2100-12-31') =>
   fc

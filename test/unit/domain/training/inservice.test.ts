@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../../shared/domain/training/dates';
+import { addDays } from '../../../../shared/domain/dates';
 import {
   inServiceHours,
   inServiceShortfall,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CourseDefinition, CourseValidity } from '../../../../shared/domain/training/catalog';
-import { addDays, addMonths } from '../../../../shared/domain/training/dates';
+import { addDays, addMonths } from '../../../../shared/domain/dates';
 import {
   expiryOf,
   isValidOn,

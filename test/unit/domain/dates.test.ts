@@ -9,7 +9,7 @@ import {
   isIsoDate,
   parseIsoDate,
   parseUsDate,
-} from '../../../../shared/domain/training/dates';
+} from '../../../shared/domain/dates';
 
 // Local-noon Date objects keep date-fns away from any DST edge while serving as the reference.
 const toDate = (iso: string): Date => {

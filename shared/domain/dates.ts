@@ -1,6 +1,7 @@
 /**
- * Calendar-date arithmetic on 'YYYY-MM-DD' strings. Training dates are civil dates with no time or
- * zone, so this works on day numbers instead of Date objects: no time zone or DST can move a date.
+ * Calendar-date arithmetic on 'YYYY-MM-DD' strings. Dates of birth, status dates and training
+ * completions are civil dates with no time or zone, so this works on day numbers instead of Date
+ * objects: no time zone or DST can move a date.
  * Valid ISO strings compare correctly with < and >, which the rest of the module relies on.
  */
 
@@ -9,6 +10,7 @@ export interface CivilDate {
   month: number;
   day: number;
 }
+export type CalendarDate = CivilDate;
 
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
@@ -112,4 +114,11 @@ export function addMonths(iso: string, months: number): string {
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return toDayNumber(requireIso(to)) - toDayNumber(requireIso(from));
+}
+
+/** Like parseIsoDate, for callers whose input was validated already: a bad date is a bug, so it throws. */
+export function requireIsoDate(value: string, name: string): CivilDate {
+  const parsed = parseIsoDate(value);
+  if (!parsed) throw new RangeError(`${name} is not a valid YYYY-MM-DD date: ${JSON.stringify(value)}`);
+  return parsed;
 }
