@@ -9,7 +9,7 @@ import { printDocument } from '../../api/print';
 import { useCan, useSession } from '../../app/session';
 import { Notice, SelectInput } from '../../components/fields';
 import { errorText, useTranslation } from '../../i18n';
-import { CellText, PrintHeaderRow, STATUS_SYMBOL, downloadText, useRoleOptions, unitOptionsOf, AsOfField } from './common';
+import { CellText, PrintHeaderRow, type PrintHeader, STATUS_SYMBOL, downloadText, useRoleOptions, unitOptionsOf, AsOfField } from './common';
 import { CoveragePanel } from './CoveragePanel';
 import { RecordDialog } from './RecordDialog';
 
@@ -53,7 +53,6 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
     { value: 'attention', label: t('training.statusFilter.attention') },
     ...COMPLIANCE_STATUSES.filter((s) => s !== 'not_required').map((s) => ({ value: s, label: `${STATUS_SYMBOL[s]} ${t(`training.status.${s}`)}` })),
   ];
-  const counts = ['current', 'expiring', 'expired', 'missing'] as const;
   const printHeader = matrix
     ? { title: t('training.print.title'), line: t('training.print.header', { facility: facility.name, date: matrix.asOf, days: matrix.windowDays }), printedBy: user.displayName }
     : null;
@@ -152,60 +151,21 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           </p>
           {matrix.total > matrix.rows.length ? <p>{t('training.matrix.shown', { shown: matrix.rows.length, total: matrix.total })}</p> : null}
 
-          <table className="data totals">
-            <caption>{t('training.matrix.totalsByCourse')}</caption>
-            <thead>
-              <PrintHeaderRow colSpan={5} header={printHeader} />
-              <tr>
-                <th scope="col">{t('training.matrix.course')}</th>
-                {counts.map((s) => (
-                  <th key={s} scope="col">
-                    {STATUS_SYMBOL[s]} {t(`training.status.${s}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {matrix.totals.byCourse.map((row) => (
-                <tr key={row.courseId}>
-                  <th scope="row">{matrix.courses.find((c) => c.id === row.courseId)?.name}</th>
-                  {counts.map((s) => (
-                    <td key={s}>{row[s]}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="data totals">
-            <caption>{t('training.matrix.totalsByUnit')}</caption>
-            <thead>
-              <PrintHeaderRow colSpan={5} header={printHeader} />
-              <tr>
-                <th scope="col">{t('training.filters.unit')}</th>
-                {counts.map((s) => (
-                  <th key={s} scope="col">
-                    {STATUS_SYMBOL[s]} {t(`training.status.${s}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {matrix.totals.byUnit.map((row) => (
-                <tr key={row.unitId ?? 'none'}>
-                  <th scope="row">{row.unitName ?? t('training.filters.noUnit')}</th>
-                  {counts.map((s) => (
-                    <td key={s}>{row[s]}</td>
-                  ))}
-                </tr>
-              ))}
-              <tr>
-                <th scope="row">{t('training.matrix.allUnitsTotal')}</th>
-                {counts.map((s) => (
-                  <td key={s}>{matrix.totals.all[s]}</td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
+          <TotalsTable
+            caption={t('training.matrix.totalsByCourse')}
+            firstColumn={t('training.matrix.course')}
+            printHeader={printHeader}
+            rows={matrix.totals.byCourse.map((row) => ({ key: String(row.courseId), label: matrix.courses.find((c) => c.id === row.courseId)?.name ?? '', counts: row }))}
+          />
+          <TotalsTable
+            caption={t('training.matrix.totalsByUnit')}
+            firstColumn={t('training.filters.unit')}
+            printHeader={printHeader}
+            rows={[
+              ...matrix.totals.byUnit.map((row) => ({ key: String(row.unitId ?? 'none'), label: row.unitName ?? t('training.filters.noUnit'), counts: row })),
+              { key: 'all', label: t('training.matrix.allUnitsTotal'), counts: matrix.totals.all },
+            ]}
+          />
         </>
       )}
       {recording ? (
@@ -220,5 +180,39 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
         />
       ) : null}
     </section>
+  );
+}
+
+const COUNTED = ['current', 'expiring', 'expired', 'missing'] as const;
+type Counts = Record<(typeof COUNTED)[number], number>;
+
+/** A totals table (per course, per unit): one row per group, a column per status. */
+function TotalsTable(p: { caption: string; firstColumn: string; printHeader: PrintHeader | null; rows: { key: string; label: string; counts: Counts }[] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="data totals">
+      <caption>{p.caption}</caption>
+      <thead>
+        <PrintHeaderRow colSpan={COUNTED.length + 1} header={p.printHeader} />
+        <tr>
+          <th scope="col">{p.firstColumn}</th>
+          {COUNTED.map((s) => (
+            <th key={s} scope="col">
+              {STATUS_SYMBOL[s]} {t(`training.status.${s}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {p.rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            {COUNTED.map((s) => (
+              <td key={s}>{row.counts[s]}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
