@@ -1,5 +1,5 @@
 import type { ContactInput, ResidentFields } from '../../shared/contract/residents';
-import { calendarDateIn } from '../../shared/domain/residents/today';
+import { calendarDateIn } from '../../shared/domain/dates';
 import {
   codeStatuses,
   dietTypes,

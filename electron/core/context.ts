@@ -22,6 +22,8 @@ export interface HandlerContext {
   /** The instant this call started; one clock reading per call. */
   now: Date;
   nowIso: string;
+  /** The facility's calendar date at `now`, in its time zone: what "today" means for every date rule. */
+  today: string;
   user: SessionUser | null;
   scryptCost: ScryptCost;
   audit(note: AuditNote): void;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../shared/contract/auth';
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
+import { calendarDateIn } from '../../shared/domain/dates';
 import { can, permissionsOf, type Role } from '../../shared/domain/roles';
 import { err, type AppError, type Result } from '../../shared/result';
 import type { Db } from '../../db/open';
@@ -86,6 +87,9 @@ export function createDispatcher(o: DispatcherOptions) {
       ) {}
       get nowIso(): string {
         return (this.iso ??= this.now.toISOString());
+      }
+      get today(): string {
+        return calendarDateIn(this.now, o.q.facility.get()?.timeZone ?? 'UTC');
       }
       audit(note: AuditNote): void {
         this.audits++;

@@ -122,3 +122,19 @@ export function requireIsoDate(value: string, name: string): CivilDate {
   if (!parsed) throw new RangeError(`${name} is not a valid YYYY-MM-DD date: ${JSON.stringify(value)}`);
   return parsed;
 }
+
+// "Today" for a date of birth or a status change is the facility's calendar date, not the
+// server's or UTC's: at 20:00 in Chicago it is already tomorrow in UTC.
+// Building an Intl.DateTimeFormat costs tens of microseconds; a facility has one zone, so keep it.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function calendarDateIn(instant: Date, timeZone: string): string {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
+}

@@ -16,7 +16,7 @@ import {
 import { err, ok, type Result } from '../../../shared/result';
 import type { HandlerContext } from '../context';
 import { toFieldIssues } from '../validation';
-import { admissionIssues, facilityToday, type AdmissionBatch } from './residents-rules';
+import { admissionIssues, type AdmissionBatch } from './residents-rules';
 
 /** Header aliases per field, English and Spanish, matched ignoring case, accents and punctuation. */
 const COLUMNS = {
@@ -125,7 +125,7 @@ function analyse(csv: string, ctx: HandlerContext): Result<Analysis> {
   const empty: ImportPreview = { delimiter: parsed.delimiter, columns, missingColumns: mapping.missing, rows: [], issues: [], total: parsed.rows.length, valid: 0 };
   if (!mapping.ok) return ok({ preview: empty, admissions: [] });
 
-  const today = facilityToday(ctx);
+  const today = ctx.today;
   const units = ctx.q.facility.units();
   const batch: AdmissionBatch = { recordNumbers: new Set(), beds: new Set() };
   const preview = empty;
@@ -218,7 +218,7 @@ export function importCommit(csv: string, ctx: HandlerContext): Result<{ admitte
       fields: preview.issues.map((i) => ({ path: `line${i.line}.${i.field}`, code: i.code, ...(i.params ? { params: i.params } : {}) })),
     });
   }
-  const today = facilityToday(ctx);
+  const today = ctx.today;
   for (const { input } of admissions) {
     const id = ctx.q.residents.admit(input, { bedId: input.bedId, admittedOn: input.admittedOn, at: ctx.nowIso, by: ctx.user?.id ?? null });
     const after = ctx.q.residents.get(id, today);

@@ -1,14 +1,9 @@
 import type { AdmitInput, ResidentFields } from '../../../shared/contract/residents';
 import { validateDateOfBirth, MAX_PLAUSIBLE_AGE_YEARS } from '../../../shared/domain/residents/age';
-import { calendarDateIn } from '../../../shared/domain/residents/today';
 import type { FieldIssue } from '../../../shared/result';
 import type { HandlerContext } from '../context';
 
 /** The facility's calendar date now: what "in the future" and ages are measured against. */
-export function facilityToday(ctx: Pick<HandlerContext, 'q' | 'now'>): string {
-  return calendarDateIn(ctx.now, ctx.q.facility.get()?.timeZone ?? 'UTC');
-}
-
 /** Date rules of the record itself, shared by admission, update and import. */
 export function recordIssues(f: ResidentFields, today: string, exceptId: number | null, ctx: Pick<HandlerContext, 'q'>): FieldIssue[] {
   const issues: FieldIssue[] = [];

@@ -2,12 +2,12 @@ import { CensusPreferences, type ResidentDetail } from '../../../shared/contract
 import { allowedNextStatuses, validateTransition } from '../../../shared/domain/residents/timeline';
 import { err, fieldError, ok, type Err, type FieldIssue, type Result } from '../../../shared/result';
 import { defineHandlers, type HandlerContext } from '../context';
-import { admissionIssues, bedIssues, facilityToday, recordIssues } from './residents-rules';
+import { admissionIssues, bedIssues, recordIssues } from './residents-rules';
 import { importCommit, importPreview } from './residents-import';
 
 const invalid = (fields: FieldIssue[]): Err => err('validation', 'error.validation', { fields });
 
-function detail(id: number, ctx: HandlerContext, today = facilityToday(ctx)): Result<ResidentDetail> {
+function detail(id: number, ctx: HandlerContext, today = ctx.today): Result<ResidentDetail> {
   const d = ctx.q.residents.get(id, today);
   return d ? ok(d) : err('internal', 'error.internal');
 }
@@ -21,16 +21,16 @@ function auditView(d: ResidentDetail | undefined) {
 
 export const residentsHandlers = defineHandlers({
   'residents.list'(input, ctx) {
-    return ok(ctx.q.residents.list(input, facilityToday(ctx)));
+    return ok(ctx.q.residents.list(input, ctx.today));
   },
 
   'residents.get'({ id }, ctx) {
-    const d = ctx.q.residents.get(id, facilityToday(ctx));
+    const d = ctx.q.residents.get(id, ctx.today);
     return d ? ok(d) : err('not_found', 'residents.notFound');
   },
 
   'residents.admit'(input, ctx) {
-    const today = facilityToday(ctx);
+    const today = ctx.today;
     const issues = admissionIssues(input, today, ctx);
     if (issues.length > 0) return invalid(issues);
     const id = ctx.q.residents.admit(input, { bedId: input.bedId, admittedOn: input.admittedOn, at: ctx.nowIso, by: ctx.user?.id ?? null });
@@ -40,7 +40,7 @@ export const residentsHandlers = defineHandlers({
   },
 
   'residents.update'({ id, ...fields }, ctx) {
-    const today = facilityToday(ctx);
+    const today = ctx.today;
     const before = ctx.q.residents.get(id, today);
     if (!before) return err('not_found', 'residents.notFound');
     const issues = recordIssues(fields, today, id, ctx);
@@ -53,7 +53,7 @@ export const residentsHandlers = defineHandlers({
   },
 
   'residents.transfer'({ id, bedId, date, note }, ctx) {
-    const today = facilityToday(ctx);
+    const today = ctx.today;
     const before = ctx.q.residents.get(id, today);
     if (!before) return err('not_found', 'residents.notFound');
     const open = ctx.q.residents.openBedAssignment(id);
@@ -70,7 +70,7 @@ export const residentsHandlers = defineHandlers({
   },
 
   'residents.changeStatus'({ id, status, date, bedId, note }, ctx) {
-    const today = facilityToday(ctx);
+    const today = ctx.today;
     const before = ctx.q.residents.get(id, today);
     if (!before) return err('not_found', 'residents.notFound');
     const check = validateTransition({ status: before.status, since: before.statusSince }, { status, date }, today);

@@ -29,12 +29,6 @@ const IN_SERVICE_ROLES: readonly StaffRole[] = ['cna'];
 /** Import previews list at most this many row errors and duplicates; counts are always complete. */
 const PREVIEW_LIST_LIMIT = 500;
 
-/** The facility's calendar date at this call's instant: what "today" means for "not in the future". */
-function facilityToday(ctx: HandlerContext): string {
-  const timeZone = ctx.q.facility.get()?.timeZone ?? 'UTC';
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ctx.now);
-}
-
 function recordOut(ctx: HandlerContext, r: RecordRow, course: CourseRow | undefined) {
   const certificates = ctx.q.training.certificatesOf([r.id]).map(({ id, fileName, mimeType, sizeBytes }) => ({ id, fileName, mimeType, sizeBytes }));
   return {
@@ -68,7 +62,7 @@ function checkRecord(ctx: HandlerContext, input: RecordWrite, exceptId: number |
       provider: input.provider,
       certificateNumber: input.certificateNumber,
     },
-    facilityToday(ctx),
+    ctx.today,
   );
   const fields: FieldIssue[] = issues.map((i) => ({ path: i.field, code: i.code }));
   if (!ctx.q.training.getStaff(input.staffId)) fields.push({ path: 'staffId', code: 'unknown_staff' });
@@ -88,7 +82,7 @@ function checkStaff(ctx: HandlerContext, s: StaffWrite, exceptId: number | null)
     if (!ctx.q.training.userExists(s.userId)) fields.push({ path: 'userId', code: 'invalid_choice' });
     else if (ctx.q.training.userLinkedElsewhere(s.userId, exceptId)) fields.push({ path: 'userId', code: 'duplicate' });
   }
-  if (s.hireDate > facilityToday(ctx)) fields.push({ path: 'hireDate', code: 'in_future' });
+  if (s.hireDate > ctx.today) fields.push({ path: 'hireDate', code: 'in_future' });
   return fields.length > 0 ? err('validation', 'error.validation', { fields }) : null;
 }
 
@@ -172,7 +166,7 @@ function analyseImport(ctx: HandlerContext, csv: string, override: ImportOverrid
     mapping: mapped.mapping,
     staffByEmployeeId,
     courseByKey: buildCourseKeyMap(courses.map((c) => ({ id: String(c.id), code: c.code, name: c.name }))),
-    today: facilityToday(ctx),
+    today: ctx.today,
   });
   let from: string | null = null;
   let through: string | null = null;

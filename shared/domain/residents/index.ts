@@ -7,4 +7,3 @@ export * from './allergies';
 export * from './room-order';
 export * from './schemas';
 export * from './location-key';
-export * from './today';

@@ -1,5 +1,5 @@
 import type { CensusRow, Location } from '../../../../shared/contract/residents';
-import { calendarDateIn } from '../../../../shared/domain/residents/today';
+import { calendarDateIn } from '../../../../shared/domain/dates';
 import { t } from '../../i18n';
 
 /** "O'Brien, José (Pepe)": legal family and given name, preferred name when there is one. */

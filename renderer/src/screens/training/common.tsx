@@ -3,6 +3,7 @@ import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import type { Facility } from '../../../../shared/contract/facility';
 import type { MatrixCell } from '../../../../shared/contract/training';
 import { STAFF_ROLES, type ComplianceStatus, type StaffRole } from '../../../../shared/domain/training/vocabulary';
+import { calendarDateIn } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { TextInput } from '../../components/fields';
 import { useTranslation } from '../../i18n';
@@ -18,7 +19,7 @@ export const STATUS_SYMBOL: Record<ComplianceStatus, string> = {
 
 /** The facility's calendar date now, in its time zone (the renderer's clock; main re-checks). */
 export function facilityToday(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return calendarDateIn(new Date(), timeZone);
 }
 
 export const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { labelSortKey, locationKey } from '../../../../shared/domain/residents/location-key';
 import { compareRoomLabels } from '../../../../shared/domain/residents/room-order';
-import { calendarDateIn } from '../../../../shared/domain/residents/today';
+import { calendarDateIn } from '../../../../shared/domain/dates';
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
