@@ -24,7 +24,7 @@ function isTrustedSender(event: IpcMainInvokeEvent, ourWindow: WebContents | nul
   if (frame === null || ourWindow === null || ourWindow.isDestroyed()) return false;
   if (event.sender !== ourWindow) return false;
   const main = ourWindow.mainFrame;
-  if (frame.parent !== null || frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
+  if (frame.parent !== null || frame.processId !== main.processId || frame.frameToken !== main.frameToken) return false;
   return isAppUrl(frame.url);
 }
 
