@@ -182,4 +182,43 @@ describe('residents, by keyboard', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Status over time' }).isVisible()).toBe(true);
     expect(await serious()).toEqual([]);
   });
+
+  test('the bed board shows who is where and admits into a free bed; a discharged resident is readmitted', async () => {
+    let walter = 0;
+    app = await startE2E({
+      seed: (core) => {
+        seed(true)(core);
+        const c = caller(core);
+        c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+        walter = c.must('residents.list', { query: 'walter young' }).rows[0]!.id;
+        c.must('residents.changeStatus', { id: walter, status: 'discharged', date: '2026-02-10' });
+      },
+    });
+    const { page } = app;
+    await signIn(page);
+    await tabTo(page, 'Bed board', { back: true });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { name: 'Bed board' }).isVisible()).toBe(true);
+    // Ruth is in 101-B; Walter's old bed 102-A is free again and offers an admission.
+    await expect.poll(() => page.locator('main').textContent()).toContain('Anderson, Ruth');
+    expect(await page.locator('main').textContent()).not.toContain('Young, Walter');
+    await tabTo(page, 'Admit to Memory Care · 102-A');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    // Walter comes back: readmitted into a free bed, his record and history kept.
+    await page.goto(`${app.harness.url}#/residents/r/${walter}`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Young, Walter' }).isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.resident-status').textContent()).toContain('Discharged since');
+    await statusChange(page, 'Readmit');
+    await expect.poll(() => page.locator('.resident-status').textContent()).toContain('Active since');
+    const c = caller(app.core);
+    c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+    const d = c.must('residents.get', { id: walter });
+    expect(d.periods.map((p) => p.status)).toEqual(['active', 'discharged', 'active']);
+    expect(d.beds.length).toBe(2);
+  });
 });
