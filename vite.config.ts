@@ -31,6 +31,7 @@ export default defineConfig({
           exclude: ['test/e2e/**', 'node_modules/**'],
           environment: 'node',
           pool: 'forks',
+          setupFiles: ['test/support/cleanup.ts'],
         },
       },
       {
@@ -42,6 +43,7 @@ export default defineConfig({
           environment: 'node',
           pool: 'forks',
           fileParallelism: false,
+          setupFiles: ['test/support/cleanup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -12,8 +12,18 @@ import type { Result } from '../../shared/result';
 /** Cheap scrypt for tests: the same code path, a cost parameter a test can afford 200 times. */
 export const testScryptCost: ScryptCost = { N: 1024, r: 8, p: 1 };
 
+const madeDirs: string[] = [];
+// Test databases hold synthetic residents only, but a CI box should not fill with them either.
+// Vitest ends its workers without an 'exit' event, so test/support/cleanup.ts also calls this.
+export function removeTempDirs(): void {
+  for (const d of madeDirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+}
+process.once('exit', removeTempDirs);
+
 export function tempDir(prefix = 'caredesk-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
 }
 
 export const STRONG_PASSWORD = 'lantern orchard bicycle';
