@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy, PolicyError, policyLocation, readPolicy } from '../../electron/main/policy';
+import { tempDir } from '../support/core';
 
 const F = 'policy.json';
 
@@ -63,7 +63,7 @@ describe('policyLocation and readPolicy', () => {
   });
 
   it('treats a missing machine-wide file as no policy, but a missing named file as an error', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caredesk-policy-'));
+    const dir = tempDir('caredesk-policy-');
     const missing = path.join(dir, 'nope.json');
     expect(() => readPolicy({ CAREDESK_POLICY: missing }, 'linux')).toThrow(PolicyError);
     const file = path.join(dir, 'policy.json');
