@@ -111,10 +111,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', focusMainWindow);
   // One window is the whole app: closing it quits, on every platform.
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
     core?.close();
     core = null;
-    void fileLog?.close();
+    // Hold the quit until the log file is flushed, then quit again (this handler then lets it go).
+    const log = fileLog;
+    if (log) {
+      fileLog = null;
+      event.preventDefault();
+      void log.close().finally(() => app.quit());
+    }
   });
   app
     .whenReady()
