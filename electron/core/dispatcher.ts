@@ -88,8 +88,9 @@ export function createDispatcher(o: DispatcherOptions) {
       get nowIso(): string {
         return (this.iso ??= this.now.toISOString());
       }
+      private day: string | null = null;
       get today(): string {
-        return calendarDateIn(this.now, o.q.facility.get()?.timeZone ?? 'UTC');
+        return (this.day ??= calendarDateIn(this.now, o.q.facility.get()?.timeZone ?? 'UTC'));
       }
       audit(note: AuditNote): void {
         this.audits++;
