@@ -1,8 +1,9 @@
-import { and, asc, count, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { CourseValidity } from '../../shared/domain/training/catalog';
 import { DEFAULT_COURSE_CATALOG } from '../../shared/domain/training/catalog';
 import type { StaffRole } from '../../shared/domain/training/vocabulary';
 import type { Db } from '../open';
+import { containsText } from './like';
 import {
   courseRoles,
   courses,
@@ -103,10 +104,6 @@ export interface RosterRow {
   hireDate: string;
   unitId: number | null;
   unitName: string | null;
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 const staffColumns = {
@@ -252,7 +249,7 @@ export function trainingQueries(db: Db) {
         p.includeInactive ? undefined : eq(staff.active, true),
         p.unitId === null ? undefined : eq(staff.unitId, p.unitId),
         p.role === null ? undefined : eq(staff.role, p.role),
-        q ? or(like(staff.name, `%${escapeLike(q)}%`), like(staff.employeeId, `%${escapeLike(q)}%`)) : undefined,
+        q ? or(containsText(staff.name, q), containsText(staff.employeeId, q)) : undefined,
       ];
       const where = and(...conditions);
       const rows = db

@@ -1,6 +1,7 @@
-import { and, asc, count, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, or, sql } from 'drizzle-orm';
 import type { Role } from '../../shared/domain/roles';
 import type { Db } from '../open';
+import { containsText } from './like';
 import { users } from '../schema';
 
 const publicColumns = {
@@ -36,10 +37,6 @@ export interface NewUser {
   passwordHash: string;
   mustChangePassword: boolean;
   at: string;
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export function userQueries(db: Db) {
@@ -87,8 +84,8 @@ export function userQueries(db: Db) {
         p.includeInactive ? undefined : eq(users.active, true),
         q
           ? or(
-              like(users.username, `%${escapeLike(q)}%`, ),
-              like(users.displayName, `%${escapeLike(q)}%`),
+              containsText(users.username, q),
+              containsText(users.displayName, q),
             )
           : undefined,
       );

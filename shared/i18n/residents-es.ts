@@ -226,6 +226,7 @@ export const residentsEs: ResidentsMessages = {
 };
 
 export const residentsFieldEs: ResidentsFieldMessages = {
+  ambiguous_allergy: 'Escriba NKA si no tiene alergias conocidas, o deje la celda vacía si no se registraron.',
   date_in_future: 'No puede ser una fecha futura.',
   dob_too_old: 'Hace más de {{max}} años: revise el año.',
   before_birth: 'No puede ser anterior a la fecha de nacimiento.',

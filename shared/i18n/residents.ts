@@ -229,6 +229,7 @@ export const residentsEn = {
 
 /** Field error codes of this area, merged into the catalog's `field` block. */
 export const residentsFieldEn = {
+  ambiguous_allergy: 'Write NKA for no known allergies, or leave the cell empty if allergies were not recorded.',
   date_in_future: 'Cannot be in the future.',
   dob_too_old: 'More than {{max}} years ago — check the year.',
   before_birth: 'Cannot be before the date of birth.',

@@ -142,4 +142,12 @@ describe('dispatcher', () => {
     expect(driver.call('print.pdf', { document: 'training.matrix', suggestedName: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(driver.call('print.pdf', { document: 'transport.manifest', suggestedName: 'Trips' }).ok).toBe(true);
   });
+
+  test("user search treats '_' and '%' as the characters typed", () => {
+    const a = track(adminCore());
+    a.must('users.create', { username: 'j_smith', displayName: 'Jo Smith', role: 'nurse', password: 'quiet meadow lantern' });
+    a.must('users.create', { username: 'jxsmith', displayName: 'Jay Smith', role: 'nurse', password: 'quiet meadow lantern' });
+    expect(a.must('users.list', { query: 'j_smith' }).rows.map((u) => u.username)).toEqual(['j_smith']);
+    expect(a.must('users.list', { query: '%' }).rows).toEqual([]);
+  });
 });

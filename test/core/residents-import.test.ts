@@ -88,4 +88,20 @@ describe('allergy cells', () => {
       ],
     });
   });
+
+  test('the import never guesses at clinical meaning: "None" allergies and "DNR/DNR" are refused', () => {
+    const a = setup();
+    const csv = `${HEADER}\nB-1,Ana,Lopez,1940-02-02,F,Memory Care,101,A,DNR,None\nB-2,Bea,Ruiz,1941-03-03,F,Memory Care,101,B,DNR/DNR,NKA`;
+    const preview = a.must('residents.importPreview', { csv });
+    expect(preview.valid).toBe(0);
+    expect(preview.issues.map((i) => [i.line, i.field, i.code])).toEqual(
+      expect.arrayContaining([
+        [2, 'allergies', 'ambiguous_allergy'],
+        [3, 'codeStatus', expect.any(String)],
+      ]),
+    );
+    const before = counts(a.core);
+    expect(a.call('residents.importCommit', { csv }).ok).toBe(false);
+    expect(counts(a.core)).toEqual(before);
+  });
 });

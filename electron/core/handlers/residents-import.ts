@@ -50,7 +50,7 @@ const REQUIRED: Column[] = ['recordNumber', 'legalGiven', 'legalFamily', 'dateOf
 
 /** Spreadsheet words for our stored keys, compared with normalizeLabel. */
 const WORDS: Record<string, Record<string, string>> = {
-  codeStatus: { fullcode: 'full_code', full: 'full_code', dnr: 'dnr', dnrdni: 'dnr_dni', dnrdnr: 'dnr_dni', comfortcare: 'comfort_care', comfort: 'comfort_care', cmo: 'comfort_care', codigocompleto: 'full_code', cuidadosdeconfort: 'comfort_care' },
+  codeStatus: { fullcode: 'full_code', full: 'full_code', dnr: 'dnr', dnrdni: 'dnr_dni', comfortcare: 'comfort_care', comfort: 'comfort_care', cmo: 'comfort_care', codigocompleto: 'full_code', cuidadosdeconfort: 'comfort_care' },
   sex: { f: 'female', female: 'female', woman: 'female', m: 'male', male: 'male', man: 'male', u: 'unknown', mujer: 'female', hombre: 'male', femenino: 'female', masculino: 'male', otro: 'other' },
   interpreterNeeded: { yes: 'true', y: 'true', true: 'true', si: 'true', '1': 'true', no: 'false', n: 'false', false: 'false', '0': 'false' },
   isolation: { no: 'none', ninguno: 'none', ninguna: 'none', contacto: 'contact', gotitas: 'droplet', aereo: 'airborne' },
@@ -83,11 +83,17 @@ function word(field: string, cell: string): string {
 const SPANISH_SEVERITY: Record<string, string> = { leve: 'mild', moderada: 'moderate', moderado: 'moderate', grave: 'severe', severa: 'severe', severo: 'severe' };
 
 const NKA = new Set(['nka', 'nkda', 'noknownallergies', 'noknowndrugallergies', 'sinalergiasconocidas']);
+// "None" or "N/A" might mean no known allergies or never asked; the import will not guess which.
+const AMBIGUOUS_ALLERGY = new Set(['none', 'no', 'na', 'nan', 'ninguna', 'ninguno', 'unknown', 'desconocido']);
 
 /**
  * "Penicillin: hives (severe); Latex | Shellfish (moderate)": items split on ';' or '|', an optional
  * reaction after ':', an optional severity in trailing parentheses. Empty = not recorded.
  */
+export function isAmbiguousAllergyCell(cell: string): boolean {
+  return AMBIGUOUS_ALLERGY.has(normalizeLabel(cell.trim()));
+}
+
 export function parseAllergyCell(cell: string, recordedOn: string): unknown {
   const text = cell.trim();
   if (text === '') return { state: 'not_recorded' };
@@ -138,6 +144,7 @@ function analyse(csv: string, ctx: HandlerContext): Result<Analysis> {
     };
     const issues: ImportRowIssue[] = [];
     const add = (field: string, code: string, params?: Record<string, string | number>) => issues.push({ line: row.line, field, code, ...(params ? { params } : {}) });
+    if (isAmbiguousAllergyCell(cell('allergies'))) add('allergies', 'ambiguous_allergy');
 
     const unit = units.find((u) => normalizeLabel(u.name) === normalizeLabel(cell('unit')) && u.active);
     let bedId = 0;
@@ -162,7 +169,7 @@ function analyse(csv: string, ctx: HandlerContext): Result<Analysis> {
       dateOfBirth: cell('dateOfBirth'),
       sex: cell('sex') === '' ? 'unknown' : word('sex', cell('sex')),
       codeStatus: word('codeStatus', cell('codeStatus')),
-      allergies: parseAllergyCell(cell('allergies'), admittedOn),
+      allergies: isAmbiguousAllergyCell(cell('allergies')) ? { state: 'not_recorded' } : parseAllergyCell(cell('allergies'), admittedOn),
       unitId: unit?.id ?? 1,
       bedId: bedId || 1,
       admittedOn,
