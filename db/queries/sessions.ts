@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../open';
 import { sessions, signInThrottle } from '../schema';
 
-export type SessionEndReason = 'sign_out' | 'idle' | 'deactivated' | 'password_reset';
+export type SessionEndReason = 'sign_out' | 'idle' | 'deactivated' | 'password_reset' | 'closed';
 
 export function sessionQueries(db: Db) {
   return {

@@ -35,7 +35,7 @@ export const sessions = sqliteTable(
     createdAt: text('created_at').notNull(),
     lastSeenAt: text('last_seen_at').notNull(),
     endedAt: text('ended_at'),
-    endReason: text('end_reason', { enum: ['sign_out', 'idle', 'deactivated', 'password_reset'] }),
+    endReason: text('end_reason', { enum: ['sign_out', 'idle', 'deactivated', 'password_reset', 'closed'] }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

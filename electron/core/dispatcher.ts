@@ -251,7 +251,17 @@ export function createDispatcher(o: DispatcherOptions) {
         return live?.user.id ?? null;
       },
       close() {
+        // A closed window ends its session on the record too, so the sessions table never shows
+        // someone still signed in at a station that has gone away.
+        const ended = live;
         live = null;
+        if (ended) {
+          try {
+            sqlite.transaction(() => o.q.sessions.end(ended.tokenHash, 'closed', o.clock.now().toISOString()))();
+          } catch (e) {
+            o.log.internal('connection.close', e);
+          }
+        }
       },
     };
   }

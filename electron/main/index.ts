@@ -65,7 +65,10 @@ async function start(lang: Lang): Promise<void> {
 
   let policy: Policy;
   try {
-    policy = readPolicy().policy;
+    // In the installed app only the machine-wide file counts: an environment variable set by the
+    // person at the keyboard must not override what the administrator decided.
+    const env = app.isPackaged ? { ...process.env, CAREDESK_POLICY: undefined } : process.env;
+    policy = readPolicy(env).policy;
   } catch (e) {
     if (e instanceof PolicyError) return fail(policyMessage(e.message, lang), 'policy_invalid', 'policy');
     throw e;

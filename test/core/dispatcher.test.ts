@@ -150,4 +150,12 @@ describe('dispatcher', () => {
     expect(a.must('users.list', { query: 'j_smith' }).rows.map((u) => u.username)).toEqual(['j_smith']);
     expect(a.must('users.list', { query: '%' }).rows).toEqual([]);
   });
+
+  test('closing a connection ends its session on the record', () => {
+    const a = track(adminCore());
+    a.conn.close();
+    const open = a.core.opened.sqlite.prepare('SELECT count(*) AS n FROM sessions WHERE ended_at IS NULL').get() as { n: number };
+    expect(open.n).toBe(0);
+    expect(a.core.opened.sqlite.prepare("SELECT end_reason AS r FROM sessions").get()).toEqual({ r: 'closed' });
+  });
 });
