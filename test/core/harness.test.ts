@@ -62,4 +62,17 @@ describe('loopback harness', () => {
     expect((await request(`${h.url}..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
     expect((await request(`${h.url}missing.js`)).status).toBe(404);
   });
+
+  test('refuses another Host (DNS rebinding) and another Origin (cross-site)', async () => {
+    const h = await start();
+    const port = new URL(h.url).port;
+    expect((await request(h.url, { headers: { host: `evil.example:${port}` } })).status).toBe(421);
+    const page = await request(h.url);
+    const cookie = page.headers['set-cookie']![0]!.split(';')[0]!;
+    const body = JSON.stringify({ method: 'setup.status', input: {} });
+    const cross = await request(`${h.url}__invoke`, { method: 'POST', headers: { 'x-caredesk-token': h.token, cookie, origin: 'http://evil.example' }, body });
+    expect(cross.status).toBe(421);
+    const same = await request(`${h.url}__invoke`, { method: 'POST', headers: { 'x-caredesk-token': h.token, cookie, origin: h.url.replace(/\/$/, '') }, body });
+    expect(same.status).toBe(200);
+  });
 });

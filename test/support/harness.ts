@@ -70,7 +70,14 @@ export function startHarness(core: Core, opts: { port?: number; root?: string } 
     .readFileSync(path.join(root, 'index.html'), 'utf8')
     .replace('<head>', `<head>\n    <meta name="caredesk-harness-token" content="${token}" />`);
 
+  let origin = '';
   const server = http.createServer(async (req, res) => {
+    // Only this exact loopback origin: a web page that rebinds a DNS name to 127.0.0.1 arrives
+    // with its own Host header, and a cross-site request carries its own Origin.
+    if (req.headers.host !== new URL(origin).host || (req.headers.origin !== undefined && req.headers.origin !== origin)) {
+      res.writeHead(421).end();
+      return;
+    }
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cache-Control', 'no-store');
@@ -133,8 +140,9 @@ export function startHarness(core: Core, opts: { port?: number; root?: string } 
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : 0;
+      origin = `http://127.0.0.1:${port}`;
       resolve({
-        url: `http://127.0.0.1:${port}/`,
+        url: `${origin}/`,
         token,
         close: () =>
           new Promise<void>((done) => {
