@@ -286,7 +286,8 @@ export const trainingContract = {
     input: z.strictObject({ id: Id }),
     output: z.object({ id: Id, fileName: z.string(), mimeType: z.enum(CERTIFICATE_MIME_TYPES), dataBase64: z.string() }),
     access: 'training.read',
-    write: false,
+    // A download leaves the machine: it is recorded like a print.
+    write: true,
   }),
   'training.matrix': method({
     input: z.strictObject({ ...MatrixFilters, offset: Paging.offset, limit: z.number().int().min(1).max(2000).default(1000) }),
@@ -298,7 +299,8 @@ export const trainingContract = {
     input: z.strictObject(MatrixFilters),
     output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() }),
     access: 'training.read',
-    write: false,
+    // An export leaves the machine: it is recorded like a print.
+    write: true,
   }),
   'training.lapsing': method({
     input: z.strictObject({

@@ -498,4 +498,12 @@ describe('training: CSV import', () => {
       error: { fields: [{ path: 'csv', code: 'unterminated_quote', params: { line: 2 } }] },
     });
   });
+
+  test('a CSV export is recorded with its filters and row count, never its rows', () => {
+    const f = facility();
+    const out = f.must('training.exportCsv', { asOf: TODAY });
+    const entry = f.must('audit.list', { entity: 'export' }).rows[0];
+    expect(entry).toMatchObject({ method: 'training.exportCsv', after: { document: 'training.matrix', rows: out.rows, filters: { asOf: TODAY } } });
+    expect(JSON.stringify(entry)).not.toContain(out.csv.slice(0, 40));
+  });
 });

@@ -315,6 +315,7 @@ export const trainingHandlers = defineHandlers({
   'training.getCertificate'({ id }, ctx) {
     const c = ctx.q.training.getCertificate(id);
     if (!c) return err('not_found', 'training.certificateNotFound');
+    ctx.audit({ entity: 'training_certificate', entityId: c.id, after: { downloaded: c.fileName } });
     return ok({ id: c.id, fileName: c.fileName, mimeType: c.mimeType, dataBase64: c.data.toString('base64') });
   },
 
@@ -344,6 +345,8 @@ export const trainingHandlers = defineHandlers({
       courses: m.courses,
       rows: m.rows.map((r) => ({ ...r, unitName: r.unitId === null ? null : (units.get(r.unitId) ?? null) })),
     });
+    // The filters and the count, never the exported rows themselves.
+    ctx.audit({ entity: 'export', entityId: null, after: { document: 'training.matrix', filters: input, rows: m.rows.length } });
     return ok({ fileName: `training-matrix-${input.asOf}.csv`, csv, rows: m.rows.length });
   },
 
