@@ -82,6 +82,30 @@ describe('administration by keyboard', () => {
     expect(await page.getByLabel('Username').isVisible()).toBe(true);
   });
 
+  test('a person typing a long note without saving is not locked out when they save', async () => {
+    app = await startE2E({ seed: seedFacility, now: '2026-03-02T14:00:00Z', beforeLoad: (p) => p.clock.install({ time: new Date('2026-03-02T14:00:00Z') }) });
+    const { page } = app;
+    await signIn(page, 'admin', STRONG_PASSWORD);
+    await page.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('tab', { name: 'Facility settings' }).click();
+    await expect.poll(() => page.getByLabel('Facility name').inputValue()).toBe('Maple Grove Care Center');
+    await page.getByLabel('Facility name').focus();
+    // Nine minutes of thinking, then a keystroke; nine more, another; then Save: 18 minutes
+    // after the last call, but never 10 minutes without a person at the keyboard.
+    for (const key of ['End', 'Space']) {
+      app.manual!.advance(9 * 60_000);
+      await page.clock.fastForward(9 * 60_000);
+      await page.keyboard.press(key);
+      await page.waitForTimeout(300); // the keep-alive reaches main
+    }
+    app.manual!.advance(60_000);
+    await page.clock.fastForward(60_000);
+    await typeText(page, 'North');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Saved.');
+    expect(app.core.q.facility.get()?.name).toBe('Maple Grove Care Center North');
+  });
+
   test('sign-in, setup-free shell and admin screens have no serious accessibility violations', async () => {
     app = await startE2E({ seed: seedFacility });
     const { page } = app;

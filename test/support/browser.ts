@@ -46,7 +46,7 @@ export interface E2EApp {
  * The real renderer (production build) against the real handlers on a temp database,
  * in Chromium. `seed` runs against the core before the page opens.
  */
-export async function startE2E(opts: { seed?: (core: Core) => void; now?: string; locale?: string } = {}): Promise<E2EApp> {
+export async function startE2E(opts: { seed?: (core: Core) => void; now?: string; locale?: string; beforeLoad?: (page: Page) => Promise<void> } = {}): Promise<E2EApp> {
   const file = path.join(tempDir('caredesk-e2e-'), 'caredesk.sqlite');
   const manual = opts.now ? manualClock(opts.now) : null;
   const clock: Clock = manual ?? systemClock;
@@ -56,6 +56,7 @@ export async function startE2E(opts: { seed?: (core: Core) => void; now?: string
   const browser = await launchChromium();
   const context = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  await opts.beforeLoad?.(page);
   await page.goto(harness.url);
   return {
     core,

@@ -17,17 +17,35 @@ type State =
   | { kind: 'signedIn'; user: SessionUser };
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'wheel'] as const;
+/** Typing and scrolling reach main only through this: at most once a minute while someone is there. */
+const KEEPALIVE_MS = 60_000;
 
 /**
- * Locks an unattended station: after the facility's idle minutes without a key or pointer,
- * the session is ended here as well as in main (which enforces it on the next call anyway).
+ * Locks an unattended station after the facility's idle minutes without a key or pointer. Main
+ * enforces the same limit on its side, counted from the last call; so while a person is typing
+ * a long note (no calls), a light keep-alive tells main the station is attended, and the note
+ * is not lost to a lock when it is saved.
  */
-function useIdleLock(active: boolean, minutes: number, onIdle: () => void) {
+function useIdleLock(active: boolean, onIdle: () => void) {
+  const [minutes, setMinutes] = useState(10);
   const last = useRef(0);
+  const lastPing = useRef(0);
   useEffect(() => {
     if (!active) return;
-    last.current = Date.now();
-    const mark = () => (last.current = Date.now());
+    last.current = lastPing.current = Date.now();
+    const ping = () => {
+      lastPing.current = Date.now();
+      void call('auth.session', {}).then((r) => {
+        if (!r.ok) return;
+        if (r.value.user === null) onIdle();
+        else setMinutes(r.value.idleLockMinutes);
+      });
+    };
+    ping(); // also picks up a limit an administrator changed since sign-in
+    const mark = () => {
+      last.current = Date.now();
+      if (last.current - lastPing.current > KEEPALIVE_MS) ping();
+    };
     ACTIVITY_EVENTS.forEach((e) => window.addEventListener(e, mark, { passive: true }));
     const timer = window.setInterval(() => {
       if (Date.now() - last.current > minutes * 60_000) onIdle();
@@ -43,7 +61,6 @@ export function App() {
   useTranslation(); // re-render on language change
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [facilityName, setFacilityName] = useState<string | null>(null);
-  const [idleMinutes, setIdleMinutes] = useState(10);
 
   const refresh = useCallback(async (notice: string | null = null) => {
     const status = await call('setup.status', {});
@@ -52,7 +69,6 @@ export function App() {
     if (status.value.needsSetup) return setState({ kind: 'setup' });
     const session = await call('auth.session', {});
     if (!session.ok) return setState({ kind: 'failed', message: errorText(session.error) });
-    setIdleMinutes(session.value.idleLockMinutes);
     const user = session.value.user;
     if (user) {
       if (user.language) setLanguage(user.language);
@@ -74,7 +90,7 @@ export function App() {
     await call('auth.signOut', {});
     setState({ kind: 'signIn', notice: t('auth.locked') });
   }, []);
-  useIdleLock(state.kind === 'signedIn', idleMinutes, lock);
+  useIdleLock(state.kind === 'signedIn', lock);
 
   switch (state.kind) {
     case 'loading':
