@@ -21,6 +21,8 @@ export const permissions = [
   'audit.read',
   'residents.read',
   'residents.write',
+  /** Code status, allergies, diet, mobility, risks, isolation: changed by licensed nurses only. */
+  'residents.clinical',
   'appointments.read',
   'appointments.write',
   'transport.read',
@@ -41,6 +43,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'facility.read',
     'residents.read',
     'residents.write',
+    'residents.clinical',
     'appointments.read',
     'appointments.write',
     'transport.read',
@@ -48,7 +51,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'handoff.read',
     'handoff.write',
   ],
-  nurse: ['facility.read', 'residents.read', 'appointments.read', 'transport.read', 'handoff.read', 'handoff.write'],
+  nurse: ['facility.read', 'residents.read', 'residents.write', 'residents.clinical', 'appointments.read', 'transport.read', 'handoff.read', 'handoff.write'],
   care_coordinator: [
     'facility.read',
     'residents.read',

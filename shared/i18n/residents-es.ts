@@ -6,6 +6,8 @@ export const residentsEs: ResidentsMessages = {
   bedBoard: 'Tablero de camas',
   import: 'Importar desde CSV',
   notFound: 'Ese residente no existe.',
+  clinicalOnly: 'Solo el personal de enfermería puede cambiar el estado de código, las alergias, la dieta, la movilidad, los riesgos o el aislamiento. Consulte a la enfermera de la unidad.',
+  clinicalReadOnly: 'Los campos clínicos los cambia enfermería; aquí se muestran solo para lectura.',
   search: 'Buscar por nombre o número de expediente',
   searchHint: 'Se ignoran acentos, mayúsculas y puntuación: “jose obrien” encuentra a José O’Brien.',
   filters: 'Filtros',
@@ -226,6 +228,7 @@ export const residentsEs: ResidentsMessages = {
 };
 
 export const residentsFieldEs: ResidentsFieldMessages = {
+  clinical_only: 'Solo enfermería puede cambiar esto.',
   ambiguous_allergy: 'Escriba NKA si no tiene alergias conocidas, o deje la celda vacía si no se registraron.',
   date_in_future: 'No puede ser una fecha futura.',
   dob_too_old: 'Hace más de {{max}} años: revise el año.',

@@ -8,6 +8,8 @@ export const residentsEn = {
   bedBoard: 'Bed board',
   import: 'Import from CSV',
   notFound: 'That resident does not exist.',
+  clinicalOnly: 'Only a nurse can change code status, allergies, diet, mobility, risks or isolation. Ask the nurse on the unit.',
+  clinicalReadOnly: 'Clinical fields are changed by nurses; they are shown here read-only.',
   search: 'Search by name or record number',
   searchHint: 'Accents, case and punctuation are ignored: “jose obrien” finds José O’Brien.',
   filters: 'Filters',
@@ -229,6 +231,7 @@ export const residentsEn = {
 
 /** Field error codes of this area, merged into the catalog's `field` block. */
 export const residentsFieldEn = {
+  clinical_only: 'Only a nurse can change this.',
   ambiguous_allergy: 'Write NKA for no known allergies, or leave the cell empty if allergies were not recorded.',
   date_in_future: 'Cannot be in the future.',
   dob_too_old: 'More than {{max}} years ago — check the year.',

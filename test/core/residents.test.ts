@@ -231,6 +231,36 @@ describe('residents.update', () => {
     expect(a.must('residents.get', { id }).codeStatus).toBe('comfort_care');
   });
 
+  test('a coordinator keeps contacts current but only a nurse changes code status or allergies', () => {
+    const a = setup();
+    const d = a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']! }));
+    for (const [username, role] of [['coord', 'care_coordinator'], ['rn', 'nurse']] as const) {
+      a.must('users.create', { username, displayName: username, role, password: 'quiet meadow lantern' });
+    }
+    const signedIn = (username: string) => {
+      const c = caller(a.core);
+      c.must('auth.signIn', { username, password: 'quiet meadow lantern' });
+      c.must('auth.changePassword', { currentPassword: 'quiet meadow lantern', newPassword: 'river stone harbor light' });
+      return c;
+    };
+    const coordinator = signedIn('coord');
+    const nurse = signedIn('rn');
+    const base = { id: d.id, legalGiven: d.legalGiven, legalFamily: d.legalFamily, dateOfBirth: d.dateOfBirth, sex: d.sex, recordNumber: d.recordNumber, codeStatus: d.codeStatus };
+
+    const withContact = coordinator.must('residents.update', { ...base, contacts: [{ role: 'family', name: 'Ana García', phone: '555-0101', emergencyOrder: 1 }] });
+    expect(withContact.contacts).toHaveLength(1);
+
+    const before = counts(a.core);
+    const refused = coordinator.call('residents.update', { ...base, codeStatus: 'full_code', allergies: { state: 'nka', recordedOn: '2026-03-01' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'residents.clinicalOnly' } });
+    expect(fieldsOf(refused).sort()).toEqual(['allergies:clinical_only', 'codeStatus:clinical_only']);
+    expect(counts(a.core)).toEqual(before);
+    expect(a.must('residents.get', { id: d.id }).codeStatus).toBe('dnr');
+
+    const changed = nurse.must('residents.update', { ...base, contacts: withContact.contacts.map((c) => ({ role: c.role, name: c.name, phone: c.phone, emergencyOrder: c.emergencyOrder })), allergies: { state: 'listed', items: [{ substance: 'Penicillin', reaction: 'Hives', severity: 'severe' }] } });
+    expect(changed.allergies).toMatchObject({ state: 'listed', hasSevere: true });
+  });
+
   test('a care aide can read residents but not change them', () => {
     const a = setup();
     a.must('users.create', { username: 'cna', displayName: 'Carla Aide', role: 'care_aide', password: 'quiet meadow lantern' });

@@ -1,5 +1,7 @@
 import { CensusPreferences, type ResidentDetail } from '../../../shared/contract/residents';
+import { changedClinicalFields } from '../../../shared/domain/residents/clinical';
 import { allowedNextStatuses, validateTransition } from '../../../shared/domain/residents/timeline';
+import { can } from '../../../shared/domain/roles';
 import { err, fieldError, ok, type Err, type FieldIssue, type Result } from '../../../shared/result';
 import { defineHandlers, type HandlerContext } from '../context';
 import { admissionIssues, bedIssues, recordIssues } from './residents-rules';
@@ -48,6 +50,11 @@ export const residentsHandlers = defineHandlers({
     if (issues.length > 0) return invalid(issues);
     ctx.q.residents.update(id, fields, ctx.nowIso);
     const after = ctx.q.residents.get(id, today);
+    // Compared as stored, after the write: returning an error here rolls the write back.
+    const clinical = changedClinicalFields(auditView(before) ?? {}, auditView(after) ?? {});
+    if (clinical.length > 0 && !(ctx.user && can(ctx.user.role, 'residents.clinical'))) {
+      return err('forbidden', 'residents.clinicalOnly', { fields: clinical.map((path) => ({ path, code: 'clinical_only' })) });
+    }
     ctx.audit({ entity: 'resident', entityId: id, before: auditView(before), after: auditView(after) });
     return detail(id, ctx, today);
   },

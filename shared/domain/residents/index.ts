@@ -7,3 +7,4 @@ export * from './allergies';
 export * from './room-order';
 export * from './schemas';
 export * from './location-key';
+export * from './clinical';

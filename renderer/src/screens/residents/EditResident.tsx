@@ -17,7 +17,8 @@ import {
 } from '../../../../shared/domain/residents/vocabulary';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
-import { CheckInput, SelectInput, TextInput } from '../../components/fields';
+import { useCan } from '../../app/session';
+import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { fieldErrors, useTranslation } from '../../i18n';
 import { AllergyFields, allergiesInput, allergyLines, useFieldLabels } from './dialogs';
@@ -27,6 +28,7 @@ type Contact = { role: ContactInput['role']; name: string; relationship: string;
 
 /** The whole record in one form; main validates it exactly as at admission and audits before/after. */
 export function EditResident(p: { resident: ResidentDetail; onClose(): void; onDone(d: ResidentDetail): void }) {
+  const canClinical = useCan('residents.clinical');
   const { t } = useTranslation();
   const labels = useFieldLabels();
   const r = p.resident;
@@ -107,36 +109,41 @@ export function EditResident(p: { resident: ResidentDetail; onClose(): void; onD
           {text('recordNumber', true)}
         </div>
       </fieldset>
-      <fieldset>
-        <legend>{t('residents.codeStatus')}</legend>
-        <div className="row">
-          <SelectInput label={labels.codeStatus!} name="codeStatus" value={f.codeStatus} onChange={set('codeStatus')} options={opts(codeStatuses, 'codeStatus')} />
-          <SelectInput label={labels.codeStatusForm!} name="codeStatusForm" value={f.codeStatusForm} onChange={set('codeStatusForm')} options={[{ value: '', label: t('residents.value.codeStatusForm.none') }, ...opts(codeStatusForms, 'codeStatusForm')]} />
-          <TextInput label={labels.codeStatusDocumentedOn!} name="codeStatusDocumentedOn" type="date" value={f.codeStatusDocumentedOn} onChange={set('codeStatusDocumentedOn')} error={errors['codeStatusDocumentedOn']} />
-        </div>
-      </fieldset>
-      <AllergyFields {...allergy} onChange={(v) => setAllergy((a) => ({ ...a, ...v }))} errors={errors} />
-      <fieldset>
-        <legend>{t('residents.page.clinical')}</legend>
-        <div className="row">
-          <SelectInput label={labels.dietType!} name="dietType" value={f.dietType} onChange={set('dietType')} options={opts(dietTypes, 'dietType')} />
-          <SelectInput label={labels.iddsiFood!} name="iddsiFood" value={f.iddsiFood} onChange={set('iddsiFood')} options={opts(iddsiFoodLevels, 'iddsiFood')} />
-          <SelectInput label={labels.iddsiDrink!} name="iddsiDrink" value={f.iddsiDrink} onChange={set('iddsiDrink')} options={opts(iddsiDrinkLevels, 'iddsiDrink')} />
-        </div>
-        {text('dietNote')}
-        <div className="row">
-          <SelectInput label={labels.transfer!} name="transfer" value={f.transfer} onChange={set('transfer')} options={opts(transferAssists, 'transfer')} />
-          <SelectInput label={labels.aid!} name="aid" value={f.aid} onChange={set('aid')} options={opts(mobilityAids, 'aid')} />
-          <CheckInput label={labels.bariatric!} name="bariatric" checked={f.bariatric} onChange={set('bariatric')} />
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>{t('residents.page.risks')}</legend>
-        <div className="row">
-          <SelectInput label={labels.fallRisk!} name="fallRisk" value={f.fallRisk} onChange={set('fallRisk')} options={opts(riskLevels, 'risk')} />
-          <SelectInput label={labels.wanderingRisk!} name="wanderingRisk" value={f.wanderingRisk} onChange={set('wanderingRisk')} options={opts(riskLevels, 'risk')} />
-          <SelectInput label={labels.isolation!} name="isolation" value={f.isolation} onChange={set('isolation')} options={opts(isolationPrecautions, 'isolation')} />
-        </div>
+      {/* A disabled fieldset disables every control in it: clinical fields are read-only for non-nurses. */}
+      <fieldset className="plain" disabled={!canClinical}>
+        <legend className="visually-hidden">{t('residents.page.clinical')}</legend>
+        {canClinical ? null : <Notice tone="info">{t('residents.clinicalReadOnly')}</Notice>}
+        <fieldset>
+          <legend>{t('residents.codeStatus')}</legend>
+          <div className="row">
+            <SelectInput label={labels.codeStatus!} name="codeStatus" value={f.codeStatus} onChange={set('codeStatus')} options={opts(codeStatuses, 'codeStatus')} />
+            <SelectInput label={labels.codeStatusForm!} name="codeStatusForm" value={f.codeStatusForm} onChange={set('codeStatusForm')} options={[{ value: '', label: t('residents.value.codeStatusForm.none') }, ...opts(codeStatusForms, 'codeStatusForm')]} />
+            <TextInput label={labels.codeStatusDocumentedOn!} name="codeStatusDocumentedOn" type="date" value={f.codeStatusDocumentedOn} onChange={set('codeStatusDocumentedOn')} error={errors['codeStatusDocumentedOn']} />
+          </div>
+        </fieldset>
+        <AllergyFields {...allergy} onChange={(v) => setAllergy((a) => ({ ...a, ...v }))} errors={errors} />
+        <fieldset>
+          <legend>{t('residents.page.clinical')}</legend>
+          <div className="row">
+            <SelectInput label={labels.dietType!} name="dietType" value={f.dietType} onChange={set('dietType')} options={opts(dietTypes, 'dietType')} />
+            <SelectInput label={labels.iddsiFood!} name="iddsiFood" value={f.iddsiFood} onChange={set('iddsiFood')} options={opts(iddsiFoodLevels, 'iddsiFood')} />
+            <SelectInput label={labels.iddsiDrink!} name="iddsiDrink" value={f.iddsiDrink} onChange={set('iddsiDrink')} options={opts(iddsiDrinkLevels, 'iddsiDrink')} />
+          </div>
+          {text('dietNote')}
+          <div className="row">
+            <SelectInput label={labels.transfer!} name="transfer" value={f.transfer} onChange={set('transfer')} options={opts(transferAssists, 'transfer')} />
+            <SelectInput label={labels.aid!} name="aid" value={f.aid} onChange={set('aid')} options={opts(mobilityAids, 'aid')} />
+            <CheckInput label={labels.bariatric!} name="bariatric" checked={f.bariatric} onChange={set('bariatric')} />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('residents.page.risks')}</legend>
+          <div className="row">
+            <SelectInput label={labels.fallRisk!} name="fallRisk" value={f.fallRisk} onChange={set('fallRisk')} options={opts(riskLevels, 'risk')} />
+            <SelectInput label={labels.wanderingRisk!} name="wanderingRisk" value={f.wanderingRisk} onChange={set('wanderingRisk')} options={opts(riskLevels, 'risk')} />
+            <SelectInput label={labels.isolation!} name="isolation" value={f.isolation} onChange={set('isolation')} options={opts(isolationPrecautions, 'isolation')} />
+          </div>
+        </fieldset>
       </fieldset>
       <fieldset>
         <legend>{t('residents.page.communication')}</legend>
