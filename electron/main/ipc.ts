@@ -6,9 +6,11 @@ import type { OutputOf } from '../../shared/contract';
 import { printToPdf } from './print';
 import { isAppUrl } from './url-policy';
 
-async function printAuthorised(contents: WebContents, job: OutputOf<'print.pdf'>): Promise<Result<unknown>> {
+async function printAuthorised(contents: WebContents, connection: Connection, job: OutputOf<'print.pdf'>): Promise<Result<unknown>> {
   try {
     const done = await printToPdf(contents, { pageSize: job.pageSize === 'a4' ? 'A4' : 'Letter', landscape: job.landscape, suggestedName: job.suggestedName });
+    // The audit trail says how it ended, through the same dispatcher and session.
+    connection.invoke('print.finished', { document: job.document, saved: done.saved });
     return { ok: true, value: { ...job, saved: done.saved, file: done.saved ? done.file : null } };
   } catch {
     return err('internal', 'error.internal');
@@ -51,9 +53,10 @@ export function registerIpc(dispatcher: Dispatcher, ourWindow: () => WebContents
 
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event, ourWindow())) return err('forbidden', 'error.forbidden');
-    const result = connectionFor(event.sender).invoke(method, input);
+    const connection = connectionFor(event.sender);
+    const result = connection.invoke(method, input);
     // The dispatcher has authorised, validated and audited the print; rendering it is Electron's part.
-    if (method === 'print.pdf' && result.ok) return printAuthorised(event.sender, result.value as OutputOf<'print.pdf'>);
+    if (method === 'print.pdf' && result.ok) return printAuthorised(event.sender, connection, result.value as OutputOf<'print.pdf'>);
     return result;
   });
 }

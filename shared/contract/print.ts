@@ -28,12 +28,23 @@ export const printContract = {
       landscape: z.boolean().default(true),
     }),
     output: z.object({
+      document: z.enum(Object.keys(printableDocuments) as [PrintableDocument, ...PrintableDocument[]]),
       pageSize: PaperSizeSchema,
       landscape: z.boolean(),
       suggestedName: z.string(),
       saved: z.boolean(),
       file: z.string().nullable(),
     }),
+    access: 'signed_in',
+    write: true,
+  }),
+  /** Main records how an authorised print ended: saved to a file, or cancelled at the dialog. */
+  'print.finished': method({
+    input: z.strictObject({
+      document: z.enum(Object.keys(printableDocuments) as [PrintableDocument, ...PrintableDocument[]]),
+      saved: z.boolean(),
+    }),
+    output: z.object({}),
     access: 'signed_in',
     write: true,
   }),

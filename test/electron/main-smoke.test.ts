@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import Database from 'better-sqlite3';
 import { build, type BuildOptions } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/url-policy';
@@ -295,6 +296,16 @@ describe('electron main against a fake electron: a fresh demo start', () => {
     expect(path.dirname(options.defaultPath)).toBe(documents);
     expect(path.basename(options.defaultPath)).toMatch(/^[^/\\]+\.pdf$/);
     expect(obs.print!.written).toBe('%PDF-1.7 smoke');
+    // Both ends of the print are on record: authorised, then saved (never the file's path).
+    // Read a copy: opening the app's own file would leave -wal/-shm files the next test looks for.
+    const copy = path.join(get('demo').dir, 'audit-copy.sqlite');
+    fs.copyFileSync(path.join(get('demo').userData, 'caredesk.sqlite'), copy);
+    const db = new Database(copy, { readonly: true });
+    const rows = db.prepare("SELECT method, after_json AS after FROM audit_log WHERE entity = 'print' ORDER BY id").all() as { method: string; after: string }[];
+    db.close();
+    expect(rows.map((r) => r.method)).toEqual(['print.pdf', 'print.finished']);
+    expect(JSON.parse(rows[1]!.after)).toEqual({ document: expect.any(String), saved: true });
+    expect(rows.map((r) => r.after).join('')).not.toContain('smoke-print.pdf');
   });
 
   it('closes the database on quit (no WAL left behind)', () => {

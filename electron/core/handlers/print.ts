@@ -9,6 +9,12 @@ export const printHandlers = defineHandlers({
     const facility = ctx.q.facility.get();
     if (!facility) return err('not_found', 'setup.needed');
     ctx.audit({ entity: 'print', entityId: null, after: { document, suggestedName } });
-    return ok({ pageSize: facility.paperSize, landscape, suggestedName, saved: false, file: null });
+    return ok({ document, pageSize: facility.paperSize, landscape, suggestedName, saved: false, file: null });
+  },
+
+  'print.finished'({ document, saved }, ctx) {
+    // Whether it was saved, never where: a chosen file name can carry a resident's name.
+    ctx.audit({ entity: 'print', entityId: null, after: { document, saved } });
+    return ok({});
   },
 });
