@@ -85,15 +85,8 @@ export interface CertificateWrite {
   data: Buffer;
 }
 
-/** An import row ready to insert (ids resolved, validated by the shared rule). */
-export interface ImportInsert {
-  staffId: number;
-  courseId: number;
-  completedOn: string;
-  hours: number | null;
-  provider: string | null;
-  certificateNumber: string | null;
-}
+/** An import row ready to insert (ids resolved, validated by the shared rule): the same shape as a manual record. */
+export type ImportInsert = RecordWrite;
 
 /** Staff as the matrix and lists need them: one query, no per-cell lookups. */
 export interface RosterRow {

@@ -19,7 +19,7 @@ import { normalizeLabel } from '../csv/columns';
 import type { CsvRow } from '../csv/parse';
 import { formatIsoDate, isIsoDate, parseIsoDate, parseUsDate } from '../dates';
 import { TRAINING_RECORD_LIMITS, validateCompletedOn, validateHours, validateOptionalText } from './validate';
-import type { TrainingIssueCode } from './validate';
+import type { TrainingIssueCode, TrainingRecordInput } from './validate';
 
 export const TRAINING_IMPORT_FIELDS = [
   'employeeId',
@@ -54,14 +54,9 @@ export interface TrainingImportError {
   value: string;
 }
 
-export interface TrainingImportCandidate {
+/** A record as the manual form would send it, plus the CSV line it came from. */
+export interface TrainingImportCandidate extends TrainingRecordInput {
   line: number;
-  staffId: string;
-  courseId: string;
-  completedOn: string;
-  hours: number | null;
-  provider: string | null;
-  certificateNumber: string | null;
 }
 
 export interface TrainingImportDuplicate {

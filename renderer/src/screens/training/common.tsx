@@ -89,9 +89,9 @@ export function unitOptionsOf(facility: Facility | null, allLabel: string) {
   return [{ value: '', label: allLabel }, ...(facility?.units ?? []).map((u) => ({ value: String(u.id), label: u.name }))];
 }
 
-/** Hands a text file to the person: a Blob behind a download link (Electron asks where to save it). */
-export function downloadText(fileName: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+/** Hands a file to the person: a Blob behind a download link (Electron asks where to save it). */
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -101,16 +101,12 @@ export function downloadText(fileName: string, text: string, mime: string): void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+export function downloadText(fileName: string, text: string, mime: string): void {
+  downloadBlob(fileName, new Blob([text], { type: mime }));
+}
+
 export function downloadBase64(fileName: string, base64: string, mime: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(fileName, new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: mime }));
 }
 
 /** A modal without a form: a heading, content, and a close button; Escape closes it. */
