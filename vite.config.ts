@@ -28,10 +28,28 @@ export default defineConfig({
           name: 'unit',
           root: here,
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**', 'node_modules/**'],
+          exclude: ['test/e2e/**', 'test/pg/**', 'node_modules/**'],
           environment: 'node',
           pool: 'forks',
           setupFiles: ['test/support/cleanup.ts'],
+        },
+      },
+      {
+        // The same core and database test files again, on a private PostgreSQL server
+        // (test/support/pg-global-setup.ts), plus what only a server has: several stations, NOTIFY, outages.
+        extends: true,
+        test: {
+          name: 'pg',
+          root: here,
+          include: ['test/core/**/*.test.ts', 'test/db/**/*.test.ts', 'test/pg/**/*.test.ts'],
+          // Files about the SQLite file itself (opening, damage, its migration history).
+          exclude: ['test/db/sqlite-*.test.ts', 'node_modules/**'],
+          environment: 'node',
+          pool: 'forks',
+          env: { CAREDESK_DB: 'pg' },
+          globalSetup: ['test/support/pg-global-setup.ts'],
+          setupFiles: ['test/support/cleanup.ts'],
+          testTimeout: 20_000,
         },
       },
       {

@@ -4,12 +4,23 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { roles } from '../shared/domain/roles';
-import * as schema from './schema';
+import * as schema from './schema/sqlite';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type SqliteDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** Why a database could not be opened; the shell shows a screen for each, never a fresh empty file. */
-export type OpenFailure = 'damaged' | 'not_a_database' | 'newer_schema' | 'migration_failed' | 'locked';
+export type OpenFailure =
+  | 'damaged'
+  | 'not_a_database'
+  | 'newer_schema'
+  | 'migration_failed'
+  | 'locked'
+  // The server option:
+  | 'unreachable'
+  | 'auth_failed'
+  | 'tls_refused'
+  | 'no_database'
+  | 'not_caredesk';
 
 export class DatabaseOpenError extends Error {
   constructor(
@@ -23,7 +34,7 @@ export class DatabaseOpenError extends Error {
 }
 
 export interface OpenOptions {
-  /** Folder holding drizzle-kit's SQL files and meta/_journal.json. */
+  /** Folder holding drizzle-kit's SQL files and meta/_journal.json for SQLite (db/migrations/sqlite). */
   migrationsFolder: string;
   /** Where the pre-migration copy goes; defaults to '<file>.backups/' beside the database. */
   backupFolder?: string;
@@ -31,7 +42,7 @@ export interface OpenOptions {
 }
 
 export interface OpenedDatabase {
-  db: Db;
+  db: SqliteDb;
   sqlite: Database.Database;
   /** Migrations applied by this open, by tag; empty when the file was already current. */
   applied: number;
@@ -137,7 +148,7 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
     applyPragmas(sqlite);
     const { applied, backupFile } = migrate(sqlite, file, options);
     syncRoles(sqlite);
-    const db = drizzle({ client: sqlite, schema }) as Db;
+    const db = drizzle({ client: sqlite, schema }) as SqliteDb;
     return { db, sqlite, applied, backupFile, close: () => sqlite.close() };
   } catch (e) {
     sqlite.close();

@@ -35,6 +35,17 @@ export default tseslint.config(
     },
   },
   {
+    // The data layer is asynchronous on both engines: a promise nobody awaits is a write that may
+    // land after its transaction, or an error nobody sees. Type-aware, so it knows what is a promise.
+    files: ['electron/**/*.ts', 'db/**/*.ts', 'test/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname + '/..' } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }],
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     languageOptions: { globals: globals.browser },

@@ -9,6 +9,7 @@ export const errorCodes = [
   'forbidden',
   'unauthenticated',
   'throttled',
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,7 +1,5 @@
 import type { Role } from '../../shared/domain/roles';
-import type { Db } from '../open';
-import { createQueries } from '../queries';
-import { beds, rooms } from '../schema';
+import type { Engine } from '../engine';
 import { seededRandom, type Random } from './random';
 import { seedTraining } from './training';
 import { seedDemoResidents } from './residents';
@@ -44,41 +42,41 @@ export interface DemoFacility {
 }
 
 /**
- * Writes a realistic synthetic facility into an empty database, deterministically from `seed`.
- * Direct inserts, one transaction: fast enough for the 5,000-resident benchmark facility.
+ * Writes a realistic synthetic facility into an empty database, deterministically from `seed`,
+ * on either engine. The query modules in one transaction: fast enough for the 5,000-resident
+ * benchmark facility.
  */
-export function seedDemoFacility(db: Db, o: DemoOptions): DemoFacility {
-  const q = createQueries(db);
+export async function seedDemoFacility(engine: Engine, o: DemoOptions): Promise<DemoFacility> {
+  const q = engine.q;
   const r = seededRandom(o.seed);
   const at = o.now.toISOString();
   // Enough rooms (1.6 beds each on average, four units) for the census with a quarter to spare.
   const roomsPerUnit = o.roomsPerUnit ?? Math.max(12, Math.ceil(((o.residents ?? 120) * 1.25) / 4 / 1.6));
   const out: DemoFacility = { unitIds: [], bedIds: [], userIds: {}, random: r };
-  db.$client.transaction(() => {
-    if (q.facility.get()) throw new Error('seedDemoFacility needs an empty database');
-    q.facility.insert({ name: 'Maple Grove Care Center', timeZone: 'America/Chicago', paperSize: 'letter', defaultLanguage: 'en', idleLockMinutes: 15 }, at);
-    [
+  await engine.write(async () => {
+    if (await q.facility.get()) throw new Error('seedDemoFacility needs an empty database');
+    await q.facility.insert({ name: 'Maple Grove Care Center', timeZone: 'America/Chicago', paperSize: 'letter', defaultLanguage: 'en', idleLockMinutes: 15 }, at);
+    for (const [i, s] of [
       { name: 'Day', start: '07:00', end: '15:00' },
       { name: 'Evening', start: '15:00', end: '23:00' },
       { name: 'Night', start: '23:00', end: '07:00' },
-    ].forEach((s, i) => q.facility.insertShift({ ...s, sortOrder: i }));
-    demoUnits.forEach((name, u) => {
-      const unitId = q.facility.insertUnit(name, u);
+    ].entries()) await q.facility.insertShift({ ...s, sortOrder: i });
+    for (const [u, name] of demoUnits.entries()) {
+      const unitId = await q.facility.insertUnit(name, u);
       out.unitIds.push(unitId);
       for (let n = 1; n <= roomsPerUnit; n++) {
         const label = `${u + 1}${String(n).padStart(2, '0')}`;
-        const roomId = db.insert(rooms).values({ unitId, label }).returning({ id: rooms.id }).get().id;
         const bedLabels = r.chance(0.6) ? ['A', 'B'] : ['A'];
-        for (const b of bedLabels) out.bedIds.push(db.insert(beds).values({ roomId, label: b }).returning({ id: beds.id }).get().id);
+        out.bedIds.push(...(await q.residents.createRoom(unitId, label, bedLabels)).bedIds);
       }
-    });
+    }
     const hash = o.hashPassword(DEMO_PASSWORD);
     for (const u of demoUsers) {
-      out.userIds[u.username] = q.users.insert({ ...u, passwordHash: hash, mustChangePassword: false, at });
+      out.userIds[u.username] = await q.users.insert({ ...u, passwordHash: hash, mustChangePassword: false, at });
     }
-    seedTraining(db, { random: r, now: o.now, unitIds: out.unitIds, userIds: out.userIds, staff: o.staff ?? 60, extraCourses: o.extraCourses ?? 0, years: o.trainingYears ?? 6 });
-    seedDemoResidents(q, r, { count: o.residents ?? 120, now: o.now, timeZone: 'America/Chicago', bedIds: out.bedIds, userId: out.userIds['coordinator'] ?? null });
-    q.audit.insert({ at, userId: null, method: 'demo.seed', entity: 'facility', entityId: '1', before: null, after: { seed: o.seed } });
-  })();
+    await seedTraining(q, { random: r, now: o.now, unitIds: out.unitIds, userIds: out.userIds, staff: o.staff ?? 60, extraCourses: o.extraCourses ?? 0, years: o.trainingYears ?? 6 });
+    await seedDemoResidents(q, r, { count: o.residents ?? 120, now: o.now, timeZone: 'America/Chicago', bedIds: out.bedIds, userId: out.userIds['coordinator'] ?? null });
+    await q.audit.insert({ at, userId: null, method: 'demo.seed', entity: 'facility', entityId: '1', before: null, after: { seed: o.seed } });
+  });
   return out;
 }

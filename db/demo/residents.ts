@@ -118,7 +118,7 @@ function clinical(r: Random, today: string): Omit<ResidentFields, 'legalGiven' |
  * then the census, some of whom moved rooms, went to hospital and came back, or are away tonight.
  * Direct query calls inside the caller's transaction, deterministic from `r`.
  */
-export function seedDemoResidents(q: Queries, r: Random, o: DemoResidentsOptions): { residentIds: number[] } {
+export async function seedDemoResidents(q: Queries, r: Random, o: DemoResidentsOptions): Promise<{ residentIds: number[] }> {
   const today = calendarDateIn(o.now, o.timeZone);
   const at = o.now.toISOString();
   const by = o.userId;
@@ -132,12 +132,12 @@ export function seedDemoResidents(q: Queries, r: Random, o: DemoResidentsOptions
   const past = Math.round(census / 10);
   const ids: number[] = [];
   let n = 0;
-  const admit = (bedId: number, admittedOn: string, twin: number | null) => {
+  const admit = async (bedId: number, admittedOn: string, twin: number | null) => {
     const who = person(r, twin, today);
-    const id = q.residents.admit({ ...who, recordNumber: `MG${String(10001 + n).padStart(6, '0')}`, ...clinical(r, today) }, { bedId, admittedOn, at, by });
+    const id = await q.residents.admit({ ...who, recordNumber: `MG${String(10001 + n).padStart(6, '0')}`, ...clinical(r, today) }, { bedId, admittedOn, at, by });
     n++;
     ids.push(id);
-    q.audit.insert({ at, userId: by, method: 'demo.seed', entity: 'resident', entityId: String(id), before: null, after: { ...who, admittedOn } });
+    await q.audit.insert({ at, userId: by, method: 'demo.seed', entity: 'resident', entityId: String(id), before: null, after: { ...who, admittedOn } });
     return id;
   };
 
@@ -146,41 +146,41 @@ export function seedDemoResidents(q: Queries, r: Random, o: DemoResidentsOptions
     const bedId = beds[i % Math.max(1, census)];
     if (bedId === undefined) break;
     const admittedOn = addDays(today, -r.int(400, 2000));
-    const id = admit(bedId, admittedOn, null);
+    const id = await admit(bedId, admittedOn, null);
     const end = addDays(admittedOn, r.int(20, 380));
-    q.residents.moveBed(id, { bedId: null, date: end, reason: 'transfer', note: null, at, by });
-    q.residents.changeStatus(id, { status: r.chance(0.7) ? 'discharged' : 'deceased', date: end, bedId: null, note: null, at, by });
+    await q.residents.moveBed(id, { bedId: null, date: end, reason: 'transfer', note: null, at, by });
+    await q.residents.changeStatus(id, { status: r.chance(0.7) ? 'discharged' : 'deceased', date: end, bedId: null, note: null, at, by });
   }
 
   for (let i = 0; i < census; i++) {
     const bedId = beds[i]!;
     const admittedOn = addDays(today, -r.int(3, 1500));
-    const id = admit(bedId, admittedOn, i);
+    const id = await admit(bedId, admittedOn, i);
     let since = admittedOn;
     const span = Math.max(1, Math.floor((Date.parse(today) - Date.parse(admittedOn)) / 86_400_000));
     // A past hospital stay with the bed held.
     if (span > 30 && r.chance(0.25)) {
       const out = addDays(since, r.int(1, Math.floor(span / 2)));
       const back = addDays(out, r.int(1, 9));
-      q.residents.changeStatus(id, { status: 'hospital', date: out, bedId, note: 'Sent out for evaluation', at, by });
-      q.residents.changeStatus(id, { status: 'active', date: back, bedId, note: null, at, by });
+      await q.residents.changeStatus(id, { status: 'hospital', date: out, bedId, note: 'Sent out for evaluation', at, by });
+      await q.residents.changeStatus(id, { status: 'active', date: back, bedId, note: null, at, by });
       since = back;
     }
     // Tonight away: in hospital or on leave, bed held.
     const away = r.next();
     if (away < 0.04 || away > 0.985) {
       const date = addDays(today, -r.int(0, 6));
-      if (date >= since) q.residents.changeStatus(id, { status: away < 0.04 ? 'hospital' : 'leave', date, bedId, note: null, at, by });
+      if (date >= since) await q.residents.changeStatus(id, { status: away < 0.04 ? 'hospital' : 'leave', date, bedId, note: null, at, by });
     }
   }
   // A few moves, swapping into beds no one has (there are spare beds unless the census fills the house).
   for (let i = census; i < beds.length && i < census + Math.round(census / 20); i++) {
     const id = ids[past + r.int(0, census - 1)]!;
-    const open = q.residents.openBedAssignment(id);
+    const open = await q.residents.openBedAssignment(id);
     if (!open) continue;
     const date = addDays(open.from, 1);
     if (date > today) continue;
-    q.residents.moveBed(id, { bedId: beds[i]!, date, reason: 'transfer', note: 'Room change', at, by });
+    await q.residents.moveBed(id, { bedId: beds[i]!, date, reason: 'transfer', note: 'Room change', at, by });
   }
   return { residentIds: ids };
 }

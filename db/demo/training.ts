@@ -2,13 +2,13 @@
  * Synthetic training history: staff (some linked to the demo user accounts), the default catalog plus
  * optional synthetic courses, years of completions with realistic gaps (late renewals, a course never
  * done, lapses still open), and a fortnight of shift schedules for the CPR coverage rule.
- * Deterministic from the facility's seeded random; raw prepared statements so the 500-staff, ten-year
- * benchmark facility seeds in seconds.
+ * Deterministic from the facility's seeded random; records go in batches so the 500-staff, ten-year
+ * benchmark facility seeds in seconds on either engine.
  */
 import { addDays, addMonths } from '../../shared/domain/dates';
 import { STAFF_ROLES, type StaffRole } from '../../shared/domain/training/vocabulary';
-import type { Db } from '../open';
-import { createQueries } from '../queries';
+import type { Queries } from '../queries';
+import type { RecordWrite } from '../queries/training';
 import { familyNames, givenNames } from './names';
 import type { Random } from './random';
 
@@ -64,18 +64,17 @@ function pickRole(r: Random): StaffRole {
   return 'cna';
 }
 
-export function seedTraining(db: Db, o: TrainingDemoOptions): TrainingDemo {
-  const q = createQueries(db);
+export async function seedTraining(q: Queries, o: TrainingDemoOptions): Promise<TrainingDemo> {
   const r = o.random;
   const at = o.now.toISOString();
   const today = at.slice(0, 10);
   const years = o.years ?? 6;
   const earliest = addMonths(today, -12 * years);
-  q.training.ensureDefaultCatalog(at);
+  await q.training.ensureDefaultCatalog(at);
 
   for (let i = 1; i <= (o.extraCourses ?? 0); i++) {
     const roles = STAFF_ROLES.filter(() => r.chance(0.6));
-    q.training.insertCourse(
+    await q.training.insertCourse(
       {
         code: `synthetic_${String(i).padStart(2, '0')}`,
         name: `Competency module ${i}`,
@@ -87,16 +86,8 @@ export function seedTraining(db: Db, o: TrainingDemoOptions): TrainingDemo {
       at,
     );
   }
-  const courses = q.training.listCourses(false);
-
-  const sqlite = db.$client;
-  const insertStaff = sqlite.prepare(
-    'INSERT INTO staff (name, role, employee_id, hire_date, unit_id, active, user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertRecord = sqlite.prepare(
-    `INSERT INTO training_records (staff_id, course_id, completed_on, hours, provider, certificate_number, verified_by, source, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const courses = await q.training.listCourses(false);
+  const records: RecordWrite[] = [];
   const verifier = o.userIds.don ?? o.userIds.admin ?? null;
   const out: TrainingDemo = { staffIds: [], courseIds: courses.map((c) => c.id), records: 0 };
 
@@ -107,9 +98,10 @@ export function seedTraining(db: Db, o: TrainingDemoOptions): TrainingDemo {
     const name = `${r.pick(givenNames)} ${r.pick(familyNames)}`;
     // A few new hires inside the orientation grace period, most hired over the years.
     const hireDate = r.chance(0.05) ? addDays(today, -r.int(1, 25)) : addDays(today, -r.int(60, 365 * (years + 4)));
-    const active = r.chance(0.95) ? 1 : 0;
+    const active = r.chance(0.95);
     const unitId = o.unitIds.length > 0 && r.chance(0.9) ? r.pick(o.unitIds) : null;
-    const id = Number(insertStaff.run(name, role, `E${String(1000 + i).padStart(5, '0')}`, hireDate, unitId, active, userId, at, at).lastInsertRowid);
+    const id = await q.training.insertStaff({ name, role, employeeId: `E${String(1000 + i).padStart(5, '0')}`, hireDate, unitId, userId }, at);
+    if (!active) await q.training.setStaffActive(id, false, at);
     out.staffIds.push(id);
 
     for (const course of courses) {
@@ -118,7 +110,7 @@ export function seedTraining(db: Db, o: TrainingDemoOptions): TrainingDemo {
       const hours = () => (course.countsAsInService ? r.int(2, 8) / 2 : course.code === 'cpr_bls' ? 4 : r.chance(0.5) ? r.int(1, 4) : null);
       const add = (date: string) => {
         const certificate = course.code === 'cpr_bls' || course.code === 'first_aid' ? `C-${r.int(100000, 999999)}` : null;
-        insertRecord.run(id, course.id, date, hours(), r.pick(PROVIDERS), certificate, verifier, 'entry', at, at);
+        records.push({ staffId: id, courseId: course.id, completedOn: date, hours: hours(), provider: r.pick(PROVIDERS), certificateNumber: certificate });
         out.records++;
       };
       if (course.validity.kind === 'once_within_days_of_hire') {
@@ -140,8 +132,10 @@ export function seedTraining(db: Db, o: TrainingDemoOptions): TrainingDemo {
     }
   }
 
+  await q.training.insertRecords(records, verifier, 'entry', at);
+
   // Schedules for the past and next week; the day after tomorrow left blank ("unknown").
-  const shifts = q.facility.shifts();
+  const shifts = await q.facility.shifts();
   const onFloor = out.staffIds.filter((_, i) => i % 7 !== 3);
   for (let d = -7; d <= 7; d++) {
     if (d === 2) continue;
@@ -150,7 +144,7 @@ export function seedTraining(db: Db, o: TrainingDemoOptions): TrainingDemo {
       const team = new Set<number>();
       const size = r.int(1, 5);
       while (team.size < Math.min(size, onFloor.length)) team.add(r.pick(onFloor));
-      q.training.setSchedule(shift.id, date, [...team], verifier, at);
+      await q.training.setSchedule(shift.id, date, [...team], verifier, at);
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../open';
-import { facility, settings, shifts, units } from '../schema';
+import type { QueryEnv } from '../engine/types';
+import { first } from './util';
 
 export interface FacilityRow {
   name: string;
@@ -10,75 +10,62 @@ export interface FacilityRow {
   idleLockMinutes: number;
 }
 
-export function facilityQueries(db: Db) {
-  // Prepared once: building a drizzle query costs ~50 µs, and "today" needs the facility's zone on most calls.
-  const getFacility = db
-    .select({
-      name: facility.name,
-      timeZone: facility.timeZone,
-      paperSize: facility.paperSize,
-      defaultLanguage: facility.defaultLanguage,
-      idleLockMinutes: facility.idleLockMinutes,
-    })
-    .from(facility)
-    .where(eq(facility.id, 1))
-    .prepare();
+export function facilityQueries(env: QueryEnv) {
+  const { facility, units, shifts } = env.t;
   return {
-    get(): FacilityRow | undefined {
-      return getFacility.get();
+    get(): Promise<FacilityRow | undefined> {
+      return first(
+        env
+          .db()
+          .select({
+            name: facility.name,
+            timeZone: facility.timeZone,
+            paperSize: facility.paperSize,
+            defaultLanguage: facility.defaultLanguage,
+            idleLockMinutes: facility.idleLockMinutes,
+          })
+          .from(facility)
+          .where(eq(facility.id, 1)),
+      );
     },
-    insert(f: FacilityRow, at: string): void {
-      db.insert(facility).values({ id: 1, ...f, createdAt: at }).run();
+    async insert(f: FacilityRow, at: string): Promise<void> {
+      await env.db().insert(facility).values({ id: 1, ...f, createdAt: at });
     },
-    update(f: FacilityRow): void {
-      db.update(facility).set(f).where(eq(facility.id, 1)).run();
+    async update(f: FacilityRow): Promise<void> {
+      await env.db().update(facility).set(f).where(eq(facility.id, 1));
     },
-    units() {
-      return db
-        .select({ id: units.id, name: units.name, active: units.active, sortOrder: units.sortOrder })
-        .from(units)
-        .orderBy(asc(units.sortOrder), asc(units.id))
-        .all();
+    async units() {
+      return await env.db().select({ id: units.id, name: units.name, active: units.active, sortOrder: units.sortOrder }).from(units).orderBy(asc(units.sortOrder), asc(units.id));
     },
-    insertUnit(name: string, sortOrder: number): number {
-      return db.insert(units).values({ name, sortOrder }).returning({ id: units.id }).get().id;
+    async insertUnit(name: string, sortOrder: number): Promise<number> {
+      return (await env.db().insert(units).values({ name, sortOrder }).returning({ id: units.id }))[0]!.id;
     },
-    unitNameTaken(name: string): boolean {
-      return db.select({ id: units.id }).from(units).where(sql`${units.name} = ${name} COLLATE NOCASE`).get() !== undefined;
+    async unitNameTaken(name: string): Promise<boolean> {
+      return (await first(env.db().select({ id: units.id }).from(units).where(env.d.ciEquals(units.name, name)))) !== undefined;
     },
-    shifts() {
-      return db
+    async shifts() {
+      return await env
+        .db()
         .select({ id: shifts.id, name: shifts.name, start: shifts.startTime, end: shifts.endTime, sortOrder: shifts.sortOrder })
         .from(shifts)
-        .orderBy(asc(shifts.sortOrder), asc(shifts.id))
-        .all();
+        .orderBy(asc(shifts.sortOrder), asc(shifts.id));
     },
-    insertShift(s: { name: string; start: string; end: string; sortOrder: number }): number {
-      return db
-        .insert(shifts)
-        .values({ name: s.name, startTime: s.start, endTime: s.end, sortOrder: s.sortOrder })
-        .returning({ id: shifts.id })
-        .get().id;
+    async insertShift(s: { name: string; start: string; end: string; sortOrder: number }): Promise<number> {
+      return (await env.db().insert(shifts).values({ name: s.name, startTime: s.start, endTime: s.end, sortOrder: s.sortOrder }).returning({ id: shifts.id }))[0]!.id;
     },
   };
 }
 
-export function settingsQueries(db: Db) {
+export function settingsQueries(env: QueryEnv) {
+  const { settings } = env.t;
   return {
-    get(scope: string, key: string): unknown {
-      const row = db
-        .select({ v: settings.valueJson })
-        .from(settings)
-        .where(sql`${settings.scope} = ${scope} AND ${settings.key} = ${key}`)
-        .get();
+    async get(scope: string, key: string): Promise<unknown> {
+      const row = await first(env.db().select({ v: settings.valueJson }).from(settings).where(sql`${settings.scope} = ${scope} AND ${settings.key} = ${key}`));
       return row ? JSON.parse(row.v) : undefined;
     },
-    set(scope: string, key: string, value: unknown): void {
+    async set(scope: string, key: string, value: unknown): Promise<void> {
       const valueJson = JSON.stringify(value);
-      db.insert(settings)
-        .values({ scope, key, valueJson })
-        .onConflictDoUpdate({ target: [settings.scope, settings.key], set: { valueJson } })
-        .run();
+      await env.db().insert(settings).values({ scope, key, valueJson }).onConflictDoUpdate({ target: [settings.scope, settings.key], set: { valueJson } });
     },
   };
 }

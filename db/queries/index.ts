@@ -1,4 +1,4 @@
-import type { Db } from '../open';
+import type { QueryEnv } from '../engine/types';
 import { auditQueries } from './audit';
 import { facilityQueries, settingsQueries } from './facility';
 import { residentQueries } from './residents';
@@ -7,19 +7,20 @@ import { trainingQueries } from './training';
 import { userQueries } from './users';
 
 /**
- * Every query the handlers may run, built once per open database (statements prepared once).
- * Handlers see only this object, never SQL: the seam where a PostgreSQL backend would plug in.
+ * Every query the handlers may run, built once per engine. Each runs on the handle current at the
+ * time of the call (a write's transaction, or the engine's own), so handlers never see a handle,
+ * only this object.
  */
-export function createQueries(db: Db) {
+export function createQueries(env: QueryEnv) {
   return {
-    facility: facilityQueries(db),
-    settings: settingsQueries(db),
-    users: userQueries(db),
-    sessions: sessionQueries(db),
-    throttle: throttleQueries(db),
-    audit: auditQueries(db),
-    training: trainingQueries(db),
-    residents: residentQueries(db),
+    facility: facilityQueries(env),
+    settings: settingsQueries(env),
+    users: userQueries(env),
+    sessions: sessionQueries(env),
+    throttle: throttleQueries(env),
+    audit: auditQueries(env),
+    training: trainingQueries(env),
+    residents: residentQueries(env),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

@@ -1,12 +1,12 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { AllergiesInput, BedBoard, CensusRow, CensusSort, ContactInput, FreeBed, ListInput, ResidentDetail, ResidentFields } from '../../shared/contract/residents';
 import { ageOn } from '../../shared/domain/residents/age';
 import { allergySummary } from '../../shared/domain/residents/allergies';
 import { locationKey } from '../../shared/domain/residents/location-key';
 import { normalizeForSearch, searchKey } from '../../shared/domain/residents/search';
 import { residentStatuses, transportModeFor, type ResidentStatus } from '../../shared/domain/residents/vocabulary';
-import type { Db } from '../open';
-import { beds, residentAllergies, residentBedAssignments, residentContacts, residentStatusPeriods, residents, rooms, units } from '../schema';
+import type { Dialect, QueryEnv } from '../engine/types';
+import { bool, first } from './util';
 
 export interface BedInfo {
   bedId: number;
@@ -78,16 +78,30 @@ const rank = (column: string, values: readonly string[]) =>
   `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END`;
 
 // Every sort ends on the id so paging is stable when the leading keys tie (two Maria Garcías).
-const ORDER: Record<CensusSort, (dir: 'ASC' | 'DESC') => string> = {
-  location: (d) => `r.location_key ${d} NULLS LAST, r.id ${d}`,
-  name: (d) => `r.name_sort ${d}, r.date_of_birth ${d}, r.id ${d}`,
-  dateOfBirth: (d) => `r.date_of_birth ${d}, r.name_sort, r.id`,
-  status: (d) => `${rank('r.status', residentStatuses)} ${d}, r.location_key NULLS LAST, r.id`,
-  codeStatus: (d) => `${rank('r.code_status', ['full_code', 'dnr', 'dnr_dni', 'comfort_care'])} ${d}, r.location_key NULLS LAST, r.id`,
-  fallRisk: (d) => `${rank('r.fall_risk', ['low', 'moderate', 'high'])} ${d}, r.location_key NULLS LAST, r.id`,
-  recordNumber: (d) => `r.record_number COLLATE NOCASE ${d}, r.id ${d}`,
-  admittedOn: (d) => `r.admitted_on ${d}, r.id ${d}`,
-};
+// The key columns are normalised for byte order; the server's collation would reorder them, hence "C" there.
+function orderBy(sort: CensusSort, d: 'ASC' | 'DESC', kind: Dialect['kind']): string {
+  const key = (c: string) => (kind === 'pg' ? `${c} COLLATE "C"` : c);
+  const nocase = (c: string) => (kind === 'pg' ? `lower(${c})` : `${c} COLLATE NOCASE`);
+  const location = key('r.location_key');
+  switch (sort) {
+    case 'location':
+      return `${location} ${d} NULLS LAST, r.id ${d}`;
+    case 'name':
+      return `${key('r.name_sort')} ${d}, r.date_of_birth ${d}, r.id ${d}`;
+    case 'dateOfBirth':
+      return `r.date_of_birth ${d}, ${key('r.name_sort')}, r.id`;
+    case 'status':
+      return `${rank('r.status', residentStatuses)} ${d}, ${location} NULLS LAST, r.id`;
+    case 'codeStatus':
+      return `${rank('r.code_status', ['full_code', 'dnr', 'dnr_dni', 'comfort_care'])} ${d}, ${location} NULLS LAST, r.id`;
+    case 'fallRisk':
+      return `${rank('r.fall_risk', ['low', 'moderate', 'high'])} ${d}, ${location} NULLS LAST, r.id`;
+    case 'recordNumber':
+      return `${nocase('r.record_number')} ${d}, r.id ${d}`;
+    case 'admittedOn':
+      return `r.admitted_on ${d}, r.id ${d}`;
+  }
+}
 
 const CENSUS_COLUMNS = `r.id, r.record_number, r.legal_given, r.legal_family, r.preferred_name, r.date_of_birth, r.sex, r.status, r.status_since,
   u.id, u.name, rm.id, rm.label, b.id, b.label,
@@ -107,18 +121,22 @@ const SEARCH_TOKENS = ['t1', 't2', 't3', 't4', 't5', 't6'] as const;
 // One statement for every filter combination: a NULL parameter switches its condition off. The
 // census is a few thousand rows, so a plan that scans is fine; what matters is one prepared statement
 // per sort instead of string-building SQL per call.
-const CENSUS_WHERE = `WHERE (@status = 'all' OR (@status = 'census' AND r.status IN ('active', 'hospital', 'leave')) OR r.status = @status)
-  AND (@unitId IS NULL OR rm.unit_id = @unitId)
-  AND (@codeStatus IS NULL OR r.code_status = @codeStatus)
-  AND (@fallRisk IS NULL OR r.fall_risk = @fallRisk)
-  AND (@isolation IS NULL OR (@isolation = 'any' AND r.isolation <> 'none') OR r.isolation = @isolation)
-  ${SEARCH_TOKENS.map((t) => `AND (@${t} IS NULL OR instr(r.search_compact, @${t}) > 0)`).join('\n  ')}`;
+// Typed parameters: PostgreSQL cannot infer a type for a parameter it first meets in `IS NULL`.
+const censusWhere = (kind: Dialect['kind']) => {
+  const text = (p: string) => `CAST(@${p} AS TEXT)`;
+  return `WHERE (${text('status')} = 'all' OR (${text('status')} = 'census' AND r.status IN ('active', 'hospital', 'leave')) OR r.status = ${text('status')})
+  AND (CAST(@unitId AS INTEGER) IS NULL OR rm.unit_id = CAST(@unitId AS INTEGER))
+  AND (${text('codeStatus')} IS NULL OR r.code_status = ${text('codeStatus')})
+  AND (${text('fallRisk')} IS NULL OR r.fall_risk = ${text('fallRisk')})
+  AND (${text('isolation')} IS NULL OR (${text('isolation')} = 'any' AND r.isolation <> 'none') OR r.isolation = ${text('isolation')})
+  ${SEARCH_TOKENS.map((t) => `AND (${text(t)} IS NULL OR ${kind === 'pg' ? 'strpos' : 'instr'}(r.search_compact, ${text(t)}) > 0)`).join('\n  ')}`;
+};
 
 /** The census page SQL for one sort, exported so the benchmark can run the same text raw. */
-export function censusPageSql(sort: CensusSort, desc: boolean): string {
-  return `SELECT ${CENSUS_COLUMNS} ${CENSUS_FROM} ${CENSUS_WHERE} ORDER BY ${ORDER[sort](desc ? 'DESC' : 'ASC')} LIMIT @limit OFFSET @offset`;
+export function censusPageSql(sort: CensusSort, desc: boolean, kind: Dialect['kind'] = 'sqlite'): string {
+  return `SELECT ${CENSUS_COLUMNS} ${CENSUS_FROM} ${censusWhere(kind)} ORDER BY ${orderBy(sort, desc ? 'DESC' : 'ASC', kind)} LIMIT CAST(@limit AS INTEGER) OFFSET CAST(@offset AS INTEGER)`;
 }
-export const censusCountSql = `SELECT count(*) ${CENSUS_FROM} ${CENSUS_WHERE}`;
+export const censusCountSql = (kind: Dialect['kind'] = 'sqlite') => `SELECT CAST(count(*) AS INTEGER) ${CENSUS_FROM} ${censusWhere(kind)}`;
 
 /** Bind parameters of the census statements. */
 export function censusParams(p: ListInput) {
@@ -138,9 +156,9 @@ export function censusParams(p: ListInput) {
 type RawCensus = [
   number, string, string, string, string | null, string, CensusRow['sex'], ResidentStatus, string,
   number | null, string | null, number | null, string | null, number | null, string | null,
-  CensusRow['codeStatus'], 'not_recorded' | 'nka' | 'listed', string | null, number, string | null,
+  CensusRow['codeStatus'], 'not_recorded' | 'nka' | 'listed', string | null, number | boolean, string | null,
   CensusRow['dietType'], CensusRow['iddsiFood'], CensusRow['iddsiDrink'], CensusRow['transfer'], CensusRow['aid'],
-  CensusRow['fallRisk'], CensusRow['wanderingRisk'], CensusRow['isolation'], string | null, number,
+  CensusRow['fallRisk'], CensusRow['wanderingRisk'], CensusRow['isolation'], string | null, number | boolean,
 ];
 
 function censusRow(r: RawCensus, today: string): CensusRow {
@@ -161,7 +179,7 @@ function censusRow(r: RawCensus, today: string): CensusRow {
         ? { unitId: r[9]!, unitName: r[10]!, roomId: r[11]!, roomLabel: r[12]!, bedId: r[13], bedLabel: r[14]! }
         : null,
     codeStatus: r[15],
-    allergies: { state: r[16], text: r[17], hasSevere: r[18] === 1, recordedOn: r[19] },
+    allergies: { state: r[16], text: r[17], hasSevere: bool(r[18]), recordedOn: r[19] },
     dietType: r[20],
     iddsiFood: r[21],
     iddsiDrink: r[22],
@@ -171,45 +189,38 @@ function censusRow(r: RawCensus, today: string): CensusRow {
     wanderingRisk: r[26],
     isolation: r[27],
     language: r[28],
-    interpreterNeeded: r[29] === 1,
+    interpreterNeeded: bool(r[29]),
   };
 }
 
-export function residentQueries(db: Db) {
-  const sqlite = db.$client;
+export function residentQueries(env: QueryEnv) {
+  const { beds, residentAllergies, residentBedAssignments, residentContacts, residentStatusPeriods, residents, rooms, units } = env.t;
+  const kind = env.d.kind;
   // The census is the hottest list in the app and is benchmarked against these very statements
-  // run raw, so it skips drizzle's row mapping (see users.getById for the same trade).
-  const pageStatements = new Map<string, ReturnType<typeof sqlite.prepare>>();
+  // run raw, so it skips drizzle's query building and row mapping (see env.statement).
+  const pageStatements = new Map<string, ReturnType<QueryEnv['statement']>>();
   const pageStatement = (sort: CensusSort, desc: boolean) => {
     const key = `${sort}:${desc}`;
     let s = pageStatements.get(key);
-    if (!s) {
-      s = sqlite.prepare(censusPageSql(sort, desc));
-      s.raw(true);
-      pageStatements.set(key, s);
-    }
+    if (!s) pageStatements.set(key, (s = env.statement(censusPageSql(sort, desc, kind))));
     return s;
   };
-  const countStatement = sqlite.prepare(censusCountSql);
-  countStatement.pluck(true);
-  const byIdStatement = sqlite.prepare(`SELECT ${CENSUS_COLUMNS} ${CENSUS_FROM} WHERE r.id = ?`);
-  byIdStatement.raw(true);
-
-  const bedInfoStatement = sqlite.prepare(
+  const countStatement = env.statement(censusCountSql(kind));
+  const byIdStatement = env.statement(`SELECT ${CENSUS_COLUMNS} ${CENSUS_FROM} WHERE r.id = @id`);
+  const bedInfoStatement = env.statement(
     `SELECT b.id, b.label, b.active, rm.id, rm.label, u.id, u.name, u.sort_order, (SELECT r.id FROM residents r WHERE r.bed_id = b.id)
-     FROM beds b JOIN rooms rm ON rm.id = b.room_id JOIN units u ON u.id = rm.unit_id WHERE b.id = ?`,
+     FROM beds b JOIN rooms rm ON rm.id = b.room_id JOIN units u ON u.id = rm.unit_id WHERE b.id = @id`,
   );
-  bedInfoStatement.raw(true);
 
-  function bedInfo(bedId: number): BedInfo | undefined {
-    const r = bedInfoStatement.get(bedId) as [number, string, number, number, string, number, string, number, number | null] | undefined;
+  async function bedInfo(bedId: number): Promise<BedInfo | undefined> {
+    const r = (await bedInfoStatement.rows({ id: bedId }))[0] as [number, string, number | boolean, number, string, number, string, number, number | null] | undefined;
     if (!r) return undefined;
-    return { bedId: r[0], bedLabel: r[1], bedActive: r[2] === 1, roomId: r[3], roomLabel: r[4], unitId: r[5], unitName: r[6], unitSortOrder: r[7], occupantId: r[8] };
+    return { bedId: r[0], bedLabel: r[1], bedActive: bool(r[2]), roomId: r[3], roomLabel: r[4], unitId: r[5], unitName: r[6], unitSortOrder: r[7], occupantId: r[8] };
   }
 
-  function locationOf(bedId: number | null): string | null {
+  async function locationOf(bedId: number | null): Promise<string | null> {
     if (bedId === null) return null;
-    const b = bedInfo(bedId);
+    const b = await bedInfo(bedId);
     return b ? locationKey({ unitSortOrder: b.unitSortOrder, unitId: b.unitId, roomLabel: b.roomLabel, bedLabel: b.bedLabel }) : null;
   }
 
@@ -217,41 +228,52 @@ export function residentQueries(db: Db) {
     return `${b.unitName} · ${b.roomLabel}-${b.bedLabel}`;
   }
 
-  function replaceAllergies(residentId: number, a: AllergiesInput): void {
-    db.delete(residentAllergies).where(eq(residentAllergies.residentId, residentId)).run();
-    if (a.state !== 'listed') return;
-    a.items.forEach((item, position) => db.insert(residentAllergies).values({ residentId, position, ...item }).run());
+  async function replaceAllergies(residentId: number, a: AllergiesInput): Promise<void> {
+    await env.db().delete(residentAllergies).where(eq(residentAllergies.residentId, residentId));
+    if (a.state !== 'listed' || a.items.length === 0) return;
+    await env
+      .db()
+      .insert(residentAllergies)
+      .values(a.items.map((item, position) => ({ residentId, position, ...item })));
   }
 
-  function replaceContacts(residentId: number, contacts: readonly ContactInput[]): void {
-    db.delete(residentContacts).where(eq(residentContacts.residentId, residentId)).run();
-    contacts.forEach((c, position) => db.insert(residentContacts).values({ residentId, position, ...c }).run());
+  async function replaceContacts(residentId: number, contacts: readonly ContactInput[]): Promise<void> {
+    await env.db().delete(residentContacts).where(eq(residentContacts.residentId, residentId));
+    if (contacts.length === 0) return;
+    await env
+      .db()
+      .insert(residentContacts)
+      .values(contacts.map((c, position) => ({ residentId, position, ...c })));
   }
+
+  // "Unit · room-bed" of a bed id column, for history rows.
+  const placeOf = (bedIdColumn: typeof residentStatusPeriods.bedId | typeof residentBedAssignments.bedId) =>
+    sql<string | null>`(SELECT u.name || ' · ' || rm.label || '-' || b.label FROM beds b JOIN rooms rm ON rm.id = b.room_id JOIN units u ON u.id = rm.unit_id WHERE b.id = ${bedIdColumn})`;
 
   return {
-    list(p: ListInput, today: string): { rows: CensusRow[]; total: number } {
+    async list(p: ListInput, today: string): Promise<{ rows: CensusRow[]; total: number }> {
       const params = censusParams(p);
-      const raw = pageStatement(p.sort, p.desc).all(params) as RawCensus[];
+      const raw = (await pageStatement(p.sort, p.desc).rows(params)) as RawCensus[];
       const rows = raw.map((r) => censusRow(r, today));
       // A page short of `limit` is the last one, so the total is known without counting.
       const short = rows.length < p.limit && (rows.length > 0 || p.offset === 0);
-      const total = short ? p.offset + rows.length : (countStatement.get(params) as number);
+      const total = short ? p.offset + rows.length : Number((await countStatement.rows(params))[0]![0]);
       return { rows, total };
     },
 
-    get(id: number, today: string): ResidentDetail | undefined {
-      const raw = byIdStatement.get(id) as RawCensus | undefined;
+    async get(id: number, today: string): Promise<ResidentDetail | undefined> {
+      const raw = (await byIdStatement.rows({ id }))[0] as RawCensus | undefined;
       if (!raw) return undefined;
       const base = censusRow(raw, today);
-      const r = db.select().from(residents).where(eq(residents.id, id)).get();
+      const db = env.db();
+      const r = await first(db.select().from(residents).where(eq(residents.id, id)));
       if (!r) return undefined;
-      const allergyItems = db
+      const allergyItems = await db
         .select({ substance: residentAllergies.substance, reaction: residentAllergies.reaction, severity: residentAllergies.severity })
         .from(residentAllergies)
         .where(eq(residentAllergies.residentId, id))
-        .orderBy(asc(residentAllergies.position))
-        .all();
-      const contacts = db
+        .orderBy(asc(residentAllergies.position));
+      const contacts = await db
         .select({
           role: residentContacts.role,
           name: residentContacts.name,
@@ -263,21 +285,24 @@ export function residentQueries(db: Db) {
         })
         .from(residentContacts)
         .where(eq(residentContacts.residentId, id))
-        .orderBy(asc(residentContacts.position))
-        .all();
-      const place = sql<string | null>`(SELECT u.name || ' · ' || rm.label || '-' || b.label FROM beds b JOIN rooms rm ON rm.id = b.room_id JOIN units u ON u.id = rm.unit_id WHERE b.id = ${residentStatusPeriods.bedId})`;
-      const periods = db
-        .select({ id: residentStatusPeriods.id, status: residentStatusPeriods.status, from: residentStatusPeriods.fromDate, to: residentStatusPeriods.toDate, bed: place, note: residentStatusPeriods.note })
+        .orderBy(asc(residentContacts.position));
+      const periods = await db
+        .select({
+          id: residentStatusPeriods.id,
+          status: residentStatusPeriods.status,
+          from: residentStatusPeriods.fromDate,
+          to: residentStatusPeriods.toDate,
+          bed: placeOf(residentStatusPeriods.bedId),
+          note: residentStatusPeriods.note,
+        })
         .from(residentStatusPeriods)
         .where(eq(residentStatusPeriods.residentId, id))
-        .orderBy(asc(residentStatusPeriods.fromDate), asc(residentStatusPeriods.id))
-        .all();
-      const bedPlace = sql<string>`(SELECT u.name || ' · ' || rm.label || '-' || b.label FROM beds b JOIN rooms rm ON rm.id = b.room_id JOIN units u ON u.id = rm.unit_id WHERE b.id = ${residentBedAssignments.bedId})`;
-      const bedRows = db
+        .orderBy(asc(residentStatusPeriods.fromDate), asc(residentStatusPeriods.id));
+      const bedRows = await db
         .select({
           id: residentBedAssignments.id,
           bedId: residentBedAssignments.bedId,
-          place: bedPlace,
+          place: sql<string>`${placeOf(residentBedAssignments.bedId)}`,
           from: residentBedAssignments.fromDate,
           to: residentBedAssignments.toDate,
           reason: residentBedAssignments.reason,
@@ -285,8 +310,7 @@ export function residentQueries(db: Db) {
         })
         .from(residentBedAssignments)
         .where(eq(residentBedAssignments.residentId, id))
-        .orderBy(asc(residentBedAssignments.fromDate), asc(residentBedAssignments.id))
-        .all();
+        .orderBy(asc(residentBedAssignments.fromDate), asc(residentBedAssignments.id));
       return {
         ...base,
         admittedOn: r.admittedOn,
@@ -307,32 +331,39 @@ export function residentQueries(db: Db) {
         beds: bedRows,
         createdAt: r.createdAt,
         updatedAt: r.updatedAt,
+        version: r.version,
       };
     },
 
     /** Current status, its start, and the open bed assignment: what a transition is checked against. */
     current(id: number) {
-      return db
-        .select({ id: residents.id, status: residents.status, statusSince: residents.statusSince, admittedOn: residents.admittedOn, bedId: residents.bedId })
-        .from(residents)
-        .where(eq(residents.id, id))
-        .get();
+      return first(
+        env
+          .db()
+          .select({ id: residents.id, status: residents.status, statusSince: residents.statusSince, admittedOn: residents.admittedOn, bedId: residents.bedId, version: residents.version })
+          .from(residents)
+          .where(eq(residents.id, id)),
+      );
     },
 
     openBedAssignment(id: number) {
-      return db
-        .select({ id: residentBedAssignments.id, bedId: residentBedAssignments.bedId, from: residentBedAssignments.fromDate })
-        .from(residentBedAssignments)
-        .where(and(eq(residentBedAssignments.residentId, id), isNull(residentBedAssignments.toDate)))
-        .get();
+      return first(
+        env
+          .db()
+          .select({ id: residentBedAssignments.id, bedId: residentBedAssignments.bedId, from: residentBedAssignments.fromDate })
+          .from(residentBedAssignments)
+          .where(and(eq(residentBedAssignments.residentId, id), isNull(residentBedAssignments.toDate))),
+      );
     },
 
-    recordNumberTaken(recordNumber: string, exceptId: number | null = null): boolean {
-      const row = db
-        .select({ id: residents.id })
-        .from(residents)
-        .where(sql`${residents.recordNumber} = ${recordNumber} COLLATE NOCASE${exceptId === null ? sql`` : sql` AND ${residents.id} <> ${exceptId}`}`)
-        .get();
+    async recordNumberTaken(recordNumber: string, exceptId: number | null = null): Promise<boolean> {
+      const row = await first(
+        env
+          .db()
+          .select({ id: residents.id })
+          .from(residents)
+          .where(and(env.d.ciEquals(residents.recordNumber, recordNumber), exceptId === null ? undefined : ne(residents.id, exceptId))),
+      );
       return row !== undefined;
     },
 
@@ -340,8 +371,9 @@ export function residentQueries(db: Db) {
     placeLabel,
 
     /** Inserts a resident with an open status period and bed assignment. */
-    admit(f: ResidentFields, admission: { bedId: number; admittedOn: string; at: string; by: number | null }): number {
-      const id = db
+    async admit(f: ResidentFields, admission: { bedId: number; admittedOn: string; at: string; by: number | null }): Promise<number> {
+      const db = env.db();
+      const inserted = await db
         .insert(residents)
         .values({
           ...fieldColumns(f),
@@ -349,54 +381,73 @@ export function residentQueries(db: Db) {
           statusSince: admission.admittedOn,
           admittedOn: admission.admittedOn,
           bedId: admission.bedId,
-          locationKey: locationOf(admission.bedId),
+          locationKey: await locationOf(admission.bedId),
           createdAt: admission.at,
           updatedAt: admission.at,
         })
-        .returning({ id: residents.id })
-        .get().id;
-      replaceAllergies(id, f.allergies);
-      replaceContacts(id, f.contacts);
-      db.insert(residentStatusPeriods)
-        .values({ residentId: id, status: 'active', fromDate: admission.admittedOn, bedId: admission.bedId, note: null, createdAt: admission.at, createdBy: admission.by })
-        .run();
-      db.insert(residentBedAssignments)
-        .values({ residentId: id, bedId: admission.bedId, fromDate: admission.admittedOn, reason: 'admission', createdAt: admission.at, createdBy: admission.by })
-        .run();
+        .returning({ id: residents.id });
+      const id = inserted[0]!.id;
+      await replaceAllergies(id, f.allergies);
+      await replaceContacts(id, f.contacts);
+      await db
+        .insert(residentStatusPeriods)
+        .values({ residentId: id, status: 'active', fromDate: admission.admittedOn, bedId: admission.bedId, note: null, createdAt: admission.at, createdBy: admission.by });
+      await db
+        .insert(residentBedAssignments)
+        .values({ residentId: id, bedId: admission.bedId, fromDate: admission.admittedOn, reason: 'admission', createdAt: admission.at, createdBy: admission.by });
       return id;
     },
 
-    update(id: number, f: ResidentFields, at: string): void {
-      db.update(residents).set({ ...fieldColumns(f), updatedAt: at }).where(eq(residents.id, id)).run();
-      replaceAllergies(id, f.allergies);
-      replaceContacts(id, f.contacts);
+    /**
+     * Writes the record over the version the editor read. false: someone saved a newer version in
+     * between (or the resident is gone) and nothing was written.
+     */
+    async update(id: number, f: ResidentFields, at: string, expectedVersion: number): Promise<boolean> {
+      const updated = await env
+        .db()
+        .update(residents)
+        .set({ ...fieldColumns(f), updatedAt: at, version: sql`${residents.version} + 1` })
+        .where(and(eq(residents.id, id), eq(residents.version, expectedVersion)))
+        .returning({ id: residents.id });
+      if (updated.length !== 1) return false;
+      await replaceAllergies(id, f.allergies);
+      await replaceContacts(id, f.contacts);
+      return true;
+    },
+
+    /** Every change of status or bed makes a new version too, so an editor holding an older one is told. */
+    async bumpVersion(id: number, at: string): Promise<void> {
+      await env.db().update(residents).set({ updatedAt: at, version: sql`${residents.version} + 1` }).where(eq(residents.id, id));
     },
 
     /** Closes the open bed assignment on `date` and opens one for `bedId` (a move or a readmission). */
-    moveBed(id: number, m: { bedId: number | null; date: string; reason: 'transfer' | 'readmission'; note: string | null; at: string; by: number | null }): void {
-      db.update(residentBedAssignments)
+    async moveBed(id: number, m: { bedId: number | null; date: string; reason: 'transfer' | 'readmission'; note: string | null; at: string; by: number | null }): Promise<void> {
+      const db = env.db();
+      await db
+        .update(residentBedAssignments)
         .set({ toDate: m.date })
-        .where(and(eq(residentBedAssignments.residentId, id), isNull(residentBedAssignments.toDate)))
-        .run();
+        .where(and(eq(residentBedAssignments.residentId, id), isNull(residentBedAssignments.toDate)));
       // Free the old bed first: the unique index on residents.bed_id would otherwise refuse a swap.
-      db.update(residents).set({ bedId: null, locationKey: null, updatedAt: m.at }).where(eq(residents.id, id)).run();
+      await db.update(residents).set({ bedId: null, locationKey: null, updatedAt: m.at }).where(eq(residents.id, id));
       if (m.bedId === null) return;
-      db.insert(residentBedAssignments).values({ residentId: id, bedId: m.bedId, fromDate: m.date, reason: m.reason, note: m.note, createdAt: m.at, createdBy: m.by }).run();
-      db.update(residents).set({ bedId: m.bedId, locationKey: locationOf(m.bedId) }).where(eq(residents.id, id)).run();
+      await db.insert(residentBedAssignments).values({ residentId: id, bedId: m.bedId, fromDate: m.date, reason: m.reason, note: m.note, createdAt: m.at, createdBy: m.by });
+      await db.update(residents).set({ bedId: m.bedId, locationKey: await locationOf(m.bedId) }).where(eq(residents.id, id));
     },
 
     /** Closes the open status period on `date` and opens the next one. */
-    changeStatus(id: number, c: { status: ResidentStatus; date: string; bedId: number | null; note: string | null; at: string; by: number | null }): void {
-      db.update(residentStatusPeriods)
+    async changeStatus(id: number, c: { status: ResidentStatus; date: string; bedId: number | null; note: string | null; at: string; by: number | null }): Promise<void> {
+      const db = env.db();
+      await db
+        .update(residentStatusPeriods)
         .set({ toDate: c.date })
-        .where(and(eq(residentStatusPeriods.residentId, id), isNull(residentStatusPeriods.toDate)))
-        .run();
-      db.insert(residentStatusPeriods).values({ residentId: id, status: c.status, fromDate: c.date, bedId: c.bedId, note: c.note, createdAt: c.at, createdBy: c.by }).run();
-      db.update(residents).set({ status: c.status, statusSince: c.date, updatedAt: c.at }).where(eq(residents.id, id)).run();
+        .where(and(eq(residentStatusPeriods.residentId, id), isNull(residentStatusPeriods.toDate)));
+      await db.insert(residentStatusPeriods).values({ residentId: id, status: c.status, fromDate: c.date, bedId: c.bedId, note: c.note, createdAt: c.at, createdBy: c.by });
+      await db.update(residents).set({ status: c.status, statusSince: c.date, updatedAt: c.at }).where(eq(residents.id, id));
     },
 
-    freeBeds(unitId: number | null): FreeBed[] {
-      return db
+    async freeBeds(unitId: number | null): Promise<FreeBed[]> {
+      const rows = await env
+        .db()
         .select({ unitId: units.id, unitName: units.name, roomId: rooms.id, roomLabel: rooms.label, bedId: beds.id, bedLabel: beds.label, unitSortOrder: units.sortOrder })
         .from(beds)
         .innerJoin(rooms, eq(rooms.id, beds.roomId))
@@ -409,38 +460,40 @@ export function residentQueries(db: Db) {
             unitId === null ? undefined : eq(units.id, unitId),
             sql`NOT EXISTS (SELECT 1 FROM residents r WHERE r.bed_id = ${beds.id})`,
           ),
-        )
-        .all()
+        );
+      return rows
         .map((b) => ({ ...b, key: locationKey({ unitSortOrder: b.unitSortOrder, unitId: b.unitId, roomLabel: b.roomLabel, bedLabel: b.bedLabel }) }))
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.bedId - b.bedId))
         .map((b) => ({ unitId: b.unitId, unitName: b.unitName, roomId: b.roomId, roomLabel: b.roomLabel, bedId: b.bedId, bedLabel: b.bedLabel }));
     },
 
-    bedBoard(unitId: number | null): BedBoard {
-      const rows = db
-        .select({
-          unitId: units.id,
-          unitName: units.name,
-          unitSortOrder: units.sortOrder,
-          roomId: rooms.id,
-          roomLabel: rooms.label,
-          bedId: beds.id,
-          bedLabel: beds.label,
-          rid: residents.id,
-          legalGiven: residents.legalGiven,
-          legalFamily: residents.legalFamily,
-          preferredName: residents.preferredName,
-          dateOfBirth: residents.dateOfBirth,
-          status: residents.status,
-          codeStatus: residents.codeStatus,
-          isolation: residents.isolation,
-        })
-        .from(beds)
-        .innerJoin(rooms, eq(rooms.id, beds.roomId))
-        .innerJoin(units, eq(units.id, rooms.unitId))
-        .leftJoin(residents, eq(residents.bedId, beds.id))
-        .where(and(eq(beds.active, true), eq(rooms.active, true), eq(units.active, true), unitId === null ? undefined : eq(units.id, unitId)))
-        .all()
+    async bedBoard(unitId: number | null): Promise<BedBoard> {
+      const rows = (
+        await env
+          .db()
+          .select({
+            unitId: units.id,
+            unitName: units.name,
+            unitSortOrder: units.sortOrder,
+            roomId: rooms.id,
+            roomLabel: rooms.label,
+            bedId: beds.id,
+            bedLabel: beds.label,
+            rid: residents.id,
+            legalGiven: residents.legalGiven,
+            legalFamily: residents.legalFamily,
+            preferredName: residents.preferredName,
+            dateOfBirth: residents.dateOfBirth,
+            status: residents.status,
+            codeStatus: residents.codeStatus,
+            isolation: residents.isolation,
+          })
+          .from(beds)
+          .innerJoin(rooms, eq(rooms.id, beds.roomId))
+          .innerJoin(units, eq(units.id, rooms.unitId))
+          .leftJoin(residents, eq(residents.bedId, beds.id))
+          .where(and(eq(beds.active, true), eq(rooms.active, true), eq(units.active, true), unitId === null ? undefined : eq(units.id, unitId)))
+      )
         .map((b) => ({ ...b, key: locationKey({ unitSortOrder: b.unitSortOrder, unitId: b.unitId, roomLabel: b.roomLabel, bedLabel: b.bedLabel }) }))
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.bedId - b.bedId));
       const out: BedBoard = { units: [] };
@@ -461,35 +514,37 @@ export function residentQueries(db: Db) {
     },
 
     /** Active beds of a room, found by unit and room label as a census export names them. */
-    bedsInRoom(unitId: number, roomLabel: string): { bedId: number; bedLabel: string }[] {
-      return db
+    async bedsInRoom(unitId: number, roomLabel: string): Promise<{ bedId: number; bedLabel: string }[]> {
+      return await env
+        .db()
         .select({ bedId: beds.id, bedLabel: beds.label })
         .from(beds)
         .innerJoin(rooms, eq(rooms.id, beds.roomId))
-        .where(sql`${rooms.unitId} = ${unitId} AND ${rooms.label} = ${roomLabel} COLLATE NOCASE AND ${rooms.active} = 1 AND ${beds.active} = 1`)
-        .orderBy(asc(beds.id))
-        .all();
+        .where(and(eq(rooms.unitId, unitId), env.d.ciEquals(rooms.label, roomLabel), eq(rooms.active, true), eq(beds.active, true)))
+        .orderBy(asc(beds.id));
     },
 
-    roomLabelTaken(unitId: number, label: string): boolean {
-      return db.select({ id: rooms.id }).from(rooms).where(sql`${rooms.unitId} = ${unitId} AND ${rooms.label} = ${label} COLLATE NOCASE`).get() !== undefined;
+    async roomLabelTaken(unitId: number, label: string): Promise<boolean> {
+      return (await first(env.db().select({ id: rooms.id }).from(rooms).where(and(eq(rooms.unitId, unitId), env.d.ciEquals(rooms.label, label))))) !== undefined;
     },
 
-    createRoom(unitId: number, label: string, bedLabels: readonly string[]): { roomId: number; bedIds: number[] } {
-      const roomId = db.insert(rooms).values({ unitId, label }).returning({ id: rooms.id }).get().id;
-      const bedIds = bedLabels.map((b) => db.insert(beds).values({ roomId, label: b }).returning({ id: beds.id }).get().id);
+    async createRoom(unitId: number, label: string, bedLabels: readonly string[]): Promise<{ roomId: number; bedIds: number[] }> {
+      const db = env.db();
+      const roomId = (await db.insert(rooms).values({ unitId, label }).returning({ id: rooms.id }))[0]!.id;
+      const bedIds = bedLabels.length === 0 ? [] : (await db.insert(beds).values(bedLabels.map((b) => ({ roomId, label: b }))).returning({ id: beds.id })).map((b) => b.id);
       return { roomId, bedIds };
     },
 
     /** Recomputes every stored location key, for when a unit is reordered or a room relabelled. */
-    refreshLocationKeys(): void {
-      for (const r of db.select({ id: residents.id, bedId: residents.bedId }).from(residents).where(sql`${residents.bedId} IS NOT NULL`).all()) {
-        db.update(residents).set({ locationKey: locationOf(r.bedId) }).where(eq(residents.id, r.id)).run();
+    async refreshLocationKeys(): Promise<void> {
+      const db = env.db();
+      for (const r of await db.select({ id: residents.id, bedId: residents.bedId }).from(residents).where(sql`${residents.bedId} IS NOT NULL`)) {
+        await db.update(residents).set({ locationKey: await locationOf(r.bedId) }).where(eq(residents.id, r.id));
       }
     },
 
-    count(): number {
-      return (sqlite.prepare('SELECT count(*) AS n FROM residents').get() as { n: number }).n;
+    async count(): Promise<number> {
+      return Number((await env.statement('SELECT CAST(count(*) AS INTEGER) FROM residents').rows())[0]![0]);
     },
   };
 }

@@ -1,20 +1,9 @@
-import { and, asc, count, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { CourseValidity } from '../../shared/domain/training/catalog';
 import { DEFAULT_COURSE_CATALOG } from '../../shared/domain/training/catalog';
 import type { StaffRole } from '../../shared/domain/training/vocabulary';
-import type { Db } from '../open';
-import { containsText } from './like';
-import {
-  courseRoles,
-  courses,
-  shiftSchedules,
-  shiftScheduleStaff,
-  staff,
-  trainingCertificates,
-  trainingRecords,
-  units,
-  users,
-} from '../schema';
+import type { QueryEnv } from '../engine/types';
+import { first } from './util';
 
 export interface StaffRow {
   id: number;
@@ -27,6 +16,7 @@ export interface StaffRow {
   active: boolean;
   userId: number | null;
   userName: string | null;
+  version: number;
 }
 
 export interface StaffWrite {
@@ -46,6 +36,7 @@ export interface CourseRow {
   roles: StaffRole[];
   countsAsInService: boolean;
   active: boolean;
+  version: number;
 }
 
 export interface CourseWrite {
@@ -67,6 +58,7 @@ export interface RecordWrite {
 
 export interface RecordRow extends RecordWrite {
   id: number;
+  version: number;
   courseName: string;
   verifiedBy: number | null;
   verifiedByName: string | null;
@@ -99,19 +91,6 @@ export interface RosterRow {
   unitName: string | null;
 }
 
-const staffColumns = {
-  id: staff.id,
-  name: staff.name,
-  role: staff.role,
-  employeeId: staff.employeeId,
-  hireDate: staff.hireDate,
-  unitId: staff.unitId,
-  unitName: units.name,
-  active: staff.active,
-  userId: staff.userId,
-  userName: users.displayName,
-};
-
 const toValidity = (kind: 'months' | 'once_within_days_of_hire', value: number): CourseValidity =>
   kind === 'months' ? { kind, months: value } : { kind, days: value };
 
@@ -120,50 +99,56 @@ const validityColumns = (v: CourseValidity) => ({
   validityValue: v.kind === 'months' ? v.months : v.days,
 });
 
-export function trainingQueries(db: Db) {
-  const sqlite = db.$client;
+export function trainingQueries(env: QueryEnv) {
+  const { courseRoles, courses, shiftSchedules, shiftScheduleStaff, staff, trainingCertificates, trainingRecords, units, users } = env.t;
+  const staffColumns = {
+    id: staff.id,
+    name: staff.name,
+    role: staff.role,
+    employeeId: staff.employeeId,
+    hireDate: staff.hireDate,
+    unitId: staff.unitId,
+    unitName: units.name,
+    active: staff.active,
+    userId: staff.userId,
+    userName: users.displayName,
+    version: staff.version,
+  };
+  const nameOrder = env.d.kind === 'pg' ? 'lower(s.name)' : 's.name COLLATE NOCASE';
 
   // Hot path of the matrix, lapsing list and coverage: the latest live completion per staff × course
   // as of a date, straight off the covering index training_records_live_unique. Raw rows, no mapping.
-  const latestStmt = sqlite
-    .prepare<[string], [number, number, string]>(
-      `SELECT staff_id, course_id, MAX(completed_on) FROM training_records
-       WHERE voided_at IS NULL AND completed_on <= ? GROUP BY staff_id, course_id`,
-    )
-    .raw(true);
-
-  const rosterStmt = sqlite
-    .prepare<[string], [number, string, string, StaffRole, string, number | null, string | null]>(
-      `SELECT s.id, s.name, s.employee_id, s.role, s.hire_date, s.unit_id, u.name
-       FROM staff s LEFT JOIN units u ON u.id = s.unit_id
-       WHERE s.active = 1 AND s.hire_date <= ?
-       ORDER BY s.name COLLATE NOCASE, s.id`,
-    )
-    .raw(true);
-
-  const insertRecordStmt = sqlite.prepare(
-    `INSERT INTO training_records (staff_id, course_id, completed_on, hours, provider, certificate_number, verified_by, source, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const latestStmt = env.statement(
+    `SELECT staff_id, course_id, MAX(completed_on) FROM training_records
+     WHERE voided_at IS NULL AND completed_on <= @asOf GROUP BY staff_id, course_id`,
+  );
+  const rosterStmt = env.statement(
+    `SELECT s.id, s.name, s.employee_id, s.role, s.hire_date, s.unit_id, u.name
+     FROM staff s LEFT JOIN units u ON u.id = s.unit_id
+     WHERE s.active = TRUE AND s.hire_date <= @asOf
+     ORDER BY ${nameOrder}, s.id`,
   );
 
-  function getStaff(id: number): StaffRow | undefined {
-    return db
-      .select(staffColumns)
-      .from(staff)
-      .leftJoin(units, eq(units.id, staff.unitId))
-      .leftJoin(users, eq(users.id, staff.userId))
-      .where(eq(staff.id, id))
-      .get() as StaffRow | undefined;
+  function getStaff(id: number): Promise<StaffRow | undefined> {
+    return first(
+      env
+        .db()
+        .select(staffColumns)
+        .from(staff)
+        .leftJoin(units, eq(units.id, staff.unitId))
+        .leftJoin(users, eq(users.id, staff.userId))
+        .where(eq(staff.id, id)) as Promise<StaffRow[]>,
+    );
   }
 
-  function listCourses(includeInactive: boolean): CourseRow[] {
-    const rows = db
+  async function listCourses(includeInactive: boolean): Promise<CourseRow[]> {
+    const db = env.db();
+    const rows = await db
       .select()
       .from(courses)
       .where(includeInactive ? undefined : eq(courses.active, true))
-      .orderBy(asc(courses.sortOrder), asc(courses.id))
-      .all();
-    const roleRows = db.select().from(courseRoles).all();
+      .orderBy(asc(courses.sortOrder), asc(courses.id));
+    const roleRows = await db.select().from(courseRoles).orderBy(asc(courseRoles.courseId), asc(courseRoles.role));
     const rolesByCourse = new Map<number, StaffRole[]>();
     for (const r of roleRows) {
       const list = rolesByCourse.get(r.courseId) ?? [];
@@ -178,48 +163,68 @@ export function trainingQueries(db: Db) {
       roles: rolesByCourse.get(c.id) ?? [],
       countsAsInService: c.countsAsInService,
       active: c.active,
+      version: c.version,
     }));
   }
 
-  function setRoles(courseId: number, roles: readonly StaffRole[]): void {
-    db.delete(courseRoles).where(eq(courseRoles.courseId, courseId)).run();
-    for (const role of new Set(roles)) db.insert(courseRoles).values({ courseId, role }).run();
+  async function setRoles(courseId: number, roles: readonly StaffRole[]): Promise<void> {
+    const db = env.db();
+    await db.delete(courseRoles).where(eq(courseRoles.courseId, courseId));
+    const unique = [...new Set(roles)];
+    if (unique.length > 0) await db.insert(courseRoles).values(unique.map((role) => ({ courseId, role })));
   }
 
-  function insertCourse(c: CourseWrite & { code: string }, at: string): number {
-    const sortOrder = (db.select({ n: sql<number>`coalesce(max(${courses.sortOrder}), -1)` }).from(courses).get()?.n ?? -1) + 1;
-    const id = db
-      .insert(courses)
-      .values({ code: c.code, name: c.name, ...validityColumns(c.validity), countsAsInService: c.countsAsInService, active: c.active, sortOrder, createdAt: at, updatedAt: at })
-      .returning({ id: courses.id })
-      .get().id;
-    setRoles(id, c.roles);
+  async function insertCourse(c: CourseWrite & { code: string }, at: string): Promise<number> {
+    const db = env.db();
+    const sortOrder = ((await first(db.select({ n: sql<number>`coalesce(max(${courses.sortOrder}), -1)` }).from(courses)))?.n ?? -1) + 1;
+    const id = (
+      await db
+        .insert(courses)
+        .values({ code: c.code, name: c.name, ...validityColumns(c.validity), countsAsInService: c.countsAsInService, active: c.active, sortOrder, createdAt: at, updatedAt: at })
+        .returning({ id: courses.id })
+    )[0]!.id;
+    await setRoles(id, c.roles);
     return id;
   }
 
-  function getRecord(id: number): RecordRow | undefined {
-    return db
-      .select({
-        id: trainingRecords.id,
-        staffId: trainingRecords.staffId,
-        courseId: trainingRecords.courseId,
-        courseName: courses.name,
-        completedOn: trainingRecords.completedOn,
-        hours: trainingRecords.hours,
-        provider: trainingRecords.provider,
-        certificateNumber: trainingRecords.certificateNumber,
-        verifiedBy: trainingRecords.verifiedBy,
-        verifiedByName: users.displayName,
-        source: trainingRecords.source,
-        createdAt: trainingRecords.createdAt,
-        voidedAt: trainingRecords.voidedAt,
-        voidReason: trainingRecords.voidReason,
-      })
-      .from(trainingRecords)
-      .innerJoin(courses, eq(courses.id, trainingRecords.courseId))
-      .leftJoin(users, eq(users.id, trainingRecords.verifiedBy))
-      .where(eq(trainingRecords.id, id))
-      .get();
+  const recordColumns = {
+    id: trainingRecords.id,
+    staffId: trainingRecords.staffId,
+    courseId: trainingRecords.courseId,
+    courseName: courses.name,
+    completedOn: trainingRecords.completedOn,
+    hours: trainingRecords.hours,
+    provider: trainingRecords.provider,
+    certificateNumber: trainingRecords.certificateNumber,
+    verifiedBy: trainingRecords.verifiedBy,
+    verifiedByName: users.displayName,
+    source: trainingRecords.source,
+    createdAt: trainingRecords.createdAt,
+    voidedAt: trainingRecords.voidedAt,
+    voidReason: trainingRecords.voidReason,
+    version: trainingRecords.version,
+  };
+
+  function getRecord(id: number): Promise<RecordRow | undefined> {
+    return first(
+      env
+        .db()
+        .select(recordColumns)
+        .from(trainingRecords)
+        .innerJoin(courses, eq(courses.id, trainingRecords.courseId))
+        .leftJoin(users, eq(users.id, trainingRecords.verifiedBy))
+        .where(eq(trainingRecords.id, id)),
+    );
+  }
+
+  async function insertRecords(rows: readonly RecordWrite[], verifiedBy: number | null, source: 'entry' | 'import', at: string): Promise<number[]> {
+    const ids: number[] = [];
+    // Chunks keep each statement under SQLite's bound-parameter limit.
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500).map((r) => ({ ...r, verifiedBy, source, createdAt: at, updatedAt: at }));
+      ids.push(...(await env.db().insert(trainingRecords).values(chunk).returning({ id: trainingRecords.id })).map((r) => r.id));
+    }
+    return ids;
   }
 
   return {
@@ -227,185 +232,203 @@ export function trainingQueries(db: Db) {
      * Writes the default catalog into a facility that has no courses yet. Called when the facility is
      * created (and by the demo generator); a facility that edited its catalog is never touched again.
      */
-    ensureDefaultCatalog(at: string): number {
-      const existing = db.select({ n: count() }).from(courses).get()?.n ?? 0;
+    async ensureDefaultCatalog(at: string): Promise<number> {
+      const existing = (await first(env.db().select({ n: count() }).from(courses)))?.n ?? 0;
       if (existing > 0) return 0;
-      for (const c of DEFAULT_COURSE_CATALOG) insertCourse({ ...c, active: true }, at);
+      for (const c of DEFAULT_COURSE_CATALOG) await insertCourse({ ...c, active: true }, at);
       return DEFAULT_COURSE_CATALOG.length;
     },
 
     // ---- staff
     getStaff,
-    listStaff(p: { offset: number; limit: number; query?: string | undefined; unitId: number | null; role: StaffRole | null; includeInactive: boolean }) {
+    async listStaff(p: { offset: number; limit: number; query?: string | undefined; unitId: number | null; role: StaffRole | null; includeInactive: boolean }) {
       const q = p.query?.trim();
       const conditions: (SQL | undefined)[] = [
         p.includeInactive ? undefined : eq(staff.active, true),
         p.unitId === null ? undefined : eq(staff.unitId, p.unitId),
         p.role === null ? undefined : eq(staff.role, p.role),
-        q ? or(containsText(staff.name, q), containsText(staff.employeeId, q)) : undefined,
+        q ? or(env.d.containsText(staff.name, q), env.d.containsText(staff.employeeId, q)) : undefined,
       ];
       const where = and(...conditions);
-      const rows = db
+      const rows = (await env
+        .db()
         .select(staffColumns)
         .from(staff)
         .leftJoin(units, eq(units.id, staff.unitId))
         .leftJoin(users, eq(users.id, staff.userId))
         .where(where)
-        .orderBy(asc(sql`${staff.name} COLLATE NOCASE`), asc(staff.id))
+        .orderBy(asc(env.d.ciOrder(staff.name)), asc(staff.id))
         .limit(p.limit)
-        .offset(p.offset)
-        .all() as StaffRow[];
-      const total = db.select({ n: count() }).from(staff).where(where).get()?.n ?? 0;
+        .offset(p.offset)) as StaffRow[];
+      const total = (await first(env.db().select({ n: count() }).from(staff).where(where)))?.n ?? 0;
       return { rows, total };
     },
-    insertStaff(s: StaffWrite, at: string): number {
-      return db.insert(staff).values({ ...s, createdAt: at, updatedAt: at }).returning({ id: staff.id }).get().id;
+    async insertStaff(s: StaffWrite, at: string): Promise<number> {
+      return (await env.db().insert(staff).values({ ...s, createdAt: at, updatedAt: at }).returning({ id: staff.id }))[0]!.id;
     },
-    updateStaff(id: number, s: StaffWrite, at: string): void {
-      db.update(staff).set({ ...s, updatedAt: at }).where(eq(staff.id, id)).run();
+    /** false: the record changed since the editor read `expectedVersion`; nothing written. */
+    async updateStaff(id: number, s: StaffWrite, at: string, expectedVersion: number): Promise<boolean> {
+      const rows = await env
+        .db()
+        .update(staff)
+        .set({ ...s, updatedAt: at, version: sql`${staff.version} + 1` })
+        .where(and(eq(staff.id, id), eq(staff.version, expectedVersion)))
+        .returning({ id: staff.id });
+      return rows.length === 1;
     },
-    setStaffActive(id: number, active: boolean, at: string): void {
-      db.update(staff).set({ active, updatedAt: at }).where(eq(staff.id, id)).run();
+    async setStaffActive(id: number, active: boolean, at: string): Promise<void> {
+      await env
+        .db()
+        .update(staff)
+        .set({ active, updatedAt: at, version: sql`${staff.version} + 1` })
+        .where(eq(staff.id, id));
     },
-    employeeIdTaken(employeeId: string, exceptId: number | null): boolean {
-      const row = db
-        .select({ id: staff.id })
-        .from(staff)
-        .where(sql`${staff.employeeId} = ${employeeId} COLLATE NOCASE`)
-        .get();
+    async employeeIdTaken(employeeId: string, exceptId: number | null): Promise<boolean> {
+      const row = await first(env.db().select({ id: staff.id }).from(staff).where(env.d.ciEquals(staff.employeeId, employeeId)));
       return row !== undefined && row.id !== exceptId;
     },
-    userLinkedElsewhere(userId: number, exceptId: number | null): boolean {
-      const row = db.select({ id: staff.id }).from(staff).where(eq(staff.userId, userId)).get();
+    async userLinkedElsewhere(userId: number, exceptId: number | null): Promise<boolean> {
+      const row = await first(env.db().select({ id: staff.id }).from(staff).where(eq(staff.userId, userId)));
       return row !== undefined && row.id !== exceptId;
     },
-    unitExists(id: number): boolean {
-      return db.select({ id: units.id }).from(units).where(eq(units.id, id)).get() !== undefined;
+    async unitExists(id: number): Promise<boolean> {
+      return (await first(env.db().select({ id: units.id }).from(units).where(eq(units.id, id)))) !== undefined;
     },
-    userExists(id: number): boolean {
-      return db.select({ id: users.id }).from(users).where(eq(users.id, id)).get() !== undefined;
+    async userExists(id: number): Promise<boolean> {
+      return (await first(env.db().select({ id: users.id }).from(users).where(eq(users.id, id)))) !== undefined;
     },
     /** Active staff hired on or before `asOf`, by name: the people a matrix as of that date lists. */
-    roster(asOf: string): RosterRow[] {
-      return rosterStmt.all(asOf).map((r) => ({ id: r[0], name: r[1], employeeId: r[2], role: r[3], hireDate: r[4], unitId: r[5], unitName: r[6] }));
+    async roster(asOf: string): Promise<RosterRow[]> {
+      return ((await rosterStmt.rows({ asOf })) as [number, string, string, StaffRole, string, number | null, string | null][]).map((r) => ({
+        id: r[0],
+        name: r[1],
+        employeeId: r[2],
+        role: r[3],
+        hireDate: r[4],
+        unitId: r[5],
+        unitName: r[6],
+      }));
     },
-    activeStaffNames(ids: readonly number[]): Map<number, string> {
+    async activeStaffNames(ids: readonly number[]): Promise<Map<number, string>> {
       if (ids.length === 0) return new Map();
-      const rows = db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, [...ids])).all();
+      const rows = await env
+        .db()
+        .select({ id: staff.id, name: staff.name })
+        .from(staff)
+        .where(inArray(staff.id, [...ids]));
       return new Map(rows.map((r) => [r.id, r.name]));
     },
 
     // ---- courses
     listCourses,
-    getCourse(id: number): CourseRow | undefined {
-      return listCourses(true).find((c) => c.id === id);
+    async getCourse(id: number): Promise<CourseRow | undefined> {
+      return (await listCourses(true)).find((c) => c.id === id);
     },
-    courseCodeTaken(code: string): boolean {
-      return db.select({ id: courses.id }).from(courses).where(eq(courses.code, code)).get() !== undefined;
+    async courseCodeTaken(code: string): Promise<boolean> {
+      return (await first(env.db().select({ id: courses.id }).from(courses).where(eq(courses.code, code)))) !== undefined;
     },
     insertCourse,
-    updateCourse(id: number, c: CourseWrite, at: string): void {
-      db.update(courses)
-        .set({ name: c.name, ...validityColumns(c.validity), countsAsInService: c.countsAsInService, active: c.active, updatedAt: at })
-        .where(eq(courses.id, id))
-        .run();
-      setRoles(id, c.roles);
+    async updateCourse(id: number, c: CourseWrite, at: string): Promise<void> {
+      await env
+        .db()
+        .update(courses)
+        .set({ name: c.name, ...validityColumns(c.validity), countsAsInService: c.countsAsInService, active: c.active, updatedAt: at, version: sql`${courses.version} + 1` })
+        .where(eq(courses.id, id));
+      await setRoles(id, c.roles);
     },
 
     // ---- records
     getRecord,
-    listRecords(p: { staffId: number; offset: number; limit: number; includeVoided: boolean }) {
+    async listRecords(p: { staffId: number; offset: number; limit: number; includeVoided: boolean }) {
       const where = and(eq(trainingRecords.staffId, p.staffId), p.includeVoided ? undefined : isNull(trainingRecords.voidedAt));
-      const ids = db
-        .select({ id: trainingRecords.id })
+      const rows = await env
+        .db()
+        .select(recordColumns)
         .from(trainingRecords)
+        .innerJoin(courses, eq(courses.id, trainingRecords.courseId))
+        .leftJoin(users, eq(users.id, trainingRecords.verifiedBy))
         .where(where)
-        .orderBy(sql`${trainingRecords.completedOn} DESC`, sql`${trainingRecords.id} DESC`)
+        .orderBy(desc(trainingRecords.completedOn), desc(trainingRecords.id))
         .limit(p.limit)
-        .offset(p.offset)
-        .all()
-        .map((r) => r.id);
-      const rows = ids.map((id) => getRecord(id)).filter((r): r is RecordRow => r !== undefined);
-      const total = db.select({ n: count() }).from(trainingRecords).where(where).get()?.n ?? 0;
+        .offset(p.offset);
+      const total = (await first(env.db().select({ n: count() }).from(trainingRecords).where(where)))?.n ?? 0;
       return { rows, total };
     },
     /** A live record with the same staff, course and date (the duplicate rule), other than `exceptId`. */
-    findLiveDuplicate(staffId: number, courseId: number, completedOn: string, exceptId: number | null): number | null {
-      const row = db
-        .select({ id: trainingRecords.id })
-        .from(trainingRecords)
-        .where(
-          and(
-            eq(trainingRecords.staffId, staffId),
-            eq(trainingRecords.courseId, courseId),
-            eq(trainingRecords.completedOn, completedOn),
-            isNull(trainingRecords.voidedAt),
-          ),
-        )
-        .get();
+    async findLiveDuplicate(staffId: number, courseId: number, completedOn: string, exceptId: number | null): Promise<number | null> {
+      const row = await first(
+        env
+          .db()
+          .select({ id: trainingRecords.id })
+          .from(trainingRecords)
+          .where(and(eq(trainingRecords.staffId, staffId), eq(trainingRecords.courseId, courseId), eq(trainingRecords.completedOn, completedOn), isNull(trainingRecords.voidedAt))),
+      );
       return row !== undefined && row.id !== exceptId ? row.id : null;
     },
-    insertRecord(r: RecordWrite, verifiedBy: number | null, at: string): number {
-      return Number(insertRecordStmt.run(r.staffId, r.courseId, r.completedOn, r.hours, r.provider, r.certificateNumber, verifiedBy, 'entry', at, at).lastInsertRowid);
+    async insertRecord(r: RecordWrite, verifiedBy: number | null, at: string): Promise<number> {
+      return (await insertRecords([r], verifiedBy, 'entry', at))[0]!;
     },
-    updateRecord(id: number, r: RecordWrite, verifiedBy: number | null, at: string): void {
-      db.update(trainingRecords).set({ ...r, verifiedBy, updatedAt: at }).where(eq(trainingRecords.id, id)).run();
+    /** false: the record changed since the editor read `expectedVersion`; nothing written. */
+    async updateRecord(id: number, r: RecordWrite, verifiedBy: number | null, at: string, expectedVersion: number): Promise<boolean> {
+      const rows = await env
+        .db()
+        .update(trainingRecords)
+        .set({ ...r, verifiedBy, updatedAt: at, version: sql`${trainingRecords.version} + 1` })
+        .where(and(eq(trainingRecords.id, id), eq(trainingRecords.version, expectedVersion)))
+        .returning({ id: trainingRecords.id });
+      return rows.length === 1;
     },
-    voidRecord(id: number, by: number | null, reason: string, at: string): void {
-      db.update(trainingRecords).set({ voidedAt: at, voidedBy: by, voidReason: reason, updatedAt: at }).where(eq(trainingRecords.id, id)).run();
+    async voidRecord(id: number, by: number | null, reason: string, at: string): Promise<void> {
+      await env
+        .db()
+        .update(trainingRecords)
+        .set({ voidedAt: at, voidedBy: by, voidReason: reason, updatedAt: at, version: sql`${trainingRecords.version} + 1` })
+        .where(eq(trainingRecords.id, id));
     },
     /** [staffId, courseId, latest completion] for every pair with a live record on or before asOf. */
-    latestCompletions(asOf: string): [number, number, string][] {
-      return latestStmt.all(asOf);
+    async latestCompletions(asOf: string): Promise<[number, number, string][]> {
+      return (await latestStmt.rows({ asOf })) as [number, number, string][];
     },
     /** Live completions of one course by the given staff, on or before asOf. */
-    completionsOf(courseId: number, staffIds: readonly number[], asOf: string): { staffId: number; completedOn: string }[] {
+    async completionsOf(courseId: number, staffIds: readonly number[], asOf: string): Promise<{ staffId: number; completedOn: string }[]> {
       if (staffIds.length === 0) return [];
-      return db
+      return await env
+        .db()
         .select({ staffId: trainingRecords.staffId, completedOn: trainingRecords.completedOn })
         .from(trainingRecords)
-        .where(
-          and(
-            eq(trainingRecords.courseId, courseId),
-            inArray(trainingRecords.staffId, [...staffIds]),
-            isNull(trainingRecords.voidedAt),
-            sql`${trainingRecords.completedOn} <= ${asOf}`,
-          ),
-        )
-        .all();
+        .where(and(eq(trainingRecords.courseId, courseId), inArray(trainingRecords.staffId, [...staffIds]), isNull(trainingRecords.voidedAt), lte(trainingRecords.completedOn, asOf)));
     },
     /** Earliest live completion per staff of one course (orientation: was it within the deadline?). */
-    firstCompletions(courseId: number, asOf: string): Map<number, string> {
-      const rows = sqlite
-        .prepare<[number, string], [number, string]>(
-          'SELECT staff_id, MIN(completed_on) FROM training_records WHERE voided_at IS NULL AND course_id = ? AND completed_on <= ? GROUP BY staff_id',
-        )
-        .raw(true)
-        .all(courseId, asOf);
-      return new Map(rows);
+    async firstCompletions(courseId: number, asOf: string): Promise<Map<number, string>> {
+      const rows = await env
+        .db()
+        .select({ staffId: trainingRecords.staffId, first: sql<string>`min(${trainingRecords.completedOn})` })
+        .from(trainingRecords)
+        .where(and(isNull(trainingRecords.voidedAt), eq(trainingRecords.courseId, courseId), lte(trainingRecords.completedOn, asOf)))
+        .groupBy(trainingRecords.staffId);
+      return new Map(rows.map((r) => [r.staffId, r.first]));
     },
     /** Live in-service completions (course counts toward in-service) in (after, through]. */
-    inServiceCompletions(after: string, through: string): { staffId: number; completedOn: string; hours: number | null }[] {
-      return sqlite
-        .prepare<[string, string], [number, string, number | null]>(
-          `SELECT r.staff_id, r.completed_on, r.hours FROM training_records r JOIN courses c ON c.id = r.course_id
-           WHERE r.voided_at IS NULL AND c.counts_as_in_service = 1 AND r.completed_on > ? AND r.completed_on <= ?`,
-        )
-        .raw(true)
-        .all(after, through)
-        .map((r) => ({ staffId: r[0], completedOn: r[1], hours: r[2] }));
+    async inServiceCompletions(after: string, through: string): Promise<{ staffId: number; completedOn: string; hours: number | null }[]> {
+      return await env
+        .db()
+        .select({ staffId: trainingRecords.staffId, completedOn: trainingRecords.completedOn, hours: trainingRecords.hours })
+        .from(trainingRecords)
+        .innerJoin(courses, eq(courses.id, trainingRecords.courseId))
+        .where(and(isNull(trainingRecords.voidedAt), eq(courses.countsAsInService, true), sql`${trainingRecords.completedOn} > ${after}`, lte(trainingRecords.completedOn, through)));
     },
 
     // ---- certificates
-    insertCertificate(c: CertificateWrite, by: number | null, at: string): number {
-      return db.insert(trainingCertificates).values({ ...c, uploadedAt: at, uploadedBy: by }).returning({ id: trainingCertificates.id }).get().id;
+    async insertCertificate(c: CertificateWrite, by: number | null, at: string): Promise<number> {
+      return (await env.db().insert(trainingCertificates).values({ ...c, uploadedAt: at, uploadedBy: by }).returning({ id: trainingCertificates.id }))[0]!.id;
     },
     getCertificate(id: number) {
-      return db.select().from(trainingCertificates).where(eq(trainingCertificates.id, id)).get();
+      return first(env.db().select().from(trainingCertificates).where(eq(trainingCertificates.id, id)));
     },
-    certificatesOf(recordIds: readonly number[]) {
+    async certificatesOf(recordIds: readonly number[]) {
       if (recordIds.length === 0) return [];
-      return db
+      return await env
+        .db()
         .select({
           id: trainingCertificates.id,
           recordId: trainingCertificates.recordId,
@@ -415,86 +438,84 @@ export function trainingQueries(db: Db) {
         })
         .from(trainingCertificates)
         .where(inArray(trainingCertificates.recordId, [...recordIds]))
-        .orderBy(asc(trainingCertificates.id))
-        .all();
+        .orderBy(asc(trainingCertificates.id));
     },
 
     // ---- shift schedules
-    getSchedule(shiftId: number, date: string): { entered: boolean; staffIds: number[] } {
-      const header = db
-        .select({ id: shiftSchedules.id })
-        .from(shiftSchedules)
-        .where(and(eq(shiftSchedules.shiftId, shiftId), eq(shiftSchedules.date, date)))
-        .get();
+    async getSchedule(shiftId: number, date: string): Promise<{ entered: boolean; staffIds: number[] }> {
+      const db = env.db();
+      const header = await first(
+        db
+          .select({ id: shiftSchedules.id })
+          .from(shiftSchedules)
+          .where(and(eq(shiftSchedules.shiftId, shiftId), eq(shiftSchedules.date, date))),
+      );
       if (!header) return { entered: false, staffIds: [] };
-      const staffIds = db
-        .select({ staffId: shiftScheduleStaff.staffId })
-        .from(shiftScheduleStaff)
-        .where(eq(shiftScheduleStaff.scheduleId, header.id))
-        .orderBy(asc(shiftScheduleStaff.staffId))
-        .all()
-        .map((r) => r.staffId);
+      const staffIds = (
+        await db.select({ staffId: shiftScheduleStaff.staffId }).from(shiftScheduleStaff).where(eq(shiftScheduleStaff.scheduleId, header.id)).orderBy(asc(shiftScheduleStaff.staffId))
+      ).map((r) => r.staffId);
       return { entered: true, staffIds };
     },
-    setSchedule(shiftId: number, date: string, staffIds: readonly number[], by: number | null, at: string): void {
-      const header = db
-        .insert(shiftSchedules)
-        .values({ shiftId, date, enteredAt: at, enteredBy: by })
-        .onConflictDoUpdate({ target: [shiftSchedules.shiftId, shiftSchedules.date], set: { enteredAt: at, enteredBy: by } })
-        .returning({ id: shiftSchedules.id })
-        .get();
-      db.delete(shiftScheduleStaff).where(eq(shiftScheduleStaff.scheduleId, header.id)).run();
-      for (const staffId of new Set(staffIds)) db.insert(shiftScheduleStaff).values({ scheduleId: header.id, staffId }).run();
+    async setSchedule(shiftId: number, date: string, staffIds: readonly number[], by: number | null, at: string): Promise<void> {
+      const db = env.db();
+      const header = (
+        await db
+          .insert(shiftSchedules)
+          .values({ shiftId, date, enteredAt: at, enteredBy: by })
+          .onConflictDoUpdate({ target: [shiftSchedules.shiftId, shiftSchedules.date], set: { enteredAt: at, enteredBy: by } })
+          .returning({ id: shiftSchedules.id })
+      )[0]!;
+      await db.delete(shiftScheduleStaff).where(eq(shiftScheduleStaff.scheduleId, header.id));
+      const unique = [...new Set(staffIds)];
+      if (unique.length > 0) await db.insert(shiftScheduleStaff).values(unique.map((staffId) => ({ scheduleId: header.id, staffId })));
     },
     /** shiftId → on-duty staff ids, for every shift with a schedule entered on `date`. */
-    schedulesOn(date: string): Map<number, number[]> {
-      const rows = sqlite
-        .prepare<[string], [number, number | null]>(
-          `SELECT h.shift_id, s.staff_id FROM shift_schedules h LEFT JOIN shift_schedule_staff s ON s.schedule_id = h.id WHERE h.date = ?`,
-        )
-        .raw(true)
-        .all(date);
+    async schedulesOn(date: string): Promise<Map<number, number[]>> {
+      const rows = await env
+        .db()
+        .select({ shiftId: shiftSchedules.shiftId, staffId: shiftScheduleStaff.staffId })
+        .from(shiftSchedules)
+        .leftJoin(shiftScheduleStaff, eq(shiftScheduleStaff.scheduleId, shiftSchedules.id))
+        .where(eq(shiftSchedules.date, date));
       const out = new Map<number, number[]>();
-      for (const [shiftId, staffId] of rows) {
+      for (const { shiftId, staffId } of rows) {
         const list = out.get(shiftId) ?? [];
         if (staffId !== null) list.push(staffId);
         out.set(shiftId, list);
       }
       return out;
     },
-    staffExist(ids: readonly number[]): boolean {
+    async staffExist(ids: readonly number[]): Promise<boolean> {
       if (ids.length === 0) return true;
       const unique = [...new Set(ids)];
-      return (db.select({ n: count() }).from(staff).where(inArray(staff.id, unique)).get()?.n ?? 0) === unique.length;
+      return ((await first(env.db().select({ n: count() }).from(staff).where(inArray(staff.id, unique))))?.n ?? 0) === unique.length;
     },
 
     // ---- import
     /** Every employee id (as written) → staff id, active or not: an LMS export has leavers too. */
-    employeeIdMap(): Map<string, number> {
-      const rows = sqlite.prepare<[], [string, number]>('SELECT employee_id, id FROM staff').raw(true).all();
-      return new Map(rows);
+    async employeeIdMap(): Promise<Map<string, number>> {
+      const rows = await env.db().select({ employeeId: staff.employeeId, id: staff.id }).from(staff);
+      return new Map(rows.map((r) => [r.employeeId, r.id]));
     },
     /** "staffId|courseId|date" → record id of live records in a date range, for duplicate detection. */
-    liveKeysBetween(from: string, through: string): Map<string, number> {
-      const rows = sqlite
-        .prepare<[string, string], [number, number, string, number]>(
-          'SELECT staff_id, course_id, completed_on, id FROM training_records WHERE voided_at IS NULL AND completed_on >= ? AND completed_on <= ?',
-        )
-        .raw(true)
-        .all(from, through);
+    async liveKeysBetween(from: string, through: string): Promise<Map<string, number>> {
+      const rows = await env
+        .db()
+        .select({ s: trainingRecords.staffId, c: trainingRecords.courseId, d: trainingRecords.completedOn, id: trainingRecords.id })
+        .from(trainingRecords)
+        .where(and(isNull(trainingRecords.voidedAt), sql`${trainingRecords.completedOn} >= ${from}`, lte(trainingRecords.completedOn, through)));
       const out = new Map<string, number>();
-      for (const [s, c, d, id] of rows) out.set(`${s}|${c}|${d}`, id);
+      for (const r of rows) out.set(`${r.s}|${r.c}|${r.d}`, r.id);
       return out;
     },
+    /** Many records at once (the demo facility); the caller's transaction makes it all-or-nothing. */
+    insertRecords,
     /** Bulk insert for an import; the caller's transaction makes it all-or-nothing. */
-    insertImported(rows: readonly ImportInsert[], verifiedBy: number | null, at: string): number {
-      for (const r of rows) {
-        insertRecordStmt.run(r.staffId, r.courseId, r.completedOn, r.hours, r.provider, r.certificateNumber, verifiedBy, 'import', at, at);
-      }
-      return rows.length;
+    async insertImported(rows: readonly ImportInsert[], verifiedBy: number | null, at: string): Promise<number> {
+      return (await insertRecords(rows, verifiedBy, 'import', at)).length;
     },
-    countRecords(): number {
-      return db.select({ n: count() }).from(trainingRecords).get()?.n ?? 0;
+    async countRecords(): Promise<number> {
+      return (await first(env.db().select({ n: count() }).from(trainingRecords)))?.n ?? 0;
     },
   };
 }

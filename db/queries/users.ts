@@ -1,20 +1,7 @@
 import { and, asc, count, eq, or, sql } from 'drizzle-orm';
 import type { Role } from '../../shared/domain/roles';
-import type { Db } from '../open';
-import { containsText } from './like';
-import { users } from '../schema';
-
-const publicColumns = {
-  id: users.id,
-  username: users.username,
-  displayName: users.displayName,
-  role: users.role,
-  active: users.active,
-  language: users.language,
-  mustChangePassword: users.mustChangePassword,
-  createdAt: users.createdAt,
-  lastSignInAt: users.lastSignInAt,
-};
+import type { QueryEnv } from '../engine/types';
+import { first } from './util';
 
 export interface UserRow {
   id: number;
@@ -26,9 +13,8 @@ export interface UserRow {
   mustChangePassword: boolean;
   createdAt: string;
   lastSignInAt: string | null;
+  version: number;
 }
-
-type RawUser = [number, string, string, Role, number, 'en' | 'es' | null, number, string, string | null];
 
 export interface NewUser {
   username: string;
@@ -39,70 +25,54 @@ export interface NewUser {
   at: string;
 }
 
-export function userQueries(db: Db) {
-  // The one hand-written statement here: users.get sits on the dispatcher's measured hot path and
-  // drizzle's row mapping costs as much as the lookup itself. Column names still come from the schema.
-  const byId = db.$client.prepare<[number], RawUser>(
-    `SELECT ${[users.id, users.username, users.displayName, users.role, users.active, users.language, users.mustChangePassword, users.createdAt, users.lastSignInAt]
-      .map((c) => `"${c.name}"`)
-      .join(', ')} FROM "users" WHERE "id" = ?`,
-  );
-  byId.raw(true);
-  const authByUsername = db
-    .select({ ...publicColumns, passwordHash: users.passwordHash })
-    .from(users)
-    .where(sql`${users.username} = ${sql.placeholder('username')} COLLATE NOCASE`)
-    .prepare();
-  const authById = db
-    .select({ ...publicColumns, passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.id, sql.placeholder('id')))
-    .prepare();
+export function userQueries(env: QueryEnv) {
+  const { users } = env.t;
+  const publicColumns = {
+    id: users.id,
+    username: users.username,
+    displayName: users.displayName,
+    role: users.role,
+    active: users.active,
+    language: users.language,
+    mustChangePassword: users.mustChangePassword,
+    createdAt: users.createdAt,
+    lastSignInAt: users.lastSignInAt,
+    version: users.version,
+  };
+  const authColumns = { ...publicColumns, passwordHash: users.passwordHash };
 
   return {
-    getById(id: number): UserRow | undefined {
-      const r = byId.get(id) as unknown as RawUser | undefined;
-      if (!r) return undefined;
-      return {
-        id: r[0],
-        username: r[1],
-        displayName: r[2],
-        role: r[3],
-        active: r[4] === 1,
-        language: r[5],
-        mustChangePassword: r[6] === 1,
-        createdAt: r[7],
-        lastSignInAt: r[8],
-      };
+    getById(id: number): Promise<UserRow | undefined> {
+      return first(env.db().select(publicColumns).from(users).where(eq(users.id, id)) as Promise<UserRow[]>);
     },
-    getAuthByUsername: (username: string) => authByUsername.get({ username }) as (UserRow & { passwordHash: string }) | undefined,
-    getAuthById: (id: number) => authById.get({ id }) as (UserRow & { passwordHash: string }) | undefined,
+    getAuthByUsername(username: string): Promise<(UserRow & { passwordHash: string }) | undefined> {
+      return first(env.db().select(authColumns).from(users).where(env.d.ciEquals(users.username, username)) as Promise<(UserRow & { passwordHash: string })[]>);
+    },
+    getAuthById(id: number): Promise<(UserRow & { passwordHash: string }) | undefined> {
+      return first(env.db().select(authColumns).from(users).where(eq(users.id, id)) as Promise<(UserRow & { passwordHash: string })[]>);
+    },
 
-    list(p: { offset: number; limit: number; query?: string | undefined; includeInactive: boolean }) {
+    async list(p: { offset: number; limit: number; query?: string | undefined; includeInactive: boolean }) {
       const q = p.query?.trim();
       const where = and(
         p.includeInactive ? undefined : eq(users.active, true),
-        q
-          ? or(
-              containsText(users.username, q),
-              containsText(users.displayName, q),
-            )
-          : undefined,
+        q ? or(env.d.containsText(users.username, q), env.d.containsText(users.displayName, q)) : undefined,
       );
-      const rows = db
+      const rows = (await env
+        .db()
         .select(publicColumns)
         .from(users)
         .where(where)
-        .orderBy(asc(sql`${users.displayName} COLLATE NOCASE`), asc(users.id))
+        .orderBy(asc(env.d.ciOrder(users.displayName)), asc(users.id))
         .limit(p.limit)
-        .offset(p.offset)
-        .all() as UserRow[];
-      const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0;
+        .offset(p.offset)) as UserRow[];
+      const total = (await first(env.db().select({ n: count() }).from(users).where(where)))?.n ?? 0;
       return { rows, total };
     },
 
-    insert(u: NewUser): number {
-      const row = db
+    async insert(u: NewUser): Promise<number> {
+      const rows = await env
+        .db()
         .insert(users)
         .values({
           username: u.username,
@@ -113,37 +83,47 @@ export function userQueries(db: Db) {
           createdAt: u.at,
           updatedAt: u.at,
         })
-        .returning({ id: users.id })
-        .get();
-      return row.id;
+        .returning({ id: users.id });
+      return rows[0]!.id;
     },
 
-    update(id: number, patch: { displayName: string; role: Role; active: boolean }, at: string): void {
-      db.update(users).set({ ...patch, updatedAt: at }).where(eq(users.id, id)).run();
+    /** Applies the change only over the version the editor read; false when someone saved in between. */
+    async update(id: number, patch: { displayName: string; role: Role; active: boolean }, at: string, expectedVersion: number): Promise<boolean> {
+      const rows = await env
+        .db()
+        .update(users)
+        .set({ ...patch, updatedAt: at, version: sql`${users.version} + 1` })
+        .where(and(eq(users.id, id), eq(users.version, expectedVersion)))
+        .returning({ id: users.id });
+      return rows.length === 1;
     },
 
-    setPassword(id: number, passwordHash: string, mustChangePassword: boolean, at: string): void {
-      db.update(users).set({ passwordHash, mustChangePassword, updatedAt: at }).where(eq(users.id, id)).run();
+    async setPassword(id: number, passwordHash: string, mustChangePassword: boolean, at: string): Promise<void> {
+      await env
+        .db()
+        .update(users)
+        .set({ passwordHash, mustChangePassword, updatedAt: at, version: sql`${users.version} + 1` })
+        .where(eq(users.id, id));
     },
 
-    setLastSignIn(id: number, at: string): void {
-      db.update(users).set({ lastSignInAt: at }).where(eq(users.id, id)).run();
+    async setLastSignIn(id: number, at: string): Promise<void> {
+      await env.db().update(users).set({ lastSignInAt: at }).where(eq(users.id, id));
     },
 
-    setLanguage(id: number, language: 'en' | 'es', at: string): void {
-      db.update(users).set({ language, updatedAt: at }).where(eq(users.id, id)).run();
+    async setLanguage(id: number, language: 'en' | 'es', at: string): Promise<void> {
+      await env.db().update(users).set({ language, updatedAt: at }).where(eq(users.id, id));
     },
 
-    usernameTaken(username: string): boolean {
-      return db.select({ id: users.id }).from(users).where(sql`${users.username} = ${username} COLLATE NOCASE`).get() !== undefined;
+    async usernameTaken(username: string): Promise<boolean> {
+      return (await first(env.db().select({ id: users.id }).from(users).where(env.d.ciEquals(users.username, username)))) !== undefined;
     },
 
-    countActiveWithRole(role: Role): number {
-      return db.select({ n: count() }).from(users).where(and(eq(users.role, role), eq(users.active, true))).get()?.n ?? 0;
+    async countActiveWithRole(role: Role): Promise<number> {
+      return (await first(env.db().select({ n: count() }).from(users).where(and(eq(users.role, role), eq(users.active, true)))))?.n ?? 0;
     },
 
-    count(): number {
-      return db.select({ n: count() }).from(users).get()?.n ?? 0;
+    async count(): Promise<number> {
+      return (await first(env.db().select({ n: count() }).from(users)))?.n ?? 0;
     },
   };
 }

@@ -1,5 +1,5 @@
-import { openDatabase, type OpenedDatabase } from '../../db/open';
-import { createQueries, type Queries } from '../../db/queries';
+import { openEngine, type Engine, type EngineConfig } from '../../db/engine';
+import type { Queries } from '../../db/queries';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { handlers } from './handlers';
@@ -7,8 +7,9 @@ import { silentLogger, type Logger } from './log';
 import { defaultScryptCost, type ScryptCost } from './passwords';
 
 export interface CoreOptions {
-  file: string;
-  migrationsFolder: string;
+  engine: EngineConfig;
+  /** The migrations root, holding sqlite/ and pg/. */
+  migrationsRoot: string;
   clock?: Clock;
   log?: Logger;
   scryptCost?: ScryptCost;
@@ -16,24 +17,24 @@ export interface CoreOptions {
 }
 
 export interface Core {
-  opened: OpenedDatabase;
+  engine: Engine;
+  /** The engine's queries (tests and tools read through them). */
   q: Queries;
   dispatcher: Dispatcher;
-  close(): void;
+  close(): Promise<void>;
 }
 
-/** Opens the database and builds the dispatcher: the whole back end, with no Electron in it. */
-export function createCore(o: CoreOptions): Core {
-  const opened = openDatabase(o.file, { migrationsFolder: o.migrationsFolder });
-  const q = createQueries(opened.db);
+/** Opens the database (either engine) and builds the dispatcher: the whole back end, with no Electron in it. */
+export async function createCore(o: CoreOptions): Promise<Core> {
+  const clock = o.clock ?? systemClock;
+  const engine = await openEngine(o.engine, { migrationsRoot: o.migrationsRoot, now: () => clock.now() });
   const dispatcher = createDispatcher({
-    db: opened.db,
-    q,
+    engine,
     handlers,
-    clock: o.clock ?? systemClock,
+    clock,
     log: o.log ?? silentLogger,
     scryptCost: o.scryptCost ?? defaultScryptCost,
     checkOutput: o.checkOutput ?? false,
   });
-  return { opened, q, dispatcher, close: () => opened.close() };
+  return { engine, q: engine.q, dispatcher, close: () => engine.close() };
 }

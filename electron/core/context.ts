@@ -2,7 +2,8 @@ import type { SessionUser } from '../../shared/contract/auth';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import type { Queries } from '../../db/queries';
-import type { Db } from '../../db/open';
+import type { EngineKind } from '../../db/engine/types';
+import type { SessionEndReason } from '../../db/queries/sessions';
 import type { ScryptCost } from './passwords';
 
 export interface AuditNote {
@@ -14,34 +15,41 @@ export interface AuditNote {
   userId?: number | null;
 }
 
-/** What a handler may use. Plain values and the query modules; no transport, no Electron. */
+/** What a handler may use. Plain values and the query modules; no transport, no Electron, no handle. */
 export interface HandlerContext {
   q: Queries;
-  db: Db;
+  engine: EngineKind;
   method: MethodName;
   /** The instant this call started; one clock reading per call. */
   now: Date;
   nowIso: string;
   /** The facility's calendar date at `now`, in its time zone: what "today" means for every date rule. */
   today: string;
+  /** The facility's time zone (UTC before the facility exists). */
+  timeZone: string;
   user: SessionUser | null;
   scryptCost: ScryptCost;
+  /**
+   * Records the change in the audit trail (written with the call's other writes, in its
+   * transaction) and tells every station what changed once it commits. A write without one fails.
+   */
   audit(note: AuditNote): void;
   /** Runs in its own transaction if this call fails, e.g. counting a failed sign-in. */
-  onFailure(fn: () => void): void;
-  /** The connection's session, for the auth handlers. */
+  onFailure(fn: () => Promise<void>): void;
+  /** The connection's session, for the auth handlers. Applied to the connection only once the call commits. */
   session: {
-    begin(userId: number): SessionUser | null;
-    end(reason: 'sign_out'): void;
+    begin(userId: number): Promise<SessionUser | null>;
+    end(reason: 'sign_out'): Promise<void>;
+    /** The session this call runs in (its token hash), to keep it when ending a user's other sessions. */
+    readonly tokenHash: string | null;
   };
-  /** Tells live sessions that a user or the facility changed, so they reload. */
-  invalidateUser(userId: number): void;
-  invalidateFacility(): void;
 }
 
-export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: HandlerContext) => Result<OutputOf<M>>;
+export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: HandlerContext) => Promise<Result<OutputOf<M>>>;
 
 export type Handlers = { [M in MethodName]: Handler<M> };
 
 /** Lets an area module declare a subset of handlers with full typing. */
 export const defineHandlers = <K extends MethodName>(h: { [M in K]: Handler<M> }) => h;
+
+export type { SessionEndReason };

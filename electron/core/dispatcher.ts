@@ -4,8 +4,10 @@ import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import { calendarDateIn } from '../../shared/domain/dates';
 import { can, permissionsOf, type Role } from '../../shared/domain/roles';
 import { err, type AppError, type Result } from '../../shared/result';
-import type { Db } from '../../db/open';
+import type { ChangeEvent, Engine } from '../../db/engine';
+import { classify } from '../../db/engine/errors';
 import type { Queries } from '../../db/queries';
+import type { SessionCheck, SessionEndReason } from '../../db/queries/sessions';
 import type { Clock } from './clock';
 import type { AuditNote, HandlerContext, Handlers } from './context';
 import type { Logger } from './log';
@@ -13,8 +15,7 @@ import type { ScryptCost } from './passwords';
 import { toFieldIssues } from './validation';
 
 export interface DispatcherOptions {
-  db: Db;
-  q: Queries;
+  engine: Engine;
   handlers: Handlers;
   clock: Clock;
   log: Logger;
@@ -25,17 +26,15 @@ export interface DispatcherOptions {
 
 /** One renderer's conversation with main: a window in Electron, a browser tab in the harness. */
 export interface Connection {
-  invoke(method: unknown, input: unknown): Result<unknown>;
+  invoke(method: unknown, input: unknown): Promise<Result<unknown>>;
+  /** The signed-in user as of this connection's last call. */
   readonly userId: number | null;
-  close(): void;
-}
-
-interface LiveSession {
-  tokenHash: string;
-  user: SessionUser;
-  userEpoch: number;
-  lastSeenMs: number;
-  lastPersistedMs: number;
+  /**
+   * What changed at any station, for a renderer to refetch what it shows: only while signed in
+   * (entity and id, never data); the server's reachability always.
+   */
+  subscribe(listener: (events: readonly ChangeEvent[]) => void): () => void;
+  close(): Promise<void>;
 }
 
 class Rollback {
@@ -45,6 +44,7 @@ class Rollback {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 // Persisting "last seen" on every read would turn every read into a write; once a minute is enough.
 const TOUCH_EVERY_MS = 60_000;
+const DEFAULT_IDLE_LOCK_MINUTES = 10;
 
 export function toSessionUser(u: { id: number; username: string; displayName: string; role: Role; language: 'en' | 'es' | null; mustChangePassword: boolean }): SessionUser {
   return {
@@ -58,174 +58,218 @@ export function toSessionUser(u: { id: number; username: string; displayName: st
   };
 }
 
-export function createDispatcher(o: DispatcherOptions) {
-  const sqlite = o.db.$client;
-  const userEpochs = new Map<number, number>();
-  let idleLockMs: number | null = null;
-  const epochOf = (userId: number) => userEpochs.get(userId) ?? 0;
+const sessionUserOf = (s: SessionCheck): SessionUser =>
+  toSessionUser({ id: s.userId, username: s.username, displayName: s.displayName, role: s.role, language: s.language, mustChangePassword: s.mustChangePassword });
 
-  function idleLimitMs(): number {
-    if (idleLockMs === null) idleLockMs = (o.q.facility.get()?.idleLockMinutes ?? 10) * 60_000;
-    return idleLockMs;
-  }
+/** The connection's own state: which session it holds and when its person last did something. */
+interface ConnectionState {
+  tokenHash: string | null;
+  userId: number | null;
+  lastActivityMs: number;
+  lastPersistedMs: number;
+}
+
+type SessionChange = { kind: 'begin'; tokenHash: string; userId: number } | { kind: 'end' };
+
+type Gate =
+  | { ok: true; user: SessionUser | null; timeZone: string; input: unknown }
+  | { ok: false; result: Result<unknown>; end: SessionEndReason | null };
+
+export function createDispatcher(o: DispatcherOptions) {
+  const { engine } = o;
+  const q: Queries = engine.q;
 
   function connect(): Connection {
-    let live: LiveSession | null = null;
+    const state: ConnectionState = { tokenHash: null, userId: null, lastActivityMs: 0, lastPersistedMs: 0 };
 
-    /** One call's context. A class, not an object literal of closures: it is built on every call. */
+    /** One call's context (one attempt of it, when the server retries a write). A class: it is built on every call. */
     class CallContext implements HandlerContext {
-      readonly q = o.q;
-      readonly db = o.db;
+      readonly q = q;
+      readonly engine = engine.kind;
       readonly scryptCost = o.scryptCost;
-      audits = 0;
-      failureHooks: (() => void)[] = [];
+      readonly notes: AuditNote[] = [];
+      readonly failureHooks: (() => Promise<void>)[] = [];
+      sessionChange: SessionChange | null = null;
       private iso: string | null = null;
+      private day: string | null = null;
       constructor(
         readonly method: MethodName,
         readonly now: Date,
         readonly user: SessionUser | null,
+        readonly timeZone: string,
       ) {}
       get nowIso(): string {
         return (this.iso ??= this.now.toISOString());
       }
-      private day: string | null = null;
       get today(): string {
-        return (this.day ??= calendarDateIn(this.now, o.q.facility.get()?.timeZone ?? 'UTC'));
+        return (this.day ??= calendarDateIn(this.now, this.timeZone));
       }
       audit(note: AuditNote): void {
-        this.audits++;
-        o.q.audit.insert({
-          at: this.nowIso,
-          userId: note.userId !== undefined ? note.userId : (this.user?.id ?? null),
-          method: this.method,
-          entity: note.entity,
-          entityId: note.entityId === null ? null : String(note.entityId),
-          before: note.before,
-          after: note.after,
-        });
+        this.notes.push(note);
       }
-      onFailure(fn: () => void): void {
+      onFailure(fn: () => Promise<void>): void {
         this.failureHooks.push(fn);
       }
       // Only sign-in and sign-out need these; built on demand rather than on every call.
-      get session() {
+      get session(): HandlerContext['session'] {
         return {
-          begin: (userId: number): SessionUser | null => {
-          const row = o.q.users.getById(userId);
-          if (!row) return null;
-          const tokenHash = sha256(randomBytes(32).toString('base64url'));
-          o.q.sessions.insert(tokenHash, userId, this.nowIso);
-          const su = toSessionUser(row);
-          const ms = this.now.getTime();
-          live = { tokenHash, user: su, userEpoch: epochOf(userId), lastSeenMs: ms, lastPersistedMs: ms };
-          return su;
-        },
-        end: (reason: 'sign_out'): void => {
-          if (live) o.q.sessions.end(live.tokenHash, reason, this.nowIso);
-          live = null;
-        },
+          begin: async (userId: number): Promise<SessionUser | null> => {
+            const row = await q.users.getById(userId);
+            if (!row) return null;
+            const tokenHash = sha256(randomBytes(32).toString('base64url'));
+            await q.sessions.insert(tokenHash, userId, this.nowIso);
+            this.sessionChange = { kind: 'begin', tokenHash, userId };
+            return toSessionUser(row);
+          },
+          end: async (reason: 'sign_out'): Promise<void> => {
+            if (state.tokenHash) await q.sessions.end(state.tokenHash, reason, this.nowIso);
+            this.sessionChange = { kind: 'end' };
+          },
+          tokenHash: state.tokenHash,
         };
       }
-      invalidateUser(id: number): void {
-        userEpochs.set(id, epochOf(id) + 1);
-      }
-      invalidateFacility(): void {
-        idleLockMs = null;
+      /** Audit rows for the trail, change events for the stations. */
+      async flush(publish: (events: ChangeEvent[]) => void): Promise<void> {
+        await q.audit.insertMany(
+          this.notes.map((n) => ({
+            at: this.nowIso,
+            userId: n.userId !== undefined ? n.userId : (this.user?.id ?? null),
+            method: this.method,
+            entity: n.entity,
+            entityId: n.entityId === null ? null : String(n.entityId),
+            before: n.before,
+            after: n.after,
+          })),
+        );
+        publish(this.notes.map((n) => ({ entity: n.entity, id: n.entityId === null ? null : String(n.entityId) })));
       }
     }
 
-    /** Resolves the session for this call: idle lock, deactivation and role changes apply here. */
-    function resolve(nowMs: number, now: Date): SessionUser | null {
-      if (!live) return null;
-      if (nowMs - live.lastSeenMs > idleLimitMs()) {
-        const ended = live;
-        live = null;
-        sqlite.transaction(() => o.q.sessions.end(ended.tokenHash, 'idle', now.toISOString()))();
-        return null;
-      }
-      if (live.userEpoch !== epochOf(live.user.id)) {
-        const row = o.q.users.getById(live.user.id);
-        if (!row || !row.active) {
-          const ended = live;
-          live = null;
-          sqlite.transaction(() => o.q.sessions.end(ended.tokenHash, 'deactivated', now.toISOString()))();
-          return null;
+    /**
+     * Who is calling, checked against the database on every call (inside the call's own read or
+     * transaction): a role change, deactivation, password reset or new lock time made at another
+     * station applies here now. Then access, then the input.
+     */
+    async function gate(method: MethodName, input: unknown, nowMs: number): Promise<Gate> {
+      const spec = contract[method];
+      let user: SessionUser | null = null;
+      let timeZone: string | null = null;
+      if (state.tokenHash) {
+        const s = await q.sessions.check(state.tokenHash);
+        const idleMs = (s?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000;
+        const end: SessionEndReason | null = !s || s.endedAt ? null : !s.active ? 'deactivated' : nowMs - state.lastActivityMs > idleMs ? 'idle' : null;
+        if (!s || s.endedAt || end) {
+          if (!end) forget();
+          if (spec.access !== 'public') return { ok: false, result: err('unauthenticated', 'error.unauthenticated'), end };
+        } else {
+          user = sessionUserOf(s);
+          timeZone = s.timeZone;
+          state.userId = user.id;
+          state.lastActivityMs = nowMs;
         }
-        live.user = toSessionUser(row);
-        live.userEpoch = epochOf(row.id);
       }
-      live.lastSeenMs = nowMs;
-      if (nowMs - live.lastPersistedMs > TOUCH_EVERY_MS) {
-        o.q.sessions.touch(live.tokenHash, now.toISOString());
-        live.lastPersistedMs = nowMs;
+      if (spec.access !== 'public') {
+        if (!user) return { ok: false, result: err('unauthenticated', 'error.unauthenticated'), end: null };
+        if (user.mustChangePassword && method !== 'auth.changePassword' && method !== 'auth.signOut' && method !== 'auth.setLanguage') {
+          return { ok: false, result: err('forbidden', 'error.mustChangePassword'), end: null };
+        }
+        if (spec.access !== 'signed_in' && !can(user.role, spec.access)) return { ok: false, result: err('forbidden', 'error.forbidden'), end: null };
       }
-      return live.user;
+      const parsed = spec.input.safeParse(input ?? {});
+      if (!parsed.success) return { ok: false, result: err('validation', 'error.validation', { fields: toFieldIssues(parsed.error, input) }), end: null };
+      timeZone ??= (await q.facility.get())?.timeZone ?? 'UTC';
+      return { ok: true, user, timeZone, input: parsed.data };
     }
 
-    function invoke(method: unknown, input: unknown): Result<unknown> {
+    function forget(): void {
+      state.tokenHash = null;
+      state.userId = null;
+    }
+
+    async function endSession(reason: SessionEndReason, at: string): Promise<void> {
+      const tokenHash = state.tokenHash;
+      forget();
+      if (tokenHash) await engine.write(() => q.sessions.end(tokenHash, reason, at));
+    }
+
+    function failureOf(method: string, e: unknown, now: Date): Result<unknown> {
+      switch (classify(e)) {
+        case 'unavailable':
+          return err('unavailable', 'error.serverUnavailable', { params: { since: engine.unavailableSince() ?? now.toISOString() } });
+        case 'serialization':
+        case 'unique':
+          return err('conflict', 'error.tryAgain');
+        case 'busy':
+          return err('unavailable', 'error.databaseBusy');
+        case 'full':
+          return err('unavailable', 'error.diskFull');
+        case 'readonly':
+          return err('unavailable', 'error.readOnly');
+        default:
+          o.log.internal(method, e);
+          return err('internal', 'error.internal');
+      }
+    }
+
+    async function invoke(method: unknown, input: unknown): Promise<Result<unknown>> {
       const started = performance.now();
       const name = isMethodName(method) ? method : null;
-      const result = run(name, input);
+      const result = await run(name, input);
       o.log.call({ method: name ?? 'unknown', ms: performance.now() - started, code: result.ok ? 'ok' : result.error.code });
       return result;
     }
 
-    function run(method: MethodName | null, input: unknown): Result<unknown> {
+    async function run(method: MethodName | null, input: unknown): Promise<Result<unknown>> {
       if (method === null) return err('validation', 'error.unknownMethod', { fields: [{ path: 'method', code: 'unknown_method' }] });
       const spec = contract[method];
+      const handler = o.handlers[method] as (input: unknown, ctx: HandlerContext) => Promise<Result<unknown>>;
       const now = o.clock.now();
       const nowMs = now.getTime();
-      let user: SessionUser | null;
-      try {
-        user = resolve(nowMs, now);
-      } catch (e) {
-        o.log.internal(method, e);
-        return err('internal', 'error.internal');
-      }
-
-      if (spec.access !== 'public') {
-        if (!user) return err('unauthenticated', 'error.unauthenticated');
-        if (user.mustChangePassword && method !== 'auth.changePassword' && method !== 'auth.signOut' && method !== 'auth.setLanguage') {
-          return err('forbidden', 'error.mustChangePassword');
-        }
-        if (spec.access !== 'signed_in' && !can(user.role, spec.access)) return err('forbidden', 'error.forbidden');
-      }
-
-      const parsed = spec.input.safeParse(input ?? {});
-      if (!parsed.success) return err('validation', 'error.validation', { fields: toFieldIssues(parsed.error, input) });
-
-      const ctx = new CallContext(method, now, user);
-      const handler = o.handlers[method] as (input: unknown, ctx: HandlerContext) => Result<unknown>;
-      const liveBefore = live;
+      // Set inside the engine's callbacks (which the server may run more than once).
+      const call: { ctx: CallContext | null; ended: SessionEndReason | null } = { ctx: null, ended: null };
       let result: Result<unknown>;
       try {
         if (spec.write) {
-          result = sqlite
-            .transaction(() => {
-              const r = handler(parsed.data, ctx);
-              if (!r.ok) throw new Rollback(r);
-              // Every write leaves a trace; a handler that forgot its audit row fails loudly.
-              if (ctx.audits === 0) throw new Error(`write ${method} produced no audit row`);
-              return r;
-            })
-            .immediate();
+          result = await engine.write(async (scope) => {
+            const g = await gate(method, input, nowMs);
+            if (!g.ok) {
+              call.ended = g.end;
+              throw new Rollback(g.result);
+            }
+            const ctx = (call.ctx = new CallContext(method, now, g.user, g.timeZone));
+            const r = await handler(g.input, ctx);
+            if (!r.ok) throw new Rollback(r);
+            // Every write leaves a trace; a handler that forgot its audit row fails loudly.
+            if (ctx.notes.length === 0) throw new Error(`write ${method} produced no audit row`);
+            await ctx.flush((events) => scope.publish(events));
+            return r;
+          });
         } else {
-          result = handler(parsed.data, ctx);
+          result = await engine.read(async () => {
+            const g = await gate(method, input, nowMs);
+            if (!g.ok) {
+              call.ended = g.end;
+              return g.result;
+            }
+            return handler(g.input, (call.ctx = new CallContext(method, now, g.user, g.timeZone)));
+          });
         }
       } catch (e) {
-        live = liveBefore; // a rolled-back sign-in must not leave a session in memory
-        if (e instanceof Rollback) result = e.result;
-        else {
+        result = e instanceof Rollback ? e.result : failureOf(method, e, now);
+      }
+      if (call.ended) {
+        try {
+          await endSession(call.ended, now.toISOString());
+        } catch (e) {
           o.log.internal(method, e);
-          result = err('internal', 'error.internal');
         }
-        runFailureHooks(ctx.failureHooks, method);
-        return result;
       }
+      const done = call.ctx;
       if (!result.ok) {
-        runFailureHooks(ctx.failureHooks, method);
+        if (done) await runFailureHooks(done.failureHooks, method);
         return result;
       }
+      if (done) await settle(done, nowMs, now);
       if (o.checkOutput) {
         const out = spec.output.safeParse(result.value);
         if (!out.success) {
@@ -236,10 +280,34 @@ export function createDispatcher(o: DispatcherOptions) {
       return result;
     }
 
-    function runFailureHooks(hooks: (() => void)[], method: MethodName) {
+    /** After a call succeeded: the session it began or ended, and the person's activity. */
+    async function settle(ctx: CallContext, nowMs: number, now: Date): Promise<void> {
+      const change = ctx.sessionChange;
+      if (change?.kind === 'begin') {
+        state.tokenHash = change.tokenHash;
+        state.userId = change.userId;
+        state.lastActivityMs = state.lastPersistedMs = nowMs;
+        return;
+      }
+      if (change?.kind === 'end') return forget();
+      if (!ctx.user || !state.tokenHash) return;
+      if (nowMs - state.lastPersistedMs > TOUCH_EVERY_MS) {
+        state.lastPersistedMs = nowMs;
+        const tokenHash = state.tokenHash;
+        try {
+          await engine.write(() => q.sessions.touch(tokenHash, now.toISOString()));
+        } catch (e) {
+          o.log.internal('session.touch', e);
+        }
+      }
+    }
+
+    async function runFailureHooks(hooks: (() => Promise<void>)[], method: MethodName): Promise<void> {
       if (hooks.length === 0) return;
       try {
-        sqlite.transaction(() => hooks.forEach((h) => h()))();
+        await engine.write(async () => {
+          for (const h of hooks) await h();
+        });
       } catch (e) {
         o.log.internal(method, e);
       }
@@ -248,19 +316,21 @@ export function createDispatcher(o: DispatcherOptions) {
     return {
       invoke,
       get userId() {
-        return live?.user.id ?? null;
+        return state.tokenHash ? state.userId : null;
       },
-      close() {
+      subscribe(listener) {
+        return engine.changes.subscribe((events) => {
+          const visible = state.tokenHash ? events : events.filter((e) => e.kind === 'unavailable' || e.kind === 'reconnected');
+          if (visible.length > 0) listener(visible);
+        });
+      },
+      async close() {
         // A closed window ends its session on the record too, so the sessions table never shows
         // someone still signed in at a station that has gone away.
-        const ended = live;
-        live = null;
-        if (ended) {
-          try {
-            sqlite.transaction(() => o.q.sessions.end(ended.tokenHash, 'closed', o.clock.now().toISOString()))();
-          } catch (e) {
-            o.log.internal('connection.close', e);
-          }
+        try {
+          await endSession('closed', o.clock.now().toISOString());
+        } catch (e) {
+          o.log.internal('connection.close', e);
         }
       },
     };

@@ -8,8 +8,8 @@ export function wantsDemo(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.CAREDESK_DEMO === '1';
 }
 
-export function seedDemo(core: Core): void {
-  seedDemoFacility(core.opened.db, { seed: 1, now: new Date(), hashPassword: (p) => hashPassword(p) });
+export async function seedDemo(core: Core): Promise<void> {
+  await seedDemoFacility(core.engine, { seed: 1, now: new Date(), hashPassword: (p) => hashPassword(p) });
 }
 
 /**

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
+import type { SqliteEngine } from '../../db/engine/sqlite';
 import { DatabaseOpenError } from '../../db/open';
 import { createCore, type Core } from '../core/app';
 import { errorSummary } from '../core/log';
@@ -36,7 +37,7 @@ async function fail(message: { title: string; body: string }, event: string, rea
   failing = true;
   dialog.showErrorBox(message.title, message.body);
   fileLog?.log.event(event, { reason });
-  core?.close();
+  await core?.close();
   core = null;
   await fileLog?.close();
   app.exit(1);
@@ -81,29 +82,33 @@ async function start(lang: Lang): Promise<void> {
 
   const file = path.join(policy.dataFolder ?? app.getPath('userData'), 'caredesk.sqlite');
   const existed = fs.existsSync(file);
+  let opened: Core;
   try {
-    core = createCore({ file, migrationsFolder: path.join(__dirname, 'migrations'), log: fileLog.log });
+    opened = core = await createCore({ engine: { kind: 'sqlite', file }, migrationsRoot: path.join(__dirname, 'migrations'), log: fileLog.log });
   } catch (e) {
     // openDatabase never replaces a bad file; all that is left to do is say so and stop.
     if (e instanceof DatabaseOpenError) return fail(databaseOpenMessage(e.reason, e.file, lang), 'db_open_failed', e.reason);
     throw e;
   }
-  fileLog.log.event('db_open', { applied: core.opened.applied, backup: core.opened.backupFile !== null });
+  if (opened.engine.kind === 'sqlite') {
+    const { applied, backupFile } = (opened.engine as SqliteEngine).opened;
+    fileLog.log.event('db_open', { applied, backup: backupFile !== null });
+  }
 
   if (wantsDemo() && !existed) {
     try {
-      seedDemo(core);
+      await seedDemo(opened);
       fileLog.log.event('demo_seeded');
     } catch (e) {
       fileLog.log.internal('demo.seed', e);
-      core.close();
+      await opened.close();
       core = null;
       removeFreshDatabase(file);
       return fail(demoSeedFailedMessage(lang), 'demo_seed_failed', 'seed');
     }
   }
 
-  registerIpc(core.dispatcher, () => mainWindow?.webContents ?? null);
+  registerIpc(opened.dispatcher, () => mainWindow?.webContents ?? null);
   mainWindow = createMainWindow(devTools);
 }
 
@@ -115,14 +120,18 @@ if (!app.requestSingleInstanceLock()) {
   // One window is the whole app: closing it quits, on every platform.
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
-    core?.close();
+    const closing = core;
     core = null;
-    // Hold the quit until the log file is flushed, then quit again (this handler then lets it go).
+    // Hold the quit until the database is closed and the log file flushed, then quit again
+    // (this handler then lets it go).
     const log = fileLog;
-    if (log) {
-      fileLog = null;
+    fileLog = null;
+    if (closing || log) {
       event.preventDefault();
-      void log.close().finally(() => app.quit());
+      void (closing?.close() ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(() => log?.close())
+        .finally(() => app.quit());
     }
   });
   app

@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Connection, Dispatcher } from '../core/dispatcher';
 import { err, type Result } from '../../shared/result';
-import { INVOKE_CHANNEL } from '../preload/channel';
+import { CHANGES_CHANNEL, INVOKE_CHANNEL } from '../preload/channel';
 import type { OutputOf } from '../../shared/contract';
 import { printToPdf } from './print';
 import { isAppUrl } from './url-policy';
@@ -10,7 +10,7 @@ async function printAuthorised(contents: WebContents, connection: Connection, jo
   try {
     const done = await printToPdf(contents, { pageSize: job.pageSize === 'a4' ? 'A4' : 'Letter', landscape: job.landscape, suggestedName: job.suggestedName });
     // The audit trail says how it ended, through the same dispatcher and session.
-    connection.invoke('print.finished', { document: job.document, saved: done.saved });
+    await connection.invoke('print.finished', { document: job.document, saved: done.saved });
     return { ok: true, value: { ...job, saved: done.saved, file: done.saved ? done.file : null } };
   } catch {
     return err('internal', 'error.internal');
@@ -42,10 +42,15 @@ export function registerIpc(dispatcher: Dispatcher, ourWindow: () => WebContents
     if (existing) return existing;
     const conn = dispatcher.connect();
     connections.set(contents.id, conn);
+    // Other stations' changes reach the window, so its census and lists refresh without a reload.
+    const unsubscribe = conn.subscribe((events) => {
+      if (!contents.isDestroyed()) contents.send(CHANGES_CHANNEL, events);
+    });
     // The id is read now: after 'destroyed' the webContents can no longer be asked for it.
     const id = contents.id;
     contents.once('destroyed', () => {
-      connections.get(id)?.close();
+      unsubscribe();
+      void connections.get(id)?.close();
       connections.delete(id);
     });
     return conn;
@@ -54,7 +59,7 @@ export function registerIpc(dispatcher: Dispatcher, ourWindow: () => WebContents
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event, ourWindow())) return err('forbidden', 'error.forbidden');
     const connection = connectionFor(event.sender);
-    const result = connection.invoke(method, input);
+    const result = await connection.invoke(method, input);
     // The dispatcher has authorised, validated and audited the print; rendering it is Electron's part.
     if (method === 'print.pdf' && result.ok) return printAuthorised(event.sender, connection, result.value as OutputOf<'print.pdf'>);
     return result;

@@ -39,6 +39,26 @@ const dbMessages: Record<Lang, Record<OpenFailure, Message>> = {
       title: 'CareDesk: the database could not be updated',
       body: (f) => `Updating the database to this version of CareDesk failed, and the update was rolled back. Your data is as it was before.\n\nFile: ${f}`,
     },
+    unreachable: {
+      title: 'CareDesk: cannot reach the facility server',
+      body: (f) => `CareDesk could not connect to the facility's database server. Check that the server is running and that this computer can reach it on the network.\n\nServer: ${f}`,
+    },
+    auth_failed: {
+      title: 'CareDesk: the facility server refused the sign-in',
+      body: (f) => `The database server refused CareDesk's user name or password. An administrator must check the server connection in the policy and the password in this computer's credential store.\n\nServer: ${f}`,
+    },
+    tls_refused: {
+      title: 'CareDesk: the secure connection to the server failed',
+      body: (f) => `CareDesk could not set up an encrypted connection to the database server, or could not verify the server's certificate. An administrator must check the TLS mode and the CA certificate named in the policy.\n\nServer: ${f}`,
+    },
+    no_database: {
+      title: 'CareDesk: the database does not exist on the server',
+      body: (f) => `The server has no database with the name given in the policy. An administrator must create it (empty) or correct the name.\n\nServer: ${f}`,
+    },
+    not_caredesk: {
+      title: 'CareDesk: the server database is not CareDesk\'s',
+      body: (f) => `The database named in the policy already holds tables that CareDesk did not create. CareDesk will not write into it. An administrator must name an empty database for CareDesk.\n\nServer: ${f}`,
+    },
     locked: {
       title: 'CareDesk: the database is in use',
       body: (f) => `Another program is using the CareDesk database. Close any other copy of CareDesk (or the program holding the file) and try again.\n\nFile: ${f}`,
@@ -60,6 +80,26 @@ const dbMessages: Record<Lang, Record<OpenFailure, Message>> = {
     migration_failed: {
       title: 'CareDesk: no se pudo actualizar la base de datos',
       body: (f) => `La actualización de la base de datos a esta versión de CareDesk falló y se revirtió. Sus datos están como estaban antes.\n\nArchivo: ${f}`,
+    },
+    unreachable: {
+      title: 'CareDesk: no se puede conectar con el servidor del centro',
+      body: (f) => `CareDesk no pudo conectarse con el servidor de base de datos del centro. Compruebe que el servidor está en marcha y que este equipo puede alcanzarlo por la red.\n\nServidor: ${f}`,
+    },
+    auth_failed: {
+      title: 'CareDesk: el servidor del centro rechazó el inicio de sesión',
+      body: (f) => `El servidor de base de datos rechazó el usuario o la contraseña de CareDesk. Un administrador debe revisar la conexión en la directiva y la contraseña en el almacén de credenciales de este equipo.\n\nServidor: ${f}`,
+    },
+    tls_refused: {
+      title: 'CareDesk: falló la conexión segura con el servidor',
+      body: (f) => `CareDesk no pudo establecer una conexión cifrada con el servidor de base de datos o no pudo verificar su certificado. Un administrador debe revisar el modo TLS y el certificado de la CA indicados en la directiva.\n\nServidor: ${f}`,
+    },
+    no_database: {
+      title: 'CareDesk: la base de datos no existe en el servidor',
+      body: (f) => `El servidor no tiene ninguna base de datos con el nombre indicado en la directiva. Un administrador debe crearla (vacía) o corregir el nombre.\n\nServidor: ${f}`,
+    },
+    not_caredesk: {
+      title: 'CareDesk: la base de datos del servidor no es de CareDesk',
+      body: (f) => `La base de datos indicada en la directiva ya contiene tablas que CareDesk no creó. CareDesk no escribirá en ella. Un administrador debe indicar una base de datos vacía para CareDesk.\n\nServidor: ${f}`,
     },
     locked: {
       title: 'CareDesk: la base de datos está en uso',

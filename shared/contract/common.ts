@@ -5,6 +5,12 @@ import { permissions, roles } from '../domain/roles';
 /** Database row ids are positive integers. */
 export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
+/**
+ * A record's row version. Outputs carry it; an update names the version it was edited from, and a
+ * newer one saved meanwhile (at another station) refuses the update with who and when.
+ */
+export const Version = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
 /** Trimmed single-line text with a hard cap, so nothing unbounded reaches the database. */
 export const text = (max: number) =>
   z

@@ -16,7 +16,7 @@ import {
   transportModeSchema,
 } from '../domain/residents/schemas';
 import { AuditEntry } from './users';
-import { Id, IsoDate, Paging, optionalText, pageOf, text } from './common';
+import { Id, IsoDate, Paging, Version, optionalText, pageOf, text } from './common';
 import { method } from './method';
 
 export const AllergyItemInput = z.strictObject({
@@ -205,6 +205,7 @@ export const ResidentDetail = CensusRow.extend({
   beds: z.array(BedAssignmentOut),
   createdAt: z.string(),
   updatedAt: z.string(),
+  version: Version,
 });
 export type ResidentDetail = z.infer<typeof ResidentDetail>;
 
@@ -285,7 +286,7 @@ export const residentsContract = {
   'residents.list': method({ input: ListInput, output: pageOf(CensusRow), access: 'residents.read', write: false }),
   'residents.get': method({ input: z.strictObject({ id: Id }), output: ResidentDetail, access: 'residents.read', write: false }),
   'residents.admit': method({ input: AdmitInput, output: ResidentDetail, access: 'residents.write', write: true }),
-  'residents.update': method({ input: z.strictObject({ id: Id, ...residentFieldShape }), output: ResidentDetail, access: 'residents.write', write: true }),
+  'residents.update': method({ input: z.strictObject({ id: Id, expectedVersion: Version, ...residentFieldShape }), output: ResidentDetail, access: 'residents.write', write: true }),
   'residents.transfer': method({
     input: z.strictObject({ id: Id, bedId: Id, date: IsoDate, note: optionalText(300) }),
     output: ResidentDetail,

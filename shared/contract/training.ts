@@ -3,7 +3,7 @@ import { courseCodeSchema, courseValiditySchema } from '../domain/training/catal
 import { CERTIFICATE_MAX_BYTES, CERTIFICATE_TYPES } from '../domain/training/certificate';
 import { TRAINING_IMPORT_FIELDS } from '../domain/training/import';
 import { COMPLIANCE_STATUSES, EXPIRING_WINDOWS, staffRoleSchema } from '../domain/training/vocabulary';
-import { Id, IsoDate, IsoInstant, Paging, optionalText, pageOf, text } from './common';
+import { Id, IsoDate, IsoInstant, Paging, Version, optionalText, pageOf, text } from './common';
 import { method } from './method';
 
 /** Re-exported for the renderer (file picker hint); the handler checks the decoded bytes. */
@@ -27,6 +27,7 @@ export const Staff = z.object({
   active: z.boolean(),
   userId: Id.nullable(),
   userName: z.string().nullable(),
+  version: Version,
 });
 export type Staff = z.infer<typeof Staff>;
 
@@ -47,6 +48,7 @@ export const Course = z.object({
   roles: z.array(staffRoleSchema),
   countsAsInService: z.boolean(),
   active: z.boolean(),
+  version: Version,
 });
 export type Course = z.infer<typeof Course>;
 
@@ -74,6 +76,7 @@ export const TrainingRecord = z.object({
   createdAt: IsoInstant,
   voidedAt: IsoInstant.nullable(),
   voidReason: z.string().nullable(),
+  version: Version,
   certificates: z.array(z.object({ id: Id, fileName: z.string(), mimeType: z.string(), sizeBytes: z.number().int() })),
 });
 export type TrainingRecord = z.infer<typeof TrainingRecord>;
@@ -217,7 +220,7 @@ export const trainingContract = {
     write: true,
   }),
   'training.updateStaff': method({
-    input: z.strictObject({ id: Id, ...StaffFields }),
+    input: z.strictObject({ id: Id, expectedVersion: Version, ...StaffFields }),
     output: Staff,
     access: 'training.write',
     write: true,
@@ -259,7 +262,7 @@ export const trainingContract = {
     write: true,
   }),
   'training.updateRecord': method({
-    input: z.strictObject({ id: Id, ...RecordFields }),
+    input: z.strictObject({ id: Id, expectedVersion: Version, ...RecordFields }),
     output: TrainingRecord,
     access: 'training.write',
     write: true,

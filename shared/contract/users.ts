@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoInstant, LanguageSchema, Paging, RoleSchema, Username, pageOf, text } from './common';
+import { Id, IsoInstant, LanguageSchema, Paging, RoleSchema, Username, Version, pageOf, text } from './common';
 import { method } from './method';
 
 
@@ -13,6 +13,7 @@ export const User = z.object({
   mustChangePassword: z.boolean(),
   createdAt: IsoInstant,
   lastSignInAt: IsoInstant.nullable(),
+  version: Version,
 });
 export type User = z.infer<typeof User>;
 
@@ -49,7 +50,7 @@ export const usersContract = {
     write: true,
   }),
   'users.update': method({
-    input: z.strictObject({ id: Id, displayName: text(120), role: RoleSchema, active: z.boolean() }),
+    input: z.strictObject({ id: Id, expectedVersion: Version, displayName: text(120), role: RoleSchema, active: z.boolean() }),
     output: User,
     access: 'users.manage',
     write: true,

@@ -7,15 +7,15 @@ import { round, time, timePair } from './measure';
  * better-sqlite3 statement for the same row.
  */
 export async function benchIpc(ctx: BenchContext): Promise<BenchResults> {
-  const conn = ctx.signedIn('admin');
+  const conn = await ctx.signedIn('admin');
   const ids = ctx.userIds;
   let i = 0;
-  const raw = ctx.core.opened.sqlite.prepare(
+  const raw = ctx.sqlite.prepare(
     'SELECT id, username, display_name, role, active, language, must_change_password, created_at, last_sign_in_at FROM users WHERE id = ?',
   );
-  const viaDispatcher = () => {
+  const viaDispatcher = async () => {
     const input = structuredClone({ id: ids[i++ % ids.length]! });
-    const result = conn.invoke('users.get', input);
+    const result = await conn.invoke('users.get', input);
     if (!result.ok) throw new Error(`users.get failed: ${result.error.code}`);
     return structuredClone(result);
   };
@@ -23,9 +23,9 @@ export async function benchIpc(ctx: BenchContext): Promise<BenchResults> {
   // The same raw statement behind the same two structured clones: what a hand-wired IPC
   // handler with no session, permission or validation would cost. Isolates our overhead.
   const viaRawCloned = () => structuredClone({ ok: true, value: raw.get(structuredClone({ id: ids[i++ % ids.length]! }).id) });
-  const [dispatched, baseline] = timePair(viaDispatcher, viaRaw);
-  const [dispatched2, clonedBaseline] = timePair(viaDispatcher, viaRawCloned);
-  const single = time(viaDispatcher, { rounds: 2000 });
+  const [dispatched, baseline] = await timePair(viaDispatcher, viaRaw);
+  const [dispatched2, clonedBaseline] = await timePair(viaDispatcher, viaRawCloned);
+  const single = await time(viaDispatcher, { rounds: 2000 });
   return {
     'ipc.dispatch_ratio': round(dispatched.median / baseline.median, 2),
     'ipc.dispatch_p95_ms': round(single.p95, 4),

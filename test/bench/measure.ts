@@ -20,14 +20,17 @@ export function summarize(samples: number[]): Timing {
   return { samples, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
 }
 
+/** A call to time: synchronous (a raw statement) or asynchronous (the dispatcher); either is awaited. */
+type Timed = () => unknown;
+
 /** Times `fn` per call in ms, after a warm-up, over `rounds` rounds of `batch` calls (for sub-µs calls). */
-export function time(fn: () => unknown, opts: { warmup?: number; rounds?: number; batch?: number } = {}): Timing {
+export async function time(fn: Timed, opts: { warmup?: number; rounds?: number; batch?: number } = {}): Promise<Timing> {
   const { warmup = 200, rounds = 400, batch = 1 } = opts;
-  for (let i = 0; i < warmup; i++) fn();
+  for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const t0 = performance.now();
-    for (let b = 0; b < batch; b++) fn();
+    for (let b = 0; b < batch; b++) await fn();
     samples.push((performance.now() - t0) / batch);
   }
   return summarize(samples);
@@ -37,20 +40,20 @@ export function time(fn: () => unknown, opts: { warmup?: number; rounds?: number
  * Interleaves two functions round by round so that drift (GC, CPU frequency, the other core)
  * hits both alike; returns both timings.
  */
-export function timePair(a: () => unknown, b: () => unknown, opts: { warmup?: number; rounds?: number; batch?: number } = {}): [Timing, Timing] {
+export async function timePair(a: Timed, b: Timed, opts: { warmup?: number; rounds?: number; batch?: number } = {}): Promise<[Timing, Timing]> {
   const { warmup = 500, rounds = 300, batch = 50 } = opts;
   for (let i = 0; i < warmup; i++) {
-    a();
-    b();
+    await a();
+    await b();
   }
   const sa: number[] = [];
   const sb: number[] = [];
   for (let r = 0; r < rounds; r++) {
     let t0 = performance.now();
-    for (let i = 0; i < batch; i++) a();
+    for (let i = 0; i < batch; i++) await a();
     sa.push((performance.now() - t0) / batch);
     t0 = performance.now();
-    for (let i = 0; i < batch; i++) b();
+    for (let i = 0; i < batch; i++) await b();
     sb.push((performance.now() - t0) / batch);
   }
   return [summarize(sa), summarize(sb)];

@@ -15,34 +15,34 @@ import type { BenchContext, BenchResults } from './types';
  * - census_render_ms / census_scroll_long_tasks: the production renderer in Chromium via the harness.
  */
 export async function benchResidents(ctx: BenchContext): Promise<BenchResults> {
-  const conn = ctx.signedIn('charge');
+  const conn = await ctx.signedIn('charge');
   const input = { offset: 0, limit: 100, sort: 'location', desc: false, status: 'active' } as const;
-  const check = conn.invoke('residents.list', input);
+  const check = await conn.invoke('residents.list', input);
   if (!check.ok) throw new Error(`residents.list failed: ${check.error.code}`);
-  const onCensus = conn.invoke('residents.list', { limit: 1 });
+  const onCensus = await conn.invoke('residents.list', { limit: 1 });
   if (!onCensus.ok) throw new Error(`residents.list failed: ${onCensus.error.code}`);
   const census = (onCensus.value as { total: number }).total;
   const activeRows = (check.value as { total: number }).total;
 
-  const sqlite = ctx.core.opened.sqlite;
+  const sqlite = ctx.sqlite;
   const page = sqlite.prepare(censusPageSql('location', false));
   page.raw(true);
-  const count = sqlite.prepare(censusCountSql);
+  const count = sqlite.prepare(censusCountSql());
   count.pluck(true);
   const params = censusParams(ListInput.parse(input));
-  const viaDispatcher = () => {
-    const r = conn.invoke('residents.list', structuredClone(input));
+  const viaDispatcher = async () => {
+    const r = await conn.invoke('residents.list', structuredClone(input));
     if (!r.ok) throw new Error(r.error.code);
     return structuredClone(r);
   };
   const viaRaw = () => [page.all(params), count.get(params)];
-  const [dispatched, raw] = timePair(viaDispatcher, viaRaw, { warmup: 50, rounds: 60, batch: 5 });
+  const [dispatched, raw] = await timePair(viaDispatcher, viaRaw, { warmup: 50, rounds: 60, batch: 5 });
 
   const queries = ['jose obrien', 'garcia maria', 'nguyen', 'zoe', 'obrien', 'muller', 'kim', '김', 'MG0012', 'siobhan o'];
   let qi = 0;
-  const search = time(
-    () => {
-      const r = conn.invoke('residents.list', structuredClone({ query: queries[qi++ % queries.length]!, status: 'all', limit: 100 }));
+  const search = await time(
+    async () => {
+      const r = await conn.invoke('residents.list', structuredClone({ query: queries[qi++ % queries.length]!, status: 'all', limit: 100 }));
       if (!r.ok) throw new Error(r.error.code);
       return structuredClone(r);
     },

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, seedDemoFacility } from '../../db/demo/generate';
-import { sourceMigrationsFolder } from '../../db/paths';
+import type { SqliteEngine } from '../../db/engine/sqlite';
+import { sourceMigrationsRoot } from '../../db/paths';
 import { createCore } from '../../electron/core/app';
 import { hashPassword } from '../../electron/core/passwords';
 import { testScryptCost, tempDir } from '../support/core';
@@ -20,16 +21,17 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.resolve(here, '../../bench/results.json');
 
 const file = path.join(tempDir('caredesk-bench-'), 'bench.sqlite');
-const core = createCore({ file, migrationsFolder: sourceMigrationsFolder, scryptCost: testScryptCost });
-const seeded = seedDemoFacility(core.opened.db, { seed: 42, now: new Date('2026-11-02T12:00:00Z'), hashPassword: (p) => hashPassword(p, testScryptCost), roomsPerUnit: 1000, residents: 5000, staff: 500, extraCourses: 15, trainingYears: 10 });
+const core = await createCore({ engine: { kind: 'sqlite', file }, migrationsRoot: sourceMigrationsRoot, scryptCost: testScryptCost });
+const seeded = await seedDemoFacility(core.engine, { seed: 42, now: new Date('2026-11-02T12:00:00Z'), hashPassword: (p) => hashPassword(p, testScryptCost), roomsPerUnit: 1000, residents: 5000, staff: 500, extraCourses: 15, trainingYears: 10 });
 
 const ctx: BenchContext = {
   core,
+  sqlite: (core.engine as SqliteEngine).opened.sqlite,
   userIds: Object.values(seeded.userIds),
   rendererDist,
-  signedIn(username) {
+  async signedIn(username) {
     const conn = core.dispatcher.connect();
-    const r = conn.invoke('auth.signIn', { username, password: DEMO_PASSWORD });
+    const r = await conn.invoke('auth.signIn', { username, password: DEMO_PASSWORD });
     if (!r.ok) throw new Error(`bench sign-in as ${username} failed: ${r.error.code}`);
     return conn;
   },
@@ -47,7 +49,7 @@ for (const [name, suite] of suites) {
   Object.assign(results, await suite(ctx));
   process.stdout.write(`${name}: done in ${Math.round(performance.now() - t0)} ms\n`);
 }
-core.close();
+await core.close();
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`${JSON.stringify(results, null, 2)}\nwritten to ${path.relative(process.cwd(), out)}\n`);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEMO_PASSWORD, seedDemoFacility } from '../../db/demo/generate';
-import { sourceMigrationsFolder } from '../../db/paths';
+import type { SqliteEngine } from '../../db/engine/sqlite';
+import { sourceMigrationsRoot } from '../../db/paths';
 import { createCore } from '../../electron/core/app';
 import { hashPassword } from '../../electron/core/passwords';
 import { addDays } from '../../shared/domain/dates';
@@ -49,18 +50,18 @@ ORDER BY s.name COLLATE NOCASE, s.id, c.sort_order, c.id`;
  * facility of its own so the matrix figures are not disturbed.
  */
 export async function benchTraining(ctx: BenchContext): Promise<BenchResults> {
-  const conn = ctx.signedIn('don');
-  const raw = ctx.core.opened.sqlite.prepare(RAW_MATRIX);
+  const conn = await ctx.signedIn('don');
+  const raw = ctx.sqlite.prepare(RAW_MATRIX);
   const input = { asOf: AS_OF, windowDays: 30 as const, limit: 2000 };
-  const viaDispatcher = () => {
-    const result = conn.invoke('training.matrix', structuredClone(input));
+  const viaDispatcher = async () => {
+    const result = await conn.invoke('training.matrix', structuredClone(input));
     if (!result.ok) throw new Error(`training.matrix failed: ${result.error.code}`);
     return structuredClone(result);
   };
   const viaRaw = () => raw.all({ asOf: AS_OF, window: 30 });
 
   // Same answer first: the figures mean nothing if the two disagree.
-  const matrix = viaDispatcher().value as { courses: { id: number }[]; rows: { staffId: number; cells: { status: string }[] }[] };
+  const matrix = (await viaDispatcher()).value as { courses: { id: number }[]; rows: { staffId: number; cells: { status: string }[] }[] };
   const rawRows = viaRaw() as { staffId: number; courseId: number; status: string }[];
   if (matrix.courses.length !== 25 || matrix.rows.length * 25 !== rawRows.length) {
     throw new Error(`matrix shape differs: ${matrix.rows.length}×${matrix.courses.length} vs ${rawRows.length} cells`);
@@ -72,21 +73,22 @@ export async function benchTraining(ctx: BenchContext): Promise<BenchResults> {
   });
   if (mismatches > rawRows.length * 0.002) throw new Error(`matrix statuses differ from the raw query in ${mismatches} cells`);
 
-  const [dispatched, baseline] = timePair(viaDispatcher, viaRaw, { warmup: 20, rounds: 40, batch: 3 });
-  const single = time(viaDispatcher, { warmup: 10, rounds: 100 });
+  const [dispatched, baseline] = await timePair(viaDispatcher, viaRaw, { warmup: 20, rounds: 40, batch: 3 });
+  const single = await time(viaDispatcher, { warmup: 10, rounds: 100 });
 
   return {
     'training.matrix_ratio': round(dispatched.median / baseline.median, 2),
     'training.matrix_p95_ms': round(single.p95, 2),
-    'training.import_rows_per_s': benchImport(),
+    'training.import_rows_per_s': await benchImport(),
   };
 }
 
-function benchImport(): number {
+async function benchImport(): Promise<number> {
   const file = path.join(tempDir('caredesk-bench-import-'), 'import.sqlite');
-  const core = createCore({ file, migrationsFolder: sourceMigrationsFolder, scryptCost: testScryptCost, clock: { now: () => new Date('2026-11-02T12:00:00Z') } });
+  const core = await createCore({ engine: { kind: 'sqlite', file }, migrationsRoot: sourceMigrationsRoot, scryptCost: testScryptCost, clock: { now: () => new Date('2026-11-02T12:00:00Z') } });
+  const sqlite = (core.engine as SqliteEngine).opened.sqlite;
   try {
-    seedDemoFacility(core.opened.db, {
+    await seedDemoFacility(core.engine, {
       seed: 7,
       now: new Date('2026-11-02T12:00:00Z'),
       hashPassword: (p) => hashPassword(p, testScryptCost),
@@ -95,12 +97,12 @@ function benchImport(): number {
       extraCourses: 15,
       trainingYears: 0,
     });
-    core.opened.sqlite.exec('DELETE FROM training_records');
+    sqlite.exec('DELETE FROM training_records');
     const conn = core.dispatcher.connect();
-    const signIn = conn.invoke('auth.signIn', { username: 'admin', password: DEMO_PASSWORD });
+    const signIn = await conn.invoke('auth.signIn', { username: 'admin', password: DEMO_PASSWORD });
     if (!signIn.ok) throw new Error('bench sign-in failed');
-    const staff = core.opened.sqlite.prepare('SELECT employee_id FROM staff ORDER BY id').pluck().all() as string[];
-    const courses = core.opened.sqlite.prepare('SELECT name FROM courses ORDER BY id').pluck().all() as string[];
+    const staff = sqlite.prepare('SELECT employee_id FROM staff ORDER BY id').pluck().all() as string[];
+    const courses = sqlite.prepare('SELECT name FROM courses ORDER BY id').pluck().all() as string[];
     // 500 staff × 25 courses × 8 session dates = 100,000 distinct completions, an LMS export's shape.
     const lines = ['Employee ID,Course,Completion Date,Hours,Provider,Certificate Number'];
     for (let d = 0; d < 8; d++) {
@@ -110,13 +112,13 @@ function benchImport(): number {
     const csv = `${lines.join('\r\n')}\r\n`;
     const rows = lines.length - 1;
     const t0 = performance.now();
-    const preview = conn.invoke('training.importPreview', structuredClone({ csv }));
+    const preview = await conn.invoke('training.importPreview', structuredClone({ csv }));
     if (!preview.ok || (preview.value as { newRows: number }).newRows !== rows) throw new Error(`import preview failed: ${JSON.stringify(preview).slice(0, 300)}`);
-    const commit = conn.invoke('training.importCommit', structuredClone({ csv }));
+    const commit = await conn.invoke('training.importCommit', structuredClone({ csv }));
     if (!commit.ok || (commit.value as { inserted: number }).inserted !== rows) throw new Error(`import commit failed: ${JSON.stringify(commit).slice(0, 300)}`);
     const seconds = (performance.now() - t0) / 1000;
     return Math.round(rows / seconds);
   } finally {
-    core.close();
+    await core.close();
   }
 }

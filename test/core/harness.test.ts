@@ -6,10 +6,8 @@ import { startHarness, type Harness } from '../support/harness';
 import { makeCore, tempDir } from '../support/core';
 
 let harness: Harness | null = null;
-let closeCore: (() => void) | null = null;
 afterEach(async () => {
   await harness?.close();
-  closeCore?.();
   harness = null;
 });
 
@@ -29,8 +27,7 @@ async function start() {
   const root = tempDir('caredesk-root-');
   fs.writeFileSync(path.join(root, 'index.html'), '<html><head></head><body>app</body></html>');
   fs.writeFileSync(path.join(root, 'app.js'), 'console.log(1)');
-  const made = makeCore();
-  closeCore = () => made.core.close();
+  const made = await makeCore();
   harness = await startHarness(made.core, { root });
   return harness;
 }

@@ -1,43 +1,40 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { adminCore } from '../support/core';
 import { addRooms, counts } from '../support/residents';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
 
-function setup() {
-  const a = adminCore({ now: '2026-03-02T14:00:00Z' });
-  cleanups.push(() => a.core.close());
-  return { ...a, ...addRooms(a) };
+async function setup() {
+  const a = await adminCore({ now: '2026-03-02T14:00:00Z' });
+  return { ...a, ...await addRooms(a) };
 }
 
 const HEADER = 'Record number,Given name,Family name,Date of birth,Sex,Unit,Room,Bed,Code status,Allergies';
 
 describe('residents import', () => {
-  test('BOM, semicolons and quoted fields; every row admitted in one go', () => {
-    const a = setup();
+  test('BOM, semicolons and quoted fields; every row admitted in one go', async () => {
+    const a = await setup();
     const csv =
       '\ufeffMRN;First name;Last name;DOB;Sex;Unit;Room;Bed;Code status;Allergies;Fall risk;IDDSI food\r\n' +
       'A-1;José;"O\'Brien";1941-05-12;M;Memory Care;101;A;DNR;"Penicillin: hives (severe); Latex";high;5\r\n' +
       'A-2;Zoë;"Smith; Jones";1950-01-31;F;memory care;101;B;Full code;NKA;;\r\n' +
       'A-3;민준;김;1938-12-24;male;Skilled 2;201;;Comfort care;;low;\r\n';
-    const preview = a.must('residents.importPreview', { csv });
+    const preview = await a.must('residents.importPreview', { csv });
     expect(preview).toMatchObject({ delimiter: ';', total: 3, valid: 3, issues: [], missingColumns: [] });
-    const before = counts(a.core);
-    expect(a.must('residents.importCommit', { csv })).toEqual({ admitted: 3 });
-    expect(counts(a.core)).toMatchObject({ residents: before.residents + 3, periods: 3, beds: 3, audit: before.audit + 3 });
-    const rows = a.must('residents.list', { sort: 'location' }).rows;
+    const before = await counts(a.core);
+    expect(await a.must('residents.importCommit', { csv })).toEqual({ admitted: 3 });
+    expect(await counts(a.core)).toMatchObject({ residents: before.residents + 3, periods: 3, beds: 3, audit: before.audit + 3 });
+    const rows = (await a.must('residents.list', { sort: 'location' })).rows;
     expect(rows.map((r) => [r.legalFamily, r.location?.roomLabel, r.location?.bedLabel, r.codeStatus, r.allergies.state])).toEqual([
       ["O'Brien", '101', 'A', 'dnr', 'listed'],
       ['Smith; Jones', '101', 'B', 'full_code', 'nka'],
       ['김', '201', 'A', 'comfort_care', 'not_recorded'],
     ]);
     expect(rows[0]).toMatchObject({ fallRisk: 'high', iddsiFood: 'minced_moist_5', allergies: { text: 'Penicillin (severe), Latex', hasSevere: true } });
-    expect(a.must('residents.list', { query: 'jose obrien' }).rows.map((r) => r.recordNumber)).toEqual(['A-1']);
+    expect((await a.must('residents.list', { query: 'jose obrien' })).rows.map((r) => r.recordNumber)).toEqual(['A-1']);
   });
 
-  test('one bad row is named by line and field, and nothing at all is written', () => {
-    const a = setup();
+  test('one bad row is named by line and field, and nothing at all is written', async () => {
+    const a = await setup();
     const csv = [
       HEADER,
       'B-1,Ana,Lopez,1940-02-02,F,Memory Care,101,A,DNR,',
@@ -47,7 +44,7 @@ describe('residents import', () => {
       'B-5,Ed,Lopez,1940-02-02,M,Memory Care,101,A,DNR,', // same bed as line 2
       'B-6,Flo,Lopez,1940-02-02,F,Memory Care,103,A,Maybe,', // unknown code status
     ].join('\n');
-    const preview = a.must('residents.importPreview', { csv });
+    const preview = await a.must('residents.importPreview', { csv });
     expect(preview.issues.map((i) => `${i.line}:${i.field}:${i.code}`)).toEqual([
       '3:dateOfBirth:date_in_future',
       '4:unit:unknown_unit',
@@ -56,21 +53,21 @@ describe('residents import', () => {
       '7:codeStatus:invalid_choice',
     ]);
     expect(preview.valid).toBe(1);
-    const before = counts(a.core);
-    const r = a.call('residents.importCommit', { csv });
+    const before = await counts(a.core);
+    const r = await a.call('residents.importCommit', { csv });
     expect(r).toMatchObject({ ok: false, error: { code: 'validation', message: 'residents.importHasErrors', params: { count: 5 } } });
-    expect(counts(a.core)).toEqual(before);
+    expect(await counts(a.core)).toEqual(before);
   });
 
-  test('a record number already in the database, a missing column, an unclosed quote', () => {
-    const a = setup();
-    a.must('residents.importCommit', { csv: `${HEADER}\nC-1,Ana,Lopez,1940-02-02,F,Memory Care,101,A,DNR,` });
-    const again = a.must('residents.importPreview', { csv: `${HEADER}\nc-1,Ana,Lopez,1940-02-02,F,Memory Care,102,A,DNR,` });
+  test('a record number already in the database, a missing column, an unclosed quote', async () => {
+    const a = await setup();
+    await a.must('residents.importCommit', { csv: `${HEADER}\nC-1,Ana,Lopez,1940-02-02,F,Memory Care,101,A,DNR,` });
+    const again = await a.must('residents.importPreview', { csv: `${HEADER}\nc-1,Ana,Lopez,1940-02-02,F,Memory Care,102,A,DNR,` });
     expect(again.issues.map((i) => `${i.field}:${i.code}`)).toEqual(['recordNumber:duplicate']);
-    const missing = a.must('residents.importPreview', { csv: 'Record number,Given name\nX,Y' });
+    const missing = await a.must('residents.importPreview', { csv: 'Record number,Given name\nX,Y' });
     expect(missing.missingColumns).toEqual(['legalFamily', 'dateOfBirth', 'unit', 'room', 'codeStatus']);
-    expect(a.call('residents.importCommit', { csv: 'Record number,Given name\nX,Y' })).toMatchObject({ ok: false, error: { message: 'residents.importMissingColumns' } });
-    expect(a.call('residents.importPreview', { csv: `${HEADER}\n"C-2,Ana` })).toMatchObject({ ok: false, error: { message: 'residents.importUnterminatedQuote', params: { line: 2 } } });
+    expect(await a.call('residents.importCommit', { csv: 'Record number,Given name\nX,Y' })).toMatchObject({ ok: false, error: { message: 'residents.importMissingColumns' } });
+    expect(await a.call('residents.importPreview', { csv: `${HEADER}\n"C-2,Ana` })).toMatchObject({ ok: false, error: { message: 'residents.importUnterminatedQuote', params: { line: 2 } } });
   });
 });
 
@@ -89,10 +86,10 @@ describe('allergy cells', () => {
     });
   });
 
-  test('the import never guesses at clinical meaning: "None" allergies and "DNR/DNR" are refused', () => {
-    const a = setup();
+  test('the import never guesses at clinical meaning: "None" allergies and "DNR/DNR" are refused', async () => {
+    const a = await setup();
     const csv = `${HEADER}\nB-1,Ana,Lopez,1940-02-02,F,Memory Care,101,A,DNR,None\nB-2,Bea,Ruiz,1941-03-03,F,Memory Care,101,B,DNR/DNR,NKA`;
-    const preview = a.must('residents.importPreview', { csv });
+    const preview = await a.must('residents.importPreview', { csv });
     expect(preview.valid).toBe(0);
     expect(preview.issues.map((i) => [i.line, i.field, i.code])).toEqual(
       expect.arrayContaining([
@@ -100,8 +97,8 @@ describe('allergy cells', () => {
         [3, 'codeStatus', expect.any(String)],
       ]),
     );
-    const before = counts(a.core);
-    expect(a.call('residents.importCommit', { csv }).ok).toBe(false);
-    expect(counts(a.core)).toEqual(before);
+    const before = await counts(a.core);
+    expect((await a.call('residents.importCommit', { csv })).ok).toBe(false);
+    expect(await counts(a.core)).toEqual(before);
   });
 });

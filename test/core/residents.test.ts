@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { adminCore, caller } from '../support/core';
 import { addRooms, admission, counts } from '../support/residents';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
 
 // 2026-03-02 14:00 UTC is 08:00 in Chicago: "today" for every rule below is 2026-03-02.
-function setup() {
-  const a = adminCore({ now: '2026-03-02T14:00:00Z' });
-  cleanups.push(() => a.core.close());
-  const place = addRooms(a);
+async function setup() {
+  const a = await adminCore({ now: '2026-03-02T14:00:00Z' });
+  const place = await addRooms(a);
   const mc = place.units['Memory Care']!;
   return { ...a, ...place, mc };
 }
@@ -19,17 +16,17 @@ function fieldsOf(r: { ok: boolean; error?: { fields?: { path: string; code: str
 }
 
 describe('residents.admit', () => {
-  test('admits into a free bed with status, bed history and an audit row', () => {
-    const a = setup();
-    const before = counts(a.core);
-    const d = a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']!, allergies: { state: 'listed', items: [{ substance: 'Latex', severity: 'mild' }, { substance: 'Penicillin', reaction: 'Hives', severity: 'severe' }] } }));
+  test('admits into a free bed with status, bed history and an audit row', async () => {
+    const a = await setup();
+    const before = await counts(a.core);
+    const d = await a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']!, allergies: { state: 'listed', items: [{ substance: 'Latex', severity: 'mild' }, { substance: 'Penicillin', reaction: 'Hives', severity: 'severe' }] } }));
     expect(d).toMatchObject({ status: 'active', statusSince: '2026-02-01', age: 84, codeStatus: 'dnr', location: { unitName: 'Memory Care', roomLabel: '101', bedLabel: 'A' } });
     expect(d.allergies).toEqual({ state: 'listed', text: 'Penicillin (severe), Latex (mild)', hasSevere: true, recordedOn: null });
     expect(d.periods).toEqual([expect.objectContaining({ status: 'active', from: '2026-02-01', to: null })]);
     expect(d.beds).toEqual([expect.objectContaining({ reason: 'admission', from: '2026-02-01', to: null, place: 'Memory Care · 101-A' })]);
-    const after = counts(a.core);
+    const after = await counts(a.core);
     expect(after).toEqual({ ...before, residents: 1, periods: 1, beds: 1, allergies: 2, audit: before.audit + 1 });
-    const history = a.must('residents.history', { id: d.id });
+    const history = await a.must('residents.history', { id: d.id });
     expect(history.rows[0]).toMatchObject({ method: 'residents.admit', entity: 'resident', entityId: String(d.id), before: null });
   });
 
@@ -40,64 +37,64 @@ describe('residents.admit', () => {
     ['an unknown unit', { unitId: 999 }, 'unitId:unknown_unit'],
     ['an unknown bed', { bedId: 999 }, 'bedId:unknown_bed'],
     ['a not-a-date birth date', { dateOfBirth: '1941-02-30' }, 'dateOfBirth:invalid_date'],
-  ])('%s is a field error and nothing is written', (_name, over, expected) => {
-    const a = setup();
-    const before = counts(a.core);
-    const r = a.call('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']!, ...over }));
+  ])('%s is a field error and nothing is written', async (_name, over, expected) => {
+    const a = await setup();
+    const before = await counts(a.core);
+    const r = await a.call('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']!, ...over }));
     expect(r).toMatchObject({ ok: false, error: { code: 'validation', message: 'error.validation' } });
     expect(fieldsOf(r)).toContain(expected);
-    expect(counts(a.core)).toEqual(before);
+    expect(await counts(a.core)).toEqual(before);
   });
 
-  test('exactly 120 years is accepted (the limit day itself)', () => {
-    const a = setup();
-    expect(a.call('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']!, dateOfBirth: '1906-03-02', admittedOn: '2026-03-02' })).ok).toBe(true);
+  test('exactly 120 years is accepted (the limit day itself)', async () => {
+    const a = await setup();
+    expect((await a.call('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']!, dateOfBirth: '1906-03-02', admittedOn: '2026-03-02' }))).ok).toBe(true);
   });
 
-  test('a second resident in an occupied bed is refused and nothing is written', () => {
-    const a = setup();
-    a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']! }));
-    const before = counts(a.core);
-    const r = a.call('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']!, recordNumber: 'MRN-2', legalGiven: 'Zoë' }));
+  test('a second resident in an occupied bed is refused and nothing is written', async () => {
+    const a = await setup();
+    await a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']! }));
+    const before = await counts(a.core);
+    const r = await a.call('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']!, recordNumber: 'MRN-2', legalGiven: 'Zoë' }));
     expect(fieldsOf(r)).toEqual(['bedId:bed_occupied']);
-    expect(counts(a.core)).toEqual(before);
+    expect(await counts(a.core)).toEqual(before);
   });
 
-  test('a bed in another unit than the one chosen is refused', () => {
-    const a = setup();
-    const r = a.call('residents.admit', admission({ unitId: a.mc, bedId: a.beds['201A']! }));
+  test('a bed in another unit than the one chosen is refused', async () => {
+    const a = await setup();
+    const r = await a.call('residents.admit', admission({ unitId: a.mc, bedId: a.beds['201A']! }));
     expect(fieldsOf(r)).toEqual(['bedId:bed_not_in_unit']);
   });
 
-  test('a duplicate record number (any case) is refused and nothing is written', () => {
-    const a = setup();
-    a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']! }));
-    const before = counts(a.core);
-    const r = a.call('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101B']!, recordNumber: 'mrn-1001', legalGiven: 'Other' }));
+  test('a duplicate record number (any case) is refused and nothing is written', async () => {
+    const a = await setup();
+    await a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']! }));
+    const before = await counts(a.core);
+    const r = await a.call('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101B']!, recordNumber: 'mrn-1001', legalGiven: 'Other' }));
     expect(fieldsOf(r)).toEqual(['recordNumber:duplicate']);
-    expect(counts(a.core)).toEqual(before);
+    expect(await counts(a.core)).toEqual(before);
   });
 
-  test('several problems are reported together', () => {
-    const a = setup();
-    a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']! }));
-    const r = a.call('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']!, dateOfBirth: '2030-01-01' }));
+  test('several problems are reported together', async () => {
+    const a = await setup();
+    await a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']! }));
+    const r = await a.call('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']!, dateOfBirth: '2030-01-01' }));
     expect(fieldsOf(r).sort()).toEqual(['bedId:bed_occupied', 'dateOfBirth:date_in_future', 'recordNumber:duplicate']);
   });
 
-  test('schema problems name the field: missing code status, empty allergy list, unknown key', () => {
-    const a = setup();
-    const before = counts(a.core);
-    const r = a.raw('residents.admit', { ...admission({ unitId: a.mc, bedId: a.beds['101A']! }), codeStatus: undefined, allergies: { state: 'listed', items: [] }, shoeSize: 9 });
+  test('schema problems name the field: missing code status, empty allergy list, unknown key', async () => {
+    const a = await setup();
+    const before = await counts(a.core);
+    const r = await a.raw('residents.admit', { ...admission({ unitId: a.mc, bedId: a.beds['101A']! }), codeStatus: undefined, allergies: { state: 'listed', items: [] }, shoeSize: 9 });
     expect(fieldsOf(r as never).sort()).toEqual(['allergies.items:too_few', 'codeStatus:required', 'shoeSize:unknown_field']);
-    expect(counts(a.core)).toEqual(before);
+    expect(await counts(a.core)).toEqual(before);
   });
 
-  test('two residents with the same name are allowed and told apart by room and birth date', () => {
-    const a = setup();
-    a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']!, legalGiven: 'María', legalFamily: 'García', recordNumber: 'A1', dateOfBirth: '1940-01-01' }));
-    a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['102A']!, legalGiven: 'María', legalFamily: 'García', recordNumber: 'A2', dateOfBirth: '1952-07-09' }));
-    const page = a.must('residents.list', { query: 'maria garcia' });
+  test('two residents with the same name are allowed and told apart by room and birth date', async () => {
+    const a = await setup();
+    await a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']!, legalGiven: 'María', legalFamily: 'García', recordNumber: 'A1', dateOfBirth: '1940-01-01' }));
+    await a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['102A']!, legalGiven: 'María', legalFamily: 'García', recordNumber: 'A2', dateOfBirth: '1952-07-09' }));
+    const page = await a.must('residents.list', { query: 'maria garcia' });
     expect(page.rows.map((r) => [r.location?.roomLabel, r.dateOfBirth])).toEqual([
       ['101', '1940-01-01'],
       ['102', '1952-07-09'],
@@ -106,33 +103,33 @@ describe('residents.admit', () => {
 });
 
 describe('moves and status changes', () => {
-  function admitted() {
-    const a = setup();
-    const d = a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']! }));
+  async function admitted() {
+    const a = await setup();
+    const d = await a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']! }));
     return { ...a, id: d.id };
   }
 
-  test('transfer → hospital (bed held) → return → discharge (bed freed) → readmission, all with history', () => {
-    const a = admitted();
-    let d = a.must('residents.transfer', { id: a.id, bedId: a.beds['103B']!, date: '2026-02-10', note: 'Quieter room' });
+  test('transfer → hospital (bed held) → return → discharge (bed freed) → readmission, all with history', async () => {
+    const a = await admitted();
+    let d = await a.must('residents.transfer', { id: a.id, bedId: a.beds['103B']!, date: '2026-02-10', note: 'Quieter room' });
     expect(d.location?.roomLabel).toBe('103');
     expect(d.beds.map((b) => [b.place, b.from, b.to])).toEqual([
       ['Memory Care · 101-A', '2026-02-01', '2026-02-10'],
       ['Memory Care · 103-B', '2026-02-10', null],
     ]);
-    d = a.must('residents.changeStatus', { id: a.id, status: 'hospital', date: '2026-02-15' });
+    d = await a.must('residents.changeStatus', { id: a.id, status: 'hospital', date: '2026-02-15' });
     expect(d).toMatchObject({ status: 'hospital', location: { roomLabel: '103' } });
     // A held bed is not free.
-    expect(a.must('residents.freeBeds', { unitId: a.mc }).some((b) => b.bedId === a.beds['103B'])).toBe(false);
-    expect(a.must('residents.list', {}).total).toBe(1);
-    d = a.must('residents.changeStatus', { id: a.id, status: 'active', date: '2026-02-18' });
-    d = a.must('residents.changeStatus', { id: a.id, status: 'discharged', date: '2026-02-25', note: 'Home with family' });
+    expect((await a.must('residents.freeBeds', { unitId: a.mc })).some((b) => b.bedId === a.beds['103B'])).toBe(false);
+    expect((await a.must('residents.list', {})).total).toBe(1);
+    d = await a.must('residents.changeStatus', { id: a.id, status: 'active', date: '2026-02-18' });
+    d = await a.must('residents.changeStatus', { id: a.id, status: 'discharged', date: '2026-02-25', note: 'Home with family' });
     expect(d).toMatchObject({ status: 'discharged', location: null });
-    expect(a.must('residents.freeBeds', { unitId: a.mc }).some((b) => b.bedId === a.beds['103B'])).toBe(true);
+    expect((await a.must('residents.freeBeds', { unitId: a.mc })).some((b) => b.bedId === a.beds['103B'])).toBe(true);
     // Off the census, still found.
-    expect(a.must('residents.list', {}).total).toBe(0);
-    expect(a.must('residents.list', { status: 'all', query: 'obrien' }).rows.map((r) => r.status)).toEqual(['discharged']);
-    d = a.must('residents.changeStatus', { id: a.id, status: 'active', date: '2026-03-01', bedId: a.beds['202A']! });
+    expect((await a.must('residents.list', {})).total).toBe(0);
+    expect((await a.must('residents.list', { status: 'all', query: 'obrien' })).rows.map((r) => r.status)).toEqual(['discharged']);
+    d = await a.must('residents.changeStatus', { id: a.id, status: 'active', date: '2026-03-01', bedId: a.beds['202A']! });
     expect(d).toMatchObject({ status: 'active', location: { unitName: 'Skilled 2', roomLabel: '202' } });
     expect(d.periods.map((p) => [p.status, p.from, p.to])).toEqual([
       ['active', '2026-02-01', '2026-02-15'],
@@ -143,7 +140,7 @@ describe('moves and status changes', () => {
     ]);
     expect(d.beds.at(-1)).toMatchObject({ reason: 'readmission', place: 'Skilled 2 · 202-A' });
     // Every step is in the resident's history, newest first.
-    expect(a.must('residents.history', { id: a.id }).rows.map((r) => r.method)).toEqual([
+    expect((await a.must('residents.history', { id: a.id })).rows.map((r) => r.method)).toEqual([
       'residents.changeStatus',
       'residents.changeStatus',
       'residents.changeStatus',
@@ -153,64 +150,65 @@ describe('moves and status changes', () => {
     ]);
   });
 
-  test('discharge before admission is a date error and nothing is written', () => {
-    const a = admitted();
-    const before = counts(a.core);
-    const r = a.call('residents.changeStatus', { id: a.id, status: 'discharged', date: '2026-01-15' });
+  test('discharge before admission is a date error and nothing is written', async () => {
+    const a = await admitted();
+    const before = await counts(a.core);
+    const r = await a.call('residents.changeStatus', { id: a.id, status: 'discharged', date: '2026-01-15' });
     expect(r).toMatchObject({ ok: false, error: { code: 'validation', fields: [{ path: 'date', code: 'before_admission', params: { since: '2026-02-01' } }] } });
-    expect(counts(a.core)).toEqual(before);
-    expect(a.must('residents.get', { id: a.id }).status).toBe('active');
+    expect(await counts(a.core)).toEqual(before);
+    expect((await a.must('residents.get', { id: a.id })).status).toBe('active');
   });
 
   test.each([
     ['a status change dated in the future', { status: 'hospital', date: '2026-03-05' }, 'date:date_in_future'],
     ['the same status again', { status: 'active', date: '2026-02-20' }, 'status:same_status'],
     ['a bed on a non-readmission', { status: 'hospital', date: '2026-02-20', bedId: 1 }, 'bedId:only_for_readmission'],
-  ] as const)('%s is refused', (_n, over, expected) => {
-    const a = admitted();
-    const before = counts(a.core);
-    const r = a.call('residents.changeStatus', { id: a.id, ...over });
+  ] as const)('%s is refused', async (_n, over, expected) => {
+    const a = await admitted();
+    const before = await counts(a.core);
+    const r = await a.call('residents.changeStatus', { id: a.id, ...over });
     expect(fieldsOf(r)).toEqual([expected]);
-    expect(counts(a.core)).toEqual(before);
+    expect(await counts(a.core)).toEqual(before);
   });
 
-  test('readmission needs a free bed; deceased is final', () => {
-    const a = admitted();
-    a.must('residents.changeStatus', { id: a.id, status: 'discharged', date: '2026-02-20' });
-    a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['102A']!, recordNumber: 'MRN-2' }));
-    expect(fieldsOf(a.call('residents.changeStatus', { id: a.id, status: 'active', date: '2026-02-25' }))).toEqual(['bedId:required']);
-    expect(fieldsOf(a.call('residents.changeStatus', { id: a.id, status: 'active', date: '2026-02-25', bedId: a.beds['102A']! }))).toEqual(['bedId:bed_occupied']);
-    expect(fieldsOf(a.call('residents.changeStatus', { id: a.id, status: 'hospital', date: '2026-02-25' }))).toEqual(['status:transition_not_allowed']);
-    a.must('residents.changeStatus', { id: a.id, status: 'active', date: '2026-02-25', bedId: a.beds['104A']! });
-    a.must('residents.changeStatus', { id: a.id, status: 'deceased', date: '2026-03-01' });
-    expect(fieldsOf(a.call('residents.changeStatus', { id: a.id, status: 'active', date: '2026-03-02', bedId: a.beds['104A']! }))).toEqual(['status:final_status']);
+  test('readmission needs a free bed; deceased is final', async () => {
+    const a = await admitted();
+    await a.must('residents.changeStatus', { id: a.id, status: 'discharged', date: '2026-02-20' });
+    await a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['102A']!, recordNumber: 'MRN-2' }));
+    expect(fieldsOf(await a.call('residents.changeStatus', { id: a.id, status: 'active', date: '2026-02-25' }))).toEqual(['bedId:required']);
+    expect(fieldsOf(await a.call('residents.changeStatus', { id: a.id, status: 'active', date: '2026-02-25', bedId: a.beds['102A']! }))).toEqual(['bedId:bed_occupied']);
+    expect(fieldsOf(await a.call('residents.changeStatus', { id: a.id, status: 'hospital', date: '2026-02-25' }))).toEqual(['status:transition_not_allowed']);
+    await a.must('residents.changeStatus', { id: a.id, status: 'active', date: '2026-02-25', bedId: a.beds['104A']! });
+    await a.must('residents.changeStatus', { id: a.id, status: 'deceased', date: '2026-03-01' });
+    expect(fieldsOf(await a.call('residents.changeStatus', { id: a.id, status: 'active', date: '2026-03-02', bedId: a.beds['104A']! }))).toEqual(['status:final_status']);
   });
 
-  test('transfer into an occupied bed, the same bed or before the last move is refused', () => {
-    const a = admitted();
-    a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['102A']!, recordNumber: 'MRN-2' }));
-    const before = counts(a.core);
-    expect(fieldsOf(a.call('residents.transfer', { id: a.id, bedId: a.beds['102A']!, date: '2026-02-10' }))).toEqual(['bedId:bed_occupied']);
-    expect(fieldsOf(a.call('residents.transfer', { id: a.id, bedId: a.beds['101A']!, date: '2026-02-10' }))).toEqual(['bedId:same_bed']);
-    expect(fieldsOf(a.call('residents.transfer', { id: a.id, bedId: a.beds['104A']!, date: '2026-01-10' }))).toEqual(['date:before_last_move']);
-    expect(counts(a.core)).toEqual(before);
+  test('transfer into an occupied bed, the same bed or before the last move is refused', async () => {
+    const a = await admitted();
+    await a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['102A']!, recordNumber: 'MRN-2' }));
+    const before = await counts(a.core);
+    expect(fieldsOf(await a.call('residents.transfer', { id: a.id, bedId: a.beds['102A']!, date: '2026-02-10' }))).toEqual(['bedId:bed_occupied']);
+    expect(fieldsOf(await a.call('residents.transfer', { id: a.id, bedId: a.beds['101A']!, date: '2026-02-10' }))).toEqual(['bedId:same_bed']);
+    expect(fieldsOf(await a.call('residents.transfer', { id: a.id, bedId: a.beds['104A']!, date: '2026-01-10' }))).toEqual(['date:before_last_move']);
+    expect(await counts(a.core)).toEqual(before);
   });
 
-  test('an unknown resident is not_found', () => {
-    const a = setup();
-    expect(a.call('residents.get', { id: 4242 })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'residents.notFound' } });
-    expect(a.call('residents.changeStatus', { id: 4242, status: 'hospital', date: '2026-03-01' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  test('an unknown resident is not_found', async () => {
+    const a = await setup();
+    expect(await a.call('residents.get', { id: 4242 })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'residents.notFound' } });
+    expect(await a.call('residents.changeStatus', { id: 4242, status: 'hospital', date: '2026-03-01' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
 
 describe('residents.update', () => {
-  test('changes clinical fields with before/after in the audit; bad DOB or taken record number writes nothing', () => {
-    const a = setup();
-    const d = a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']! }));
-    a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101B']!, recordNumber: 'MRN-2' }));
+  test('changes clinical fields with before/after in the audit; bad DOB or taken record number writes nothing', async () => {
+    const a = await setup();
+    const d = await a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']! }));
+    await a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101B']!, recordNumber: 'MRN-2' }));
     const { id, ...rest } = { id: d.id, legalGiven: d.legalGiven, legalFamily: d.legalFamily, dateOfBirth: d.dateOfBirth, sex: d.sex, recordNumber: d.recordNumber, codeStatus: d.codeStatus };
-    const updated = a.must('residents.update', {
+    const updated = await a.must('residents.update', {
       id,
+      expectedVersion: d.version,
       ...rest,
       codeStatus: 'comfort_care',
       codeStatusForm: 'polst',
@@ -221,62 +219,62 @@ describe('residents.update', () => {
       contacts: [{ role: 'healthcare_proxy', name: 'Ana O’Brien', phone: '555-0101', emergencyOrder: 1 }],
     });
     expect(updated).toMatchObject({ codeStatus: 'comfort_care', allergies: { state: 'nka', recordedOn: '2026-02-01' }, fallRisk: 'high', contacts: [{ name: 'Ana O’Brien', emergencyOrder: 1 }] });
-    const audit = a.must('residents.history', { id }).rows[0]!;
+    const audit = (await a.must('residents.history', { id })).rows[0]!;
     expect(audit).toMatchObject({ method: 'residents.update', before: { codeStatus: 'dnr', fallRisk: 'low' }, after: { codeStatus: 'comfort_care', fallRisk: 'high' } });
 
-    const before = counts(a.core);
-    expect(fieldsOf(a.call('residents.update', { id, ...rest, dateOfBirth: '2027-01-01' }))).toContain('dateOfBirth:date_in_future');
-    expect(fieldsOf(a.call('residents.update', { id, ...rest, recordNumber: 'MRN-2' }))).toEqual(['recordNumber:duplicate']);
-    expect(counts(a.core)).toEqual(before);
-    expect(a.must('residents.get', { id }).codeStatus).toBe('comfort_care');
+    const before = await counts(a.core);
+    expect(fieldsOf(await a.call('residents.update', { id, expectedVersion: updated.version, ...rest, dateOfBirth: '2027-01-01' }))).toContain('dateOfBirth:date_in_future');
+    expect(fieldsOf(await a.call('residents.update', { id, expectedVersion: updated.version, ...rest, recordNumber: 'MRN-2' }))).toEqual(['recordNumber:duplicate']);
+    expect(await counts(a.core)).toEqual(before);
+    expect((await a.must('residents.get', { id })).codeStatus).toBe('comfort_care');
   });
 
-  test('a coordinator keeps contacts current but only a nurse changes code status or allergies', () => {
-    const a = setup();
-    const d = a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']! }));
+  test('a coordinator keeps contacts current but only a nurse changes code status or allergies', async () => {
+    const a = await setup();
+    const d = await a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']! }));
     for (const [username, role] of [['coord', 'care_coordinator'], ['rn', 'nurse']] as const) {
-      a.must('users.create', { username, displayName: username, role, password: 'quiet meadow lantern' });
+      await a.must('users.create', { username, displayName: username, role, password: 'quiet meadow lantern' });
     }
-    const signedIn = (username: string) => {
+    const signedIn = async (username: string) => {
       const c = caller(a.core);
-      c.must('auth.signIn', { username, password: 'quiet meadow lantern' });
-      c.must('auth.changePassword', { currentPassword: 'quiet meadow lantern', newPassword: 'river stone harbor light' });
+      await c.must('auth.signIn', { username, password: 'quiet meadow lantern' });
+      await c.must('auth.changePassword', { currentPassword: 'quiet meadow lantern', newPassword: 'river stone harbor light' });
       return c;
     };
-    const coordinator = signedIn('coord');
-    const nurse = signedIn('rn');
-    const base = { id: d.id, legalGiven: d.legalGiven, legalFamily: d.legalFamily, dateOfBirth: d.dateOfBirth, sex: d.sex, recordNumber: d.recordNumber, codeStatus: d.codeStatus };
+    const coordinator = await signedIn('coord');
+    const nurse = await signedIn('rn');
+    const base = { id: d.id, expectedVersion: d.version, legalGiven: d.legalGiven, legalFamily: d.legalFamily, dateOfBirth: d.dateOfBirth, sex: d.sex, recordNumber: d.recordNumber, codeStatus: d.codeStatus };
 
-    const withContact = coordinator.must('residents.update', { ...base, contacts: [{ role: 'family', name: 'Ana García', phone: '555-0101', emergencyOrder: 1 }] });
+    const withContact = await coordinator.must('residents.update', { ...base, contacts: [{ role: 'family', name: 'Ana García', phone: '555-0101', emergencyOrder: 1 }] });
     expect(withContact.contacts).toHaveLength(1);
 
-    const before = counts(a.core);
-    const refused = coordinator.call('residents.update', { ...base, codeStatus: 'full_code', allergies: { state: 'nka', recordedOn: '2026-03-01' } });
+    const before = await counts(a.core);
+    const refused = await coordinator.call('residents.update', { ...base, expectedVersion: withContact.version, codeStatus: 'full_code', allergies: { state: 'nka', recordedOn: '2026-03-01' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'residents.clinicalOnly' } });
     expect(fieldsOf(refused).sort()).toEqual(['allergies:clinical_only', 'codeStatus:clinical_only']);
-    expect(counts(a.core)).toEqual(before);
-    expect(a.must('residents.get', { id: d.id }).codeStatus).toBe('dnr');
+    expect(await counts(a.core)).toEqual(before);
+    expect((await a.must('residents.get', { id: d.id })).codeStatus).toBe('dnr');
 
-    const changed = nurse.must('residents.update', { ...base, contacts: withContact.contacts.map((c) => ({ role: c.role, name: c.name, phone: c.phone, emergencyOrder: c.emergencyOrder })), allergies: { state: 'listed', items: [{ substance: 'Penicillin', reaction: 'Hives', severity: 'severe' }] } });
+    const changed = await nurse.must('residents.update', { ...base, expectedVersion: withContact.version, contacts: withContact.contacts.map((c) => ({ role: c.role, name: c.name, phone: c.phone, emergencyOrder: c.emergencyOrder })), allergies: { state: 'listed', items: [{ substance: 'Penicillin', reaction: 'Hives', severity: 'severe' }] } });
     expect(changed.allergies).toMatchObject({ state: 'listed', hasSevere: true });
   });
 
-  test('a care aide can read residents but not change them', () => {
-    const a = setup();
-    a.must('users.create', { username: 'cna', displayName: 'Carla Aide', role: 'care_aide', password: 'quiet meadow lantern' });
+  test('a care aide can read residents but not change them', async () => {
+    const a = await setup();
+    await a.must('users.create', { username: 'cna', displayName: 'Carla Aide', role: 'care_aide', password: 'quiet meadow lantern' });
     const aide = caller(a.core);
-    aide.must('auth.signIn', { username: 'cna', password: 'quiet meadow lantern' });
-    aide.must('auth.changePassword', { currentPassword: 'quiet meadow lantern', newPassword: 'river stone harbor light' });
-    expect(aide.call('residents.list', {}).ok).toBe(true);
-    expect(aide.call('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']! }))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await aide.must('auth.signIn', { username: 'cna', password: 'quiet meadow lantern' });
+    await aide.must('auth.changePassword', { currentPassword: 'quiet meadow lantern', newPassword: 'river stone harbor light' });
+    expect((await aide.call('residents.list', {})).ok).toBe(true);
+    expect(await aide.call('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']! }))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
 
 describe('preferences', () => {
-  test('census columns and sort are kept per user', () => {
-    const a = setup();
-    expect(a.must('preferences.get', { key: 'census' })).toEqual({ census: null });
-    a.must('preferences.set', { key: 'census', value: { columns: ['name', 'codeStatus'], sort: 'name', desc: true } });
-    expect(a.must('preferences.get', { key: 'census' })).toEqual({ census: { columns: ['name', 'codeStatus'], sort: 'name', desc: true } });
+  test('census columns and sort are kept per user', async () => {
+    const a = await setup();
+    expect(await a.must('preferences.get', { key: 'census' })).toEqual({ census: null });
+    await a.must('preferences.set', { key: 'census', value: { columns: ['name', 'codeStatus'], sort: 'name', desc: true } });
+    expect(await a.must('preferences.get', { key: 'census' })).toEqual({ census: { columns: ['name', 'codeStatus'], sort: 'name', desc: true } });
   });
 });

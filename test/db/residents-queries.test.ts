@@ -1,48 +1,54 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoFacility } from '../../db/demo/generate';
-import { openDatabase, type OpenedDatabase } from '../../db/open';
-import { sourceMigrationsFolder } from '../../db/paths';
-import { createQueries, type Queries } from '../../db/queries';
+import { openEngine, type Engine } from '../../db/engine';
+import type { PgEngine } from '../../db/engine/pg';
+import type { SqliteEngine } from '../../db/engine/sqlite';
+import { sourceMigrationsRoot } from '../../db/paths';
+import type { Queries } from '../../db/queries';
 import { ListInput } from '../../shared/contract/residents';
 import { compareRoomLabels } from '../../shared/domain/residents/room-order';
 import { isOnCensus } from '../../shared/domain/residents/timeline';
-import { tempDir } from '../support/core';
+import { tempDir, testEngineConfig } from '../support/core';
 
-let opened: OpenedDatabase;
+let engine: Engine;
 let q: Queries;
 const today = '2026-03-02';
 const list = (input: Partial<ListInput>) => q.residents.list(ListInput.parse(input), today);
 
-beforeAll(() => {
-  opened = openDatabase(path.join(tempDir(), 'residents.sqlite'), { migrationsFolder: sourceMigrationsFolder });
-  seedDemoFacility(opened.db, { seed: 7, now: new Date('2026-03-02T14:00:00Z'), hashPassword: () => 'x', residents: 150 });
-  q = createQueries(opened.db);
+beforeAll(async () => {
+  engine = await openEngine(await testEngineConfig(path.join(tempDir(), 'residents.sqlite')), { migrationsRoot: sourceMigrationsRoot });
+  await seedDemoFacility(engine, { seed: 7, now: new Date('2026-03-02T14:00:00Z'), hashPassword: () => 'x', residents: 150 });
+  q = engine.q;
 });
-afterAll(() => opened.close());
+afterAll(() => engine.close());
+
+/** One number from portable SQL, on either engine. */
+async function scalar(text: string): Promise<number> {
+  const rows = engine.kind === 'sqlite' ? ((engine as SqliteEngine).opened.sqlite.prepare(text).raw(true).all() as unknown[][]) : (await (engine as PgEngine).pool.query({ text, rowMode: 'array' })).rows;
+  return Number(rows[0]![0]);
+}
 
 describe('census queries on a real file', () => {
-  test('the demo facility has its census, past residents, and consistent history', () => {
-    const all = list({ status: 'all', limit: 500 });
+  test('the demo facility has its census, past residents, and consistent history', async () => {
+    const all = await list({ status: 'all', limit: 500 });
     expect(all.total).toBe(165);
-    const census = list({ limit: 500 });
+    const census = await list({ limit: 500 });
     expect(census.total).toBe(150);
     expect(census.rows.every((r) => isOnCensus(r.status) && r.location !== null)).toBe(true);
     // One resident per bed, and every open bed assignment matches residents.bed_id.
-    const sqlite = opened.sqlite;
-    expect(sqlite.prepare('SELECT count(*) AS n FROM (SELECT bed_id FROM residents WHERE bed_id IS NOT NULL GROUP BY bed_id HAVING count(*) > 1)').get()).toEqual({ n: 0 });
-    expect(
-      sqlite.prepare('SELECT count(*) AS n FROM residents r JOIN resident_bed_assignments a ON a.resident_id = r.id AND a.to_date IS NULL WHERE a.bed_id IS NOT r.bed_id').get(),
-    ).toEqual({ n: 0 });
-    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(await scalar('SELECT count(*) FROM (SELECT bed_id FROM residents WHERE bed_id IS NOT NULL GROUP BY bed_id HAVING count(*) > 1) x')).toBe(0);
+    expect(await scalar('SELECT count(*) FROM residents r JOIN resident_bed_assignments a ON a.resident_id = r.id AND a.to_date IS NULL WHERE a.bed_id <> r.bed_id OR r.bed_id IS NULL')).toBe(0);
+    // The server enforces foreign keys on every statement; SQLite is asked.
+    if (engine.kind === 'sqlite') expect((engine as SqliteEngine).opened.sqlite.pragma('foreign_key_check')).toEqual([]);
   });
 
-  test('sorted by unit and room in door order, paged without overlap', () => {
-    const first = list({ limit: 40 });
-    const second = list({ limit: 40, offset: 40 });
+  test('sorted by unit and room in door order, paged without overlap', async () => {
+    const first = await list({ limit: 40 });
+    const second = await list({ limit: 40, offset: 40 });
     const rows = [...first.rows, ...second.rows];
     expect(new Set(rows.map((r) => r.id)).size).toBe(80);
-    const units = q.facility.units();
+    const units = await q.facility.units();
     const unitOrder = (id: number) => units.findIndex((u) => u.id === id);
     for (let i = 1; i < rows.length; i++) {
       const a = rows[i - 1]!.location!;
@@ -50,41 +56,41 @@ describe('census queries on a real file', () => {
       const order = unitOrder(a.unitId) - unitOrder(b.unitId) || compareRoomLabels(a.roomLabel, b.roomLabel) || compareRoomLabels(a.bedLabel, b.bedLabel);
       expect(order).toBeLessThanOrEqual(0);
     }
-    const desc = list({ limit: 5, desc: true });
+    const desc = await list({ limit: 5, desc: true });
     expect(desc.rows[0]!.location!.unitName).toBe('Assisted Living');
   });
 
-  test('filters combine: unit, status, code status, fall risk, isolation', () => {
-    const unitId = q.facility.units()[0]!.id;
-    const r = list({ unitId, codeStatus: 'dnr', fallRisk: 'high', limit: 500 });
+  test('filters combine: unit, status, code status, fall risk, isolation', async () => {
+    const unitId = (await q.facility.units())[0]!.id;
+    const r = await list({ unitId, codeStatus: 'dnr', fallRisk: 'high', limit: 500 });
     expect(r.rows.length).toBe(r.total);
     expect(r.rows.every((x) => x.location?.unitId === unitId && x.codeStatus === 'dnr' && x.fallRisk === 'high')).toBe(true);
-    const iso = list({ isolation: 'any', limit: 500 });
+    const iso = await list({ isolation: 'any', limit: 500 });
     expect(iso.total).toBeGreaterThan(0);
     expect(iso.rows.every((x) => x.isolation !== 'none')).toBe(true);
-    const discharged = list({ status: 'discharged', limit: 500 });
+    const discharged = await list({ status: 'discharged', limit: 500 });
     expect(discharged.rows.every((x) => x.status === 'discharged' && x.location === null)).toBe(true);
   });
 
-  test('search ignores case, accents and punctuation; shared names are told apart by room and birth date', () => {
-    const r = list({ query: 'jose obrien', sort: 'dateOfBirth' });
+  test('search ignores case, accents and punctuation; shared names are told apart by room and birth date', async () => {
+    const r = await list({ query: 'jose obrien', sort: 'dateOfBirth' });
     const twins = r.rows.filter((x) => x.legalGiven === 'José' && x.legalFamily === "O'Brien");
     expect(twins.map((x) => x.dateOfBirth)).toEqual(['1941-05-12', '1947-11-03']);
     expect(twins[0]!.location!.bedId).not.toBe(twins[1]!.location!.bedId);
-    expect(list({ query: 'GARCÍA maria' }).rows.some((x) => x.dateOfBirth === '1936-02-29')).toBe(true);
-    expect(list({ query: '김' }).rows.some((x) => x.legalFamily === '김')).toBe(true);
-    expect(list({ query: 'MG0100' }).total).toBeGreaterThan(0);
-    expect(list({ query: 'zzzz-nobody' }).total).toBe(0);
+    expect((await list({ query: 'GARCÍA maria' })).rows.some((x) => x.dateOfBirth === '1936-02-29')).toBe(true);
+    expect((await list({ query: '김' })).rows.some((x) => x.legalFamily === '김')).toBe(true);
+    expect((await list({ query: 'MG0100' })).total).toBeGreaterThan(0);
+    expect((await list({ query: 'zzzz-nobody' })).total).toBe(0);
   });
 
-  test('a Feb-29 birthday is a year older on March 1, not Feb 28', () => {
-    const row = list({ query: 'maria garcia', sort: 'dateOfBirth' }).rows.find((x) => x.dateOfBirth === '1936-02-29')!;
-    expect(q.residents.list(ListInput.parse({ query: row.recordNumber }), '2026-02-28').rows[0]!.age).toBe(89);
-    expect(q.residents.list(ListInput.parse({ query: row.recordNumber }), '2026-03-01').rows[0]!.age).toBe(90);
+  test('a Feb-29 birthday is a year older on March 1, not Feb 28', async () => {
+    const row = (await list({ query: 'maria garcia', sort: 'dateOfBirth' })).rows.find((x) => x.dateOfBirth === '1936-02-29')!;
+    expect((await q.residents.list(ListInput.parse({ query: row.recordNumber }), '2026-02-28')).rows[0]!.age).toBe(89);
+    expect((await q.residents.list(ListInput.parse({ query: row.recordNumber }), '2026-03-01')).rows[0]!.age).toBe(90);
   });
 
-  test('name sort puts accented names with their letter', () => {
-    const rows = list({ sort: 'name', limit: 500 }).rows.map((r) => r.legalFamily);
+  test('name sort puts accented names with their letter', async () => {
+    const rows = (await list({ sort: 'name', limit: 500 })).rows.map((r) => r.legalFamily);
     const firstNunez = rows.findIndex((f) => f === 'Núñez');
     const firstO = rows.findIndex((f) => f === "O'Brien");
     if (firstNunez >= 0 && firstO >= 0) expect(firstNunez).toBeLessThan(firstO);

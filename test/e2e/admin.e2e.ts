@@ -103,7 +103,7 @@ describe('administration by keyboard', () => {
     await typeText(page, 'North');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Saved.');
-    expect(app.core.q.facility.get()?.name).toBe('Maple Grove Care Center North');
+    expect((await app.core.q.facility.get())?.name).toBe('Maple Grove Care Center North');
   });
 
   test('sign-in, setup-free shell and admin screens have no serious accessibility violations', async () => {

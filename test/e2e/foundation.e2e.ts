@@ -49,9 +49,9 @@ describe('first run, sign-in and sign-out, by keyboard', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('You have signed out.');
 
     // What the screens did is what the database holds.
-    const facility = app.core.q.facility.get();
+    const facility = await app.core.q.facility.get();
     expect(facility?.name).toBe('Maple Grove Care Center');
-    expect(app.core.q.facility.units().map((u) => u.name)).toEqual(['Memory Care', 'Skilled 2']);
+    expect((await app.core.q.facility.units()).map((u) => u.name)).toEqual(['Memory Care', 'Skilled 2']);
   });
 
   test('a weak administrator password is named and nothing is created', async () => {
@@ -73,7 +73,7 @@ describe('first run, sign-in and sign-out, by keyboard', () => {
     await expect.poll(() => alert.textContent()).toContain('Administrator password: This password is too common');
     // The summary takes focus, so a keyboard user lands on what went wrong.
     expect(await alert.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(app.core.q.facility.get()).toBeUndefined();
+    expect(await app.core.q.facility.get()).toBeUndefined();
   });
 
   test('a bad sign-in says only that the username or password is wrong', async () => {
@@ -87,7 +87,7 @@ describe('first run, sign-in and sign-out, by keyboard', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('The username or password is not correct.');
     expect(await page.getByLabel('Password').inputValue()).toBe('');
     expect(await page.getByText(/Signed in as/).count()).toBe(0);
-    const attempts = app.core.q.throttle.get('admin');
+    const attempts = await app.core.q.throttle.get('admin');
     expect(attempts?.failures).toBe(1);
   });
 

@@ -30,7 +30,7 @@ describe('every area in both languages', () => {
     ['es', ['Residentes', 'Capacitación', 'Administración'], 'Censo', 'Matriz'],
   ] as const)('%s: the demo facility shows translated words, never message keys', async (lang, navNames, censusWord, matrixWord) => {
     app = await startE2E({
-      seed: (core) => void seedDemoFacility(core.opened.db, { seed: 3, now: new Date(), hashPassword: (p) => hashPassword(p, testScryptCost), residents: 30, staff: 20 }),
+      seed: async (core) => void (await seedDemoFacility(core.engine, { seed: 3, now: new Date(), hashPassword: (p) => hashPassword(p, testScryptCost), residents: 30, staff: 20 })),
       locale: lang === 'es' ? 'es-MX' : 'en-US',
     });
     const { page } = app;

@@ -13,17 +13,17 @@ afterEach(async () => {
 });
 
 function seed(withResidents: boolean) {
-  return (core: Core) => {
+  return async (core: Core) => {
     const c = caller(core);
-    c.must('setup.createFacility', setupInput);
-    c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
-    const { units, beds } = addRooms(c);
+    await c.must('setup.createFacility', setupInput);
+    await c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+    const { units, beds } = await addRooms(c);
     const mc = units['Memory Care']!;
     const s2 = units['Skilled 2']!;
     if (!withResidents) return;
-    c.must('residents.admit', admission({ unitId: mc, bedId: beds['102A']!, legalGiven: 'Walter', legalFamily: 'Young', recordNumber: 'R-1', codeStatus: 'full_code', dateOfBirth: '1930-01-01' }));
-    c.must('residents.admit', admission({ unitId: mc, bedId: beds['101B']!, legalGiven: 'Ruth', legalFamily: 'Anderson', recordNumber: 'R-2', codeStatus: 'dnr', dateOfBirth: '1945-06-30', fallRisk: 'high' }));
-    c.must('residents.admit', admission({ unitId: s2, bedId: beds['201A']!, legalGiven: 'Mei', legalFamily: 'Chen', recordNumber: 'R-3', codeStatus: 'dnr', dateOfBirth: '1939-09-09', allergies: { state: 'nka', recordedOn: '2026-01-05' } }));
+    await c.must('residents.admit', admission({ unitId: mc, bedId: beds['102A']!, legalGiven: 'Walter', legalFamily: 'Young', recordNumber: 'R-1', codeStatus: 'full_code', dateOfBirth: '1930-01-01' }));
+    await c.must('residents.admit', admission({ unitId: mc, bedId: beds['101B']!, legalGiven: 'Ruth', legalFamily: 'Anderson', recordNumber: 'R-2', codeStatus: 'dnr', dateOfBirth: '1945-06-30', fallRisk: 'high' }));
+    await c.must('residents.admit', admission({ unitId: s2, bedId: beds['201A']!, legalGiven: 'Mei', legalFamily: 'Chen', recordNumber: 'R-3', codeStatus: 'dnr', dateOfBirth: '1939-09-09', allergies: { state: 'nka', recordedOn: '2026-01-05' } }));
   };
 }
 
@@ -104,10 +104,10 @@ describe('residents, by keyboard', () => {
 
     // The database holds what the screens showed: one record, its whole history.
     const c = caller(app.core);
-    c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
-    const found = c.must('residents.list', { status: 'all', query: 'jose obrien' }).rows;
+    await c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+    const found = (await c.must('residents.list', { status: 'all', query: 'jose obrien' })).rows;
     expect(found.map((r) => [r.recordNumber, r.status])).toEqual([['MRN-7', 'discharged']]);
-    const d = c.must('residents.get', { id: found[0]!.id });
+    const d = await c.must('residents.get', { id: found[0]!.id });
     expect(d.dateOfBirth).toBe('1941-05-12');
     expect(d.periods.map((p) => p.status)).toEqual(['active', 'hospital', 'active', 'discharged']);
     expect(d.beds.map((b) => b.place)).toEqual(['Memory Care · 101-A', 'Memory Care · 101-B']);
@@ -150,7 +150,7 @@ describe('residents, by keyboard', () => {
     app = await startE2E({ seed: seed(false) });
     const { page } = app;
     await signIn(page);
-    const before = counts(app.core);
+    const before = await counts(app.core);
     await tabTo(page, 'Import from CSV', { back: true });
     await page.keyboard.press('Enter');
     await tabTo(page, 'CSV text');
@@ -162,7 +162,7 @@ describe('residents, by keyboard', () => {
     await expect.poll(() => page.locator('.import-preview').textContent()).toContain('date of birth: Cannot be in the future.');
     expect(await page.locator('.import-preview [role="status"]').textContent()).toContain('1 of 2 rows are ready.');
     expect(await page.getByRole('button', { name: /Admit \d+ residents/ }).isDisabled()).toBe(true);
-    expect(counts(app.core)).toEqual(before);
+    expect(await counts(app.core)).toEqual(before);
   });
 
   test('census and resident page have no serious or critical accessibility violations', async () => {
@@ -186,12 +186,12 @@ describe('residents, by keyboard', () => {
   test('the bed board shows who is where and admits into a free bed; a discharged resident is readmitted', async () => {
     let walter = 0;
     app = await startE2E({
-      seed: (core) => {
-        seed(true)(core);
+      seed: async (core) => {
+        await seed(true)(core);
         const c = caller(core);
-        c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
-        walter = c.must('residents.list', { query: 'walter young' }).rows[0]!.id;
-        c.must('residents.changeStatus', { id: walter, status: 'discharged', date: '2026-02-10' });
+        await c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+        walter = (await c.must('residents.list', { query: 'walter young' })).rows[0]!.id;
+        await c.must('residents.changeStatus', { id: walter, status: 'discharged', date: '2026-02-10' });
       },
     });
     const { page } = app;
@@ -216,8 +216,8 @@ describe('residents, by keyboard', () => {
     await statusChange(page, 'Readmit');
     await expect.poll(() => page.locator('.resident-status').textContent()).toContain('Active since');
     const c = caller(app.core);
-    c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
-    const d = c.must('residents.get', { id: walter });
+    await c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+    const d = await c.must('residents.get', { id: walter });
     expect(d.periods.map((p) => p.status)).toEqual(['active', 'discharged', 'active']);
     expect(d.beds.length).toBe(2);
   });

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { STRONG_PASSWORD, caller, setupInput, tempDir } from '../support/core';
 import { startE2E, tabTo, typeText, type E2EApp } from '../support/browser';
+import { sqlRows } from '../support/db';
 
 let app: E2EApp | null = null;
 afterEach(async () => {
@@ -15,14 +16,14 @@ afterEach(async () => {
 });
 
 /** A facility with Ann (no training yet) and enough colleagues that the printed matrix runs to several pages. */
-function seed(core: Core) {
+async function seed(core: Core) {
   const c = caller(core);
-  c.must('setup.createFacility', setupInput);
-  c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
-  const unitId = c.must('facility.get', {}).units[0]!.id;
-  c.must('training.createStaff', { name: 'Ann Aide', role: 'cna', employeeId: 'E001', hireDate: '2020-01-06', unitId });
+  await c.must('setup.createFacility', setupInput);
+  await c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+  const unitId = (await c.must('facility.get', {})).units[0]!.id;
+  await c.must('training.createStaff', { name: 'Ann Aide', role: 'cna', employeeId: 'E001', hireDate: '2020-01-06', unitId });
   for (let i = 1; i <= 70; i++) {
-    c.must('training.createStaff', { name: `Zed Colleague ${String(i).padStart(2, '0')}`, role: i % 3 === 0 ? 'rn' : 'cna', employeeId: `Z${i}`, hireDate: '2019-03-01', unitId });
+    await c.must('training.createStaff', { name: `Zed Colleague ${String(i).padStart(2, '0')}`, role: i % 3 === 0 ? 'rn' : 'cna', employeeId: `Z${i}`, hireDate: '2019-03-01', unitId });
   }
 }
 
@@ -83,7 +84,7 @@ describe('training compliance, by keyboard', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Training recorded for Ann Aide: CPR / BLS on 2025-06-10.');
     await expect.poll(() => annCpr(page)).toContain('Current');
     expect(await annCpr(page)).toContain('exp. 2027-06-10');
-    const saved = app.core.opened.sqlite.prepare('SELECT completed_on, hours, provider, verified_by FROM training_records').all();
+    const saved = await sqlRows(app.core, 'SELECT completed_on, hours, provider, verified_by FROM training_records');
     expect(saved).toEqual([{ completed_on: '2025-06-10', hours: 4, provider: 'Red Cross', verified_by: 1 }]);
 
     // The day before expiry it is still valid (expiring); on the expiry date itself it is expired.

@@ -375,7 +375,7 @@ describe('electron main against a fake electron: start-up failures', () => {
 });
 
 describe('preload against a fake, sandboxed require', () => {
-  it("exposes exactly window.caredesk.invoke, forwarding to ipcRenderer.invoke('caredesk:invoke', method, input)", async () => {
+  it("exposes exactly window.caredesk.invoke and onChanges, forwarding to ipcRenderer.invoke('caredesk:invoke', method, input) and from 'caredesk:changes'", async () => {
     const file = path.join(electronDir, 'preload.cjs');
     const exposed: [string, unknown][] = [];
     const invoked: unknown[][] = [];
@@ -387,8 +387,14 @@ describe('preload against a fake, sandboxed require', () => {
           invoked.push(args);
           return Promise.resolve('from main');
         },
+        on: (channel: string, fn: (...args: unknown[]) => void) => listeners.push([channel, fn]),
+        removeListener: (channel: string, fn: (...args: unknown[]) => void) => {
+          const i = listeners.findIndex(([c, f]) => c === channel && f === fn);
+          if (i >= 0) listeners.splice(i, 1);
+        },
       },
     };
+    const listeners: [string, (...args: unknown[]) => void][] = [];
     // Like Electron's sandbox: a bare global scope and a require that knows only 'electron'.
     const sandboxRequire = (id: string) => {
       required.push(id);
@@ -405,10 +411,19 @@ describe('preload against a fake, sandboxed require', () => {
     expect(required).toEqual(['electron']);
     expect(exposed.map(([k]) => k)).toEqual(['caredesk']);
     const bridge = exposed[0]![1] as Record<string, unknown>;
-    expect(Object.keys(bridge)).toEqual(['invoke']);
+    expect(Object.keys(bridge)).toEqual(['invoke', 'onChanges']);
     expect(typeof bridge.invoke).toBe('function');
     const invoke = bridge.invoke as (...args: unknown[]) => Promise<unknown>;
     await expect(invoke('auth.signIn', { username: 'admin', password: 'x' }, 'extra')).resolves.toBe('from main');
     expect(invoked).toEqual([['caredesk:invoke', 'auth.signIn', { username: 'admin', password: 'x' }]]);
+
+    // Change events arrive as their payload only: the IPC event object never reaches the page.
+    const heard: unknown[] = [];
+    const stop = (bridge.onChanges as (fn: (e: unknown) => void) => () => void)((e) => heard.push(e));
+    expect(listeners.map(([c]) => c)).toEqual(['caredesk:changes']);
+    listeners[0]![1]({ sender: 'the ipc event' }, [{ entity: 'resident', id: '7' }]);
+    expect(heard).toEqual([[{ entity: 'resident', id: '7' }]]);
+    stop();
+    expect(listeners).toEqual([]);
   });
 });

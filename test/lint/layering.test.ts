@@ -2,7 +2,14 @@ import { ESLint } from 'eslint';
 import { describe, expect, test } from 'vitest';
 
 // The layering is a lint rule so it cannot rot; this proves the rule bites where it should.
-const eslint = new ESLint({ overrideConfigFile: 'scripts/eslint.config.js' });
+// The files here are imaginary, so type-aware rules (which need a real file in a project) are off.
+const eslint = new ESLint({
+  overrideConfigFile: 'scripts/eslint.config.js',
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/await-thenable': 'off', '@typescript-eslint/no-misused-promises': 'off' },
+  },
+});
 
 async function restrictedImports(filePath: string, code: string): Promise<number> {
   const [result] = await eslint.lintText(code, { filePath });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../electron/core/app';
 import { manualClock, systemClock, type Clock } from '../../electron/core/clock';
-import { sourceMigrationsFolder } from '../../db/paths';
+import type { EngineConfig } from '../../db/engine';
+import { sourceMigrationsRoot } from '../../db/paths';
 import { testScryptCost, tempDir } from './core';
 import { startHarness, type Harness } from './harness';
 
@@ -35,7 +36,7 @@ export interface E2EApp {
   page: Page;
   clock: Clock;
   /** The hand-moved clock when started with `now`; null on the real clock. */
-  manual: ReturnType<typeof manualClock> | null;
+  manual: Awaited<ReturnType<typeof manualClock>> | null;
   file: string;
   /** A fresh tab with its own session, as a second person at another station. */
   newPage(): Promise<Page>;
@@ -46,12 +47,14 @@ export interface E2EApp {
  * The real renderer (production build) against the real handlers on a temp database,
  * in Chromium. `seed` runs against the core before the page opens.
  */
-export async function startE2E(opts: { seed?: (core: Core) => void; now?: string; locale?: string; beforeLoad?: (page: Page) => Promise<void> } = {}): Promise<E2EApp> {
+export async function startE2E(
+  opts: { seed?: (core: Core) => void | Promise<void>; now?: string; locale?: string; beforeLoad?: (page: Page) => Promise<void>; engine?: EngineConfig } = {},
+): Promise<E2EApp> {
   const file = path.join(tempDir('caredesk-e2e-'), 'caredesk.sqlite');
   const manual = opts.now ? manualClock(opts.now) : null;
   const clock: Clock = manual ?? systemClock;
-  const core = createCore({ file, migrationsFolder: sourceMigrationsFolder, clock, scryptCost: testScryptCost, checkOutput: true });
-  opts.seed?.(core);
+  const core = await createCore({ engine: opts.engine ?? { kind: 'sqlite', file }, migrationsRoot: sourceMigrationsRoot, clock, scryptCost: testScryptCost, checkOutput: true });
+  await opts.seed?.(core);
   const harness = await startHarness(core);
   const browser = await launchChromium();
   const context = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport: { width: 1280, height: 900 } });
@@ -76,7 +79,7 @@ export async function startE2E(opts: { seed?: (core: Core) => void; now?: string
     async close() {
       await browser.close();
       await harness.close();
-      core.close();
+      await core.close();
     },
   };
 }

@@ -1,5 +1,14 @@
-import { afterAll } from 'vitest';
-import { removeTempDirs } from './core';
+import { afterAll, afterEach, beforeEach } from 'vitest';
+import { closeCores, markTestScope, removeTempDirs } from './core';
 
-// A setup file: its afterAll runs after each test file's own hooks have closed their databases.
-afterAll(removeTempDirs);
+// A setup file: its hooks run around each test file's own. Cores (and their server connections)
+// made inside a test close after it; those made for the whole file close after the file.
+beforeEach(() => markTestScope(true));
+afterEach(async () => {
+  markTestScope(false);
+  await closeCores(true);
+});
+afterAll(async () => {
+  await closeCores(false);
+  removeTempDirs();
+});

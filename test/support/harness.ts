@@ -100,12 +100,25 @@ export function startHarness(core: Core, opts: { port?: number; root?: string } 
           res.writeHead(400).end();
           return;
         }
-        const result = conn.invoke(body.method, body.input);
+        const result = await conn.invoke(body.method, body.input);
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
         return;
       }
       if (req.method !== 'GET') {
         res.writeHead(405).end();
+        return;
+      }
+      if (url.pathname === '/__events') {
+        // Server-sent events: what Electron sends the window over IPC, the harness streams here.
+        const conn = connections.get(cookieOf(req, 'cd_conn') ?? '');
+        if (url.searchParams.get('token') !== token || !conn) {
+          res.writeHead(403).end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+        res.write(': open\n\n');
+        const unsubscribe = conn.subscribe((events) => res.write(`data: ${JSON.stringify(events)}\n\n`));
+        req.on('close', unsubscribe);
         return;
       }
       if (url.pathname === '/' || url.pathname === '/index.html') {

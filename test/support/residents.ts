@@ -1,22 +1,23 @@
 import type { Core } from '../../electron/core/app';
 import type { InputOf } from '../../shared/contract';
 import type { caller } from './core';
+import { countRows } from './db';
 
 type Caller = ReturnType<typeof caller>;
 
 /** Rooms 101–104 (beds A and B) in Memory Care and 201–202 (bed A) in Skilled 2, created through the api. */
-export function addRooms(c: Caller): { units: Record<string, number>; beds: Record<string, number> } {
-  const facility = c.must('facility.get', {});
+export async function addRooms(c: Caller): Promise<{ units: Record<string, number>; beds: Record<string, number> }> {
+  const facility = await c.must('facility.get', {});
   const units = Object.fromEntries(facility.units.map((u) => [u.name, u.id]));
   const beds: Record<string, number> = {};
   const mc = units['Memory Care']!;
   const s2 = units['Skilled 2']!;
   for (const label of ['101', '102', '103', '104']) {
-    const r = c.must('rooms.create', { unitId: mc, label, beds: ['A', 'B'] });
+    const r = await c.must('rooms.create', { unitId: mc, label, beds: ['A', 'B'] });
     beds[`${label}A`] = r.bedIds[0]!;
     beds[`${label}B`] = r.bedIds[1]!;
   }
-  for (const label of ['201', '202']) beds[`${label}A`] = c.must('rooms.create', { unitId: s2, label, beds: ['A'] }).bedIds[0]!;
+  for (const label of ['201', '202']) beds[`${label}A`] = (await c.must('rooms.create', { unitId: s2, label, beds: ['A'] })).bedIds[0]!;
   return { units, beds };
 }
 
@@ -34,14 +35,14 @@ export function admission(over: Partial<InputOf<'residents.admit'>> & { unitId: 
 }
 
 /** Row counts of every residents table plus the audit log: "nothing written" means these did not move. */
-export function counts(core: Core) {
-  const n = (table: string) => (core.opened.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+export async function counts(core: Core) {
+  const n = (table: string) => countRows(core, table);
   return {
-    residents: n('residents'),
-    periods: n('resident_status_periods'),
-    beds: n('resident_bed_assignments'),
-    allergies: n('resident_allergies'),
-    contacts: n('resident_contacts'),
-    audit: n('audit_log'),
+    residents: await n('residents'),
+    periods: await n('resident_status_periods'),
+    beds: await n('resident_bed_assignments'),
+    allergies: await n('resident_allergies'),
+    contacts: await n('resident_contacts'),
+    audit: await n('audit_log'),
   };
 }

@@ -17,17 +17,17 @@ function decoyFor(cost: ScryptCost): string {
 
 const usernameKey = (u: string) => u.normalize('NFKC').toLowerCase();
 
-function recordFailure(ctx: HandlerContext, key: string, userId: number | null) {
-  const prev = ctx.q.throttle.get(key);
+async function recordFailure(ctx: HandlerContext, key: string, userId: number | null): Promise<void> {
+  const prev = await ctx.q.throttle.get(key);
   const failures = (prev?.failures ?? 0) + 1;
   const lockMs = failures >= FREE_ATTEMPTS ? Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - FREE_ATTEMPTS)) : 0;
-  ctx.q.throttle.put({
+  await ctx.q.throttle.put({
     usernameKey: key,
     failures,
     lastFailureAt: ctx.nowIso,
     lockedUntil: lockMs ? new Date(ctx.now.getTime() + lockMs).toISOString() : null,
   });
-  ctx.q.audit.insert({
+  await ctx.q.audit.insert({
     at: ctx.nowIso,
     userId,
     method: 'auth.signIn',
@@ -39,57 +39,55 @@ function recordFailure(ctx: HandlerContext, key: string, userId: number | null) 
 }
 
 export const authHandlers = defineHandlers({
-  'auth.signIn'({ username, password }, ctx) {
+  async 'auth.signIn'({ username, password }, ctx) {
     const key = usernameKey(username);
-    const throttle = ctx.q.throttle.get(key);
+    const throttle = await ctx.q.throttle.get(key);
     if (throttle?.lockedUntil && throttle.lockedUntil > ctx.nowIso) {
       const seconds = Math.ceil((Date.parse(throttle.lockedUntil) - ctx.now.getTime()) / 1000);
       return err('throttled', 'auth.throttled', { params: { seconds } });
     }
-    const found = ctx.q.users.getAuthByUsername(username);
+    const found = await ctx.q.users.getAuthByUsername(username);
     // Always pay for one scrypt, so an unknown username answers as slowly as a known one.
     const matches = verifyPassword(password, found?.passwordHash ?? decoyFor(ctx.scryptCost));
     if (!found || !matches || !found.active) {
       ctx.onFailure(() => recordFailure(ctx, key, found?.id ?? null));
       return err('unauthenticated', 'auth.badCredentials');
     }
-    if (throttle) ctx.q.throttle.clear(key);
-    if (ctx.user) ctx.session.end('sign_out');
-    ctx.q.users.setLastSignIn(found.id, ctx.nowIso);
-    const user = ctx.session.begin(found.id);
+    if (throttle) await ctx.q.throttle.clear(key);
+    if (ctx.user) await ctx.session.end('sign_out');
+    await ctx.q.users.setLastSignIn(found.id, ctx.nowIso);
+    const user = await ctx.session.begin(found.id);
     if (!user) return err('internal', 'error.internal');
     ctx.audit({ entity: 'session', entityId: found.id, userId: found.id, after: { outcome: 'signed_in' } });
     return ok({ user });
   },
 
-  'auth.signOut'(_input, ctx) {
+  async 'auth.signOut'(_input, ctx) {
     ctx.audit({ entity: 'session', entityId: ctx.user?.id ?? null, after: { outcome: 'signed_out' } });
-    ctx.session.end('sign_out');
+    await ctx.session.end('sign_out');
     return ok({});
   },
 
-  'auth.session'(_input, ctx) {
-    return ok({ user: ctx.user, idleLockMinutes: ctx.q.facility.get()?.idleLockMinutes ?? 10 });
+  async 'auth.session'(_input, ctx) {
+    return ok({ user: ctx.user, idleLockMinutes: (await ctx.q.facility.get())?.idleLockMinutes ?? 10 });
   },
 
-  'auth.changePassword'({ currentPassword, newPassword }, ctx) {
-    const me = ctx.user && ctx.q.users.getAuthById(ctx.user.id);
+  async 'auth.changePassword'({ currentPassword, newPassword }, ctx) {
+    const me = ctx.user && (await ctx.q.users.getAuthById(ctx.user.id));
     if (!me) return err('unauthenticated', 'error.unauthenticated');
     if (!verifyPassword(currentPassword, me.passwordHash)) return fieldError('currentPassword', 'wrong_password');
     if (currentPassword.normalize('NFKC') === newPassword.normalize('NFKC')) return fieldError('newPassword', 'password_same_as_current');
-    const policy = passwordPolicyError('newPassword', newPassword, [me.username, me.displayName, ctx.q.facility.get()?.name ?? '']);
+    const policy = passwordPolicyError('newPassword', newPassword, [me.username, me.displayName, (await ctx.q.facility.get())?.name ?? '']);
     if (policy) return policy;
-    ctx.q.users.setPassword(me.id, hashPassword(newPassword, ctx.scryptCost), false, ctx.nowIso);
-    ctx.invalidateUser(me.id);
+    await ctx.q.users.setPassword(me.id, hashPassword(newPassword, ctx.scryptCost), false, ctx.nowIso);
     // Never the hash in the audit trail: only that it changed.
     ctx.audit({ entity: 'user', entityId: me.id, before: { passwordChanged: false }, after: { passwordChanged: true } });
     return ok({});
   },
 
-  'auth.setLanguage'({ language }, ctx) {
+  async 'auth.setLanguage'({ language }, ctx) {
     if (!ctx.user) return err('unauthenticated', 'error.unauthenticated');
-    ctx.q.users.setLanguage(ctx.user.id, language, ctx.nowIso);
-    ctx.invalidateUser(ctx.user.id);
+    await ctx.q.users.setLanguage(ctx.user.id, language, ctx.nowIso);
     ctx.audit({ entity: 'user', entityId: ctx.user.id, before: { language: ctx.user.language }, after: { language } });
     return ok({});
   },

@@ -4,31 +4,31 @@ import { defineHandlers, type HandlerContext } from '../context';
 import { hashPassword } from '../passwords';
 import { passwordPolicyError } from './passwords';
 
-export function readFacility(ctx: Pick<HandlerContext, 'q'>): Facility | null {
-  const f = ctx.q.facility.get();
+export async function readFacility(ctx: Pick<HandlerContext, 'q'>): Promise<Facility | null> {
+  const f = await ctx.q.facility.get();
   if (!f) return null;
-  return { ...f, units: ctx.q.facility.units(), shifts: ctx.q.facility.shifts() };
+  return { ...f, units: await ctx.q.facility.units(), shifts: await ctx.q.facility.shifts() };
 }
 
 export const facilityHandlers = defineHandlers({
-  'setup.status'(_input, ctx) {
-    const f = ctx.q.facility.get();
+  async 'setup.status'(_input, ctx) {
+    const f = await ctx.q.facility.get();
     return ok({ needsSetup: !f, facilityName: f?.name ?? null, defaultLanguage: f?.defaultLanguage ?? 'en' });
   },
 
-  'setup.createFacility'({ facility, admin }, ctx) {
+  async 'setup.createFacility'({ facility, admin }, ctx) {
     // Public by necessity (no one exists to sign in), so it works exactly once.
-    if (ctx.q.facility.get()) return err('conflict', 'setup.alreadyDone');
+    if (await ctx.q.facility.get()) return err('conflict', 'setup.alreadyDone');
     const policy = passwordPolicyError('admin.password', admin.password, [admin.username, admin.displayName, facility.name]);
     if (policy) return policy;
-    ctx.q.facility.insert(
+    await ctx.q.facility.insert(
       { name: facility.name, timeZone: facility.timeZone, paperSize: facility.paperSize, defaultLanguage: facility.defaultLanguage, idleLockMinutes: 10 },
       ctx.nowIso,
     );
-    facility.units.forEach((u, i) => ctx.q.facility.insertUnit(u.name, i));
-    facility.shifts.forEach((s, i) => ctx.q.facility.insertShift({ ...s, sortOrder: i }));
-    ctx.q.training.ensureDefaultCatalog(ctx.nowIso);
-    const adminId = ctx.q.users.insert({
+    for (const [i, u] of facility.units.entries()) await ctx.q.facility.insertUnit(u.name, i);
+    for (const [i, s] of facility.shifts.entries()) await ctx.q.facility.insertShift({ ...s, sortOrder: i });
+    await ctx.q.training.ensureDefaultCatalog(ctx.nowIso);
+    const adminId = await ctx.q.users.insert({
       username: admin.username,
       displayName: admin.displayName,
       role: 'administrator',
@@ -36,31 +36,29 @@ export const facilityHandlers = defineHandlers({
       mustChangePassword: false,
       at: ctx.nowIso,
     });
-    ctx.audit({ entity: 'facility', entityId: 1, userId: adminId, after: readFacility(ctx) });
-    ctx.audit({ entity: 'user', entityId: adminId, userId: adminId, after: ctx.q.users.getById(adminId) });
-    ctx.invalidateFacility();
+    ctx.audit({ entity: 'facility', entityId: 1, userId: adminId, after: await readFacility(ctx) });
+    ctx.audit({ entity: 'user', entityId: adminId, userId: adminId, after: await ctx.q.users.getById(adminId) });
     return ok({ adminId });
   },
 
-  'facility.get'(_input, ctx) {
-    const f = readFacility(ctx);
+  async 'facility.get'(_input, ctx) {
+    const f = await readFacility(ctx);
     return f ? ok(f) : err('not_found', 'setup.needed');
   },
 
-  'facility.update'(input, ctx) {
-    const before = readFacility(ctx);
+  async 'facility.update'(input, ctx) {
+    const before = await readFacility(ctx);
     if (!before) return err('not_found', 'setup.needed');
-    ctx.q.facility.update(input);
-    ctx.invalidateFacility();
-    const after = readFacility(ctx);
+    await ctx.q.facility.update(input);
+    const after = await readFacility(ctx);
     ctx.audit({ entity: 'facility', entityId: 1, before, after });
     return after ? ok(after) : err('internal', 'error.internal');
   },
 
-  'facility.addUnit'({ name }, ctx) {
-    if (ctx.q.facility.unitNameTaken(name)) return fieldError('name', 'duplicate');
-    const id = ctx.q.facility.insertUnit(name, ctx.q.facility.units().length);
-    const unit = ctx.q.facility.units().find((u) => u.id === id);
+  async 'facility.addUnit'({ name }, ctx) {
+    if (await ctx.q.facility.unitNameTaken(name)) return fieldError('name', 'duplicate');
+    const id = await ctx.q.facility.insertUnit(name, (await ctx.q.facility.units()).length);
+    const unit = (await ctx.q.facility.units()).find((u) => u.id === id);
     if (!unit) return err('internal', 'error.internal');
     ctx.audit({ entity: 'unit', entityId: id, after: unit });
     return ok(unit);

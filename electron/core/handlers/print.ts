@@ -4,15 +4,15 @@ import { err, ok } from '../../../shared/result';
 import { defineHandlers } from '../context';
 
 export const printHandlers = defineHandlers({
-  'print.pdf'({ document, suggestedName, landscape }, ctx) {
+  async 'print.pdf'({ document, suggestedName, landscape }, ctx) {
     if (!ctx.user || !can(ctx.user.role, printableDocuments[document])) return err('forbidden', 'error.forbidden');
-    const facility = ctx.q.facility.get();
+    const facility = await ctx.q.facility.get();
     if (!facility) return err('not_found', 'setup.needed');
     ctx.audit({ entity: 'print', entityId: null, after: { document, suggestedName } });
     return ok({ document, pageSize: facility.paperSize, landscape, suggestedName, saved: false, file: null });
   },
 
-  'print.finished'({ document, saved }, ctx) {
+  async 'print.finished'({ document, saved }, ctx) {
     // Whether it was saved, never where: a chosen file name can carry a resident's name.
     ctx.audit({ entity: 'print', entityId: null, after: { document, saved } });
     return ok({});

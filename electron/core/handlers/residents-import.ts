@@ -121,7 +121,7 @@ interface Analysis {
 // Field paths of the admission schema that come from a CSV column with another name.
 const COLUMN_OF_PATH: Record<string, Column> = { unitId: 'unit', bedId: 'bed', allergies: 'allergies' };
 
-function analyse(csv: string, ctx: HandlerContext): Result<Analysis> {
+async function analyse(csv: string, ctx: HandlerContext): Promise<Result<Analysis>> {
   const parsed = parseCsv(csv);
   if (!parsed.ok) {
     return err('validation', parsed.code === 'empty' ? 'residents.importEmpty' : 'residents.importUnterminatedQuote', parsed.code === 'empty' ? {} : { params: { line: parsed.line } });
@@ -132,7 +132,7 @@ function analyse(csv: string, ctx: HandlerContext): Result<Analysis> {
   if (!mapping.ok) return ok({ preview: empty, admissions: [] });
 
   const today = ctx.today;
-  const units = ctx.q.facility.units();
+  const units = await ctx.q.facility.units();
   const batch: AdmissionBatch = { recordNumbers: new Set(), beds: new Set() };
   const preview = empty;
   const admissions: Analysis['admissions'] = [];
@@ -152,7 +152,7 @@ function analyse(csv: string, ctx: HandlerContext): Result<Analysis> {
     else if (!unit) add('unit', 'unknown_unit', { value: cell('unit') });
     else if (cell('room') === '') add('room', 'required');
     else {
-      const bedsInRoom = ctx.q.residents.bedsInRoom(unit.id, cell('room'));
+      const bedsInRoom = await ctx.q.residents.bedsInRoom(unit.id, cell('room'));
       const wanted = cell('bed');
       const bed = wanted === '' ? (bedsInRoom.length === 1 ? bedsInRoom[0] : undefined) : bedsInRoom.find((b) => normalizeLabel(b.bedLabel) === normalizeLabel(wanted));
       if (bedsInRoom.length === 0) add('room', 'unknown_room', { value: cell('room') });
@@ -188,7 +188,7 @@ function analyse(csv: string, ctx: HandlerContext): Result<Analysis> {
         add(COLUMN_OF_PATH[top] ?? top, f.code, f.params);
       }
     } else if (issues.length === 0) {
-      for (const f of admissionIssues(parsedRow.data, today, ctx, batch)) add(COLUMN_OF_PATH[f.path.split('.')[0] ?? ''] ?? f.path.split('.')[0] ?? f.path, f.code, f.params);
+      for (const f of await admissionIssues(parsedRow.data, today, ctx, batch)) add(COLUMN_OF_PATH[f.path.split('.')[0] ?? ''] ?? f.path.split('.')[0] ?? f.path, f.code, f.params);
     }
     preview.issues.push(...issues);
     preview.rows.push({
@@ -206,14 +206,14 @@ function analyse(csv: string, ctx: HandlerContext): Result<Analysis> {
   return ok({ preview, admissions });
 }
 
-export function importPreview(csv: string, ctx: HandlerContext): Result<ImportPreview> {
-  const r = analyse(csv, ctx);
+export async function importPreview(csv: string, ctx: HandlerContext): Promise<Result<ImportPreview>> {
+  const r = await analyse(csv, ctx);
   return r.ok ? ok(r.value.preview) : r;
 }
 
 /** All or nothing: any row with a problem refuses the whole file, so a census is never half-loaded. */
-export function importCommit(csv: string, ctx: HandlerContext): Result<{ admitted: number }> {
-  const r = analyse(csv, ctx);
+export async function importCommit(csv: string, ctx: HandlerContext): Promise<Result<{ admitted: number }>> {
+  const r = await analyse(csv, ctx);
   if (!r.ok) return r;
   const { preview, admissions } = r.value;
   if (preview.missingColumns.length > 0) {
@@ -227,8 +227,8 @@ export function importCommit(csv: string, ctx: HandlerContext): Result<{ admitte
   }
   const today = ctx.today;
   for (const { input } of admissions) {
-    const id = ctx.q.residents.admit(input, { bedId: input.bedId, admittedOn: input.admittedOn, at: ctx.nowIso, by: ctx.user?.id ?? null });
-    const after = ctx.q.residents.get(id, today);
+    const id = await ctx.q.residents.admit(input, { bedId: input.bedId, admittedOn: input.admittedOn, at: ctx.nowIso, by: ctx.user?.id ?? null });
+    const after = await ctx.q.residents.get(id, today);
     ctx.audit({ entity: 'resident', entityId: id, before: null, after: after ? { ...after, periods: undefined, beds: undefined, imported: true } : null });
   }
   return ok({ admitted: admissions.length });

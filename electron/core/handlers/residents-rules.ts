@@ -3,9 +3,8 @@ import { validateDateOfBirth, MAX_PLAUSIBLE_AGE_YEARS } from '../../../shared/do
 import type { FieldIssue } from '../../../shared/result';
 import type { HandlerContext } from '../context';
 
-/** The facility's calendar date now: what "in the future" and ages are measured against. */
 /** Date rules of the record itself, shared by admission, update and import. */
-export function recordIssues(f: ResidentFields, today: string, exceptId: number | null, ctx: Pick<HandlerContext, 'q'>): FieldIssue[] {
+export async function recordIssues(f: ResidentFields, today: string, exceptId: number | null, ctx: Pick<HandlerContext, 'q'>): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
   const dob = validateDateOfBirth(f.dateOfBirth, today);
   if (!dob.ok) {
@@ -19,7 +18,7 @@ export function recordIssues(f: ResidentFields, today: string, exceptId: number 
   }
   if (f.codeStatusDocumentedOn !== null && f.codeStatusDocumentedOn > today) issues.push({ path: 'codeStatusDocumentedOn', code: 'date_in_future' });
   if (f.allergies.state === 'nka' && f.allergies.recordedOn > today) issues.push({ path: 'allergies.recordedOn', code: 'date_in_future' });
-  if (ctx.q.residents.recordNumberTaken(f.recordNumber, exceptId)) issues.push({ path: 'recordNumber', code: 'duplicate' });
+  if (await ctx.q.residents.recordNumberTaken(f.recordNumber, exceptId)) issues.push({ path: 'recordNumber', code: 'duplicate' });
   return issues;
 }
 
@@ -30,8 +29,8 @@ export interface AdmissionBatch {
 }
 
 /** Everything an admission must satisfy beyond its input schema. Empty = admissible. */
-export function admissionIssues(a: AdmitInput, today: string, ctx: Pick<HandlerContext, 'q'>, batch?: AdmissionBatch): FieldIssue[] {
-  const issues = recordIssues(a, today, null, ctx);
+export async function admissionIssues(a: AdmitInput, today: string, ctx: Pick<HandlerContext, 'q'>, batch?: AdmissionBatch): Promise<FieldIssue[]> {
+  const issues = await recordIssues(a, today, null, ctx);
   const birthOk = !issues.some((i) => i.path === 'dateOfBirth');
   if (batch) {
     const key = a.recordNumber.toLowerCase();
@@ -40,20 +39,21 @@ export function admissionIssues(a: AdmitInput, today: string, ctx: Pick<HandlerC
   }
   if (a.admittedOn > today) issues.push({ path: 'admittedOn', code: 'date_in_future' });
   else if (birthOk && a.admittedOn < a.dateOfBirth) issues.push({ path: 'admittedOn', code: 'before_birth' });
-  issues.push(...bedIssues(a.unitId, a.bedId, ctx, batch));
+  issues.push(...(await bedIssues(a.unitId, a.bedId, ctx, batch)));
   return issues;
 }
 
 /** A bed to put someone in: it exists, is in the unit named, and nobody is in it. */
-export function bedIssues(unitId: number | null, bedId: number, ctx: Pick<HandlerContext, 'q'>, batch?: AdmissionBatch): FieldIssue[] {
+export async function bedIssues(unitId: number | null, bedId: number, ctx: Pick<HandlerContext, 'q'>, batch?: AdmissionBatch): Promise<FieldIssue[]> {
   if (unitId !== null) {
-    const unit = ctx.q.facility.units().find((u) => u.id === unitId);
+    const unit = (await ctx.q.facility.units()).find((u) => u.id === unitId);
     if (!unit || !unit.active) return [{ path: 'unitId', code: 'unknown_unit' }];
   }
-  const bed = ctx.q.residents.bedInfo(bedId);
+  const bed = await ctx.q.residents.bedInfo(bedId);
   if (!bed || !bed.bedActive) return [{ path: 'bedId', code: 'unknown_bed' }];
   if (unitId !== null && bed.unitId !== unitId) return [{ path: 'bedId', code: 'bed_not_in_unit' }];
-  if (bed.occupantId !== null || batch?.beds.has(bedId)) return [{ path: 'bedId', code: 'bed_occupied' }];
+  // Named, so a nurse told "taken" at one station knows which bed another station just filled.
+  if (bed.occupantId !== null || batch?.beds.has(bedId)) return [{ path: 'bedId', code: 'bed_occupied', params: { bed: ctx.q.residents.placeLabel(bed) } }];
   batch?.beds.add(bedId);
   return [];
 }

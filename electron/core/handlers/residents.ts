@@ -6,50 +6,53 @@ import { err, fieldError, ok, type Err, type FieldIssue, type Result } from '../
 import { defineHandlers, type HandlerContext } from '../context';
 import { admissionIssues, bedIssues, recordIssues } from './residents-rules';
 import { importCommit, importPreview } from './residents-import';
+import { changedElsewhere } from './versions';
 
 const invalid = (fields: FieldIssue[]): Err => err('validation', 'error.validation', { fields });
 
-function detail(id: number, ctx: HandlerContext, today = ctx.today): Result<ResidentDetail> {
-  const d = ctx.q.residents.get(id, today);
+async function detail(id: number, ctx: HandlerContext, today = ctx.today): Promise<Result<ResidentDetail>> {
+  const d = await ctx.q.residents.get(id, today);
   return d ? ok(d) : err('internal', 'error.internal');
 }
 
 /** The audited picture of a resident: the whole record, minus what is derived or repeated. */
 function auditView(d: ResidentDetail | undefined) {
   if (!d) return null;
-  const { age: _age, periods: _periods, beds: _beds, transportMode: _mode, ...rest } = d;
+  const { age: _age, periods: _periods, beds: _beds, transportMode: _mode, version: _version, ...rest } = d;
   return rest;
 }
 
 export const residentsHandlers = defineHandlers({
-  'residents.list'(input, ctx) {
-    return ok(ctx.q.residents.list(input, ctx.today));
+  async 'residents.list'(input, ctx) {
+    return ok(await ctx.q.residents.list(input, ctx.today));
   },
 
-  'residents.get'({ id }, ctx) {
-    const d = ctx.q.residents.get(id, ctx.today);
+  async 'residents.get'({ id }, ctx) {
+    const d = await ctx.q.residents.get(id, ctx.today);
     return d ? ok(d) : err('not_found', 'residents.notFound');
   },
 
-  'residents.admit'(input, ctx) {
+  async 'residents.admit'(input, ctx) {
     const today = ctx.today;
-    const issues = admissionIssues(input, today, ctx);
+    const issues = await admissionIssues(input, today, ctx);
     if (issues.length > 0) return invalid(issues);
-    const id = ctx.q.residents.admit(input, { bedId: input.bedId, admittedOn: input.admittedOn, at: ctx.nowIso, by: ctx.user?.id ?? null });
-    const after = ctx.q.residents.get(id, today);
+    const id = await ctx.q.residents.admit(input, { bedId: input.bedId, admittedOn: input.admittedOn, at: ctx.nowIso, by: ctx.user?.id ?? null });
+    const after = await ctx.q.residents.get(id, today);
     ctx.audit({ entity: 'resident', entityId: id, before: null, after: auditView(after) });
     return detail(id, ctx, today);
   },
 
-  'residents.update'({ id, ...fields }, ctx) {
+  async 'residents.update'({ id, expectedVersion, ...fields }, ctx) {
     const today = ctx.today;
-    const before = ctx.q.residents.get(id, today);
+    const before = await ctx.q.residents.get(id, today);
     if (!before) return err('not_found', 'residents.notFound');
-    const issues = recordIssues(fields, today, id, ctx);
+    // Edited from an older version than the one stored: someone saved in between, at this station or another.
+    if (before.version !== expectedVersion) return changedElsewhere(ctx, 'resident', id, before.version);
+    const issues = await recordIssues(fields, today, id, ctx);
     if (before.admittedOn < fields.dateOfBirth) issues.push({ path: 'dateOfBirth', code: 'after_admission' });
     if (issues.length > 0) return invalid(issues);
-    ctx.q.residents.update(id, fields, ctx.nowIso);
-    const after = ctx.q.residents.get(id, today);
+    if (!(await ctx.q.residents.update(id, fields, ctx.nowIso, expectedVersion))) return changedElsewhere(ctx, 'resident', id, before.version);
+    const after = await ctx.q.residents.get(id, today);
     // Compared as stored, after the write: returning an error here rolls the write back.
     const clinical = changedClinicalFields(auditView(before) ?? {}, auditView(after) ?? {});
     if (clinical.length > 0 && !(ctx.user && can(ctx.user.role, 'residents.clinical'))) {
@@ -59,26 +62,27 @@ export const residentsHandlers = defineHandlers({
     return detail(id, ctx, today);
   },
 
-  'residents.transfer'({ id, bedId, date, note }, ctx) {
+  async 'residents.transfer'({ id, bedId, date, note }, ctx) {
     const today = ctx.today;
-    const before = ctx.q.residents.get(id, today);
+    const before = await ctx.q.residents.get(id, today);
     if (!before) return err('not_found', 'residents.notFound');
-    const open = ctx.q.residents.openBedAssignment(id);
+    const open = await ctx.q.residents.openBedAssignment(id);
     if (!open) return fieldError('id', 'not_in_a_bed');
     if (open.bedId === bedId) return fieldError('bedId', 'same_bed');
-    const issues = bedIssues(null, bedId, ctx);
+    const issues = await bedIssues(null, bedId, ctx);
     if (date > today) issues.push({ path: 'date', code: 'date_in_future' });
     else if (date < open.from) issues.push({ path: 'date', code: 'before_last_move', params: { since: open.from } });
     if (issues.length > 0) return invalid(issues);
-    ctx.q.residents.moveBed(id, { bedId, date, reason: 'transfer', note, at: ctx.nowIso, by: ctx.user?.id ?? null });
-    const after = ctx.q.residents.get(id, today);
+    await ctx.q.residents.moveBed(id, { bedId, date, reason: 'transfer', note, at: ctx.nowIso, by: ctx.user?.id ?? null });
+    await ctx.q.residents.bumpVersion(id, ctx.nowIso);
+    const after = await ctx.q.residents.get(id, today);
     ctx.audit({ entity: 'resident', entityId: id, before: { location: before.location }, after: { location: after?.location ?? null, date, note } });
     return detail(id, ctx, today);
   },
 
-  'residents.changeStatus'({ id, status, date, bedId, note }, ctx) {
+  async 'residents.changeStatus'({ id, status, date, bedId, note }, ctx) {
     const today = ctx.today;
-    const before = ctx.q.residents.get(id, today);
+    const before = await ctx.q.residents.get(id, today);
     if (!before) return err('not_found', 'residents.notFound');
     const check = validateTransition({ status: before.status, since: before.statusSince }, { status, date }, today);
     if (!check.ok) {
@@ -106,19 +110,20 @@ export const residentsHandlers = defineHandlers({
     let periodBed: number | null = before.location?.bedId ?? null;
     if (readmission) {
       if (bedId === null) return fieldError('bedId', 'required');
-      const issues = bedIssues(null, bedId, ctx);
+      const issues = await bedIssues(null, bedId, ctx);
       if (issues.length > 0) return invalid(issues);
-      ctx.q.residents.moveBed(id, { bedId, date, reason: 'readmission', note, at: ctx.nowIso, by });
+      await ctx.q.residents.moveBed(id, { bedId, date, reason: 'readmission', note, at: ctx.nowIso, by });
       periodBed = bedId;
     } else if (status === 'discharged' || status === 'deceased') {
-      const open = ctx.q.residents.openBedAssignment(id);
+      const open = await ctx.q.residents.openBedAssignment(id);
       if (open && date < open.from) return fieldError('date', 'before_last_move', { since: open.from });
       // Discharge and death release the bed the same day; the record stays, off the census.
-      ctx.q.residents.moveBed(id, { bedId: null, date, reason: 'transfer', note, at: ctx.nowIso, by });
+      await ctx.q.residents.moveBed(id, { bedId: null, date, reason: 'transfer', note, at: ctx.nowIso, by });
       periodBed = null;
     }
-    ctx.q.residents.changeStatus(id, { status, date, bedId: periodBed, note, at: ctx.nowIso, by });
-    const after = ctx.q.residents.get(id, today);
+    await ctx.q.residents.changeStatus(id, { status, date, bedId: periodBed, note, at: ctx.nowIso, by });
+    await ctx.q.residents.bumpVersion(id, ctx.nowIso);
+    const after = await ctx.q.residents.get(id, today);
     ctx.audit({
       entity: 'resident',
       entityId: id,
@@ -128,29 +133,29 @@ export const residentsHandlers = defineHandlers({
     return detail(id, ctx, today);
   },
 
-  'residents.history'({ id, offset, limit }, ctx) {
-    if (!ctx.q.residents.current(id)) return err('not_found', 'residents.notFound');
-    return ok(ctx.q.audit.list({ offset, limit, entity: 'resident', entityId: String(id) }));
+  async 'residents.history'({ id, offset, limit }, ctx) {
+    if (!(await ctx.q.residents.current(id))) return err('not_found', 'residents.notFound');
+    return ok(await ctx.q.audit.list({ offset, limit, entity: 'resident', entityId: String(id) }));
   },
 
-  'residents.freeBeds'({ unitId }, ctx) {
-    return ok(ctx.q.residents.freeBeds(unitId));
+  async 'residents.freeBeds'({ unitId }, ctx) {
+    return ok(await ctx.q.residents.freeBeds(unitId));
   },
 
-  'residents.bedBoard'({ unitId }, ctx) {
-    return ok(ctx.q.residents.bedBoard(unitId));
+  async 'residents.bedBoard'({ unitId }, ctx) {
+    return ok(await ctx.q.residents.bedBoard(unitId));
   },
 
-  'rooms.create'({ unitId, label, beds }, ctx) {
-    const unit = ctx.q.facility.units().find((u) => u.id === unitId);
+  async 'rooms.create'({ unitId, label, beds }, ctx) {
+    const unit = (await ctx.q.facility.units()).find((u) => u.id === unitId);
     if (!unit) return fieldError('unitId', 'unknown_unit');
-    if (ctx.q.residents.roomLabelTaken(unitId, label)) return fieldError('label', 'duplicate');
+    if (await ctx.q.residents.roomLabelTaken(unitId, label)) return fieldError('label', 'duplicate');
     const seen = new Set<string>();
     for (const [i, b] of beds.entries()) {
       if (seen.has(b.toLowerCase())) return fieldError(`beds.${i}`, 'duplicate');
       seen.add(b.toLowerCase());
     }
-    const created = ctx.q.residents.createRoom(unitId, label, beds);
+    const created = await ctx.q.residents.createRoom(unitId, label, beds);
     ctx.audit({ entity: 'room', entityId: created.roomId, after: { unitId, label, beds } });
     return ok(created);
   },
@@ -163,16 +168,16 @@ export const residentsHandlers = defineHandlers({
     return importCommit(csv, ctx);
   },
 
-  'preferences.get'({ key }, ctx) {
+  async 'preferences.get'({ key }, ctx) {
     // A stored value from an older version that no longer fits is treated as no preference.
-    const stored = CensusPreferences.safeParse(ctx.q.settings.get(`user:${ctx.user?.id ?? 0}`, key));
+    const stored = CensusPreferences.safeParse(await ctx.q.settings.get(`user:${ctx.user?.id ?? 0}`, key));
     return ok({ census: stored.success ? stored.data : null });
   },
 
-  'preferences.set'({ key, value }, ctx) {
+  async 'preferences.set'({ key, value }, ctx) {
     const scope = `user:${ctx.user?.id ?? 0}`;
-    const before = ctx.q.settings.get(scope, key) ?? null;
-    ctx.q.settings.set(scope, key, value);
+    const before = (await ctx.q.settings.get(scope, key)) ?? null;
+    await ctx.q.settings.set(scope, key, value);
     ctx.audit({ entity: 'preference', entityId: `${scope}:${key}`, before, after: value });
     return ok({});
   },

@@ -23,14 +23,15 @@ import type { StaffRole } from '../../../shared/domain/training/vocabulary';
 import { err, fieldError, ok, type Err, type FieldIssue, type Result } from '../../../shared/result';
 import type { CourseRow, RecordRow, RecordWrite, StaffWrite } from '../../../db/queries/training';
 import { defineHandlers, type HandlerContext } from '../context';
+import { changedElsewhere } from './versions';
 
 /** Roles whose annual in-service hours are tracked (the federal 12-hour rule is for nurse aides). */
 const IN_SERVICE_ROLES: readonly StaffRole[] = ['cna'];
 /** Import previews list at most this many row errors and duplicates; counts are always complete. */
 const PREVIEW_LIST_LIMIT = 500;
 
-function recordOut(ctx: HandlerContext, r: RecordRow, course: CourseRow | undefined) {
-  const certificates = ctx.q.training.certificatesOf([r.id]).map(({ id, fileName, mimeType, sizeBytes }) => ({ id, fileName, mimeType, sizeBytes }));
+async function recordOut(ctx: HandlerContext, r: RecordRow, course: CourseRow | undefined) {
+  const certificates = (await ctx.q.training.certificatesOf([r.id])).map(({ id, fileName, mimeType, sizeBytes }) => ({ id, fileName, mimeType, sizeBytes }));
   return {
     id: r.id,
     staffId: r.staffId,
@@ -47,12 +48,13 @@ function recordOut(ctx: HandlerContext, r: RecordRow, course: CourseRow | undefi
     createdAt: r.createdAt,
     voidedAt: r.voidedAt,
     voidReason: r.voidReason,
+    version: r.version,
     certificates,
   };
 }
 
 /** Shared checks for create and update: the shared record rule, then references and duplicates. */
-function checkRecord(ctx: HandlerContext, input: RecordWrite, exceptId: number | null): Err | null {
+async function checkRecord(ctx: HandlerContext, input: RecordWrite, exceptId: number | null): Promise<Err | null> {
   const issues = validateTrainingRecord(
     {
       staffId: String(input.staffId),
@@ -65,22 +67,22 @@ function checkRecord(ctx: HandlerContext, input: RecordWrite, exceptId: number |
     ctx.today,
   );
   const fields: FieldIssue[] = issues.map((i) => ({ path: i.field, code: i.code }));
-  if (!ctx.q.training.getStaff(input.staffId)) fields.push({ path: 'staffId', code: 'unknown_staff' });
-  if (!ctx.q.training.getCourse(input.courseId)) fields.push({ path: 'courseId', code: 'unknown_course' });
+  if (!(await ctx.q.training.getStaff(input.staffId))) fields.push({ path: 'staffId', code: 'unknown_staff' });
+  if (!(await ctx.q.training.getCourse(input.courseId))) fields.push({ path: 'courseId', code: 'unknown_course' });
   if (fields.length > 0) return err('validation', 'error.validation', { fields });
-  if (ctx.q.training.findLiveDuplicate(input.staffId, input.courseId, input.completedOn, exceptId) !== null) {
+  if ((await ctx.q.training.findLiveDuplicate(input.staffId, input.courseId, input.completedOn, exceptId)) !== null) {
     return fieldError('completedOn', 'duplicate_record');
   }
   return null;
 }
 
-function checkStaff(ctx: HandlerContext, s: StaffWrite, exceptId: number | null): Err | null {
+async function checkStaff(ctx: HandlerContext, s: StaffWrite, exceptId: number | null): Promise<Err | null> {
   const fields: FieldIssue[] = [];
-  if (ctx.q.training.employeeIdTaken(s.employeeId, exceptId)) fields.push({ path: 'employeeId', code: 'duplicate' });
-  if (s.unitId !== null && !ctx.q.training.unitExists(s.unitId)) fields.push({ path: 'unitId', code: 'invalid_choice' });
+  if (await ctx.q.training.employeeIdTaken(s.employeeId, exceptId)) fields.push({ path: 'employeeId', code: 'duplicate' });
+  if (s.unitId !== null && !(await ctx.q.training.unitExists(s.unitId))) fields.push({ path: 'unitId', code: 'invalid_choice' });
   if (s.userId !== null) {
-    if (!ctx.q.training.userExists(s.userId)) fields.push({ path: 'userId', code: 'invalid_choice' });
-    else if (ctx.q.training.userLinkedElsewhere(s.userId, exceptId)) fields.push({ path: 'userId', code: 'duplicate' });
+    if (!(await ctx.q.training.userExists(s.userId))) fields.push({ path: 'userId', code: 'invalid_choice' });
+    else if (await ctx.q.training.userLinkedElsewhere(s.userId, exceptId)) fields.push({ path: 'userId', code: 'duplicate' });
   }
   if (s.hireDate > ctx.today) fields.push({ path: 'hireDate', code: 'in_future' });
   return fields.length > 0 ? err('validation', 'error.validation', { fields }) : null;
@@ -95,10 +97,10 @@ interface MatrixQuery {
 }
 
 /** The whole filtered matrix: three bulk reads, then statusOf per cell in memory. */
-function computeMatrix(ctx: HandlerContext, f: MatrixQuery) {
-  const courses = ctx.q.training.listCourses(false);
-  const roster = ctx.q.training.roster(f.asOf).filter((s) => (f.unitId === null || s.unitId === f.unitId) && (f.role === null || s.role === f.role));
-  const latest = indexLatest(ctx.q.training.latestCompletions(f.asOf));
+async function computeMatrix(ctx: HandlerContext, f: MatrixQuery) {
+  const courses = await ctx.q.training.listCourses(false);
+  const roster = (await ctx.q.training.roster(f.asOf)).filter((s) => (f.unitId === null || s.unitId === f.unitId) && (f.role === null || s.role === f.role));
+  const latest = indexLatest(await ctx.q.training.latestCompletions(f.asOf));
   const byCourse = courses.map(() => emptyCounts());
   const byUnit = new Map<number | null, StatusCounts & { unitName: string | null }>();
   const all = emptyCounts();
@@ -118,15 +120,15 @@ function computeMatrix(ctx: HandlerContext, f: MatrixQuery) {
   return { courses, rows, byCourse, byUnit, all };
 }
 
-function shiftCoverage(ctx: HandlerContext, date: string) {
-  const shifts = ctx.q.facility.shifts();
-  const schedules = ctx.q.training.schedulesOn(date);
-  const cpr = ctx.q.training.listCourses(true).find((c) => c.code === CPR_COURSE_CODE);
+async function shiftCoverage(ctx: HandlerContext, date: string) {
+  const shifts = await ctx.q.facility.shifts();
+  const schedules = await ctx.q.training.schedulesOn(date);
+  const cpr = (await ctx.q.training.listCourses(true)).find((c) => c.code === CPR_COURSE_CODE);
   const onDutyIds = [...new Set([...schedules.values()].flat())];
-  const names = ctx.q.training.activeStaffNames(onDutyIds);
+  const names = await ctx.q.training.activeStaffNames(onDutyIds);
   const cprRecordsByStaffId = new Map<string, { completedOn: string }[]>();
   if (cpr) {
-    for (const r of ctx.q.training.completionsOf(cpr.id, onDutyIds, date)) {
+    for (const r of await ctx.q.training.completionsOf(cpr.id, onDutyIds, date)) {
       const key = String(r.staffId);
       const list = cprRecordsByStaffId.get(key) ?? [];
       list.push({ completedOn: r.completedOn });
@@ -154,13 +156,13 @@ function shiftCoverage(ctx: HandlerContext, date: string) {
 type ImportOverride = Partial<Record<TrainingImportField, number | null>>;
 
 /** Parse, map, validate and find duplicates; shared by preview and commit so both see the same thing. */
-function analyseImport(ctx: HandlerContext, csv: string, override: ImportOverride) {
+async function analyseImport(ctx: HandlerContext, csv: string, override: ImportOverride) {
   const parsed = parseCsv(csv);
   if (!parsed.ok) return { error: fieldError('csv', parsed.code === 'empty' ? 'csv_empty' : 'unterminated_quote', parsed.code === 'empty' ? undefined : { line: parsed.line }) };
   const mapped = mapColumns(parsed.header, TRAINING_IMPORT_ALIASES, override, { required: TRAINING_IMPORT_REQUIRED });
-  const courses = ctx.q.training.listCourses(true);
+  const courses = await ctx.q.training.listCourses(true);
   const staffByEmployeeId = new Map<string, string>();
-  for (const [employeeId, id] of ctx.q.training.employeeIdMap()) staffByEmployeeId.set(employeeId, String(id));
+  for (const [employeeId, id] of await ctx.q.training.employeeIdMap()) staffByEmployeeId.set(employeeId, String(id));
   const result = importTrainingRows({
     rows: parsed.rows,
     mapping: mapped.mapping,
@@ -174,7 +176,7 @@ function analyseImport(ctx: HandlerContext, csv: string, override: ImportOverrid
     if (from === null || r.completedOn < from) from = r.completedOn;
     if (through === null || r.completedOn > through) through = r.completedOn;
   }
-  const existing = from !== null && through !== null ? ctx.q.training.liveKeysBetween(from, through) : new Map<string, number>();
+  const existing = from !== null && through !== null ? await ctx.q.training.liveKeysBetween(from, through) : new Map<string, number>();
   const fresh: typeof result.rows = [];
   const duplicatesExisting: { line: number; recordId: number }[] = [];
   for (const r of result.rows) {
@@ -188,115 +190,119 @@ function analyseImport(ctx: HandlerContext, csv: string, override: ImportOverrid
 const tally = (c: StatusCounts): StatusCounts => ({ current: c.current, expiring: c.expiring, expired: c.expired, missing: c.missing });
 
 export const trainingHandlers = defineHandlers({
-  'training.listStaff'(input, ctx) {
-    return ok(ctx.q.training.listStaff(input));
+  async 'training.listStaff'(input, ctx) {
+    return ok(await ctx.q.training.listStaff(input));
   },
 
-  'training.createStaff'(input, ctx) {
-    const problem = checkStaff(ctx, input, null);
+  async 'training.createStaff'(input, ctx) {
+    const problem = await checkStaff(ctx, input, null);
     if (problem) return problem;
-    const id = ctx.q.training.insertStaff(input, ctx.nowIso);
-    const created = ctx.q.training.getStaff(id);
+    const id = await ctx.q.training.insertStaff(input, ctx.nowIso);
+    const created = await ctx.q.training.getStaff(id);
     if (!created) return err('internal', 'error.internal');
     ctx.audit({ entity: 'staff', entityId: id, after: created });
     return ok(created);
   },
 
-  'training.updateStaff'({ id, ...input }, ctx) {
-    const before = ctx.q.training.getStaff(id);
+  async 'training.updateStaff'({ id, expectedVersion, ...input }, ctx) {
+    const before = await ctx.q.training.getStaff(id);
     if (!before) return err('not_found', 'training.staffNotFound');
-    const problem = checkStaff(ctx, input, id);
+    if (before.version !== expectedVersion) return changedElsewhere(ctx, 'staff', id, before.version);
+    const problem = await checkStaff(ctx, input, id);
     if (problem) return problem;
-    ctx.q.training.updateStaff(id, input, ctx.nowIso);
-    const after = ctx.q.training.getStaff(id);
+    if (!(await ctx.q.training.updateStaff(id, input, ctx.nowIso, expectedVersion))) return changedElsewhere(ctx, 'staff', id, before.version);
+    const after = await ctx.q.training.getStaff(id);
     if (!after) return err('internal', 'error.internal');
     ctx.audit({ entity: 'staff', entityId: id, before, after });
     return ok(after);
   },
 
-  'training.setStaffActive'({ id, active }, ctx) {
-    const before = ctx.q.training.getStaff(id);
+  async 'training.setStaffActive'({ id, active }, ctx) {
+    const before = await ctx.q.training.getStaff(id);
     if (!before) return err('not_found', 'training.staffNotFound');
-    ctx.q.training.setStaffActive(id, active, ctx.nowIso);
-    const after = ctx.q.training.getStaff(id);
+    await ctx.q.training.setStaffActive(id, active, ctx.nowIso);
+    const after = await ctx.q.training.getStaff(id);
     if (!after) return err('internal', 'error.internal');
     ctx.audit({ entity: 'staff', entityId: id, before: { active: before.active }, after: { active: after.active } });
     return ok(after);
   },
 
-  'training.listCourses'({ includeInactive }, ctx) {
-    return ok({ rows: ctx.q.training.listCourses(includeInactive) });
+  async 'training.listCourses'({ includeInactive }, ctx) {
+    return ok({ rows: await ctx.q.training.listCourses(includeInactive) });
   },
 
-  'training.createCourse'(input, ctx) {
-    if (ctx.q.training.courseCodeTaken(input.code)) return fieldError('code', 'duplicate');
-    const id = ctx.q.training.insertCourse(input, ctx.nowIso);
-    const created = ctx.q.training.getCourse(id);
+  async 'training.createCourse'(input, ctx) {
+    if (await ctx.q.training.courseCodeTaken(input.code)) return fieldError('code', 'duplicate');
+    const id = await ctx.q.training.insertCourse(input, ctx.nowIso);
+    const created = await ctx.q.training.getCourse(id);
     if (!created) return err('internal', 'error.internal');
     ctx.audit({ entity: 'course', entityId: id, after: created });
     return ok(created);
   },
 
   /** A validity change is one audited row; no record is touched, every status follows on the next read. */
-  'training.updateCourse'({ id, ...input }, ctx) {
-    const before = ctx.q.training.getCourse(id);
+  async 'training.updateCourse'({ id, ...input }, ctx) {
+    const before = await ctx.q.training.getCourse(id);
     if (!before) return err('not_found', 'training.courseNotFound');
-    ctx.q.training.updateCourse(id, input, ctx.nowIso);
-    const after = ctx.q.training.getCourse(id);
+    await ctx.q.training.updateCourse(id, input, ctx.nowIso);
+    const after = await ctx.q.training.getCourse(id);
     if (!after) return err('internal', 'error.internal');
     ctx.audit({ entity: 'course', entityId: id, before, after });
     return ok(after);
   },
 
-  'training.listRecords'(input, ctx) {
-    if (!ctx.q.training.getStaff(input.staffId)) return err('not_found', 'training.staffNotFound');
-    const courses = new Map(ctx.q.training.listCourses(true).map((c) => [c.id, c]));
-    const page = ctx.q.training.listRecords(input);
-    return ok({ rows: page.rows.map((r) => recordOut(ctx, r, courses.get(r.courseId))), total: page.total });
+  async 'training.listRecords'(input, ctx) {
+    if (!(await ctx.q.training.getStaff(input.staffId))) return err('not_found', 'training.staffNotFound');
+    const courses = new Map((await ctx.q.training.listCourses(true)).map((c) => [c.id, c]));
+    const page = await ctx.q.training.listRecords(input);
+    const rows = [];
+    for (const r of page.rows) rows.push(await recordOut(ctx, r, courses.get(r.courseId)));
+    return ok({ rows, total: page.total });
   },
 
-  'training.createRecord'(input, ctx) {
-    const problem = checkRecord(ctx, input, null);
+  async 'training.createRecord'(input, ctx) {
+    const problem = await checkRecord(ctx, input, null);
     if (problem) return problem;
     // Whoever enters the record vouches for it: verified by is the signed-in user, never typed.
-    const id = ctx.q.training.insertRecord(input, ctx.user?.id ?? null, ctx.nowIso);
-    const created = ctx.q.training.getRecord(id);
+    const id = await ctx.q.training.insertRecord(input, ctx.user?.id ?? null, ctx.nowIso);
+    const created = await ctx.q.training.getRecord(id);
     if (!created) return err('internal', 'error.internal');
-    const out = recordOut(ctx, created, ctx.q.training.getCourse(created.courseId));
+    const out = await recordOut(ctx, created, await ctx.q.training.getCourse(created.courseId));
     ctx.audit({ entity: 'training_record', entityId: id, after: out });
     return ok(out);
   },
 
-  'training.updateRecord'({ id, ...input }, ctx) {
-    const existing = ctx.q.training.getRecord(id);
+  async 'training.updateRecord'({ id, expectedVersion, ...input }, ctx) {
+    const existing = await ctx.q.training.getRecord(id);
     if (!existing) return err('not_found', 'training.recordNotFound');
     if (existing.voidedAt !== null) return err('conflict', 'training.recordVoided');
-    const problem = checkRecord(ctx, input, id);
+    if (existing.version !== expectedVersion) return changedElsewhere(ctx, 'training_record', id, existing.version);
+    const problem = await checkRecord(ctx, input, id);
     if (problem) return problem;
-    const before = recordOut(ctx, existing, ctx.q.training.getCourse(existing.courseId));
-    ctx.q.training.updateRecord(id, input, ctx.user?.id ?? null, ctx.nowIso);
-    const updated = ctx.q.training.getRecord(id);
+    const before = await recordOut(ctx, existing, await ctx.q.training.getCourse(existing.courseId));
+    if (!(await ctx.q.training.updateRecord(id, input, ctx.user?.id ?? null, ctx.nowIso, expectedVersion))) return changedElsewhere(ctx, 'training_record', id, existing.version);
+    const updated = await ctx.q.training.getRecord(id);
     if (!updated) return err('internal', 'error.internal');
-    const after = recordOut(ctx, updated, ctx.q.training.getCourse(updated.courseId));
+    const after = await recordOut(ctx, updated, await ctx.q.training.getCourse(updated.courseId));
     ctx.audit({ entity: 'training_record', entityId: id, before, after });
     return ok(after);
   },
 
-  'training.voidRecord'({ id, reason }, ctx) {
-    const existing = ctx.q.training.getRecord(id);
+  async 'training.voidRecord'({ id, reason }, ctx) {
+    const existing = await ctx.q.training.getRecord(id);
     if (!existing) return err('not_found', 'training.recordNotFound');
     if (existing.voidedAt !== null) return err('conflict', 'training.recordVoided');
-    const before = recordOut(ctx, existing, ctx.q.training.getCourse(existing.courseId));
-    ctx.q.training.voidRecord(id, ctx.user?.id ?? null, reason, ctx.nowIso);
-    const voided = ctx.q.training.getRecord(id);
+    const before = await recordOut(ctx, existing, await ctx.q.training.getCourse(existing.courseId));
+    await ctx.q.training.voidRecord(id, ctx.user?.id ?? null, reason, ctx.nowIso);
+    const voided = await ctx.q.training.getRecord(id);
     if (!voided) return err('internal', 'error.internal');
-    const after = recordOut(ctx, voided, ctx.q.training.getCourse(voided.courseId));
+    const after = await recordOut(ctx, voided, await ctx.q.training.getCourse(voided.courseId));
     ctx.audit({ entity: 'training_record', entityId: id, before, after });
     return ok(after);
   },
 
-  'training.attachCertificate'({ recordId, fileName, mimeType, dataBase64 }, ctx) {
-    const record = ctx.q.training.getRecord(recordId);
+  async 'training.attachCertificate'({ recordId, fileName, mimeType, dataBase64 }, ctx) {
+    const record = await ctx.q.training.getRecord(recordId);
     if (!record) return err('not_found', 'training.recordNotFound');
     if (record.voidedAt !== null) return err('conflict', 'training.recordVoided');
     const base64 = dataBase64.replace(/\s+/g, '');
@@ -306,21 +312,21 @@ export const trainingHandlers = defineHandlers({
     if (issue) return fieldError('file', issue, issue === 'file_too_large' ? { max: 5 } : undefined);
     const actual = sniffCertificateType(bytes)!;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const id = ctx.q.training.insertCertificate({ recordId, fileName, mimeType: actual, sizeBytes: bytes.length, sha256, data: bytes }, ctx.user?.id ?? null, ctx.nowIso);
+    const id = await ctx.q.training.insertCertificate({ recordId, fileName, mimeType: actual, sizeBytes: bytes.length, sha256, data: bytes }, ctx.user?.id ?? null, ctx.nowIso);
     const out = { id, fileName, mimeType: actual, sizeBytes: bytes.length, sha256 };
     ctx.audit({ entity: 'training_certificate', entityId: id, after: { ...out, recordId } });
     return ok(out);
   },
 
-  'training.getCertificate'({ id }, ctx) {
-    const c = ctx.q.training.getCertificate(id);
+  async 'training.getCertificate'({ id }, ctx) {
+    const c = await ctx.q.training.getCertificate(id);
     if (!c) return err('not_found', 'training.certificateNotFound');
     ctx.audit({ entity: 'training_certificate', entityId: c.id, after: { downloaded: c.fileName } });
     return ok({ id: c.id, fileName: c.fileName, mimeType: c.mimeType, dataBase64: c.data.toString('base64') });
   },
 
-  'training.matrix'(input, ctx) {
-    const m = computeMatrix(ctx, input);
+  async 'training.matrix'(input, ctx) {
+    const m = await computeMatrix(ctx, input);
     return ok({
       asOf: input.asOf,
       windowDays: input.windowDays,
@@ -335,10 +341,10 @@ export const trainingHandlers = defineHandlers({
     });
   },
 
-  'training.exportCsv'(input, ctx) {
-    const m = computeMatrix(ctx, input);
-    const facility = ctx.q.facility.get();
-    const units = new Map(ctx.q.facility.units().map((u) => [u.id, u.name]));
+  async 'training.exportCsv'(input, ctx) {
+    const m = await computeMatrix(ctx, input);
+    const facility = await ctx.q.facility.get();
+    const units = new Map((await ctx.q.facility.units()).map((u) => [u.id, u.name]));
     const csv = matrixCsv({
       language: languageOf(ctx.user?.language ?? facility?.defaultLanguage ?? 'en'),
       asOf: input.asOf,
@@ -350,10 +356,10 @@ export const trainingHandlers = defineHandlers({
     return ok({ fileName: `training-matrix-${input.asOf}.csv`, csv, rows: m.rows.length });
   },
 
-  'training.lapsing'(input, ctx) {
-    const courses = ctx.q.training.listCourses(false);
-    const roster = ctx.q.training.roster(input.asOf).filter((s) => input.unitId === null || s.unitId === input.unitId);
-    const latest = indexLatest(ctx.q.training.latestCompletions(input.asOf));
+  async 'training.lapsing'(input, ctx) {
+    const courses = await ctx.q.training.listCourses(false);
+    const roster = (await ctx.q.training.roster(input.asOf)).filter((s) => input.unitId === null || s.unitId === input.unitId);
+    const latest = indexLatest(await ctx.q.training.latestCompletions(input.asOf));
     const items = lapsingFrom(roster, courses, latest, input.asOf, input.withinDays, input.includeLapsed);
     const people = new Map(roster.map((s) => [s.id, s]));
     const names = new Map(courses.map((c) => [c.id, c.name]));
@@ -376,21 +382,19 @@ export const trainingHandlers = defineHandlers({
     return ok({ rows, total: items.length });
   },
 
-  'training.inService'(input, ctx) {
+  async 'training.inService'(input, ctx) {
     const window = inServiceWindow(input.asOf);
-    const aides = ctx.q.training
-      .roster(input.asOf)
-      .filter((s) => IN_SERVICE_ROLES.includes(s.role) && (input.unitId === null || s.unitId === input.unitId));
+    const aides = (await ctx.q.training.roster(input.asOf)).filter((s) => IN_SERVICE_ROLES.includes(s.role) && (input.unitId === null || s.unitId === input.unitId));
     const recordsByStaff = new Map<number, { completedOn: string; hours: number | null; countsAsInService: boolean }[]>();
-    for (const r of ctx.q.training.inServiceCompletions(addMonths(input.asOf, -12), input.asOf)) {
+    for (const r of await ctx.q.training.inServiceCompletions(addMonths(input.asOf, -12), input.asOf)) {
       const list = recordsByStaff.get(r.staffId) ?? [];
       list.push({ completedOn: r.completedOn, hours: r.hours, countsAsInService: true });
       recordsByStaff.set(r.staffId, list);
     }
     const orientation =
-      ctx.q.training.listCourses(false).find((c) => c.code === 'new_hire_orientation' && c.validity.kind === 'once_within_days_of_hire') ??
-      ctx.q.training.listCourses(false).find((c) => c.validity.kind === 'once_within_days_of_hire');
-    const firsts = orientation ? ctx.q.training.firstCompletions(orientation.id, input.asOf) : new Map<number, string>();
+      (await ctx.q.training.listCourses(false)).find((c) => c.code === 'new_hire_orientation' && c.validity.kind === 'once_within_days_of_hire') ??
+      (await ctx.q.training.listCourses(false)).find((c) => c.validity.kind === 'once_within_days_of_hire');
+    const firsts = orientation ? await ctx.q.training.firstCompletions(orientation.id, input.asOf) : new Map<number, string>();
     const all = aides.map((s) => {
       const hours = inServiceHours(recordsByStaff.get(s.id) ?? [], input.asOf);
       const first = firsts.get(s.id) ?? null;
@@ -413,30 +417,30 @@ export const trainingHandlers = defineHandlers({
     });
   },
 
-  'training.coverage'({ date }, ctx) {
-    return ok({ date, shifts: shiftCoverage(ctx, date) });
+  async 'training.coverage'({ date }, ctx) {
+    return ok({ date, shifts: await shiftCoverage(ctx, date) });
   },
 
-  'training.getSchedule'({ shiftId, date }, ctx) {
-    if (!ctx.q.facility.shifts().some((s) => s.id === shiftId)) return err('not_found', 'training.shiftNotFound');
-    return ok(ctx.q.training.getSchedule(shiftId, date));
+  async 'training.getSchedule'({ shiftId, date }, ctx) {
+    if (!(await ctx.q.facility.shifts()).some((s) => s.id === shiftId)) return err('not_found', 'training.shiftNotFound');
+    return ok(await ctx.q.training.getSchedule(shiftId, date));
   },
 
-  'training.setSchedule'({ shiftId, date, staffIds }, ctx) {
-    if (!ctx.q.facility.shifts().some((s) => s.id === shiftId)) return err('not_found', 'training.shiftNotFound');
-    if (!ctx.q.training.staffExist(staffIds)) return fieldError('staffIds', 'unknown_staff');
-    const before = ctx.q.training.getSchedule(shiftId, date);
-    ctx.q.training.setSchedule(shiftId, date, staffIds, ctx.user?.id ?? null, ctx.nowIso);
-    const after = ctx.q.training.getSchedule(shiftId, date);
+  async 'training.setSchedule'({ shiftId, date, staffIds }, ctx) {
+    if (!(await ctx.q.facility.shifts()).some((s) => s.id === shiftId)) return err('not_found', 'training.shiftNotFound');
+    if (!(await ctx.q.training.staffExist(staffIds))) return fieldError('staffIds', 'unknown_staff');
+    const before = await ctx.q.training.getSchedule(shiftId, date);
+    await ctx.q.training.setSchedule(shiftId, date, staffIds, ctx.user?.id ?? null, ctx.nowIso);
+    const after = await ctx.q.training.getSchedule(shiftId, date);
     ctx.audit({ entity: 'shift_schedule', entityId: `${shiftId}:${date}`, before, after });
     return ok(after);
   },
 
-  'training.importPreview'({ csv, mapping }, ctx): Result<ImportPreview> {
-    const a = analyseImport(ctx, csv, mapping);
+  async 'training.importPreview'({ csv, mapping }, ctx): Promise<Result<ImportPreview>> {
+    const a = await analyseImport(ctx, csv, mapping);
     if ('error' in a) return a.error!;
     const { parsed, mapped, courses, result, fresh, duplicatesExisting } = a;
-    const staffNames = ctx.q.training.activeStaffNames([...new Set(fresh.slice(0, 20).map((r) => Number(r.staffId)))]);
+    const staffNames = await ctx.q.training.activeStaffNames([...new Set(fresh.slice(0, 20).map((r) => Number(r.staffId)))]);
     const courseNames = new Map(courses.map((c) => [String(c.id), c.name]));
     const employeeCol = mapped.mapping.employeeId;
     const rowByLine = new Map(parsed.rows.slice(0, 2000).map((r) => [r.line, r]));
@@ -466,8 +470,8 @@ export const trainingHandlers = defineHandlers({
   },
 
   /** All or nothing: any mapping problem or row error refuses the whole file; duplicates are skipped. */
-  'training.importCommit'({ csv, mapping }, ctx) {
-    const a = analyseImport(ctx, csv, mapping);
+  async 'training.importCommit'({ csv, mapping }, ctx) {
+    const a = await analyseImport(ctx, csv, mapping);
     if ('error' in a) return a.error!;
     const { mapped, result, fresh, duplicatesExisting } = a;
     if (!mapped.ok) {
@@ -484,11 +488,11 @@ export const trainingHandlers = defineHandlers({
         fields: result.errors.slice(0, 50).map((e) => ({ path: `rows.${e.line}.${e.field}`, code: e.code, params: { line: e.line } })),
       });
     }
-    const inserted = ctx.q.training.insertImported(
+    const inserted = (await ctx.q.training.insertImported(
       fresh.map((r) => ({ ...r, staffId: Number(r.staffId), courseId: Number(r.courseId) })),
       ctx.user?.id ?? null,
       ctx.nowIso,
-    );
+    ));
     const skippedDuplicates = result.duplicates.length + duplicatesExisting.length;
     // One audit row for the file, not 100,000: the rows themselves carry source 'import' and the time.
     ctx.audit({ entity: 'training_import', entityId: null, after: { inserted, skippedDuplicates, at: ctx.nowIso } });

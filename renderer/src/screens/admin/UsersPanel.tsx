@@ -161,7 +161,7 @@ function EditUser(p: { user: User; roleOptions: RoleOptions; onClose(): void; on
       labels={labels}
       onClose={p.onClose}
       onSubmit={async () => {
-        const r = await call('users.update', { id: p.user.id, displayName, role, active });
+        const r = await call('users.update', { id: p.user.id, expectedVersion: p.user.version, displayName, role, active });
         if (r.ok) p.onDone();
         else setError(r.error);
       }}

@@ -86,6 +86,7 @@ export function EditResident(p: { resident: ResidentDetail; onClose(): void; onD
       onSubmit={async () => {
         const res = await call('residents.update', {
           id: r.id,
+          expectedVersion: r.version,
           ...f,
           codeStatusForm: f.codeStatusForm === '' ? null : f.codeStatusForm,
           codeStatusDocumentedOn: f.codeStatusDocumentedOn === '' ? null : f.codeStatusDocumentedOn,

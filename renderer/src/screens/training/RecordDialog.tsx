@@ -74,7 +74,7 @@ export function RecordDialog(p: {
           return;
         }
         const input = { staffId: Number(staffId), courseId: Number(courseId), completedOn, hours: h, provider, certificateNumber };
-        const r = p.existing ? await call('training.updateRecord', { id: p.existing.id, ...input }) : await call('training.createRecord', input);
+        const r = p.existing ? await call('training.updateRecord', { id: p.existing.id, expectedVersion: p.existing.version, ...input }) : await call('training.createRecord', input);
         if (r.ok) p.onDone(r.value, staff.find((s) => s.id === r.value.staffId)?.name ?? '');
         else setError(r.error);
       }}

@@ -176,7 +176,7 @@ function StaffDialog(p: { facility: Facility; existing: Staff | undefined; onClo
           unitId: unitId === '' ? null : Number(unitId),
           userId: userId === '' ? null : Number(userId),
         };
-        const r = e ? await call('training.updateStaff', { id: e.id, ...input }) : await call('training.createStaff', input);
+        const r = e ? await call('training.updateStaff', { id: e.id, expectedVersion: e.version, ...input }) : await call('training.createStaff', input);
         if (r.ok) p.onDone(r.value);
         else setError(r.error);
       }}

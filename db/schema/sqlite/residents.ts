@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { nocase } from './columns';
 import {
   allergySeverities,
   codeStatusForms,
@@ -14,7 +15,7 @@ import {
   riskLevels,
   sexes,
   transferAssists,
-} from '../../shared/domain/residents/vocabulary';
+} from '../../../shared/domain/residents/vocabulary';
 import { users } from './accounts';
 import { beds } from './facility';
 
@@ -84,9 +85,11 @@ export const residents = sqliteTable(
 
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    // Row version: an update names the version it read; a newer one on the server refuses it (never a silent overwrite).
+    version: integer('version').notNull().default(1),
   },
   (t) => [
-    uniqueIndex('residents_record_number_unique').on(sql`${t.recordNumber} COLLATE NOCASE`),
+    uniqueIndex('residents_record_number_unique').on(nocase(t.recordNumber)),
     // At most one resident in a bed; NULLs (discharged, deceased) never collide.
     uniqueIndex('residents_bed_unique').on(t.bedId),
     index('residents_search_idx').on(t.searchKey),

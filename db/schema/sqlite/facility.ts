@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { nocase } from './columns';
 
 /** One row: a CareDesk database is one facility. */
 export const facility = sqliteTable(
@@ -24,7 +25,7 @@ export const units = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
   },
-  (t) => [uniqueIndex('units_name_unique').on(sql`${t.name} COLLATE NOCASE`)],
+  (t) => [uniqueIndex('units_name_unique').on(nocase(t.name))],
 );
 
 export const rooms = sqliteTable(
@@ -35,7 +36,7 @@ export const rooms = sqliteTable(
     label: text('label').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
-  (t) => [uniqueIndex('rooms_unit_label_unique').on(t.unitId, sql`${t.label} COLLATE NOCASE`)],
+  (t) => [uniqueIndex('rooms_unit_label_unique').on(t.unitId, nocase(t.label))],
 );
 
 export const beds = sqliteTable(
@@ -46,7 +47,7 @@ export const beds = sqliteTable(
     label: text('label').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
-  (t) => [uniqueIndex('beds_room_label_unique').on(t.roomId, sql`${t.label} COLLATE NOCASE`)],
+  (t) => [uniqueIndex('beds_room_label_unique').on(t.roomId, nocase(t.label))],
 );
 
 /** Shift patterns; a shift that crosses midnight belongs to the date it starts on. */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { STAFF_ROLES } from '../../shared/domain/training/vocabulary';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { bytes, nocase } from './columns';
+import { STAFF_ROLES } from '../../../shared/domain/training/vocabulary';
 import { users } from './accounts';
 import { shifts, units } from './facility';
 
@@ -23,12 +24,14 @@ export const staff = sqliteTable(
     userId: integer('user_id').references(() => users.id),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    // Row version: an update names the version it read; a newer one on the server refuses it (never a silent overwrite).
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     // Case-insensitive: an LMS export writing "e0042" must not create a second person "E0042".
-    uniqueIndex('staff_employee_id_unique').on(sql`${t.employeeId} COLLATE NOCASE`),
+    uniqueIndex('staff_employee_id_unique').on(nocase(t.employeeId)),
     uniqueIndex('staff_user_unique').on(t.userId).where(sql`${t.userId} IS NOT NULL`),
-    index('staff_name_idx').on(sql`${t.name} COLLATE NOCASE`, t.id),
+    index('staff_name_idx').on(nocase(t.name), t.id),
   ],
 );
 
@@ -46,6 +49,8 @@ export const courses = sqliteTable(
     sortOrder: integer('sort_order').notNull().default(0),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    // Row version: an update names the version it read; a newer one on the server refuses it (never a silent overwrite).
+    version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('courses_code_unique').on(t.code), check('courses_validity_positive', sql`${t.validityValue} >= 0`)],
 );
@@ -81,6 +86,8 @@ export const trainingRecords = sqliteTable(
     source: text('source', { enum: ['entry', 'import'] }).notNull().default('entry'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    // Row version: an update names the version it read; a newer one on the server refuses it (never a silent overwrite).
+    version: integer('version').notNull().default(1),
     voidedAt: text('voided_at'),
     voidedBy: integer('voided_by').references(() => users.id),
     voidReason: text('void_reason'),
@@ -105,7 +112,7 @@ export const trainingCertificates = sqliteTable(
     mimeType: text('mime_type', { enum: ['application/pdf', 'image/png', 'image/jpeg'] }).notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
-    data: blob('data', { mode: 'buffer' }).notNull(),
+    data: bytes('data').notNull(),
     uploadedAt: text('uploaded_at').notNull(),
     uploadedBy: integer('uploaded_by').references(() => users.id),
   },

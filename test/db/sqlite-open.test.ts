@@ -5,6 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { DatabaseOpenError, openDatabase, type OpenedDatabase } from '../../db/open';
 import { sourceMigrationsFolder } from '../../db/paths';
 import { createQueries } from '../../db/queries';
+import { sqliteQueryEnv } from '../../db/engine/sqlite';
 import { tempDir } from '../support/core';
 
 const opened: OpenedDatabase[] = [];
@@ -62,7 +63,7 @@ describe('openDatabase', () => {
 
   test.each(journal.entries.map((_, i) => i + 1).filter((k) => k < journal.entries.length || journal.entries.length === 1))(
     'a database from a release with %i migration(s) upgrades with its rows and foreign keys intact, after a backup',
-    (count) => {
+    async (count) => {
       const file = path.join(tempDir(), 'old.sqlite');
       const old = openDatabase(file, { migrationsFolder: releaseWith(count) });
       seedMinimal(old);
@@ -71,10 +72,10 @@ describe('openDatabase', () => {
       expect(o.applied).toBe(journal.entries.length - count);
       if (o.applied > 0) expect(fs.existsSync(o.backupFile!)).toBe(true);
       expect(o.sqlite.pragma('foreign_key_check')).toEqual([]);
-      const q = createQueries(o.db);
-      expect(q.facility.get()?.name).toBe('Maple Grove');
-      expect(q.users.getAuthByUsername('ADA')?.displayName).toBe('Ada');
-      expect(q.audit.count()).toBe(1);
+      const q = createQueries(sqliteQueryEnv(o));
+      expect((await q.facility.get())?.name).toBe('Maple Grove');
+      expect((await q.users.getAuthByUsername('ADA'))?.displayName).toBe('Ada');
+      expect(await q.audit.count()).toBe(1);
     },
   );
 

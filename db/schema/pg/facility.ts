@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { nocase } from './columns';
+
+/** One row: a CareDesk database is one facility. */
+export const facility = pgTable(
+  'facility',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    timeZone: text('time_zone').notNull(),
+    paperSize: text('paper_size', { enum: ['letter', 'a4'] }).notNull(),
+    defaultLanguage: text('default_language', { enum: ['en', 'es'] }).notNull(),
+    idleLockMinutes: integer('idle_lock_minutes').notNull().default(10),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [check('facility_single_row', sql`${t.id} = 1`)],
+);
+
+export const units = pgTable(
+  'units',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    name: text('name').notNull(),
+    active: boolean('active').notNull().default(true),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [uniqueIndex('units_name_unique').on(nocase(t.name))],
+);
+
+export const rooms = pgTable(
+  'rooms',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    label: text('label').notNull(),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [uniqueIndex('rooms_unit_label_unique').on(t.unitId, nocase(t.label))],
+);
+
+export const beds = pgTable(
+  'beds',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    roomId: integer('room_id').notNull().references(() => rooms.id),
+    label: text('label').notNull(),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [uniqueIndex('beds_room_label_unique').on(t.roomId, nocase(t.label))],
+);
+
+/** Shift patterns; a shift that crosses midnight belongs to the date it starts on. */
+export const shifts = pgTable('shifts', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  name: text('name').notNull(),
+  startTime: text('start_time').notNull(),
+  endTime: text('end_time').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+/** Key/value settings; scope is 'facility' or 'user:<id>' (e.g. a user's census columns). */
+export const settings = pgTable(
+  'settings',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    valueJson: text('value_json').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);

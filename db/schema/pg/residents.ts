@@ -1,0 +1,168 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { nocase } from './columns';
+import {
+  allergySeverities,
+  codeStatusForms,
+  codeStatuses,
+  contactRoles,
+  dietTypes,
+  iddsiDrinkLevels,
+  iddsiFoodLevels,
+  isolationPrecautions,
+  mobilityAids,
+  residentStatuses,
+  riskLevels,
+  sexes,
+  transferAssists,
+} from '../../../shared/domain/residents/vocabulary';
+import { users } from './accounts';
+import { beds } from './facility';
+
+/**
+ * One row per person ever admitted. Never deleted: a discharged or deceased resident keeps the
+ * record, the history and every audit row that points at it.
+ *
+ * `status`, `status_since` and `bed_id` repeat the open status period and bed assignment so the
+ * census (the hottest list in the app) is one table scan with no history joins. The handlers change
+ * them only together with the history tables, inside the call's transaction.
+ */
+export const residents = pgTable(
+  'residents',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    recordNumber: text('record_number').notNull(),
+    legalGiven: text('legal_given').notNull(),
+    legalFamily: text('legal_family').notNull(),
+    preferredName: text('preferred_name'),
+    dateOfBirth: text('date_of_birth').notNull(),
+    sex: text('sex', { enum: sexes }).notNull(),
+    // normalizeForSearch of names and record number; `search_compact` is the same without spaces,
+    // which is what a query token is matched against (see shared/domain/residents/search.ts).
+    searchKey: text('search_key').notNull(),
+    searchCompact: text('search_compact').notNull(),
+    // Family then given name, normalised, so "Álvarez" sorts with the A's on every machine.
+    nameSort: text('name_sort').notNull(),
+
+    status: text('status', { enum: residentStatuses }).notNull(),
+    statusSince: text('status_since').notNull(),
+    admittedOn: text('admitted_on').notNull(),
+    bedId: integer('bed_id').references(() => beds.id),
+    // Unit order, room label and bed label as one sortable string (shared/domain/residents/location-key.ts),
+    // so "sorted by unit and room" is an index walk rather than a natural sort in JavaScript.
+    locationKey: text('location_key'),
+
+    codeStatus: text('code_status', { enum: codeStatuses }).notNull(),
+    codeStatusForm: text('code_status_form', { enum: codeStatusForms }),
+    codeStatusDocumentedOn: text('code_status_documented_on'),
+
+    allergyState: text('allergy_state', { enum: ['not_recorded', 'nka', 'listed'] }).notNull(),
+    allergyRecordedOn: text('allergy_recorded_on'),
+    // allergySummary(...).text, kept for the census row; the items live in resident_allergies.
+    allergyText: text('allergy_text'),
+    allergySevere: boolean('allergy_severe').notNull().default(false),
+
+    dietType: text('diet_type', { enum: dietTypes }).notNull(),
+    dietNote: text('diet_note'),
+    iddsiFood: text('iddsi_food', { enum: iddsiFoodLevels }).notNull(),
+    iddsiDrink: text('iddsi_drink', { enum: iddsiDrinkLevels }).notNull(),
+    transfer: text('transfer', { enum: transferAssists }).notNull(),
+    aid: text('aid', { enum: mobilityAids }).notNull(),
+    bariatric: boolean('bariatric').notNull().default(false),
+    fallRisk: text('fall_risk', { enum: riskLevels }).notNull(),
+    wanderingRisk: text('wandering_risk', { enum: riskLevels }).notNull(),
+    isolation: text('isolation', { enum: isolationPrecautions }).notNull(),
+    hearingAids: text('hearing_aids'),
+    visionAids: text('vision_aids'),
+    language: text('language'),
+    interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
+    physicianName: text('physician_name'),
+    physicianPhone: text('physician_phone'),
+    pharmacyName: text('pharmacy_name'),
+    pharmacyPhone: text('pharmacy_phone'),
+    // Photo: deliberately not stored yet (see docs/residents.md): a BLOB column would be easy, but
+    // capture, size limits and printing need their own design.
+
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    // Row version: an update names the version it read; a newer one on the server refuses it (never a silent overwrite).
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('residents_record_number_unique').on(nocase(t.recordNumber)),
+    // At most one resident in a bed; NULLs (discharged, deceased) never collide.
+    uniqueIndex('residents_bed_unique').on(t.bedId),
+    index('residents_search_idx').on(t.searchKey),
+    index('residents_location_idx').on(t.locationKey, t.id),
+    index('residents_name_idx').on(t.nameSort, t.id),
+    index('residents_status_idx').on(t.status),
+    check('residents_location_with_bed', sql`(${t.bedId} IS NULL) = (${t.locationKey} IS NULL)`),
+  ],
+);
+
+/** Status over time: [from, to) periods, the open one has `to_date` NULL. */
+export const residentStatusPeriods = pgTable(
+  'resident_status_periods',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    residentId: integer('resident_id').notNull().references(() => residents.id),
+    status: text('status', { enum: residentStatuses }).notNull(),
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date'),
+    // The bed held during this period (hospital with bed hold keeps it), NULL once released.
+    bedId: integer('bed_id').references(() => beds.id),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+  },
+  (t) => [index('status_periods_resident_idx').on(t.residentId, t.fromDate, t.id)],
+);
+
+/** Which bed, from when to when: room moves close one row and open the next. */
+export const residentBedAssignments = pgTable(
+  'resident_bed_assignments',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    residentId: integer('resident_id').notNull().references(() => residents.id),
+    bedId: integer('bed_id').notNull().references(() => beds.id),
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date'),
+    reason: text('reason', { enum: ['admission', 'transfer', 'readmission'] }).notNull(),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+  },
+  (t) => [index('bed_assignments_resident_idx').on(t.residentId, t.fromDate, t.id), index('bed_assignments_bed_idx').on(t.bedId)],
+);
+
+/** Items of an allergy list, in the order the clinician entered them. Only for allergy_state 'listed'. */
+export const residentAllergies = pgTable(
+  'resident_allergies',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    residentId: integer('resident_id').notNull().references(() => residents.id),
+    position: integer('position').notNull(),
+    substance: text('substance').notNull(),
+    reaction: text('reaction').notNull().default(''),
+    severity: text('severity', { enum: allergySeverities }).notNull(),
+  },
+  (t) => [index('allergies_resident_idx').on(t.residentId, t.position)],
+);
+
+/** Family, health-care proxy / POA, emergency contacts: `emergency_order` 1 is called first. */
+export const residentContacts = pgTable(
+  'resident_contacts',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    residentId: integer('resident_id').notNull().references(() => residents.id),
+    position: integer('position').notNull(),
+    role: text('role', { enum: contactRoles }).notNull(),
+    name: text('name').notNull(),
+    relationship: text('relationship'),
+    phone: text('phone'),
+    altPhone: text('alt_phone'),
+    emergencyOrder: integer('emergency_order'),
+    note: text('note'),
+  },
+  (t) => [index('contacts_resident_idx').on(t.residentId, t.position)],
+);

@@ -1,0 +1,151 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, doublePrecision, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bytes, nocase } from './columns';
+import { STAFF_ROLES } from '../../../shared/domain/training/vocabulary';
+import { users } from './accounts';
+import { shifts, units } from './facility';
+
+/**
+ * Training compliance. Statuses are never stored: they are computed from completion dates by the one
+ * pure rule (shared/domain/training/status.ts), so editing a course's validity recomputes everything.
+ */
+
+/** People on the floor; separate from user accounts (most aides never sign in), optionally linked. */
+export const staff = pgTable(
+  'staff',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    name: text('name').notNull(),
+    role: text('role', { enum: STAFF_ROLES }).notNull(),
+    employeeId: text('employee_id').notNull(),
+    hireDate: text('hire_date').notNull(),
+    unitId: integer('unit_id').references(() => units.id),
+    active: boolean('active').notNull().default(true),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    // Row version: an update names the version it read; a newer one on the server refuses it (never a silent overwrite).
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    // Case-insensitive: an LMS export writing "e0042" must not create a second person "E0042".
+    uniqueIndex('staff_employee_id_unique').on(nocase(t.employeeId)),
+    uniqueIndex('staff_user_unique').on(t.userId).where(sql`${t.userId} IS NOT NULL`),
+    index('staff_name_idx').on(nocase(t.name), t.id),
+  ],
+);
+
+export const courses = pgTable(
+  'courses',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    validityKind: text('validity_kind', { enum: ['months', 'once_within_days_of_hire'] }).notNull(),
+    /** Months for 'months', days after hire for 'once_within_days_of_hire'. */
+    validityValue: integer('validity_value').notNull(),
+    countsAsInService: boolean('counts_as_in_service').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    // Row version: an update names the version it read; a newer one on the server refuses it (never a silent overwrite).
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('courses_code_unique').on(t.code), check('courses_validity_positive', sql`${t.validityValue} >= 0`)],
+);
+
+/** Which staff roles a course applies to. */
+export const courseRoles = pgTable(
+  'course_roles',
+  {
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id),
+    role: text('role', { enum: STAFF_ROLES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.role] })],
+);
+
+/** A completion. Never deleted: a mistaken record is voided (kept, audited, ignored by every status). */
+export const trainingRecords = pgTable(
+  'training_records',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id),
+    completedOn: text('completed_on').notNull(),
+    hours: doublePrecision('hours'),
+    provider: text('provider'),
+    certificateNumber: text('certificate_number'),
+    verifiedBy: integer('verified_by').references(() => users.id),
+    source: text('source', { enum: ['entry', 'import'] }).notNull().default('entry'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    // Row version: an update names the version it read; a newer one on the server refuses it (never a silent overwrite).
+    version: integer('version').notNull().default(1),
+    voidedAt: text('voided_at'),
+    voidedBy: integer('voided_by').references(() => users.id),
+    voidReason: text('void_reason'),
+  },
+  (t) => [
+    // Covers the matrix's "latest completion per staff × course as of a date" and makes a repeat of
+    // the same completion impossible among live records.
+    uniqueIndex('training_records_live_unique').on(t.staffId, t.courseId, t.completedOn).where(sql`${t.voidedAt} IS NULL`),
+    index('training_records_course_idx').on(t.courseId, t.completedOn),
+  ],
+);
+
+/** Scanned certificates, in the database so a backup of one file carries everything. */
+export const trainingCertificates = pgTable(
+  'training_certificates',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    recordId: integer('record_id')
+      .notNull()
+      .references(() => trainingRecords.id),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type', { enum: ['application/pdf', 'image/png', 'image/jpeg'] }).notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytes('data').notNull(),
+    uploadedAt: text('uploaded_at').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+  },
+  (t) => [index('training_certificates_record_idx').on(t.recordId)],
+);
+
+/**
+ * A shift's schedule for one date. The header row exists once someone has entered the schedule, so
+ * "entered, nobody on duty" (a coverage failure) differs from "not entered" (unknown).
+ */
+export const shiftSchedules = pgTable(
+  'shift_schedules',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    shiftId: integer('shift_id')
+      .notNull()
+      .references(() => shifts.id),
+    date: text('date').notNull(),
+    enteredAt: text('entered_at').notNull(),
+    enteredBy: integer('entered_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('shift_schedules_shift_date_unique').on(t.shiftId, t.date)],
+);
+
+export const shiftScheduleStaff = pgTable(
+  'shift_schedule_staff',
+  {
+    scheduleId: integer('schedule_id')
+      .notNull()
+      .references(() => shiftSchedules.id),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id),
+  },
+  (t) => [primaryKey({ columns: [t.scheduleId, t.staffId] })],
+);

@@ -1,0 +1,4 @@
+export * from './accounts';
+export * from './facility';
+export * from './training';
+export * from './residents';

@@ -1,0 +1,93 @@
+/**
+ * A private PostgreSQL cluster for one test run (or one bench, or `npm run harness -- --postgres`):
+ * initdb in a temp folder owned by the postgres user, started on a free loopback port, stopped and
+ * removed at the end. Debian's PostgreSQL binaries, found on the PATH or through pg_config — never
+ * a hard-coded version. No server is a failure, not a skip.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { PgConnection } from '../../db/engine/pg';
+
+export interface Cluster {
+  host: string;
+  port: number;
+  user: string;
+  dir: string;
+  /** A connection to `database` on this cluster (trust authentication, no TLS: loopback only). */
+  connection(database: string): PgConnection;
+  stop(): void;
+}
+
+function binDir(): string {
+  const onPath = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).stdout.trim();
+  if (onPath) return path.dirname(fs.realpathSync(onPath));
+  try {
+    return execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('PostgreSQL is not installed (no initdb, no pg_config): apt-get install -y postgresql');
+  }
+}
+
+/** Runs as the postgres user when we are root (initdb refuses root), as ourselves otherwise. */
+function asServerUser(cmd: string, args: string[]): void {
+  const root = process.getuid?.() === 0;
+  const r = root ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' }) : spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${path.basename(cmd)} failed: ${(r.stderr || r.stdout || '').slice(0, 500)}`);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startCluster(): Promise<Cluster> {
+  const bin = binDir();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caredesk-pg-'));
+  if (process.getuid?.() === 0) execFileSync('chown', ['postgres:', dir]);
+  const data = path.join(dir, 'data');
+  const user = 'caredesk';
+  asServerUser(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', user, '-E', 'UTF8', '--no-sync']);
+  const port = await freePort();
+  // fsync off: a throwaway cluster; the tests are about behaviour, not the server's durability.
+  asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`, 'start']);
+  const host = '127.0.0.1';
+  let stopped = false;
+  return {
+    host,
+    port,
+    user,
+    dir,
+    connection: (database) => ({ host, port, database, user, password: '', tls: 'disable' }),
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** Runs one statement on the cluster's maintenance database (CREATE DATABASE cannot run in a transaction). */
+export async function admin(c: Pick<Cluster, 'connection'>, statement: string): Promise<void> {
+  const client = new pg.Client({ ...c.connection('postgres'), ssl: false });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
