@@ -361,7 +361,11 @@ export function editSeries(series: Series, change: SeriesChange): Edited {
     exdates: series.exdates.map(rekey),
     overrides: rekeyed.map((p) => p.after),
   };
-  const newRule = new Set(allWalls(draft, { exdates: false, rdates: false }));
+  const newWalls = allWalls(draft, { exdates: false, rdates: false });
+  const newRule = new Set(newWalls);
+  // DTSTART stays the rule's first occurrence (a new rule may not generate the old one):
+  // iCalendar readers count DTSTART as an occurrence whether or not the rule does.
+  if (newWalls.length > 0 && newWalls[0] !== requireLocal(draft.dtstartLocal)) draft.dtstartLocal = formatLocal(newWalls[0]!);
   const rdates = new Set(draft.rdates.map((l) => requireLocal(l)));
   const generated = (local: string) => {
     const w = requireLocal(local);
