@@ -175,7 +175,7 @@ function statusProblems(candidates: readonly CandidateInterval[], periods: reado
 /**
  * The one call the handler makes before saving: every clash of the candidate intervals (one
  * appointment, or a series' occurrences) with the resident's schedule and status history.
- * `path` names the field the blocking issues go on.
+ * `path` names the field the blocking issues go on (default 'residentId': it is the resident who is not in care).
  */
 export function checkConflicts(
   candidates: readonly CandidateInterval[],
@@ -191,7 +191,7 @@ export function checkConflicts(
   }
   const resolver = new WallResolver(context.timeZone, from - 2 * DAY_MS, to + 2 * DAY_MS);
   const busy = busyIntervals(schedule, from, to, context.exclude, resolver);
-  const status = statusProblems(candidates, context.periods, resolver, context.path ?? 'startLocal');
+  const status = statusProblems(candidates, context.periods, resolver, context.path ?? 'residentId');
   const conflicts = [...overlapConflicts(candidates, busy), ...status.conflicts].sort((a, b) => a.candidate.start - b.candidate.start);
   return { conflicts, blocking: status.blocking };
 }

@@ -100,7 +100,7 @@ describeInHostZones('conflicts', () => {
     // Late on the day before leave, running past midnight into it.
     expect(check(one('2026-11-20T04:30:00Z', '2026-11-20T05:30:00Z'), empty, periods).conflicts.map((c) => c.code)).toEqual(['during_leave']);
     const d = check(one('2026-12-02T15:00:00Z', '2026-12-02T16:00:00Z'), empty, periods);
-    expect(d).toEqual({ conflicts: [], blocking: [{ path: 'startLocal', code: 'resident_not_in_care', params: { date: '2026-12-02', status: 'discharged' } }] });
+    expect(d).toEqual({ conflicts: [], blocking: [{ path: 'residentId', code: 'resident_not_in_care', params: { date: '2026-12-02', status: 'discharged' } }] });
     expect(check(one('2025-12-02T15:00:00Z', '2025-12-02T16:00:00Z'), empty, periods).blocking[0]?.params).toEqual({ date: '2025-12-02', status: 'not_admitted' });
   });
 
