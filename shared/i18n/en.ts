@@ -1,5 +1,6 @@
 import { trainingEn } from './training';
 import { residentsEn, residentsFieldEn } from './residents';
+import { appointmentsEn, appointmentsFieldEn } from './appointments';
 
 /**
  * English messages: the source catalog. Spanish (es.ts) must have exactly these keys; the
@@ -142,7 +143,10 @@ export const en = {
     summary: 'Please correct the following:',
   },
   residents: residentsEn,
+  appointments: appointmentsEn,
   field: {
+    // First, so a code that collided with a shared one would be visible (test/unit/domain/appointments/i18n.test.ts).
+    ...appointmentsFieldEn,
     required: 'Required.',
     invalid_type: 'Not a valid value.',
     too_long: 'At most {{max}} characters.',

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { trainingEs } from './training';
 import { residentsEs, residentsFieldEs } from './residents-es';
+import { appointmentsEs, appointmentsFieldEs } from './appointments-es';
 
 /** Spanish catalog. Same keys as en.ts, checked by the compiler. */
 export const es: Messages = {
@@ -140,7 +141,10 @@ export const es: Messages = {
     summary: 'Corrija lo siguiente:',
   },
   residents: residentsEs,
+  appointments: appointmentsEs,
   field: {
+    // First, so a code that collided with a shared one would be visible (test/unit/domain/appointments/i18n.test.ts).
+    ...appointmentsFieldEs,
     required: 'Obligatorio.',
     invalid_type: 'No es un valor válido.',
     too_long: 'Como máximo {{max}} caracteres.',

@@ -15,6 +15,7 @@ import { rendererDist } from '../support/harness';
 import { benchIpc } from './ipc';
 import { benchTraining } from './training';
 import { benchResidents } from './residents';
+import { benchAppointments } from './appointments';
 import type { BenchContext, BenchResults } from './types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,6 +42,7 @@ const suites: [string, (c: BenchContext) => Promise<BenchResults>][] = [
   ['ipc', benchIpc],
   ['training', benchTraining],
   ['residents', benchResidents],
+  ['appointments', benchAppointments],
 ];
 
 const results: BenchResults = {};
