@@ -1,5 +1,6 @@
 import { trainingEn } from './training';
 import { residentsEn, residentsFieldEn } from './residents';
+import { transportEn, transportFieldEn } from './transport';
 
 /**
  * English messages: the source catalog. Spanish (es.ts) must have exactly these keys; the
@@ -142,6 +143,7 @@ export const en = {
     summary: 'Please correct the following:',
   },
   residents: residentsEn,
+  transport: { ...transportEn, field: transportFieldEn },
   field: {
     required: 'Required.',
     invalid_type: 'Not a valid value.',

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { trainingEs } from './training';
 import { residentsEs, residentsFieldEs } from './residents-es';
+import { transportEs, transportFieldEs } from './transport-es';
 
 /** Spanish catalog. Same keys as en.ts, checked by the compiler. */
 export const es: Messages = {
@@ -140,6 +141,7 @@ export const es: Messages = {
     summary: 'Corrija lo siguiente:',
   },
   residents: residentsEs,
+  transport: { ...transportEs, field: transportFieldEs },
   field: {
     required: 'Obligatorio.',
     invalid_type: 'No es un valor válido.',

@@ -5,9 +5,9 @@
 import { LEG_TRANSITIONS, isFinalLegStatus } from './vocabulary';
 import type { CarrierKind, LegStatus } from './vocabulary';
 
-export type LegTransitionCode = 'same_status' | 'final_status' | 'transition_not_allowed' | 'confirmation_number_required';
+export type LegTransitionCode = 'leg_same_status' | 'leg_final_status' | 'leg_transition_not_allowed' | 'confirmation_number_required' | 'cancel_reason_required';
 
-export type LegTransitionCheck = { ok: true } | { ok: false; path: 'status' | 'confirmationNumber'; code: LegTransitionCode };
+export type LegTransitionCheck = { ok: true } | { ok: false; path: 'status' | 'confirmationNumber' | 'reason'; code: LegTransitionCode };
 
 export interface LegTransitionInput {
   from: LegStatus;
@@ -15,16 +15,19 @@ export interface LegTransitionInput {
   carrier: CarrierKind;
   /** Given with 'confirmed'; required from an outside transport company (it is how the ride is found again). */
   confirmationNumber: string | null;
+  /** Why, for a cancellation: a surveyor asks why a dialysis ride did not go. */
+  reason: string | null;
 }
 
 export function checkLegTransition(input: LegTransitionInput): LegTransitionCheck {
   const { from, to } = input;
-  if (from === to) return { ok: false, path: 'status', code: 'same_status' };
-  if (isFinalLegStatus(from)) return { ok: false, path: 'status', code: 'final_status' };
-  if (!LEG_TRANSITIONS[from].includes(to)) return { ok: false, path: 'status', code: 'transition_not_allowed' };
+  if (from === to) return { ok: false, path: 'status', code: 'leg_same_status' };
+  if (isFinalLegStatus(from)) return { ok: false, path: 'status', code: 'leg_final_status' };
+  if (!LEG_TRANSITIONS[from].includes(to)) return { ok: false, path: 'status', code: 'leg_transition_not_allowed' };
   if (to === 'confirmed' && input.carrier === 'transport_company' && (input.confirmationNumber?.trim() ?? '') === '') {
     return { ok: false, path: 'confirmationNumber', code: 'confirmation_number_required' };
   }
+  if (to === 'cancelled' && (input.reason?.trim() ?? '') === '') return { ok: false, path: 'reason', code: 'cancel_reason_required' };
   return { ok: true };
 }
 

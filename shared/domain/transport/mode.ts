@@ -23,15 +23,17 @@ export type ModeProposal =
   /** Some fact is not assessed: the person booking must choose the mode. */
   | { kind: 'ask'; notAssessed: MobilityFact[] };
 
-/** Why the proposal is what it is, so the screen can say it ("wheelchair: 2-person transfer"). */
-export type ModeReason =
-  | 'aid_stretcher'
-  | 'aid_wheelchair'
-  | 'transfer_mechanical_lift'
-  | 'transfer_two_person'
-  | 'walks'
-  | 'bariatric'
-  | 'oxygen';
+/** Why the proposal is what it is, so the screen can say it ("wheelchair: needs a two-person transfer"). */
+export const MODE_REASONS = [
+  'aid_stretcher',
+  'aid_wheelchair',
+  'transfer_mechanical_lift',
+  'transfer_two_person',
+  'walks',
+  'bariatric',
+  'oxygen',
+] as const;
+export type ModeReason = (typeof MODE_REASONS)[number];
 
 /**
  * Precedence is by what the vehicle must physically carry: someone who cannot sit up needs a

@@ -39,29 +39,34 @@ describe('vocabulary', () => {
 describe('leg status transitions', () => {
   it('follows the table and names the reason it refuses', () => {
     const ok = (from: (typeof LEG_STATUSES)[number], to: (typeof LEG_STATUSES)[number]) =>
-      checkLegTransition({ from, to, carrier: 'facility_vehicle', confirmationNumber: null });
+      checkLegTransition({ from, to, carrier: 'facility_vehicle', confirmationNumber: null, reason: null });
     expect(ok('requested', 'confirmed')).toEqual({ ok: true });
     expect(ok('confirmed', 'requested')).toEqual({ ok: true });
     expect(ok('en_route', 'completed')).toEqual({ ok: true });
-    expect(ok('en_route', 'cancelled')).toEqual({ ok: false, path: 'status', code: 'transition_not_allowed' });
-    expect(ok('completed', 'en_route')).toEqual({ ok: false, path: 'status', code: 'final_status' });
-    expect(ok('confirmed', 'confirmed')).toEqual({ ok: false, path: 'status', code: 'same_status' });
+    expect(ok('en_route', 'cancelled')).toEqual({ ok: false, path: 'status', code: 'leg_transition_not_allowed' });
+    expect(ok('completed', 'en_route')).toEqual({ ok: false, path: 'status', code: 'leg_final_status' });
+    expect(ok('confirmed', 'confirmed')).toEqual({ ok: false, path: 'status', code: 'leg_same_status' });
   });
 
   it('an outside company ride is confirmed only with its confirmation number', () => {
-    expect(checkLegTransition({ from: 'requested', to: 'confirmed', carrier: 'transport_company', confirmationNumber: '  ' })).toEqual({
+    expect(checkLegTransition({ from: 'requested', to: 'confirmed', carrier: 'transport_company', confirmationNumber: '  ', reason: null })).toEqual({
       ok: false,
       path: 'confirmationNumber',
       code: 'confirmation_number_required',
     });
-    expect(checkLegTransition({ from: 'requested', to: 'confirmed', carrier: 'transport_company', confirmationNumber: 'MTM-55812' })).toEqual({ ok: true });
-    expect(checkLegTransition({ from: 'requested', to: 'confirmed', carrier: 'family', confirmationNumber: null })).toEqual({ ok: true });
+    expect(checkLegTransition({ from: 'requested', to: 'confirmed', carrier: 'transport_company', confirmationNumber: 'MTM-55812', reason: null })).toEqual({ ok: true });
+    expect(checkLegTransition({ from: 'requested', to: 'confirmed', carrier: 'family', confirmationNumber: null, reason: null })).toEqual({ ok: true });
+  });
+
+  it('a cancellation says why', () => {
+    expect(checkLegTransition({ from: 'confirmed', to: 'cancelled', carrier: 'taxi', confirmationNumber: null, reason: ' ' })).toEqual({ ok: false, path: 'reason', code: 'cancel_reason_required' });
+    expect(checkLegTransition({ from: 'confirmed', to: 'cancelled', carrier: 'taxi', confirmationNumber: null, reason: 'Appointment cancelled by clinic' })).toEqual({ ok: true });
   });
 
   it('a picked-up resident can only be dropped off: no status change takes them off the board', () => {
     fc.assert(
       fc.property(fc.constantFrom(...LEG_STATUSES), (to) => {
-        const r = checkLegTransition({ from: 'en_route', to, carrier: 'facility_vehicle', confirmationNumber: null });
+        const r = checkLegTransition({ from: 'en_route', to, carrier: 'facility_vehicle', confirmationNumber: null, reason: null });
         expect(r.ok).toBe(to === 'completed');
       }),
     );
