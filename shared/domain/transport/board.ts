@@ -8,6 +8,8 @@
  * because a return was cancelled or the carrier reported a no-show at the clinic — those are exactly
  * the residents someone must go and find — so they stay listed with the problem named.
  */
+import { awayWindow } from './conflicts';
+import type { TripLeg } from './conflicts';
 import { MINUTE_MS, toIso, toMs } from './time';
 import { isVoidLeg } from './vocabulary';
 import type { AppointmentRef, LegKind, LegStatus } from './vocabulary';
@@ -137,4 +139,34 @@ export function unmarkedPickups(bookings: readonly BoardBooking[], now: string, 
     }
   }
   return out.sort((a, b) => b.minutesLate - a.minutesLate);
+}
+
+export interface StaffAway {
+  staffId: string;
+  name: string;
+  bookingId: string;
+  from: string;
+  until: string;
+}
+
+/**
+ * Staff escorts off the floor, for the shift handoff ("Lee Park escorts Rosa Díaz 09:20–11:25"): from
+ * the outbound pickup until the expected return, as long as the booking is live. Same window as the
+ * resident's (conflicts.ts `awayWindow`), since the escort goes and comes back with them.
+ */
+export function staffEscortsAway(legs: readonly TripLeg[]): StaffAway[] {
+  const byBooking = new Map<string, TripLeg[]>();
+  for (const l of legs) {
+    const list = byBooking.get(l.bookingId);
+    if (list === undefined) byBooking.set(l.bookingId, [l]);
+    else list.push(l);
+  }
+  const out: StaffAway[] = [];
+  for (const [bookingId, bookingLegs] of byBooking) {
+    const window = awayWindow(bookingLegs);
+    const escort = window?.outbound.escort;
+    if (window === null || escort?.kind !== 'staff') continue;
+    out.push({ staffId: escort.staffId, name: escort.name, bookingId, from: toIso(window.from), until: toIso(window.until) });
+  }
+  return out.sort((a, b) => toMs(a.from) - toMs(b.from));
 }

@@ -309,7 +309,7 @@ function capacityConflicts(cand: readonly Timed[], others: readonly Timed[], veh
  * drop-off, or — will-call, or a return by someone else not yet timed — until the appointment's
  * expected end plus the outbound travel time. Null when nothing is timed.
  */
-function awayWindow(legs: readonly TripLeg[]): { from: number; until: number; outbound: TripLeg } | null {
+export function awayWindow(legs: readonly TripLeg[]): { from: number; until: number; outbound: TripLeg } | null {
   const outbound = legs.find((l) => l.kind === 'outbound' && !isVoidLeg(l.status) && l.pickupAt !== null && l.dropoffAt !== null);
   if (outbound === undefined) return null;
   const from = toMs(outbound.pickupAt!);

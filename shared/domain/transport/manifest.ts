@@ -125,3 +125,31 @@ export function driverTrips(sources: readonly ManifestSource[], driverStaffId: n
     .sort(byTime)
     .map(manifestRow);
 }
+
+export interface BoardGroup {
+  date: string;
+  /** A facility vehicle's id, or null for rides with outside carriers and family. */
+  vehicleId: number | null;
+  rows: ManifestRow[];
+}
+
+/**
+ * The trip board's "today and tomorrow by time and vehicle": for each date asked for, one group per
+ * vehicle (in vehicle id order) and one for everything not on a facility vehicle, each time-ordered.
+ * Cancelled legs stay visible here (struck through by the screen) — unlike the driver's paper, the
+ * board is where a coordinator notices that a ride was called off.
+ */
+export function tripBoard(sources: readonly ManifestSource[], dates: readonly string[], timeZone: string): BoardGroup[] {
+  const groups = new Map<string, BoardGroup & { sources: ManifestSource[] }>();
+  for (const s of sources) {
+    const date = manifestDate(s, timeZone);
+    if (!dates.includes(date)) continue;
+    const key = `${date}|${s.vehicleId ?? ''}`;
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = { date, vehicleId: s.vehicleId, rows: [], sources: [] }));
+    g.sources.push(s);
+  }
+  return [...groups.values()]
+    .sort((a, b) => dates.indexOf(a.date) - dates.indexOf(b.date) || (a.vehicleId ?? Infinity) - (b.vehicleId ?? Infinity))
+    .map((g) => ({ date: g.date, vehicleId: g.vehicleId, rows: g.sources.sort(byTime).map(manifestRow) }));
+}

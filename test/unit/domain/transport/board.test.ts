@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { overdueReturns, residentsOut, unmarkedPickups } from '../../../../shared/domain/transport/board';
+import { overdueReturns, residentsOut, staffEscortsAway, unmarkedPickups } from '../../../../shared/domain/transport/board';
 import type { BoardBooking, BoardLeg } from '../../../../shared/domain/transport/board';
-import { driverTrips, manifestRow, vehicleManifest, DRIVER_VIEW_FIELDS } from '../../../../shared/domain/transport/manifest';
+import { driverTrips, manifestRow, tripBoard, vehicleManifest, DRIVER_VIEW_FIELDS } from '../../../../shared/domain/transport/manifest';
 import type { ManifestSource } from '../../../../shared/domain/transport/manifest';
-import { TZ, appointment, at, chair } from './fixtures';
+import { TZ, appointment, at, chair, leg } from './fixtures';
 
 const appt = appointment('2026-12-02T10:00', '2026-12-02T11:00');
 
@@ -141,5 +141,51 @@ describe("driver's manifest and view", () => {
     expect(JSON.stringify(row)).not.toMatch(/1941|Penicillin|dnr|CKD|MG0012/);
     expect(row.residentName).toBe('Rosalinda Díaz');
     expect(row.escort).toEqual({ kind: 'staff', name: 'Lee Park', phone: null });
+  });
+});
+
+describe('staff escorts off the floor (for the handoff)', () => {
+  it('from the outbound pickup until the expected return; family escorts are not staff', () => {
+    const lee = { kind: 'staff', staffId: 'lee', name: 'Lee Park' } as const;
+    const legs = [
+      leg({ bookingId: 'b1', escort: lee, pickup: '2026-12-02T09:20', dropoff: '2026-12-02T09:45' }),
+      leg({ bookingId: 'b1', kind: 'return', escort: lee, pickup: '2026-12-02T11:00', dropoff: '2026-12-02T11:25' }),
+      leg({ bookingId: 'b2', escort: { kind: 'family', name: 'Ana', phone: null }, pickup: '2026-12-02T08:00', dropoff: '2026-12-02T08:30' }),
+      leg({ bookingId: 'b3', escort: lee, status: 'cancelled', pickup: '2026-12-02T13:00', dropoff: '2026-12-02T13:30' }),
+    ];
+    expect(staffEscortsAway(legs)).toEqual([{ staffId: 'lee', name: 'Lee Park', bookingId: 'b1', from: at('2026-12-02T09:20'), until: at('2026-12-02T11:25') }]);
+  });
+});
+
+describe('trip board by date and vehicle', () => {
+  const source = (legId: number, vehicleId: number | null, pickup: string, status: ManifestSource['status'] = 'confirmed'): ManifestSource => ({
+    legId,
+    kind: 'outbound',
+    status,
+    vehicleId,
+    driverStaffId: null,
+    pickupAt: at(pickup),
+    dropoffAt: at(pickup),
+    appointmentEndsAt: at(pickup),
+    resident: { givenName: 'Rosa', familyName: 'Díaz', preferredName: null, room: '12B' },
+    need: chair,
+    destination: { name: 'Clinic', address: '1 Main St', phone: null },
+    escort: null,
+    notes: null,
+    flags: [],
+  });
+
+  it('groups today and tomorrow by vehicle, outside carriers last, each in time order; cancelled rides stay visible', () => {
+    const groups = tripBoard(
+      [source(1, 3, '2026-12-02T10:00'), source(2, 2, '2026-12-02T11:00'), source(3, null, '2026-12-02T08:00'), source(4, 2, '2026-12-02T07:00', 'cancelled'), source(5, 2, '2026-12-03T07:00'), source(6, 2, '2026-12-04T07:00')],
+      ['2026-12-02', '2026-12-03'],
+      TZ,
+    );
+    expect(groups.map((g) => [g.date, g.vehicleId, g.rows.map((r) => r.legId)])).toEqual([
+      ['2026-12-02', 2, [4, 2]],
+      ['2026-12-02', 3, [1]],
+      ['2026-12-02', null, [3]],
+      ['2026-12-03', 2, [5]],
+    ]);
   });
 });
