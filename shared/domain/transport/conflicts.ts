@@ -16,7 +16,7 @@
 import { credentialProblems } from './credentials';
 import type { CredentialRequirement, StaffCredentials, TripRole } from './credentials';
 import { localDate, localDatesOf, overlaps, toIso, toMs } from './time';
-import { appointmentCallsOffTransport, capacityOf, isVoidLeg, modesCarried, modesOf, positionFor } from './vocabulary';
+import { appointmentCallsOffTransport, capacityOf, isFinalLegStatus, isVoidLeg, modesCarried, modesOf, positionFor } from './vocabulary';
 import type { AppointmentRef, Carrier, Escort, LegKind, LegStatus, PositionKind, TransportNeed, Vehicle } from './vocabulary';
 
 /** One leg as the rules see it: a denormalised row (leg + booking + resident name). */
@@ -172,10 +172,11 @@ export function checkConflicts(candidate: readonly TripLeg[], existing: readonly
   };
 
   // A trip for an appointment that will not happen: the ride must be called off, not silently kept.
-  const appointment = live[0]!.appointment;
-  if (appointmentCallsOffTransport(appointment.status)) {
-    const code = appointment.status === 'cancelled' ? 'appointment_cancelled' : 'appointment_rescheduled';
-    add({ code, legId: live[0]!.id, params: { resident: live[0]!.residentName }, withLegIds: [], keyParts: [] }, live[0]!);
+  // Rides already done are history, so only a leg still to happen counts.
+  const pending = live.find((l) => !isFinalLegStatus(l.status));
+  if (pending !== undefined && appointmentCallsOffTransport(pending.appointment.status)) {
+    const code = pending.appointment.status === 'cancelled' ? 'appointment_cancelled' : 'appointment_rescheduled';
+    add({ code, legId: pending.id, params: { resident: pending.residentName }, withLegIds: [], keyParts: [] }, pending);
   }
 
   const candTimed = live.map((l) => timed(l, true)).filter((t): t is Timed => t !== null);

@@ -186,6 +186,8 @@ describe('a trip for an appointment that will not happen', () => {
     const moved = appointment('2026-12-02T10:00', '2026-12-02T11:00', { status: 'rescheduled' });
     expect(codes(checkConflicts([leg({ vehicle: null, pickup: '2026-12-02T09:00', dropoff: '2026-12-02T09:30', appointment: moved })], [], context()))).toEqual(['appointment_rescheduled']);
     expect(checkConflicts([leg({ vehicle: null, status: 'cancelled', pickup: '2026-12-02T09:00', dropoff: '2026-12-02T09:30', appointment: cancelled })], [], context())).toEqual([]);
+    // Rides already done are history: editing the booking afterwards is not a conflict.
+    expect(checkConflicts([leg({ vehicle: null, status: 'completed', pickup: '2026-12-02T09:00', dropoff: '2026-12-02T09:30', appointment: cancelled })], [], context())).toEqual([]);
   });
 });
 
