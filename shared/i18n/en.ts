@@ -1,6 +1,7 @@
 import { trainingEn } from './training';
 import { residentsEn, residentsFieldEn } from './residents';
 import { appointmentsEn, appointmentsFieldEn } from './appointments';
+import { transportEn, transportFieldEn } from './transport';
 
 /**
  * English messages: the source catalog. Spanish (es.ts) must have exactly these keys; the
@@ -144,6 +145,7 @@ export const en = {
   },
   residents: residentsEn,
   appointments: appointmentsEn,
+  transport: { ...transportEn, field: transportFieldEn },
   field: {
     // First, so a code that collided with a shared one would be visible (test/unit/domain/appointments/i18n.test.ts).
     ...appointmentsFieldEn,

@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { trainingEs } from './training';
 import { residentsEs, residentsFieldEs } from './residents-es';
 import { appointmentsEs, appointmentsFieldEs } from './appointments-es';
+import { transportEs, transportFieldEs } from './transport-es';
 
 /** Spanish catalog. Same keys as en.ts, checked by the compiler. */
 export const es: Messages = {
@@ -142,6 +143,7 @@ export const es: Messages = {
   },
   residents: residentsEs,
   appointments: appointmentsEs,
+  transport: { ...transportEs, field: transportFieldEs },
   field: {
     // First, so a code that collided with a shared one would be visible (test/unit/domain/appointments/i18n.test.ts).
     ...appointmentsFieldEs,

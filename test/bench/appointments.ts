@@ -63,7 +63,7 @@ export async function benchAppointments(_ctx: BenchContext): Promise<BenchResult
   const ours = viaExpand();
   const theirs = viaLibrary();
   if (ours === 0 || ours > theirs || theirs - ours > all.length * 4) throw new Error(`expand() gave ${ours} occurrences, the library ${theirs}`);
-  const [expanded, library] = timePair(viaExpand, viaLibrary, { warmup: 2, rounds: 12, batch: 1 });
+  const [expanded, library] = await timePair(viaExpand, viaLibrary, { warmup: 2, rounds: 12, batch: 1 });
   process.stdout.write(`appointments: ${ours} occurrences; expand ${round(expanded.median, 1)} ms, library ${round(library.median, 1)} ms\n`);
   return { 'appointments.expand_ratio': round(expanded.median / library.median, 2) };
 }

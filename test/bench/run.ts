@@ -16,6 +16,7 @@ import { benchIpc } from './ipc';
 import { benchTraining } from './training';
 import { benchResidents } from './residents';
 import { benchAppointments } from './appointments';
+import { benchTransport } from './transport';
 import type { BenchContext, BenchResults } from './types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,6 +44,7 @@ const suites: [string, (c: BenchContext) => Promise<BenchResults>][] = [
   ['training', benchTraining],
   ['residents', benchResidents],
   ['appointments', benchAppointments],
+  ['transport', benchTransport],
 ];
 
 const results: BenchResults = {};

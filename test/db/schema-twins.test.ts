@@ -60,7 +60,7 @@ function shape(cfg: Config, kind: 'sqlite' | 'pg') {
           notNull: c.notNull,
           primary: c.primary,
           default: defaultOf(c),
-          generated: c.primary && logicalType(c) === 'integer' ? Boolean((c.config as { autoIncrement?: boolean }).autoIncrement || (c as { generatedIdentity?: unknown }).generatedIdentity) : false,
+          generated: c.primary && logicalType(c) === 'integer' ? Boolean((c as unknown as { config: { autoIncrement?: boolean } }).config.autoIncrement || (c as unknown as { generatedIdentity?: unknown }).generatedIdentity) : false,
           enum: c.enumValues ?? null,
         },
       ]),
@@ -68,7 +68,7 @@ function shape(cfg: Config, kind: 'sqlite' | 'pg') {
     primaryKeys: cfg.primaryKeys.map((pk) => pk.columns.map((c) => c.name)),
     indexes: cfg.indexes
       .map((i) => ({
-        name: i.config.name,
+        name: i.config.name ?? '',
         unique: i.config.unique,
         on: i.config.columns.map((c) => render(c, kind)),
         where: i.config.where ? render(i.config.where, kind) : null,
@@ -85,8 +85,8 @@ function shape(cfg: Config, kind: 'sqlite' | 'pg') {
   };
 }
 
-const sqliteTables = Object.values(sqliteSchema).filter((t): t is SQLiteTable => is(t, SQLiteTable));
-const pgTables = Object.values(pgSchema).filter((t): t is PgTable => is(t, PgTable));
+const sqliteTables = (Object.values(sqliteSchema) as unknown[]).filter((t): t is SQLiteTable => is(t, SQLiteTable));
+const pgTables = (Object.values(pgSchema) as unknown[]).filter((t): t is PgTable => is(t, PgTable));
 
 describe('schema twins', () => {
   test('the same tables on both engines', () => {

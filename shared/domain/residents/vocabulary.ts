@@ -1,3 +1,5 @@
+import { needFor, summaryOf } from '../transport/mode';
+
 // Stored values are stable snake_case keys; display labels belong to the UI (i18n),
 // so renaming a label never requires a data migration.
 
@@ -93,17 +95,11 @@ export interface Mobility {
   bariatric?: boolean;
 }
 
-// The transport ordered for an outside appointment follows from how the resident moves.
-// Precedence is by what the vehicle must physically carry: someone who cannot sit up needs a
-// stretcher whatever else is true; someone who cannot step into a car seat (wheelchair user, or
-// needs a lift to transfer) needs a wheelchair van; only then does the bariatric flag pick the
-// vehicle class. Note: a bariatric wheelchair user therefore gets 'wheelchair' — the booking
-// screen should still show the bariatric flag to the person ordering the ride.
+// The transport summary shown on the resident record. The rule itself lives with transport
+// (shared/domain/transport/mode.ts) so the record and the booking screen can never disagree; this
+// keeps the record's one-word answer for a fully assessed resident.
 export function transportModeFor(mobility: Mobility): TransportMode {
-  if (mobility.aid === 'stretcher') return 'stretcher';
-  if (mobility.aid === 'wheelchair' || mobility.transfer === 'mechanical_lift') return 'wheelchair';
-  if (mobility.bariatric === true) return 'bariatric';
-  return 'ambulatory';
+  return summaryOf(needFor(mobility.aid, mobility.transfer, mobility.bariatric ?? false, false).need);
 }
 
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {

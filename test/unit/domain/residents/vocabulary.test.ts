@@ -77,15 +77,22 @@ describe('transportModeFor', () => {
     expect(transportModeFor({ aid: 'wheelchair', transfer: 'two_person', bariatric: true })).toBe('wheelchair');
   });
 
+  it('a two-person transfer rides a wheelchair position, never a car seat', () => {
+    // Issue 8: the demo showed "Transport: Ambulatory" for a 2-person-assist resident; a driver alone
+    // cannot do a two-person transfer at the clinic door.
+    expect(transportModeFor({ aid: 'walker', transfer: 'two_person' })).toBe('wheelchair');
+    expect(transportModeFor({ aid: 'walker', transfer: 'two_person', bariatric: true })).toBe('wheelchair');
+  });
+
   it('bariatric flag picks bariatric for otherwise seated transport', () => {
-    expect(transportModeFor({ aid: 'walker', transfer: 'two_person', bariatric: true })).toBe('bariatric');
+    expect(transportModeFor({ aid: 'walker', transfer: 'one_person', bariatric: true })).toBe('bariatric');
     expect(transportModeFor({ aid: 'none', transfer: 'independent', bariatric: true })).toBe('bariatric');
   });
 
   it('otherwise ambulatory', () => {
     expect(transportModeFor({ aid: 'none', transfer: 'independent' })).toBe('ambulatory');
     expect(transportModeFor({ aid: 'cane', transfer: 'standby', bariatric: false })).toBe('ambulatory');
-    expect(transportModeFor({ aid: 'walker', transfer: 'two_person' })).toBe('ambulatory');
+    expect(transportModeFor({ aid: 'walker', transfer: 'one_person' })).toBe('ambulatory');
   });
 
   it('always returns a known mode, and stretcher only for stretcher aid', () => {

@@ -1,0 +1,31 @@
+/**
+ * Every field-error code the transport rules and schemas can return, in one list: the i18n catalog
+ * must have a message for each (test/unit/i18n-transport.test.ts), so no code reaches a person as a
+ * bare key. Conflict codes are CONFLICT_CODES (conflicts.ts), booking flags BOOKING_FLAGS (linked.ts).
+ */
+export const TRANSPORT_FIELD_CODES = [
+  // schedule.ts — bad input
+  'in_house_appointment',
+  'negative_travel_time',
+  'negative_check_in_time',
+  'pickup_after_start',
+  'arrives_after_start',
+  'return_before_outbound',
+  'return_before_appointment',
+  'no_position_for_mode',
+  'no_seat_for_escort',
+  // mode.ts
+  'mode_required',
+  'mode_override_reason_required',
+  // legs.ts
+  'leg_same_status',
+  'leg_final_status',
+  'leg_transition_not_allowed',
+  'confirmation_number_required',
+  'cancel_reason_required',
+  // schemas.ts
+  'override_reason_too_short',
+  'vehicle_without_positions',
+  'negative_wait_time',
+] as const;
+export type TransportFieldCode = (typeof TRANSPORT_FIELD_CODES)[number];
