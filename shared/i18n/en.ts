@@ -1,5 +1,6 @@
 import { trainingEn } from './training';
 import { residentsEn, residentsFieldEn } from './residents';
+import { printEn } from './print';
 
 /**
  * English messages: the source catalog. Spanish (es.ts) must have exactly these keys; the
@@ -7,6 +8,7 @@ import { residentsEn, residentsFieldEn } from './residents';
  */
 export const en = {
   training: trainingEn,
+  print: printEn,
   app: {
     name: 'CareDesk',
     loading: 'Loading…',

@@ -1,10 +1,12 @@
 import type { Messages } from './en';
 import { trainingEs } from './training';
 import { residentsEs, residentsFieldEs } from './residents-es';
+import { printEs } from './print';
 
 /** Spanish catalog. Same keys as en.ts, checked by the compiler. */
 export const es: Messages = {
   training: trainingEs,
+  print: printEs,
   app: {
     name: 'CareDesk',
     loading: 'Cargando…',
