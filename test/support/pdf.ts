@@ -30,6 +30,8 @@ export interface PrintedPdf {
   pages: string[];
   /** The text size the print kit settled on (it steps down from the document's size to fit the width). */
   fontPt: number;
+  /** Columns where a word had to break mid-way (see PrintStage). */
+  brokenWords: string[];
 }
 
 /**
@@ -39,22 +41,23 @@ export interface PrintedPdf {
 export async function printPdf(page: Page, name = 'print'): Promise<PrintedPdf> {
   await waitForPrintReady(page);
   // Read before printing: printing fires 'afterprint', after which the app may take the document down.
-  const { fontPt } = await printStage(page);
+  const { fontPt, brokenWords } = await printStage(page);
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   const file = path.join(tempDir('caredesk-pdf-'), `${name}.pdf`);
   fs.writeFileSync(file, pdf);
   // To look at what a test printed: CAREDESK_PDF_DIR=/some/folder keeps a copy of every PDF.
   const keep = process.env.CAREDESK_PDF_DIR;
   if (keep) fs.copyFileSync(file, path.join(keep, `${name}.pdf`));
-  return { file, pages: pdfPages(file), fontPt };
+  return { file, pages: pdfPages(file), fontPt, brokenWords };
 }
 
 /** The print kit marks its stage ready once fonts are loaded and the layout is checked and adjusted. */
 export async function waitForPrintReady(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
-      const state = document.querySelector('.cd-print-stage')?.getAttribute('data-print-state');
-      if (state === 'refused') throw new Error('The print kit refused to print this document');
+      const stage = document.querySelector('.cd-print-stage');
+      const state = stage?.getAttribute('data-print-state');
+      if (state === 'refused') throw new Error(`The print kit refused: ${stage?.getAttribute('data-print-reason')} ${stage?.getAttribute('data-print-detail') ?? ''}`);
       return state === 'ready';
     },
     undefined,
@@ -63,13 +66,26 @@ export async function waitForPrintReady(page: Page): Promise<void> {
 }
 
 /** What the print kit says about the prepared document (font size it settled on, refusal reason). */
-export function printStage(page: Page): Promise<{ state: string | null; fontPt: number; reason: string | null }> {
+export interface PrintStage {
+  state: string | null;
+  fontPt: number;
+  reason: string | null;
+  /** What the refusal names: the columns too wide, the row too tall. */
+  detail: string | null;
+  /** Column labels where a word was wider than its column and breaks mid-way (printed whole, but ugly). */
+  brokenWords: string[];
+}
+
+export function printStage(page: Page): Promise<PrintStage> {
   return page.evaluate(() => {
     const stage = document.querySelector('.cd-print-stage');
+    const broken = stage?.getAttribute('data-print-broken');
     return {
       state: stage?.getAttribute('data-print-state') ?? null,
       fontPt: Number(stage?.getAttribute('data-font-pt') ?? 'NaN'),
       reason: stage?.getAttribute('data-print-reason') ?? null,
+      detail: stage?.getAttribute('data-print-detail') ?? null,
+      brokenWords: broken ? broken.split('|') : [],
     };
   });
 }
@@ -260,6 +276,6 @@ export function expectRowsWhole(pages: readonly string[], rows: readonly RowToke
     last = start;
     return start.page + 1;
   });
-  expect(problems).toEqual([]);
+  expect(problems, problems.slice(0, 20).join('\n')).toEqual([]);
   return pageOf;
 }

@@ -4,7 +4,7 @@ import type { AppError } from '../../../shared/result';
 import { useTranslation } from '../i18n';
 import { displayDateTime } from './dates';
 import { loadPrintFonts } from './fonts';
-import { fitRow, tallHeads, tallRows, widthProblems } from './measure';
+import { brokenWordColumns, fitRow, tallHeads, tallRows, widthProblems } from './measure';
 import { maxTheadPx, pageBox, type Orientation, type PaperSize } from './paper';
 import { PAGE_PLACEHOLDERS, cssLines, cssString, pageCounterContent } from './text';
 
@@ -41,7 +41,7 @@ export const CutsContext = createContext<ReadonlyMap<string, number>>(new Map())
 /** How usePrinter hears that its document is ready, without the document knowing about the printer. */
 export const PreparedContext = createContext<((result: PrepareResult) => void) | null>(null);
 
-type Stage = { state: 'measuring' | 'ready' | 'refused'; fontPt: number; reason: string | null };
+type Stage = { state: 'measuring' | 'ready' | 'refused'; fontPt: number; reason: string | null; detail: string | null; broken: string[] };
 
 const FONT_STEP_PT = 0.5;
 /** PRINTING.md: below 7 pt a printout is no longer read at a nursing station. */
@@ -62,7 +62,7 @@ export function PrintDocument(p: PrintDocumentProps) {
   const box = pageBox(p.paper, p.orientation);
   const [printedAt] = useState(() => new Date());
   const [cuts, setCuts] = useState<ReadonlyMap<string, number>>(() => new Map());
-  const [stage, setStage] = useState<Stage>({ state: 'measuring', fontPt: p.fontPt ?? 9, reason: null });
+  const [stage, setStage] = useState<Stage>({ state: 'measuring', fontPt: p.fontPt ?? 9, reason: null, detail: null, broken: [] });
   const article = useRef<HTMLElement>(null);
 
   const when = displayDateTime(printedAt, p.timeZone, i18n.language);
@@ -125,7 +125,7 @@ export function PrintDocument(p: PrintDocumentProps) {
         width = widthProblems(el);
       }
       const refuse = (message: string, params: Record<string, string> = {}) =>
-        finish({ state: 'refused', fontPt, reason: message }, { ok: false, error: { code: 'validation', message, params } });
+        finish({ state: 'refused', fontPt, reason: message, detail: Object.values(params).join(' ') || null, broken: [] }, { ok: false, error: { code: 'validation', message, params } });
       if (width.tooWide) return refuse('print.tooWide', { columns: width.columns.join(', ') });
       if (tallHeads(el, maxTheadPx(b)).length > 0) return refuse('print.headerTooTall');
 
@@ -133,7 +133,7 @@ export function PrintDocument(p: PrintDocumentProps) {
       let current = new Map<string, number>();
       for (let pass = 0; pass < 4; pass++) {
         const tall = tallRows(el, b.contentHeightPx);
-        if (tall.length === 0) return finish({ state: 'ready', fontPt, reason: null }, { ok: true, orientation });
+        if (tall.length === 0) return finish({ state: 'ready', fontPt, reason: null, detail: null, broken: brokenWordColumns(el) }, { ok: true, orientation });
         const next = new Map(current);
         for (const { row, limit } of tall) {
           const kept = fitRow(row, limit, m);
@@ -153,7 +153,9 @@ export function PrintDocument(p: PrintDocumentProps) {
   }, []);
 
   return createPortal(
-    <div className="cd-print-stage" data-print-state={stage.state} data-font-pt={stage.fontPt} data-print-reason={stage.reason ?? undefined}>
+    <div className="cd-print-stage" data-print-state={stage.state} data-font-pt={stage.fontPt} data-print-reason={stage.reason ?? undefined}
+      data-print-detail={stage.detail ?? undefined}
+      data-print-broken={stage.broken.join('|') || undefined}>
       <article ref={article} className="cd-print" data-page={box.key} aria-label={p.title}>
         <header className="cd-print-head">
           <h1>{p.title}</h1>

@@ -10,16 +10,50 @@ import { keepLength } from './text';
 const ROW_SLACK_PX = 6;
 
 /**
+ * How far a cell's content reaches past its content box, in px (0 or less when it fits). Measured
+ * on the text itself (a Range), not with scrollWidth, which lets content run into the padding unnoticed.
+ */
+function overflowPx(cell: HTMLElement): number {
+  const range = document.createRange();
+  range.selectNodeContents(cell);
+  const content = range.getBoundingClientRect();
+  if (content.width === 0) return 0;
+  const box = cell.getBoundingClientRect();
+  const style = getComputedStyle(cell);
+  return content.right - (box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth));
+}
+
+/** Labels (data-col) of the columns with a cell whose content reaches past the cell's content box. */
+function overflowingColumns(root: HTMLElement): string[] {
+  const columns = new Set<string>();
+  for (const cell of root.querySelectorAll<HTMLElement>('th, td')) {
+    if (overflowPx(cell) > 0.5) columns.add(cell.dataset.col ?? '');
+  }
+  return [...columns];
+}
+
+/**
  * Cells whose content is wider than the cell (a nowrap date, a column too narrow for a word), and
  * whether the document as a whole is wider than the paper. Either makes Chromium shrink every
  * page, and past 1.5× clip the right side without a word, so the kit refuses or adjusts instead.
  */
 export function widthProblems(root: HTMLElement): { tooWide: boolean; columns: string[] } {
-  const columns = new Set<string>();
-  for (const cell of root.querySelectorAll<HTMLElement>('th, td')) {
-    if (cell.scrollWidth > cell.clientWidth + 1) columns.add(cell.dataset.col ?? cell.textContent?.slice(0, 20) ?? '');
+  const columns = overflowingColumns(root);
+  return { tooWide: root.scrollWidth > root.clientWidth + 1 || columns.length > 0, columns };
+}
+
+/**
+ * Columns where a word is wider than the column, so `overflow-wrap: anywhere` breaks it mid-word
+ * ("Not assesse / d"). Nothing is lost, so it does not stop a print, but a document's tests can
+ * require that the columns that matter (code status, allergies) never need it.
+ */
+export function brokenWordColumns(root: HTMLElement): string[] {
+  root.classList.add('cd-measure-words');
+  try {
+    return overflowingColumns(root);
+  } finally {
+    root.classList.remove('cd-measure-words');
   }
-  return { tooWide: root.scrollWidth > root.clientWidth + 1 || columns.size > 0, columns: [...columns] };
 }
 
 /** Heads taller than `maxPx`: Chromium stops repeating such a head, on every page. */
