@@ -14,6 +14,7 @@ import { rendererDist } from '../support/harness';
 import { benchIpc } from './ipc';
 import { benchTraining } from './training';
 import { benchResidents } from './residents';
+import { benchPrint } from './print';
 import type { BenchContext, BenchResults } from './types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -39,6 +40,7 @@ const suites: [string, (c: BenchContext) => Promise<BenchResults>][] = [
   ['ipc', benchIpc],
   ['training', benchTraining],
   ['residents', benchResidents],
+  ['print', benchPrint],
 ];
 
 const results: BenchResults = {};
