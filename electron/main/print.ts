@@ -19,10 +19,17 @@ export type PrintToPdfResult = { saved: true; file: string } | { saved: false };
  */
 export async function printToPdf(contents: WebContents, options: PrintToPdfOptions): Promise<PrintToPdfResult> {
   const pdf = await contents.printToPDF({
+    // The document's CSS @page size decides the paper (the facility's setting, the document's
+    // orientation). Without this, Chromium takes the paper from the options and scales the CSS
+    // layout to fit it, shrinking the text without a word (PRINTING.md, "Paper"); the renderer's
+    // print kit has already loaded the fonts and measured the layout at that size.
+    preferCSSPageSize: true,
+    // Only used for a page with no @page size of its own.
     landscape: options.landscape,
     pageSize: options.pageSize,
-    // Status colours (overdue, due soon) are backgrounds; without this they vanish on paper.
+    // Backgrounds vanish on paper without it; printed documents do not rely on them, screens printed whole may.
     printBackground: true,
+    // Headings, tables and reading order survive into the PDF for screen readers.
     generateTaggedPDF: true,
   });
   const dialogOptions: SaveDialogOptions = {

@@ -2,6 +2,7 @@ import { trainingEn } from './training';
 import { residentsEn, residentsFieldEn } from './residents';
 import { appointmentsEn, appointmentsFieldEn } from './appointments';
 import { transportEn, transportFieldEn } from './transport';
+import { printEn } from './print';
 
 /**
  * English messages: the source catalog. Spanish (es.ts) must have exactly these keys; the
@@ -9,6 +10,7 @@ import { transportEn, transportFieldEn } from './transport';
  */
 export const en = {
   training: trainingEn,
+  print: printEn,
   app: {
     name: 'CareDesk',
     loading: 'Loading…',

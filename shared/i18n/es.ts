@@ -3,10 +3,12 @@ import { trainingEs } from './training';
 import { residentsEs, residentsFieldEs } from './residents-es';
 import { appointmentsEs, appointmentsFieldEs } from './appointments-es';
 import { transportEs, transportFieldEs } from './transport-es';
+import { printEs } from './print';
 
 /** Spanish catalog. Same keys as en.ts, checked by the compiler. */
 export const es: Messages = {
   training: trainingEs,
+  print: printEs,
   app: {
     name: 'CareDesk',
     loading: 'Cargando…',

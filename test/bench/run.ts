@@ -17,6 +17,7 @@ import { benchTraining } from './training';
 import { benchResidents } from './residents';
 import { benchAppointments } from './appointments';
 import { benchTransport } from './transport';
+import { benchPrint } from './print';
 import type { BenchContext, BenchResults } from './types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -45,6 +46,7 @@ const suites: [string, (c: BenchContext) => Promise<BenchResults>][] = [
   ['residents', benchResidents],
   ['appointments', benchAppointments],
   ['transport', benchTransport],
+  ['print', benchPrint],
 ];
 
 const results: BenchResults = {};

@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../electron/core/app';
-import { STRONG_PASSWORD, caller, setupInput, tempDir } from '../support/core';
+import { STRONG_PASSWORD, caller, setupInput } from '../support/core';
 import { startE2E, tabTo, typeText, type E2EApp } from '../support/browser';
 import { sqlRows } from '../support/db';
 
@@ -15,7 +12,7 @@ afterEach(async () => {
   app = null;
 });
 
-/** A facility with Ann (no training yet) and enough colleagues that the printed matrix runs to several pages. */
+/** A facility with Ann (no training yet) and seventy colleagues. */
 async function seed(core: Core) {
   const c = caller(core);
   await c.must('setup.createFacility', setupInput);
@@ -45,7 +42,7 @@ function annCpr(page: Page) {
 }
 
 describe('training compliance, by keyboard', () => {
-  test('record CPR, see the cell go from missing to current, move the as-of date past expiry, print the matrix', async () => {
+  test('record CPR, see the cell go from missing to current, move the as-of date past expiry', async () => {
     app = await startE2E({ seed, now: '2026-03-02T14:00:00Z' });
     const { page } = app;
 
@@ -98,26 +95,6 @@ describe('training compliance, by keyboard', () => {
     const axe = await new AxeBuilder({ page }).include('main').analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
-    // Print: the same engine as Electron's printToPDF, landscape Letter.
-    const pdf = await page.pdf({ landscape: true, format: 'Letter', printBackground: true });
-    const file = path.join(tempDir('caredesk-pdf-'), 'matrix.pdf');
-    fs.writeFileSync(file, pdf);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    const pages = text.split('\f').filter((p) => p.trim() !== '');
-    expect(pages.length).toBeGreaterThan(1);
-    for (const p of pages) {
-      // The table head repeats on every page with the notice, the facility and the as-of date.
-      expect(p).toContain('Confidential — contains protected health information');
-      expect(p).toContain('Maple Grove Care Center · as of 2027-06-10');
-    }
-    // Matrix pages repeat the course header row too.
-    for (const p of pages.filter((x) => x.includes('Zed Colleague'))) expect(p).toMatch(/Staff\s+Unit\s+CPR \/ BLS/);
-    expect(text).toContain('Staff training compliance');
-    expect(text).toMatch(/Ann Aide[\s\S]*Expired/);
-    expect(text.match(/Zed/g)).toHaveLength(70);
-    // Nothing of the screen chrome is on paper.
-    expect(text).not.toContain('Sign out');
-    expect(text).not.toContain('Record a training');
-    expect(text).not.toContain('Training recorded for');
+    // Printing the matrix is checked on the PDF in training-print.e2e.ts.
   });
 });

@@ -290,7 +290,8 @@ describe('electron main against a fake electron: a fresh demo start', () => {
     const { obs, documents } = get('demo');
     expect(obs.ipc.print).toMatchObject({ ok: true, value: { saved: true, file: path.join(documents, 'smoke-print.pdf'), pageSize: 'letter', landscape: true } });
     expect(obs.print).not.toBeNull();
-    expect(obs.print!.pdfOptions).toMatchObject({ landscape: true, pageSize: 'Letter', printBackground: true });
+    // CSS decides the paper (PRINTING.md): the kit's @page size, never a scaled-down layout.
+    expect(obs.print!.pdfOptions).toMatchObject({ preferCSSPageSize: true, landscape: true, pageSize: 'Letter', printBackground: true, generateTaggedPDF: true });
     const [owner, options] = obs.print!.saveDialog as [string, { defaultPath: string; filters: unknown }];
     expect(owner).toBe('<owner window>');
     expect(path.dirname(options.defaultPath)).toBe(documents);

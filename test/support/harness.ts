@@ -20,10 +20,10 @@ export interface Harness {
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const rendererDist = path.resolve(here, '../../dist/renderer');
 
-const CSP =
+export const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-const MIME: Record<string, string> = {
+export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

@@ -4,12 +4,13 @@ import type { Facility } from '../../../../shared/contract/facility';
 import type { OutputOf } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
-import { printDocument } from '../../api/print';
 import { useSession } from '../../app/session';
 import { CheckInput, Notice, SelectInput } from '../../components/fields';
 import { Pager } from '../../components/Pager';
 import { errorText, useTranslation } from '../../i18n';
-import { PrintHeaderRow, StatusText, unitOptionsOf, AsOfField } from './common';
+import { usePrinter } from '../../print';
+import { StatusText, unitOptionsOf, AsOfField } from './common';
+import { loadLapsingPrint } from './prints';
 
 const PAGE = 200;
 const WITHIN = ['30', '60', '90', '180'] as const;
@@ -26,6 +27,7 @@ export function LapsingPanel({ facility, today }: { facility: Facility; today: s
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<OutputOf<'training.lapsing'> | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const printer = usePrinter();
 
   useEffect(() => {
     void call('training.lapsing', { asOf, withinDays: Number(within), unitId: unitId === '' ? null : Number(unitId), includeLapsed, offset, limit: PAGE }).then((r) =>
@@ -47,16 +49,27 @@ export function LapsingPanel({ facility, today }: { facility: Facility; today: s
         <SelectInput label={t('training.lapsing.withinDays')} name="withinDays" value={within} onChange={(v) => (setWithin(v), setOffset(0))} options={WITHIN.map((w) => ({ value: w, label: t('training.filters.windowDays', { days: w }) }))} />
         <SelectInput label={t('training.filters.unit')} name="unitId" value={unitId} onChange={(v) => (setUnitId(v), setOffset(0))} options={unitOptionsOf(facility, t('training.filters.allUnits'))} />
         <CheckInput label={t('training.lapsing.includeLapsed')} name="includeLapsed" checked={includeLapsed} onChange={(v) => (setIncludeLapsed(v), setOffset(0))} />
-        <Button onPress={async () => setError(await printDocument('training.lapsing', t('training.lapsing.print')))}>{t('training.lapsing.print')}</Button>
+        <Button
+          isDisabled={printer.busy}
+          onPress={async () =>
+            setError(
+              await printer.print({
+                document: 'training.lapsing',
+                suggestedName: t('training.lapsing.print'),
+                render: () => loadLapsingPrint({ asOf, withinDays: Number(within), unitId: unitId === '' ? null : Number(unitId), includeLapsed }, { facility, printedBy: user.displayName }),
+              }),
+            )
+          }
+        >
+          {t('training.lapsing.print')}
+        </Button>
+        {printer.busy ? <span role="status">{t('print.preparing')}</span> : null}
       </div>
+      {printer.view}
       {page ? (
         <table className="data lapsing">
           <caption>{t('training.lapsing.caption', { date: asOf })}</caption>
           <thead>
-            <PrintHeaderRow
-              colSpan={6}
-              header={{ title: t('training.print.lapsingTitle'), line: t('training.print.lapsingHeader', { facility: facility.name, date: asOf, days: within }), printedBy: user.displayName }}
-            />
             <tr>
               <th scope="col">{t('training.lapsing.lapsesOn')}</th>
               <th scope="col">{t('training.lapsing.daysLeft')}</th>

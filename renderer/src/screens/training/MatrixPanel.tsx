@@ -5,11 +5,12 @@ import type { MatrixOutput } from '../../../../shared/contract/training';
 import { COMPLIANCE_STATUSES, EXPIRING_WINDOWS, type StaffRole } from '../../../../shared/domain/training/vocabulary';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
-import { printDocument } from '../../api/print';
 import { useCan, useSession } from '../../app/session';
 import { Notice, SelectInput } from '../../components/fields';
 import { errorText, useTranslation } from '../../i18n';
-import { CellText, PrintHeaderRow, type PrintHeader, STATUS_SYMBOL, downloadText, useRoleOptions, unitOptionsOf, AsOfField } from './common';
+import { usePrinter } from '../../print';
+import { CellText, STATUS_SYMBOL, downloadText, useRoleOptions, unitOptionsOf, AsOfField } from './common';
+import { loadMatrixPrint } from './prints';
 import { CoveragePanel } from './CoveragePanel';
 import { RecordDialog } from './RecordDialog';
 
@@ -31,6 +32,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
   const [notice, setNotice] = useState<string | null>(null);
   const [recording, setRecording] = useState(false);
   const [coverageKey, setCoverageKey] = useState(0);
+  const printer = usePrinter();
 
   const filters = { asOf, windowDays: Number(windowDays) as 30 | 60 | 90, unitId: unitId === '' ? null : Number(unitId), role: role === '' ? null : role, status: status === '' ? null : status };
   const load = useCallback(async () => {
@@ -53,9 +55,6 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
     { value: 'attention', label: t('training.statusFilter.attention') },
     ...COMPLIANCE_STATUSES.filter((s) => s !== 'not_required').map((s) => ({ value: s, label: `${STATUS_SYMBOL[s]} ${t(`training.status.${s}`)}` })),
   ];
-  const printHeader = matrix
-    ? { title: t('training.print.title'), line: t('training.print.header', { facility: facility.name, date: matrix.asOf, days: matrix.windowDays }), printedBy: user.displayName }
-    : null;
 
   return (
     <section aria-labelledby="matrix-heading" className="training-matrix">
@@ -83,7 +82,20 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
             {t('training.matrix.recordTraining')}
           </Button>
         ) : null}
-        <Button onPress={async () => setError(await printDocument('training.matrix', `${t('training.matrix.print')} ${asOf}`))}>{t('training.matrix.print')}</Button>
+        <Button
+          isDisabled={printer.busy}
+          onPress={async () =>
+            setError(
+              await printer.print({
+                document: 'training.matrix',
+                suggestedName: `${t('training.matrix.print')} ${asOf}`,
+                render: () => loadMatrixPrint(filters, { facility, printedBy: user.displayName }),
+              }),
+            )
+          }
+        >
+          {t('training.matrix.print')}
+        </Button>
         <Button
           onPress={async () => {
             const r = await call('training.exportCsv', filters);
@@ -94,7 +106,9 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
         >
           {t('training.matrix.exportCsv')}
         </Button>
+        {printer.busy ? <span role="status">{t('print.preparing')}</span> : null}
       </div>
+      {printer.view}
 
       <CoveragePanel key={`${asOf}:${coverageKey}`} date={asOf} onChanged={() => setCoverageKey((k) => k + 1)} />
 
@@ -110,7 +124,6 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
             <table className="data matrix" aria-describedby="matrix-legend">
               <caption>{t('training.matrix.caption', { date: matrix.asOf, days: matrix.windowDays })}</caption>
               <thead>
-                <PrintHeaderRow colSpan={matrix.courses.length + 2} header={printHeader} />
                 <tr>
                   <th scope="col">{t('training.matrix.staff')}</th>
                   <th scope="col">{t('training.filters.unit')}</th>
@@ -154,13 +167,11 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           <TotalsTable
             caption={t('training.matrix.totalsByCourse')}
             firstColumn={t('training.matrix.course')}
-            printHeader={printHeader}
             rows={matrix.totals.byCourse.map((row) => ({ key: String(row.courseId), label: matrix.courses.find((c) => c.id === row.courseId)?.name ?? '', counts: row }))}
           />
           <TotalsTable
             caption={t('training.matrix.totalsByUnit')}
             firstColumn={t('training.filters.unit')}
-            printHeader={printHeader}
             rows={[
               ...matrix.totals.byUnit.map((row) => ({ key: String(row.unitId ?? 'none'), label: row.unitName ?? t('training.filters.noUnit'), counts: row })),
               { key: 'all', label: t('training.matrix.allUnitsTotal'), counts: matrix.totals.all },
@@ -187,13 +198,12 @@ const COUNTED = ['current', 'expiring', 'expired', 'missing'] as const;
 type Counts = Record<(typeof COUNTED)[number], number>;
 
 /** A totals table (per course, per unit): one row per group, a column per status. */
-function TotalsTable(p: { caption: string; firstColumn: string; printHeader: PrintHeader | null; rows: { key: string; label: string; counts: Counts }[] }) {
+function TotalsTable(p: { caption: string; firstColumn: string; rows: { key: string; label: string; counts: Counts }[] }) {
   const { t } = useTranslation();
   return (
     <table className="data totals">
       <caption>{p.caption}</caption>
       <thead>
-        <PrintHeaderRow colSpan={COUNTED.length + 1} header={p.printHeader} />
         <tr>
           <th scope="col">{p.firstColumn}</th>
           {COUNTED.map((s) => (

@@ -137,28 +137,3 @@ export function fileToBase64(file: File): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
-
-export interface PrintHeader {
-  title: string;
-  line: string;
-  printedBy: string;
-}
-
-/**
- * The first head row of a printed table: title, facility and date, the PHI notice. Inside <thead>, so
- * the browser repeats it on every printed page; hidden on screen.
- */
-export function PrintHeaderRow({ colSpan, header }: { colSpan: number; header: PrintHeader | null }) {
-  const { t } = useTranslation();
-  if (!header) return null;
-  return (
-    <tr className="print-only print-header">
-      <th colSpan={colSpan} scope="colgroup">
-        <strong>{header.title}</strong>
-        <span>{header.line}</span>
-        <span>{t('app.confidential')}</span>
-        <span>{t('training.print.printedBy', { name: header.printedBy })}</span>
-      </th>
-    </tr>
-  );
-}
