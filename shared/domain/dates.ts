@@ -12,8 +12,6 @@ export interface CivilDate {
 }
 export type CalendarDate = CivilDate;
 
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -51,13 +49,6 @@ export function parseIsoDate(text: string): CivilDate | null {
 
 export function isIsoDate(value: unknown): value is string {
   return typeof value === 'string' && parseIsoDate(value) !== null;
-}
-
-/** US spreadsheet form M/D/YYYY or MM/DD/YYYY (never D/M: these are US facilities). */
-export function parseUsDate(text: string): CivilDate | null {
-  const m = US_DATE.exec(text);
-  if (m === null) return null;
-  return civil(Number(m[3]), Number(m[1]), Number(m[2]));
 }
 
 export function formatIsoDate(date: CivilDate): string {
