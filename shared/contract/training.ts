@@ -3,7 +3,7 @@ import { courseCodeSchema, courseValiditySchema } from '../domain/training/catal
 import { CERTIFICATE_MAX_BYTES, CERTIFICATE_TYPES } from '../domain/training/certificate';
 import { TRAINING_IMPORT_FIELDS } from '../domain/training/import';
 import { COMPLIANCE_STATUSES, EXPIRING_WINDOWS, staffRoleSchema } from '../domain/training/vocabulary';
-import { Id, IsoDate, IsoInstant, Paging, optionalText, pageOf, text } from './common';
+import { AsOfDate, Id, IsoDate, IsoInstant, Paging, optionalText, pageOf, text } from './common';
 import { method } from './method';
 
 /** Re-exported for the renderer (file picker hint); the handler checks the decoded bytes. */
@@ -103,7 +103,7 @@ const StatusCounts = z.object({ current: z.number().int(), expiring: z.number().
 export type StatusCounts = z.infer<typeof StatusCounts>;
 
 const MatrixFilters = {
-  asOf: IsoDate,
+  asOf: AsOfDate,
   windowDays: WindowDays.default(30),
   unitId: Id.nullable().default(null),
   role: staffRoleSchema.nullable().default(null),
@@ -305,7 +305,7 @@ export const trainingContract = {
   'training.lapsing': method({
     input: z.strictObject({
       ...Paging,
-      asOf: IsoDate,
+      asOf: AsOfDate,
       withinDays: z.number().int().min(1).max(366).default(60),
       unitId: Id.nullable().default(null),
       /** Also list what has already lapsed (expired or missing), earliest first. */
@@ -316,25 +316,25 @@ export const trainingContract = {
     write: false,
   }),
   'training.inService': method({
-    input: z.strictObject({ ...Paging, asOf: IsoDate, unitId: Id.nullable().default(null), onlyShort: z.boolean().default(false) }),
+    input: z.strictObject({ ...Paging, asOf: AsOfDate, unitId: Id.nullable().default(null), onlyShort: z.boolean().default(false) }),
     output: pageOf(InServiceRow).extend({ minimumHours: z.number(), window: z.object({ startsOn: IsoDate, endsOn: IsoDate }) }),
     access: 'training.read',
     write: false,
   }),
   'training.coverage': method({
-    input: z.strictObject({ date: IsoDate }),
+    input: z.strictObject({ date: AsOfDate }),
     output: z.object({ date: IsoDate, shifts: z.array(ShiftCoverage) }),
     access: 'training.read',
     write: false,
   }),
   'training.getSchedule': method({
-    input: z.strictObject({ shiftId: Id, date: IsoDate }),
+    input: z.strictObject({ shiftId: Id, date: AsOfDate }),
     output: z.object({ entered: z.boolean(), staffIds: z.array(Id) }),
     access: 'training.read',
     write: false,
   }),
   'training.setSchedule': method({
-    input: z.strictObject({ shiftId: Id, date: IsoDate, staffIds: z.array(Id).max(500) }),
+    input: z.strictObject({ shiftId: Id, date: AsOfDate, staffIds: z.array(Id).max(500) }),
     output: z.object({ entered: z.boolean(), staffIds: z.array(Id) }),
     access: 'training.write',
     write: true,

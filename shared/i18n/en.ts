@@ -155,6 +155,8 @@ export const en = {
     invalid_choice: 'Choose one of the listed values.',
     invalid_format: 'Not in the expected format.',
     invalid_date: 'Not a real date (use YYYY-MM-DD).',
+    date_out_of_range: 'Use a date from {{min}} to {{max}}.',
+    date_format_required: 'These dates can be read two ways. Choose the date format before importing.',
     invalid_instant: 'Not a valid date and time.',
     invalid_time: 'Use a 24-hour time such as 07:00.',
     invalid_time_zone: 'Not a known time zone.',

@@ -153,6 +153,8 @@ export const es: Messages = {
     invalid_choice: 'Elija uno de los valores de la lista.',
     invalid_format: 'No tiene el formato esperado.',
     invalid_date: 'No es una fecha real (use AAAA-MM-DD).',
+    date_out_of_range: 'Use una fecha entre el {{min}} y el {{max}}.',
+    date_format_required: 'Estas fechas se pueden leer de dos maneras. Elija el formato de fecha antes de importar.',
     invalid_instant: 'No es una fecha y hora válida.',
     invalid_time: 'Use una hora de 24 horas, por ejemplo 07:00.',
     invalid_time_zone: 'No es una zona horaria conocida.',

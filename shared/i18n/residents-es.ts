@@ -223,6 +223,7 @@ export const residentsEs: ResidentsMessages = {
   },
   importEmpty: 'El archivo no tiene filas.',
   importUnterminatedQuote: 'Un campo entre comillas que empieza en la línea {{line}} nunca se cierra.',
+  importMalformedQuote: 'Un campo entre comillas de la línea {{line}} tiene texto después de la comilla de cierre.',
   importMissingColumns: 'Faltan columnas obligatorias en el archivo: {{columns}}.',
   importHasErrors: '{{count}} filas tienen problemas. No se importó nada.',
 };

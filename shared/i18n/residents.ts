@@ -225,6 +225,7 @@ export const residentsEn = {
   },
   importEmpty: 'The file has no rows.',
   importUnterminatedQuote: 'A quoted field that starts on line {{line}} never ends.',
+  importMalformedQuote: 'A quoted field on line {{line}} has text after its closing quote.',
   importMissingColumns: 'The file is missing required columns: {{columns}}.',
   importHasErrors: '{{count}} rows have problems. Nothing was imported.',
 };
