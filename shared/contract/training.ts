@@ -3,7 +3,7 @@ import { courseCodeSchema, courseValiditySchema } from '../domain/training/catal
 import { CERTIFICATE_MAX_BYTES, CERTIFICATE_TYPES } from '../domain/training/certificate';
 import { TRAINING_IMPORT_FIELDS } from '../domain/training/import';
 import { COMPLIANCE_STATUSES, EXPIRING_WINDOWS, staffRoleSchema } from '../domain/training/vocabulary';
-import { AsOfDate, Id, IsoDate, IsoInstant, Paging, optionalText, pageOf, text } from './common';
+import { AsOfDate, Id, ImportDateFormatInput, ImportDatesOut, IsoDate, IsoInstant, Paging, optionalText, pageOf, text } from './common';
 import { method } from './method';
 
 /** Re-exported for the renderer (file picker hint); the handler checks the decoded bytes. */
@@ -168,7 +168,13 @@ export const InServiceRow = z.object({
   unitName: z.string().nullable(),
   hireDate: IsoDate,
   hours: z.number(),
+  /** The minimum for this person: the full one after a year employed, else prorated by whole months. */
+  requiredHours: z.number(),
   shortfall: z.number(),
+  /** First day whose hours count: the window's start, or the hire date for someone employed under a year. */
+  countsFrom: IsoDate,
+  /** Whole months employed (0–11) when under a year; null when the full year applies. */
+  monthsEmployed: z.number().int().min(0).max(11).nullable(),
   orientation: z.object({ status: StatusSchema, completedOn: IsoDate.nullable(), dueOn: IsoDate.nullable(), withinDeadline: z.boolean().nullable() }),
 });
 
@@ -192,10 +198,12 @@ export const ImportPreview = z.object({
   duplicatesExisting: z.array(z.object({ line: z.number().int(), recordId: Id })),
   duplicateCounts: z.object({ inFile: z.number().int(), existing: z.number().int() }),
   sample: z.array(z.object({ line: z.number().int(), employeeId: z.string(), staffName: z.string(), courseName: z.string(), completedOn: IsoDate, hours: z.number().nullable() })),
+  /** How the completion dates were read; a commit is refused while `state` is 'unconfirmed'. */
+  dates: ImportDatesOut,
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
-const ImportInput = z.strictObject({ csv: z.string().min(1).max(IMPORT_MAX_CHARS), mapping: ImportMapping.default({}) });
+const ImportInput = z.strictObject({ csv: z.string().min(1).max(IMPORT_MAX_CHARS), mapping: ImportMapping.default({}), dateFormat: ImportDateFormatInput });
 
 export const trainingContract = {
   'training.listStaff': method({

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { adminCore } from '../support/core';
+import { addRooms, counts as residentCounts } from '../support/residents';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));
@@ -19,6 +20,73 @@ function facility() {
   const records = () => a.core.q.training.countRecords();
   return { ...a, course, records };
 }
+
+describe('found 1: an ambiguous date is never guessed silently', () => {
+  const AMBIGUOUS = 'Employee ID,Course,Completion Date\nE001,CPR/BLS,03/02/2026\nE001,First aid,2025-12-01\n';
+
+  test('training: the preview states the reading; the commit writes nothing until the format is chosen', () => {
+    const f = facility();
+    f.must('training.createStaff', { name: 'Ann Aide', role: 'cna', employeeId: 'E001', hireDate: '2020-01-01', unitId: null });
+    const p = f.must('training.importPreview', { csv: AMBIGUOUS });
+    expect(p.dates).toEqual({
+      format: 'mdy',
+      state: 'unconfirmed',
+      candidates: ['mdy', 'dmy'],
+      example: { text: '03/02/2026', readAs: '2026-03-02', otherwise: '2026-02-03' },
+    });
+    expect(p.sample.map((s) => s.completedOn)).toEqual(['2026-03-02', '2025-12-01']);
+
+    const before = f.records();
+    expect(f.call('training.importCommit', { csv: AMBIGUOUS })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fields: [{ path: 'dateFormat', code: 'date_format_required' }] },
+    });
+    expect(f.records()).toBe(before);
+
+    // Chosen day-first: the same file now reads 3 February, in the preview and in what is written.
+    const chosen = f.must('training.importPreview', { csv: AMBIGUOUS, dateFormat: 'dmy' });
+    expect(chosen.dates).toMatchObject({ format: 'dmy', state: 'chosen', example: { readAs: '2026-02-03' } });
+    expect(f.must('training.importCommit', { csv: AMBIGUOUS, dateFormat: 'dmy' }).inserted).toBe(2);
+    const ann = f.must('training.listStaff', {}).rows[0]!;
+    expect(f.must('training.listRecords', { staffId: ann.id }).rows.map((r) => r.completedOn).sort()).toEqual(['2025-12-01', '2026-02-03']);
+  });
+
+  test('training: a file whose dates all agree is read by them, and says so', () => {
+    const f = facility();
+    f.must('training.createStaff', { name: 'Ann Aide', role: 'cna', employeeId: 'E001', hireDate: '2020-01-01', unitId: null });
+    const csv = 'Employee ID,Course,Completion Date\nE001,CPR/BLS,03/02/2026\nE001,First aid,25/12/2025\n';
+    const p = f.must('training.importPreview', { csv });
+    expect(p.dates).toMatchObject({ format: 'dmy', state: 'detected', example: { text: '03/02/2026', readAs: '2026-02-03' } });
+    expect(f.must('training.importCommit', { csv }).inserted).toBe(2);
+  });
+
+  test('residents: slashed dates are read by the file\'s format, an ambiguous file waits for a choice', () => {
+    const a = adminCore({ now: NOW });
+    cleanups.push(() => a.core.close());
+    addRooms(a);
+    const csv = 'Record number,Given name,Family name,Date of birth,Unit,Room,Bed,Code status\nR-1,Ana,Lopez,04/05/1941,Memory Care,101,A,DNR\nR-2,Bea,Ruiz,1940-12-24,Memory Care,101,B,DNR\n';
+    const p = a.must('residents.importPreview', { csv });
+    expect(p.dates).toMatchObject({ format: 'mdy', state: 'unconfirmed', example: { text: '04/05/1941', readAs: '1941-04-05', otherwise: '1941-05-04' } });
+    expect(p.rows.map((r) => r.dateOfBirthRead)).toEqual(['1941-04-05', '1940-12-24']);
+    const before = residentCounts(a.core);
+    expect(a.call('residents.importCommit', { csv })).toMatchObject({ ok: false, error: { fields: [{ path: 'dateFormat', code: 'date_format_required' }] } });
+    expect(residentCounts(a.core)).toEqual(before);
+    expect(a.must('residents.importCommit', { csv, dateFormat: 'dmy' })).toEqual({ admitted: 2 });
+    expect(a.must('residents.list', { query: 'ana lopez' }).rows[0]?.dateOfBirth).toBe('1941-05-04');
+  });
+
+  test('residents: a day that cannot be month-first decides the file; a date not real in the chosen order is named', () => {
+    const a = adminCore({ now: NOW });
+    cleanups.push(() => a.core.close());
+    addRooms(a);
+    const csv = 'Record number,Given name,Family name,Date of birth,Unit,Room,Bed,Code status,Admitted on\nR-1,Ana,Lopez,24/12/1941,Memory Care,101,A,DNR,01/02/2026\n';
+    expect(a.must('residents.importPreview', { csv })).toMatchObject({ dates: { format: 'dmy', state: 'detected' }, valid: 1 });
+    const wrong = a.must('residents.importPreview', { csv, dateFormat: 'mdy' });
+    expect(wrong.issues.map((i) => `${i.line}:${i.field}:${i.code}`)).toEqual(['2:dateOfBirth:invalid_date']);
+    expect(a.must('residents.importCommit', { csv })).toEqual({ admitted: 1 });
+    expect(a.must('residents.list', {}).rows[0]).toMatchObject({ dateOfBirth: '1941-12-24', statusSince: '2026-02-01' });
+  });
+});
 
 describe('found 2: every as-of date the contract accepts works; others are refused by name', () => {
   function seeded() {
@@ -59,3 +127,50 @@ describe('found 2: every as-of date the contract accepts works; others are refus
   });
 });
 
+describe('found 3: new hires are measured over the months employed', () => {
+  test('thirteen days after hire an aide is not short; seven months in, seven hours are due; a year in, twelve', () => {
+    const f = facility();
+    const fresh = f.must('training.createStaff', { name: 'New Ned', role: 'cna', employeeId: 'E1', hireDate: '2026-02-17', unitId: null });
+    const mid = f.must('training.createStaff', { name: 'Mid Mo', role: 'cna', employeeId: 'E2', hireDate: '2025-08-01', unitId: null });
+    const old = f.must('training.createStaff', { name: 'Old Oz', role: 'cna', employeeId: 'E3', hireDate: '2020-01-01', unitId: null });
+    f.must('training.createRecord', { staffId: mid.id, courseId: f.course('infection_control').id, completedOn: '2025-09-01', hours: 3, provider: null, certificateNumber: null });
+    const rows = Object.fromEntries(f.must('training.inService', { asOf: TODAY }).rows.map((r) => [r.staffId, r]));
+    expect(rows[fresh.id]).toMatchObject({ hours: 0, requiredHours: 0, shortfall: 0, monthsEmployed: 0, countsFrom: '2026-02-17' });
+    expect(rows[mid.id]).toMatchObject({ hours: 3, requiredHours: 7, shortfall: 4, monthsEmployed: 7, countsFrom: '2025-08-01' });
+    expect(rows[old.id]).toMatchObject({ hours: 0, requiredHours: 12, shortfall: 12, monthsEmployed: null, countsFrom: '2025-03-03' });
+    // "Only those short" no longer lists the new hire.
+    expect(f.must('training.inService', { asOf: TODAY, onlyShort: true }).rows.map((r) => r.staffId).sort()).toEqual([mid.id, old.id].sort());
+  });
+});
+
+describe('found 5: CSV through papaparse, the delimiter from the header', () => {
+  test('a comma census whose allergy lists use ";" and whose rows are ragged imports as comma-separated', () => {
+    const a = adminCore({ now: NOW });
+    cleanups.push(() => a.core.close());
+    addRooms(a);
+    const csv = [
+      'Record number,Given name,Family name,Date of birth,Unit,Room,Bed,Code status,Allergies,Fall risk',
+      'R-1,Ana,Lopez,1941-02-02,Memory Care,101,A,DNR,Penicillin: hives (severe); Latex; Eggs,high',
+      'R-2,Bea,Ruiz,1940-03-03,Memory Care,101,B,DNR,Nuts; Latex; Eggs',
+      'R-3,Cy,Diaz,1939-04-04,Memory Care,102,A,Full code,Nuts; Soy; Eggs,low',
+      'R-4,Di,Sosa,1938-05-05,Memory Care,102,B,DNR,Nuts; Soy; Shellfish',
+    ].join('\n');
+    const p = a.must('residents.importPreview', { csv });
+    expect(p).toMatchObject({ delimiter: ',', total: 4, valid: 4, issues: [] });
+    expect(a.must('residents.importCommit', { csv })).toEqual({ admitted: 4 });
+    const ana = a.must('residents.list', { query: 'ana lopez' }).rows[0]!;
+    expect(ana.allergies).toMatchObject({ state: 'listed', hasSevere: true, text: 'Penicillin (severe), Latex, Eggs' });
+  });
+
+  test('text after a closing quote refuses the file with its line, in both imports', () => {
+    const f = facility();
+    expect(f.call('training.importPreview', { csv: 'Employee ID,Course,Completion Date\nE001,"CPR"x,2025-01-10\nE002,"First aid",2025-01-10\n' })).toMatchObject({
+      ok: false,
+      error: { fields: [{ path: 'csv', code: 'malformed_quote', params: { line: 2 } }] },
+    });
+    expect(f.call('residents.importPreview', { csv: 'Record number,Given name\nR-1,"Ana"x\n' })).toMatchObject({
+      ok: false,
+      error: { message: 'residents.importMalformedQuote', params: { line: 2 } },
+    });
+  });
+});
