@@ -142,6 +142,22 @@ export const en = {
     summary: 'Please correct the following:',
   },
   residents: residentsEn,
+  importDates: {
+    label: 'Date format',
+    detect: 'As the file shows (every date agrees)',
+    choose: 'Choose how to read the dates…',
+    formats: {
+      ymd: 'Year first only (2026-03-04)',
+      mdy: 'Month first (03/04/2026 is March 4, 2026)',
+      dmy: 'Day first (03/04/2026 is 3 April 2026)',
+    },
+    formatNames: { ymd: 'year first', mdy: 'month first', dmy: 'day first' },
+    readAs: 'Dates are read {{format}}: “{{text}}” is read as {{date}}.',
+    readAsChosen: 'Dates are read {{format}}, as you chose: “{{text}}” is read as {{date}}.',
+    notADate: 'Dates are read {{format}}: “{{text}}” is not a real date that way.',
+    ambiguous: 'These dates can be read two ways: “{{text}}” is {{date}} month first, or {{other}} day first. The preview below reads them month first. Choose the date format; nothing can be imported until you do.',
+    conflicting: 'The dates in this file do not all follow one order of day and month. Choose the date format; dates that do not fit it are listed as errors.',
+  },
   field: {
     required: 'Required.',
     invalid_type: 'Not a valid value.',

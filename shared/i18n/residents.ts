@@ -207,7 +207,7 @@ export const residentsEn = {
     noRooms: 'No rooms yet. An administrator adds rooms and beds here.',
   },
   importer: {
-    intro: 'Paste a census exported as CSV, or choose a file. Comma or semicolon separated, UTF-8 with or without BOM. Required columns: record number, given name, family name, date of birth (YYYY-MM-DD), unit, room, code status. Optional: bed, preferred name, sex, admitted on, allergies (“NKA” or “Penicillin: hives (severe); Latex”), diet, IDDSI food/drink, transfer, aid, fall risk, wandering risk, isolation, language, interpreter.',
+    intro: 'Paste a census exported as CSV, or choose a file. Comma or semicolon separated, UTF-8 with or without BOM. Required columns: record number, given name, family name, date of birth (YYYY-MM-DD, or day and month in the order you choose below), unit, room, code status. Optional: bed, preferred name, sex, admitted on, allergies (“NKA” or “Penicillin: hives (severe); Latex”), diet, IDDSI food/drink, transfer, aid, fall risk, wandering risk, isolation, language, interpreter.',
     paste: 'CSV text',
     file: 'Or choose a CSV file',
     preview: 'Preview',

@@ -125,6 +125,9 @@ export const trainingEn = {
   inService: {
     caption: 'In-service hours for care aides, 12 months ending {{date}}',
     window: 'Counting completions from {{from}} through {{to}} (minimum {{min}} hours).',
+    newHires: 'Anyone employed less than a year is measured from their hire date, against the minimum prorated by whole months employed.',
+    required: 'Required',
+    newHire: 'New hire: {{months}} of 12 months employed, counted from {{from}}',
     hours: 'Hours',
     shortfall: 'Shortfall',
     met: '✓ Met',
@@ -379,6 +382,9 @@ export const trainingEs: TrainingMessages = {
   inService: {
     caption: 'Horas de formación continua de auxiliares, 12 meses hasta el {{date}}',
     window: 'Se cuentan las capacitaciones del {{from}} al {{to}} (mínimo {{min}} horas).',
+    newHires: 'A quien lleva menos de un año contratado se le mide desde su fecha de contratación, con el mínimo prorrateado por meses completos trabajados.',
+    required: 'Requeridas',
+    newHire: 'Nueva contratación: {{months}} de 12 meses trabajados, contadas desde el {{from}}',
     hours: 'Horas',
     shortfall: 'Faltan',
     met: '✓ Cumplido',
