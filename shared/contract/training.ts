@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { courseCodeSchema, courseValiditySchema } from '../domain/training/catalog';
 import { CERTIFICATE_MAX_BYTES, CERTIFICATE_TYPES } from '../domain/training/certificate';
 import { TRAINING_IMPORT_FIELDS } from '../domain/training/import';
+import { SESSION_MAX_ATTENDEES } from '../domain/training/session';
 import { COMPLIANCE_STATUSES, EXPIRING_WINDOWS, staffRoleSchema } from '../domain/training/vocabulary';
 import { AsOfDate, Id, ImportDateFormatInput, ImportDatesOut, IsoDate, IsoInstant, Paging, optionalText, pageOf, text } from './common';
 import { method } from './method';
@@ -204,6 +205,49 @@ export const ImportPreview = z.object({
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
 const ImportInput = z.strictObject({ csv: z.string().min(1).max(IMPORT_MAX_CHARS), mapping: ImportMapping.default({}), dateFormat: ImportDateFormatInput });
+
+/*
+ * Inputs of the next methods, declared now so the pure rules and their tests share them; they become
+ * methods when their tables land (docs/training.md, "Next"). Text and dates arrive loosely typed, as for
+ * records, so validateCredential / validateSession give the specific codes.
+ */
+
+/** training.createCredential / updateCredential: a licence or certification held by a staff member. */
+export const CredentialInput = z.strictObject({
+  staffId: Id,
+  typeId: Id,
+  number: z.string().max(160),
+  issuingState: z.string().max(8).nullable().default(null),
+  issuingBody: z.string().max(480).nullable().default(null),
+  issuedOn: z.string().max(40),
+  expiresOn: z.string().max(40),
+});
+export type CredentialInput = z.output<typeof CredentialInput>;
+
+/** training.recordSession: one class, its attendees ticked from a list (one audited write). */
+export const SessionInput = z.strictObject({
+  courseId: Id,
+  heldOn: z.string().max(40),
+  hours: z.number().nullable(),
+  instructor: z.string().max(480),
+  location: z.string().max(480).nullable().default(null),
+  attendeeIds: z.array(Id).max(SESSION_MAX_ATTENDEES),
+});
+export type SessionInput = z.output<typeof SessionInput>;
+
+/** training.reminders (and its CSV): who lapses in the next 30/60/90 days, per unit or per role. */
+export const RemindersInput = z.strictObject({
+  asOf: AsOfDate,
+  withinDays: WindowDays.default(30),
+  by: z.enum(['unit', 'role']),
+  /** One manager's list; all of them when null. Its `by` must match the grouping. */
+  manager: z
+    .discriminatedUnion('by', [z.strictObject({ by: z.literal('unit'), unitId: Id.nullable() }), z.strictObject({ by: z.literal('role'), role: staffRoleSchema })])
+    .nullable()
+    .default(null),
+  includeLapsed: z.boolean().default(false),
+});
+export type RemindersInput = z.output<typeof RemindersInput>;
 
 export const trainingContract = {
   'training.listStaff': method({

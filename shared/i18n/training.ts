@@ -122,6 +122,10 @@ export const trainingEn = {
     caption: 'What lapses next, as of {{date}}',
     lastCompleted: 'Last completed',
   },
+  reminders: {
+    manager: 'Manager',
+    item: 'Course or licence',
+  },
   inService: {
     caption: 'In-service hours for care aides, 12 months ending {{date}}',
     window: 'Counting completions from {{from}} through {{to}} (minimum {{min}} hours).',
@@ -378,6 +382,10 @@ export const trainingEs: TrainingMessages = {
     print: 'Imprimir lista',
     caption: 'Próximos vencimientos al {{date}}',
     lastCompleted: 'Última realización',
+  },
+  reminders: {
+    manager: 'Responsable',
+    item: 'Curso o licencia',
   },
   inService: {
     caption: 'Horas de formación continua de auxiliares, 12 meses hasta el {{date}}',
