@@ -56,8 +56,10 @@ export function toFieldIssues(error: z.ZodError, input: unknown): FieldIssue[] {
         });
         break;
       case 'custom': {
-        const code = (issue.params as { code?: string } | undefined)?.code ?? issue.message;
-        out.push({ path: base, code });
+        // Refinements may carry the values their message needs (a range's min and max) beside the code.
+        const { code, ...rest } = (issue.params ?? {}) as Record<string, unknown>;
+        const params = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
+        out.push({ path: base, code: typeof code === 'string' ? code : issue.message, ...(Object.keys(params).length > 0 ? { params } : {}) });
         break;
       }
       default:

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate } from '../domain/dates';
+import { IMPORT_DATE_FORMATS } from '../domain/csv/dates';
+import { AS_OF_RANGE, isIsoDate } from '../domain/dates';
 import { permissions, roles } from '../domain/roles';
 
 /** Database row ids are positive integers. */
@@ -30,11 +31,31 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((s) => s ?? null);
 
-/** A calendar date without a time zone, 'YYYY-MM-DD'. */
+/** A calendar date without a time zone, 'YYYY-MM-DD'; one invalid_date per bad field (abort: no second check). */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' })
-  .refine(isIsoDate, { error: 'invalid_date' });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date', abort: true })
+  .refine(isIsoDate, { error: 'invalid_date', abort: true });
+
+/**
+ * The date a view is computed "as of" (matrix, lapsing, in-service, coverage, a shift's schedule): a real
+ * date inside AS_OF_RANGE, refused by name otherwise, so every date the contract lets through computes.
+ */
+export const AsOfDate = IsoDate.refine((d) => !isIsoDate(d) || (d >= AS_OF_RANGE.min && d <= AS_OF_RANGE.max), {
+  error: 'date_out_of_range',
+  params: { min: AS_OF_RANGE.min, max: AS_OF_RANGE.max },
+});
+
+/** How an import reads day-month dates; null (the default) = detect it from the file. */
+export const ImportDateFormatInput = z.enum(IMPORT_DATE_FORMATS).nullable().default(null);
+
+/** How an import preview read the file's dates (shared/domain/csv/dates: DateReading). */
+export const ImportDatesOut = z.object({
+  format: z.enum(IMPORT_DATE_FORMATS),
+  state: z.enum(['chosen', 'detected', 'unconfirmed']),
+  candidates: z.array(z.enum(IMPORT_DATE_FORMATS)),
+  example: z.object({ text: z.string(), readAs: IsoDate.nullable(), otherwise: IsoDate.nullable() }).nullable(),
+});
 
 /** An instant in UTC, ISO-8601 with 'Z'. */
 export const IsoInstant = z.iso.datetime({ offset: false });

@@ -16,7 +16,7 @@ import {
   transportModeSchema,
 } from '../domain/residents/schemas';
 import { AuditEntry } from './users';
-import { Id, IsoDate, Paging, Version, optionalText, pageOf, text } from './common';
+import { Id, ImportDateFormatInput, ImportDatesOut, IsoDate, Paging, Version, optionalText, pageOf, text } from './common';
 import { method } from './method';
 
 export const AllergyItemInput = z.strictObject({
@@ -260,7 +260,10 @@ export const ImportPreview = z.object({
       line: z.number().int(),
       recordNumber: z.string(),
       name: z.string(),
+      /** As written in the file. */
       dateOfBirth: z.string(),
+      /** As read by the file's date format; null when it is not a real date in it. */
+      dateOfBirthRead: IsoDate.nullable(),
       place: z.string(),
       codeStatus: z.string(),
       ok: z.boolean(),
@@ -269,6 +272,8 @@ export const ImportPreview = z.object({
   issues: z.array(ImportRowIssue),
   total: z.number().int(),
   valid: z.number().int(),
+  /** How the dates were read; a commit is refused while `state` is 'unconfirmed'. */
+  dates: ImportDatesOut,
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -320,9 +325,9 @@ export const residentsContract = {
     access: 'facility.manage',
     write: true,
   }),
-  'residents.importPreview': method({ input: z.strictObject({ csv: CsvText }), output: ImportPreview, access: 'residents.write', write: false }),
+  'residents.importPreview': method({ input: z.strictObject({ csv: CsvText, dateFormat: ImportDateFormatInput }), output: ImportPreview, access: 'residents.write', write: false }),
   'residents.importCommit': method({
-    input: z.strictObject({ csv: CsvText }),
+    input: z.strictObject({ csv: CsvText, dateFormat: ImportDateFormatInput }),
     output: z.object({ admitted: z.number().int() }),
     access: 'residents.write',
     write: true,

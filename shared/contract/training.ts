@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { courseCodeSchema, courseValiditySchema } from '../domain/training/catalog';
 import { CERTIFICATE_MAX_BYTES, CERTIFICATE_TYPES } from '../domain/training/certificate';
 import { TRAINING_IMPORT_FIELDS } from '../domain/training/import';
+import { SESSION_MAX_ATTENDEES } from '../domain/training/session';
 import { COMPLIANCE_STATUSES, EXPIRING_WINDOWS, staffRoleSchema } from '../domain/training/vocabulary';
-import { Id, IsoDate, IsoInstant, Paging, Version, optionalText, pageOf, text } from './common';
+import { AsOfDate, Id, ImportDateFormatInput, ImportDatesOut, IsoDate, IsoInstant, Paging, Version, optionalText, pageOf, text } from './common';
 import { method } from './method';
 
 /** Re-exported for the renderer (file picker hint); the handler checks the decoded bytes. */
@@ -106,7 +107,7 @@ const StatusCounts = z.object({ current: z.number().int(), expiring: z.number().
 export type StatusCounts = z.infer<typeof StatusCounts>;
 
 const MatrixFilters = {
-  asOf: IsoDate,
+  asOf: AsOfDate,
   windowDays: WindowDays.default(30),
   unitId: Id.nullable().default(null),
   role: staffRoleSchema.nullable().default(null),
@@ -171,7 +172,13 @@ export const InServiceRow = z.object({
   unitName: z.string().nullable(),
   hireDate: IsoDate,
   hours: z.number(),
+  /** The minimum for this person: the full one after a year employed, else prorated by whole months. */
+  requiredHours: z.number(),
   shortfall: z.number(),
+  /** First day whose hours count: the window's start, or the hire date for someone employed under a year. */
+  countsFrom: IsoDate,
+  /** Whole months employed (0–11) when under a year; null when the full year applies. */
+  monthsEmployed: z.number().int().min(0).max(11).nullable(),
   orientation: z.object({ status: StatusSchema, completedOn: IsoDate.nullable(), dueOn: IsoDate.nullable(), withinDeadline: z.boolean().nullable() }),
 });
 
@@ -195,10 +202,55 @@ export const ImportPreview = z.object({
   duplicatesExisting: z.array(z.object({ line: z.number().int(), recordId: Id })),
   duplicateCounts: z.object({ inFile: z.number().int(), existing: z.number().int() }),
   sample: z.array(z.object({ line: z.number().int(), employeeId: z.string(), staffName: z.string(), courseName: z.string(), completedOn: IsoDate, hours: z.number().nullable() })),
+  /** How the completion dates were read; a commit is refused while `state` is 'unconfirmed'. */
+  dates: ImportDatesOut,
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
-const ImportInput = z.strictObject({ csv: z.string().min(1).max(IMPORT_MAX_CHARS), mapping: ImportMapping.default({}) });
+const ImportInput = z.strictObject({ csv: z.string().min(1).max(IMPORT_MAX_CHARS), mapping: ImportMapping.default({}), dateFormat: ImportDateFormatInput });
+
+/*
+ * Inputs of the next methods, declared now so the pure rules and their tests share them; they become
+ * methods when their tables land (docs/training.md, "Next"). Text and dates arrive loosely typed, as for
+ * records, so validateCredential / validateSession give the specific codes.
+ */
+
+/** training.createCredential / updateCredential: a licence or certification held by a staff member. */
+export const CredentialInput = z.strictObject({
+  staffId: Id,
+  typeId: Id,
+  number: z.string().max(160),
+  issuingState: z.string().max(8).nullable().default(null),
+  issuingBody: z.string().max(480).nullable().default(null),
+  issuedOn: z.string().max(40),
+  expiresOn: z.string().max(40),
+});
+export type CredentialInput = z.output<typeof CredentialInput>;
+
+/** training.recordSession: one class, its attendees ticked from a list (one audited write). */
+export const SessionInput = z.strictObject({
+  courseId: Id,
+  heldOn: z.string().max(40),
+  hours: z.number().nullable(),
+  instructor: z.string().max(480),
+  location: z.string().max(480).nullable().default(null),
+  attendeeIds: z.array(Id).max(SESSION_MAX_ATTENDEES),
+});
+export type SessionInput = z.output<typeof SessionInput>;
+
+/** training.reminders (and its CSV): who lapses in the next 30/60/90 days, per unit or per role. */
+export const RemindersInput = z.strictObject({
+  asOf: AsOfDate,
+  withinDays: WindowDays.default(30),
+  by: z.enum(['unit', 'role']),
+  /** One manager's list; all of them when null. Its `by` must match the grouping. */
+  manager: z
+    .discriminatedUnion('by', [z.strictObject({ by: z.literal('unit'), unitId: Id.nullable() }), z.strictObject({ by: z.literal('role'), role: staffRoleSchema })])
+    .nullable()
+    .default(null),
+  includeLapsed: z.boolean().default(false),
+});
+export type RemindersInput = z.output<typeof RemindersInput>;
 
 export const trainingContract = {
   'training.listStaff': method({
@@ -308,7 +360,7 @@ export const trainingContract = {
   'training.lapsing': method({
     input: z.strictObject({
       ...Paging,
-      asOf: IsoDate,
+      asOf: AsOfDate,
       withinDays: z.number().int().min(1).max(366).default(60),
       unitId: Id.nullable().default(null),
       /** Also list what has already lapsed (expired or missing), earliest first. */
@@ -319,25 +371,25 @@ export const trainingContract = {
     write: false,
   }),
   'training.inService': method({
-    input: z.strictObject({ ...Paging, asOf: IsoDate, unitId: Id.nullable().default(null), onlyShort: z.boolean().default(false) }),
+    input: z.strictObject({ ...Paging, asOf: AsOfDate, unitId: Id.nullable().default(null), onlyShort: z.boolean().default(false) }),
     output: pageOf(InServiceRow).extend({ minimumHours: z.number(), window: z.object({ startsOn: IsoDate, endsOn: IsoDate }) }),
     access: 'training.read',
     write: false,
   }),
   'training.coverage': method({
-    input: z.strictObject({ date: IsoDate }),
+    input: z.strictObject({ date: AsOfDate }),
     output: z.object({ date: IsoDate, shifts: z.array(ShiftCoverage) }),
     access: 'training.read',
     write: false,
   }),
   'training.getSchedule': method({
-    input: z.strictObject({ shiftId: Id, date: IsoDate }),
+    input: z.strictObject({ shiftId: Id, date: AsOfDate }),
     output: z.object({ entered: z.boolean(), staffIds: z.array(Id) }),
     access: 'training.read',
     write: false,
   }),
   'training.setSchedule': method({
-    input: z.strictObject({ shiftId: Id, date: IsoDate, staffIds: z.array(Id).max(500) }),
+    input: z.strictObject({ shiftId: Id, date: AsOfDate, staffIds: z.array(Id).max(500) }),
     output: z.object({ entered: z.boolean(), staffIds: z.array(Id) }),
     access: 'training.write',
     write: true,

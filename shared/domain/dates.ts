@@ -12,8 +12,6 @@ export interface CivilDate {
 }
 export type CalendarDate = CivilDate;
 
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -53,11 +51,16 @@ export function isIsoDate(value: unknown): value is string {
   return typeof value === 'string' && parseIsoDate(value) !== null;
 }
 
-/** US spreadsheet form M/D/YYYY or MM/DD/YYYY (never D/M: these are US facilities). */
-export function parseUsDate(text: string): CivilDate | null {
-  const m = US_DATE.exec(text);
-  if (m === null) return null;
-  return civil(Number(m[3]), Number(m[1]), Number(m[2]));
+/**
+ * The dates a view may be asked "as of" (a survey date, a shift date). Before 1950 no training record
+ * can exist (completions before it are refused as typos), and past 2199 nothing is a plan; outside them
+ * the date arithmetic would also leave the four-digit years ISO dates have (0001-01-01 − 12 months).
+ * A half-typed year (0002, 0202 on the way to 2026) is outside too, so the screens wait for a whole date.
+ */
+export const AS_OF_RANGE = { min: '1950-01-01', max: '2199-12-31' } as const;
+
+export function isAsOfDate(value: unknown): value is string {
+  return isIsoDate(value) && value >= AS_OF_RANGE.min && value <= AS_OF_RANGE.max;
 }
 
 export function formatIsoDate(date: CivilDate): string {

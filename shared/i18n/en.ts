@@ -148,6 +148,22 @@ export const en = {
   residents: residentsEn,
   appointments: appointmentsEn,
   transport: { ...transportEn, field: transportFieldEn },
+  importDates: {
+    label: 'Date format',
+    detect: 'As the file shows (every date agrees)',
+    choose: 'Choose how to read the dates…',
+    formats: {
+      ymd: 'Year first only (2026-03-04)',
+      mdy: 'Month first (03/04/2026 is March 4, 2026)',
+      dmy: 'Day first (03/04/2026 is 3 April 2026)',
+    },
+    formatNames: { ymd: 'year first', mdy: 'month first', dmy: 'day first' },
+    readAs: 'Dates are read {{format}}: “{{text}}” is read as {{date}}.',
+    readAsChosen: 'Dates are read {{format}}, as you chose: “{{text}}” is read as {{date}}.',
+    notADate: 'Dates are read {{format}}: “{{text}}” is not a real date that way.',
+    ambiguous: 'These dates can be read two ways: “{{text}}” is {{date}} month first, or {{other}} day first. The preview below reads them month first. Choose the date format; nothing can be imported until you do.',
+    conflicting: 'The dates in this file do not all follow one order of day and month. Choose the date format; dates that do not fit it are listed as errors.',
+  },
   field: {
     // First, so a code that collided with a shared one would be visible (test/unit/domain/appointments/i18n.test.ts).
     ...appointmentsFieldEn,
@@ -163,6 +179,8 @@ export const en = {
     invalid_choice: 'Choose one of the listed values.',
     invalid_format: 'Not in the expected format.',
     invalid_date: 'Not a real date (use YYYY-MM-DD).',
+    date_out_of_range: 'Use a date from {{min}} to {{max}}.',
+    date_format_required: 'These dates can be read two ways. Choose the date format before importing.',
     invalid_instant: 'Not a valid date and time.',
     invalid_time: 'Use a 24-hour time such as 07:00.',
     invalid_time_zone: 'Not a known time zone.',

@@ -146,6 +146,22 @@ export const es: Messages = {
   residents: residentsEs,
   appointments: appointmentsEs,
   transport: { ...transportEs, field: transportFieldEs },
+  importDates: {
+    label: 'Formato de fecha',
+    detect: 'Según el archivo (todas las fechas coinciden)',
+    choose: 'Elija cómo leer las fechas…',
+    formats: {
+      ymd: 'Solo año primero (2026-03-04)',
+      mdy: 'Mes primero (03/04/2026 es el 4 de marzo de 2026)',
+      dmy: 'Día primero (03/04/2026 es el 3 de abril de 2026)',
+    },
+    formatNames: { ymd: 'con el año primero', mdy: 'con el mes primero', dmy: 'con el día primero' },
+    readAs: 'Las fechas se leen {{format}}: «{{text}}» se lee como {{date}}.',
+    readAsChosen: 'Las fechas se leen {{format}}, como usted eligió: «{{text}}» se lee como {{date}}.',
+    notADate: 'Las fechas se leen {{format}}: «{{text}}» no es una fecha real así.',
+    ambiguous: 'Estas fechas se pueden leer de dos maneras: «{{text}}» es el {{date}} con el mes primero, o el {{other}} con el día primero. La vista previa las lee con el mes primero. Elija el formato de fecha; no se puede importar nada hasta que lo haga.',
+    conflicting: 'Las fechas de este archivo no siguen todas el mismo orden de día y mes. Elija el formato de fecha; las que no encajen aparecen como errores.',
+  },
   field: {
     // First, so a code that collided with a shared one would be visible (test/unit/domain/appointments/i18n.test.ts).
     ...appointmentsFieldEs,
@@ -161,6 +177,8 @@ export const es: Messages = {
     invalid_choice: 'Elija uno de los valores de la lista.',
     invalid_format: 'No tiene el formato esperado.',
     invalid_date: 'No es una fecha real (use AAAA-MM-DD).',
+    date_out_of_range: 'Use una fecha entre el {{min}} y el {{max}}.',
+    date_format_required: 'Estas fechas se pueden leer de dos maneras. Elija el formato de fecha antes de importar.',
     invalid_instant: 'No es una fecha y hora válida.',
     invalid_time: 'Use una hora de 24 horas, por ejemplo 07:00.',
     invalid_time_zone: 'No es una zona horaria conocida.',

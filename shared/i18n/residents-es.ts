@@ -205,7 +205,7 @@ export const residentsEs: ResidentsMessages = {
     noRooms: 'Aún no hay habitaciones. Un administrador las añade aquí.',
   },
   importer: {
-    intro: 'Pegue un censo exportado como CSV o elija un archivo. Separado por comas o punto y coma, UTF-8 con o sin BOM. Columnas obligatorias: número de expediente, nombre, apellidos, fecha de nacimiento (AAAA-MM-DD), unidad, habitación, estado de código. Opcionales: cama, nombre preferido, sexo, fecha de ingreso, alergias (“NKA” o “Penicilina: urticaria (severe); Látex”), dieta, IDDSI alimentos/bebidas, transferencia, ayuda, riesgo de caída, riesgo de fuga, aislamiento, idioma, intérprete.',
+    intro: 'Pegue un censo exportado como CSV o elija un archivo. Separado por comas o punto y coma, UTF-8 con o sin BOM. Columnas obligatorias: número de expediente, nombre, apellidos, fecha de nacimiento (AAAA-MM-DD, o día y mes en el orden que elija abajo), unidad, habitación, estado de código. Opcionales: cama, nombre preferido, sexo, fecha de ingreso, alergias (“NKA” o “Penicilina: urticaria (severe); Látex”), dieta, IDDSI alimentos/bebidas, transferencia, ayuda, riesgo de caída, riesgo de fuga, aislamiento, idioma, intérprete.',
     paste: 'Texto CSV',
     file: 'O elija un archivo CSV',
     preview: 'Vista previa',
@@ -223,6 +223,7 @@ export const residentsEs: ResidentsMessages = {
   },
   importEmpty: 'El archivo no tiene filas.',
   importUnterminatedQuote: 'Un campo entre comillas que empieza en la línea {{line}} nunca se cierra.',
+  importMalformedQuote: 'Un campo entre comillas de la línea {{line}} tiene texto después de la comilla de cierre.',
   importMissingColumns: 'Faltan columnas obligatorias en el archivo: {{columns}}.',
   importHasErrors: '{{count}} filas tienen problemas. No se importó nada.',
 };

@@ -207,7 +207,7 @@ export const residentsEn = {
     noRooms: 'No rooms yet. An administrator adds rooms and beds here.',
   },
   importer: {
-    intro: 'Paste a census exported as CSV, or choose a file. Comma or semicolon separated, UTF-8 with or without BOM. Required columns: record number, given name, family name, date of birth (YYYY-MM-DD), unit, room, code status. Optional: bed, preferred name, sex, admitted on, allergies (“NKA” or “Penicillin: hives (severe); Latex”), diet, IDDSI food/drink, transfer, aid, fall risk, wandering risk, isolation, language, interpreter.',
+    intro: 'Paste a census exported as CSV, or choose a file. Comma or semicolon separated, UTF-8 with or without BOM. Required columns: record number, given name, family name, date of birth (YYYY-MM-DD, or day and month in the order you choose below), unit, room, code status. Optional: bed, preferred name, sex, admitted on, allergies (“NKA” or “Penicillin: hives (severe); Latex”), diet, IDDSI food/drink, transfer, aid, fall risk, wandering risk, isolation, language, interpreter.',
     paste: 'CSV text',
     file: 'Or choose a CSV file',
     preview: 'Preview',
@@ -225,6 +225,7 @@ export const residentsEn = {
   },
   importEmpty: 'The file has no rows.',
   importUnterminatedQuote: 'A quoted field that starts on line {{line}} never ends.',
+  importMalformedQuote: 'A quoted field on line {{line}} has text after its closing quote.',
   importMissingColumns: 'The file is missing required columns: {{columns}}.',
   importHasErrors: '{{count}} rows have problems. Nothing was imported.',
 };

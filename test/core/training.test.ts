@@ -463,14 +463,15 @@ describe('training: CSV import', () => {
     const { f, ann } = await importFacility();
     await record(f, ann.id, 'first_aid', '2024-05-05');
     const csv = 'Employee ID,Course,Completion Date\nE001,cpr_bls,2025-01-10\ne001,CPR / BLS,01/10/2025\nE001,First aid,2024-05-05\nE001,First aid,2025-05-05\n';
-    const p = await f.must('training.importPreview', { csv });
+    // 01/10/2025 could be 1 October: month-first is chosen, as the file's author meant.
+    const p = await f.must('training.importPreview', { csv, dateFormat: 'mdy' });
     expect(p.duplicatesInFile).toEqual([{ line: 3, firstLine: 2 }]);
     expect(p.duplicatesExisting).toHaveLength(1);
     expect(p.duplicatesExisting[0]!.line).toBe(4);
     expect(p).toMatchObject({ validRows: 3, newRows: 2, duplicateCounts: { inFile: 1, existing: 1 } });
-    expect(await f.must('training.importCommit', { csv })).toEqual({ inserted: 2, skippedDuplicates: 2 });
+    expect(await f.must('training.importCommit', { csv, dateFormat: 'mdy' })).toEqual({ inserted: 2, skippedDuplicates: 2 });
     // Importing the same file again adds nothing.
-    expect(await f.must('training.importCommit', { csv })).toEqual({ inserted: 0, skippedDuplicates: 4 });
+    expect(await f.must('training.importCommit', { csv, dateFormat: 'mdy' })).toEqual({ inserted: 0, skippedDuplicates: 4 });
   });
 
   test('the column mapping can be overridden, and an unmapped required column refuses the commit', async () => {

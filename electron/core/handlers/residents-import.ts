@@ -1,5 +1,6 @@
 import { AdmitInput, type ImportPreview, type ImportRowIssue } from '../../../shared/contract/residents';
 import { mapColumns, normalizeLabel } from '../../../shared/domain/csv/columns';
+import { detectDateFormat, parseDateAs, resolveDateReading, type ImportDateFormat } from '../../../shared/domain/csv/dates';
 import { parseCsv } from '../../../shared/domain/csv/parse';
 import {
   allergySeverities,
@@ -13,7 +14,7 @@ import {
   sexes,
   transferAssists,
 } from '../../../shared/domain/residents/vocabulary';
-import { err, ok, type Result } from '../../../shared/result';
+import { err, fieldError, ok, type Result } from '../../../shared/result';
 import type { HandlerContext } from '../context';
 import { toFieldIssues } from '../validation';
 import { admissionIssues, type AdmissionBatch } from './residents-rules';
@@ -121,14 +122,25 @@ interface Analysis {
 // Field paths of the admission schema that come from a CSV column with another name.
 const COLUMN_OF_PATH: Record<string, Column> = { unitId: 'unit', bedId: 'bed', allergies: 'allergies' };
 
-async function analyse(csv: string, ctx: HandlerContext): Promise<Result<Analysis>> {
+const QUOTE_MESSAGE = { unterminated_quote: 'residents.importUnterminatedQuote', malformed_quote: 'residents.importMalformedQuote' } as const;
+const DATE_COLUMNS: Column[] = ['dateOfBirth', 'admittedOn'];
+
+async function analyse(csv: string, ctx: HandlerContext, dateFormat: ImportDateFormat | null): Promise<Result<Analysis>> {
   const parsed = parseCsv(csv);
   if (!parsed.ok) {
-    return err('validation', parsed.code === 'empty' ? 'residents.importEmpty' : 'residents.importUnterminatedQuote', parsed.code === 'empty' ? {} : { params: { line: parsed.line } });
+    return err('validation', parsed.code === 'empty' ? 'residents.importEmpty' : QUOTE_MESSAGE[parsed.code], parsed.code === 'empty' ? {} : { params: { line: parsed.line } });
   }
   const mapping = mapColumns(parsed.header, COLUMNS, undefined, { required: REQUIRED });
   const columns = Object.fromEntries(Object.entries(mapping.mapping).map(([k, v]) => [k, (v as number | undefined) ?? null]));
-  const empty: ImportPreview = { delimiter: parsed.delimiter, columns, missingColumns: mapping.missing, rows: [], issues: [], total: parsed.rows.length, valid: 0 };
+  // One format for the file's dates (birth and admission together): chosen, or agreed on by every date.
+  const dateCells = DATE_COLUMNS.flatMap((c) => {
+    const i = mapping.mapping[c];
+    return i === undefined ? [] : parsed.rows.map((r) => (r.cells[i] ?? '').trim());
+  });
+  const dates = resolveDateReading(detectDateFormat(dateCells), dateFormat);
+  // A date not real in that format goes to the schema as written, which names it invalid_date.
+  const readDate = (text: string) => parseDateAs(text, dates.format) ?? text;
+  const empty: ImportPreview = { delimiter: parsed.delimiter, columns, missingColumns: mapping.missing, rows: [], issues: [], total: parsed.rows.length, valid: 0, dates };
   if (!mapping.ok) return ok({ preview: empty, admissions: [] });
 
   const today = ctx.today;
@@ -160,13 +172,13 @@ async function analyse(csv: string, ctx: HandlerContext): Promise<Result<Analysi
       else bedId = bed.bedId;
     }
 
-    const admittedOn = cell('admittedOn') || today;
+    const admittedOn = cell('admittedOn') === '' ? today : readDate(cell('admittedOn'));
     const candidate: Record<string, unknown> = {
       recordNumber: cell('recordNumber'),
       legalGiven: cell('legalGiven'),
       legalFamily: cell('legalFamily'),
       preferredName: cell('preferredName'),
-      dateOfBirth: cell('dateOfBirth'),
+      dateOfBirth: readDate(cell('dateOfBirth')),
       sex: cell('sex') === '' ? 'unknown' : word('sex', cell('sex')),
       codeStatus: word('codeStatus', cell('codeStatus')),
       allergies: isAmbiguousAllergyCell(cell('allergies')) ? { state: 'not_recorded' } : parseAllergyCell(cell('allergies'), admittedOn),
@@ -196,6 +208,7 @@ async function analyse(csv: string, ctx: HandlerContext): Promise<Result<Analysi
       recordNumber: cell('recordNumber'),
       name: `${cell('legalFamily')}, ${cell('legalGiven')}`,
       dateOfBirth: cell('dateOfBirth'),
+      dateOfBirthRead: parseDateAs(cell('dateOfBirth'), dates.format),
       place: `${cell('unit')} ${cell('room')}${cell('bed') ? `-${cell('bed')}` : ''}`,
       codeStatus: cell('codeStatus'),
       ok: issues.length === 0,
@@ -206,19 +219,21 @@ async function analyse(csv: string, ctx: HandlerContext): Promise<Result<Analysi
   return ok({ preview, admissions });
 }
 
-export async function importPreview(csv: string, ctx: HandlerContext): Promise<Result<ImportPreview>> {
-  const r = await analyse(csv, ctx);
+export async function importPreview(csv: string, ctx: HandlerContext, dateFormat: ImportDateFormat | null = null): Promise<Result<ImportPreview>> {
+  const r = await analyse(csv, ctx, dateFormat);
   return r.ok ? ok(r.value.preview) : r;
 }
 
 /** All or nothing: any row with a problem refuses the whole file, so a census is never half-loaded. */
-export async function importCommit(csv: string, ctx: HandlerContext): Promise<Result<{ admitted: number }>> {
-  const r = await analyse(csv, ctx);
+export async function importCommit(csv: string, ctx: HandlerContext, dateFormat: ImportDateFormat | null = null): Promise<Result<{ admitted: number }>> {
+  const r = await analyse(csv, ctx, dateFormat);
   if (!r.ok) return r;
   const { preview, admissions } = r.value;
   if (preview.missingColumns.length > 0) {
     return err('validation', 'residents.importMissingColumns', { params: { columns: preview.missingColumns.join(', ') } });
   }
+  // The dates could be read two ways and nobody chose: what the preview showed is not yet agreed.
+  if (preview.dates.state === 'unconfirmed') return fieldError('dateFormat', 'date_format_required');
   if (preview.issues.length > 0 || preview.rows.length === 0) {
     return err('validation', preview.rows.length === 0 ? 'residents.importEmpty' : 'residents.importHasErrors', {
       params: { count: new Set(preview.issues.map((i) => i.line)).size },

@@ -160,12 +160,12 @@ export const residentsHandlers = defineHandlers({
     return ok(created);
   },
 
-  'residents.importPreview'({ csv }, ctx) {
-    return importPreview(csv, ctx);
+  'residents.importPreview'({ csv, dateFormat }, ctx) {
+    return importPreview(csv, ctx, dateFormat);
   },
 
-  'residents.importCommit'({ csv }, ctx) {
-    return importCommit(csv, ctx);
+  'residents.importCommit'({ csv, dateFormat }, ctx) {
+    return importCommit(csv, ctx, dateFormat);
   },
 
   async 'preferences.get'({ key }, ctx) {

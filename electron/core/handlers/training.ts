@@ -15,7 +15,8 @@ import {
   type TrainingImportField,
 } from '../../../shared/domain/training/import';
 import { addDays, addMonths } from '../../../shared/domain/dates';
-import { DEFAULT_IN_SERVICE_MINIMUM_HOURS, inServiceHours, inServiceShortfall, inServiceWindow } from '../../../shared/domain/training/inservice';
+import type { ImportDateFormat } from '../../../shared/domain/csv/dates';
+import { DEFAULT_IN_SERVICE_MINIMUM_HOURS, inServiceStanding, inServiceWindow } from '../../../shared/domain/training/inservice';
 import { cellsFor, countCell, emptyCounts, indexLatest, lapsingFrom, matchesStatus } from '../../../shared/domain/training/matrix';
 import { expiryOf, statusOf } from '../../../shared/domain/training/status';
 import { validateTrainingRecord } from '../../../shared/domain/training/validate';
@@ -156,9 +157,9 @@ async function shiftCoverage(ctx: HandlerContext, date: string) {
 type ImportOverride = Partial<Record<TrainingImportField, number | null>>;
 
 /** Parse, map, validate and find duplicates; shared by preview and commit so both see the same thing. */
-async function analyseImport(ctx: HandlerContext, csv: string, override: ImportOverride) {
+async function analyseImport(ctx: HandlerContext, csv: string, override: ImportOverride, dateFormat: ImportDateFormat | null) {
   const parsed = parseCsv(csv);
-  if (!parsed.ok) return { error: fieldError('csv', parsed.code === 'empty' ? 'csv_empty' : 'unterminated_quote', parsed.code === 'empty' ? undefined : { line: parsed.line }) };
+  if (!parsed.ok) return { error: fieldError('csv', parsed.code === 'empty' ? 'csv_empty' : parsed.code, parsed.code === 'empty' ? undefined : { line: parsed.line }) };
   const mapped = mapColumns(parsed.header, TRAINING_IMPORT_ALIASES, override, { required: TRAINING_IMPORT_REQUIRED });
   const courses = await ctx.q.training.listCourses(true);
   const staffByEmployeeId = new Map<string, string>();
@@ -169,6 +170,7 @@ async function analyseImport(ctx: HandlerContext, csv: string, override: ImportO
     staffByEmployeeId,
     courseByKey: buildCourseKeyMap(courses.map((c) => ({ id: String(c.id), code: c.code, name: c.name }))),
     today: ctx.today,
+    dateFormat,
   });
   let from: string | null = null;
   let through: string | null = null;
@@ -396,7 +398,7 @@ export const trainingHandlers = defineHandlers({
       (await ctx.q.training.listCourses(false)).find((c) => c.validity.kind === 'once_within_days_of_hire');
     const firsts = orientation ? await ctx.q.training.firstCompletions(orientation.id, input.asOf) : new Map<number, string>();
     const all = aides.map((s) => {
-      const hours = inServiceHours(recordsByStaff.get(s.id) ?? [], input.asOf);
+      const standing = inServiceStanding(recordsByStaff.get(s.id) ?? [], s.hireDate, input.asOf);
       const first = firsts.get(s.id) ?? null;
       let o: { status: 'current' | 'expiring' | 'expired' | 'missing' | 'not_required'; completedOn: string | null; dueOn: string | null; withinDeadline: boolean | null };
       if (!orientation) o = { status: 'not_required', completedOn: null, dueOn: null, withinDeadline: null };
@@ -406,7 +408,7 @@ export const trainingHandlers = defineHandlers({
         const dueOn = addDays(s.hireDate, days);
         o = { status: r.status, completedOn: first, dueOn, withinDeadline: first === null ? null : first <= dueOn };
       }
-      return { staffId: s.id, name: s.name, employeeId: s.employeeId, unitName: s.unitName, hireDate: s.hireDate, hours, shortfall: inServiceShortfall(hours), orientation: o };
+      return { staffId: s.id, name: s.name, employeeId: s.employeeId, unitName: s.unitName, hireDate: s.hireDate, ...standing, orientation: o };
     });
     const filtered = input.onlyShort ? all.filter((r) => r.shortfall > 0 || r.orientation.status === 'missing') : all;
     return ok({
@@ -436,8 +438,8 @@ export const trainingHandlers = defineHandlers({
     return ok(after);
   },
 
-  async 'training.importPreview'({ csv, mapping }, ctx): Promise<Result<ImportPreview>> {
-    const a = await analyseImport(ctx, csv, mapping);
+  async 'training.importPreview'({ csv, mapping, dateFormat }, ctx): Promise<Result<ImportPreview>> {
+    const a = await analyseImport(ctx, csv, mapping, dateFormat);
     if ('error' in a) return a.error!;
     const { parsed, mapped, courses, result, fresh, duplicatesExisting } = a;
     const staffNames = await ctx.q.training.activeStaffNames([...new Set(fresh.slice(0, 20).map((r) => Number(r.staffId)))]);
@@ -466,12 +468,13 @@ export const trainingHandlers = defineHandlers({
         completedOn: r.completedOn,
         hours: r.hours,
       })),
+      dates: result.dates,
     });
   },
 
   /** All or nothing: any mapping problem or row error refuses the whole file; duplicates are skipped. */
-  async 'training.importCommit'({ csv, mapping }, ctx) {
-    const a = await analyseImport(ctx, csv, mapping);
+  async 'training.importCommit'({ csv, mapping, dateFormat }, ctx) {
+    const a = await analyseImport(ctx, csv, mapping, dateFormat);
     if ('error' in a) return a.error!;
     const { mapped, result, fresh, duplicatesExisting } = a;
     if (!mapped.ok) {
@@ -481,6 +484,8 @@ export const trainingHandlers = defineHandlers({
       ];
       return err('validation', 'training.importMappingIncomplete', { fields });
     }
+    // The dates could be read two ways and nobody chose: what the preview showed is not yet agreed.
+    if (result.dates.state === 'unconfirmed') return fieldError('dateFormat', 'date_format_required');
     if (result.errors.length > 0) {
       const first = result.errors[0]!;
       return err('validation', 'training.importHasErrors', {

@@ -1,13 +1,18 @@
 /**
- * RFC 4180 CSV parsing for imports.
+ * CSV parsing for imports: papaparse does the RFC 4180 work (quotes, "" escapes, line breaks inside
+ * quotes); this module decides what papaparse should not guess and numbers the lines.
  *
  * Import files come from spreadsheets and HR/LMS exports, so beyond the RFC we accept: a leading UTF-8
- * BOM, ';' and tab delimiters (European Excel uses ';'), LF and lone-CR line endings, and blank lines
- * (skipped). Lenient on malformed-but-unambiguous input (a stray quote inside an unquoted field is kept
- * literally; text after a closing quote is appended to the field) because rejecting a whole staff file
- * over one odd cell helps nobody; the only hard error is a quote that never closes, since from there on
- * every row would silently shift.
+ * BOM, ';' and tab delimiters (European Excel uses ';'), LF, CRLF and lone-CR line endings — mixed, as in
+ * a file edited on two systems — and blank lines (skipped, but counted for line numbers). A stray quote
+ * inside an unquoted field is kept literally. Two quote problems refuse the file, because from there on
+ * every row would silently shift: a quote that never closes, and text after a closing quote.
+ *
+ * The delimiter is decided here from the header line, never by papaparse's own guess: that guess scores
+ * how evenly each candidate splits the first rows, so a comma file whose allergy cells list items with
+ * ';' ("Penicillin; Latex") and whose rows are ragged reads as ';'-separated. Column names hold no lists.
  */
+import Papa from 'papaparse/papaparse.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -28,8 +33,8 @@ export interface CsvTable {
 }
 
 export type CsvError =
-  /** `line` is where the unclosed quoted field opens. */
-  | { ok: false; code: 'unterminated_quote'; line: number }
+  /** `line` is where the quoted field opens. */
+  | { ok: false; code: 'unterminated_quote' | 'malformed_quote'; line: number }
   /** Nothing but a BOM and/or blank lines. */
   | { ok: false; code: 'empty' };
 
@@ -85,89 +90,45 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return semicolons >= tabs ? ';' : '\t';
 }
 
-/**
- * Single pass over char codes; cells are sliced out of the input rather than built char by char, so a
- * 100k-row file parses in tens of milliseconds.
- */
-export function parseCsv(input: string, options: CsvParseOptions = {}): CsvParseResult {
-  const text = input;
-  const len = text.length;
-  const delimiter = options.delimiter ?? detectDelimiter(text);
-  const d = delimiter.charCodeAt(0);
-  const records: CsvRow[] = [];
-  let pos = bodyStart(text);
+/** 1-based line of an offset in text whose line breaks are all LF. */
+function lineAt(text: string, offset: number): number {
   let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
 
-  while (pos < len) {
-    const first = text.charCodeAt(pos);
-    if (first === CR || first === LF) {
-      // Blank line (including the usual trailing one): not a record, but it still counts for line numbers.
-      pos += first === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
-      line++;
-      continue;
-    }
+/** Lines a parsed record spans beyond its first: only a quoted cell can hold a line break. */
+function extraLines(cells: readonly string[]): number {
+  let n = 0;
+  for (const cell of cells) {
+    for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) n++;
+  }
+  return n;
+}
 
-    const recordLine = line;
-    const cells: string[] = [];
-    for (;;) {
-      if (pos < len && text.charCodeAt(pos) === QUOTE) {
-        const openLine = line;
-        let p = pos + 1;
-        let segStart = p;
-        let value = '';
-        for (;;) {
-          if (p >= len) return { ok: false, code: 'unterminated_quote', line: openLine };
-          const c = text.charCodeAt(p);
-          if (c === QUOTE) {
-            if (text.charCodeAt(p + 1) === QUOTE) {
-              value += text.slice(segStart, p + 1);
-              p += 2;
-              segStart = p;
-              continue;
-            }
-            value += text.slice(segStart, p);
-            p++;
-            break;
-          }
-          if (c === LF) line++;
-          else if (c === CR && text.charCodeAt(p + 1) !== LF) line++; // CRLF is counted at its LF
-          p++;
-        }
-        let q = p;
-        while (q < len) {
-          const c = text.charCodeAt(q);
-          if (c === d || c === CR || c === LF) break;
-          q++;
-        }
-        if (q > p) value += text.slice(p, q);
-        cells.push(value);
-        pos = q;
-      } else {
-        let q = pos;
-        while (q < len) {
-          const c = text.charCodeAt(q);
-          if (c === d || c === CR || c === LF) break;
-          q++;
-        }
-        cells.push(text.slice(pos, q));
-        pos = q;
-      }
-
-      if (pos >= len) break;
-      const c = text.charCodeAt(pos);
-      if (c === d) {
-        pos++;
-        continue; // a delimiter at end of input still yields a final empty cell
-      }
-      pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
-      line++;
-      break;
-    }
-    records.push({ line: recordLine, cells });
+export function parseCsv(input: string, options: CsvParseOptions = {}): CsvParseResult {
+  const body = input.slice(bodyStart(input));
+  // papaparse takes one line break for the whole file; LF everywhere lets a file mix them, and keeps
+  // "one LF = one physical line" for the line numbers. Line breaks inside quoted cells become LF too.
+  const text = body.indexOf('\r') === -1 ? body : body.replace(/\r\n?/g, '\n');
+  const delimiter = options.delimiter ?? detectDelimiter(text);
+  const parsed = Papa.parse(text, { delimiter, newline: '\n', quoteChar: '"', escapeChar: '"', header: false, dynamicTyping: false, skipEmptyLines: false });
+  const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
+  if (quoteError !== undefined) {
+    return { ok: false, code: quoteError.code === 'MissingQuotes' ? 'unterminated_quote' : 'malformed_quote', line: lineAt(text, quoteError.index ?? 0) };
   }
 
-  const headerRecord = records[0];
-  if (headerRecord === undefined) return { ok: false, code: 'empty' };
-  records.shift();
-  return { ok: true, delimiter, header: headerRecord.cells, rows: records };
+  let header: string[] | null = null;
+  const rows: CsvRow[] = [];
+  let line = 1;
+  for (const cells of parsed.data) {
+    // A blank line arrives as one empty cell (so does a line holding only "", which imports skip anyway).
+    if (!(cells.length === 1 && cells[0] === '')) {
+      if (header === null) header = cells;
+      else rows.push({ line, cells });
+    }
+    line += 1 + extraLines(cells);
+  }
+  if (header === null) return { ok: false, code: 'empty' };
+  return { ok: true, delimiter, header, rows };
 }

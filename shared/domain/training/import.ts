@@ -8,7 +8,10 @@
  *   are significant (Excel dropping them shows up as 'unknown_employee', which is the right prompt).
  * - Courses match by code or name ignoring case, accents, spaces and punctuation ("CPR/BLS" = "cpr bls");
  *   a key shared by two different courses is 'ambiguous_course' rather than a guess.
- * - Dates: YYYY-MM-DD or US M/D/YYYY; anything else is 'invalid_date'.
+ * - Dates: year-first (YYYY-MM-DD) always; day-month dates (03/04/2026) by the file's date format — the
+ *   caller's choice, else the one every date of the file agrees on (csv/dates). When neither decides it
+ *   the rows are read month-first and `dates.state` is 'unconfirmed': a preview may show that reading,
+ *   a commit must not write it. Anything else is 'invalid_date'.
  * - Hours: optional; '.' or ',' as decimal separator.
  * - A row with any error is left out of `rows`; all of its errors are reported.
  * - Duplicates are valid rows repeating (staffId, courseId, completedOn) of an earlier valid row in the
@@ -16,8 +19,9 @@
  *   against records already in the database is the caller's job.
  */
 import { normalizeLabel } from '../csv/columns';
+import { detectDateFormat, parseDateAs, resolveDateReading, type DateReading, type ImportDateFormat } from '../csv/dates';
 import type { CsvRow } from '../csv/parse';
-import { formatIsoDate, isIsoDate, parseIsoDate, parseUsDate } from '../dates';
+import { parseIsoDate } from '../dates';
 import { TRAINING_RECORD_LIMITS, validateCompletedOn, validateHours, validateOptionalText } from './validate';
 import type { TrainingIssueCode, TrainingRecordInput } from './validate';
 
@@ -69,6 +73,8 @@ export interface TrainingImportResult {
   rows: TrainingImportCandidate[];
   errors: TrainingImportError[];
   duplicates: TrainingImportDuplicate[];
+  /** How the completion dates were read. */
+  dates: DateReading;
 }
 
 export interface TrainingImportInput {
@@ -80,6 +86,8 @@ export interface TrainingImportInput {
   courseByKey: ReadonlyMap<string, string>;
   /** Facility-local date; completions after it are 'in_future'. */
   today: string;
+  /** The person's choice of day-month order; null to detect it from the file. */
+  dateFormat?: ImportDateFormat | null;
 }
 
 /** Lookup keys for courseByKey: every course under its code and its name. */
@@ -106,10 +114,10 @@ function foldKeys(source: ReadonlyMap<string, string>, fold: (key: string) => st
 
 const HOURS = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/;
 
-export function parseImportDate(text: string): string | null {
-  if (isIsoDate(text)) return text;
-  const us = parseUsDate(text);
-  return us === null ? null : formatIsoDate(us);
+/** The trimmed cells of one column, for date-format detection. */
+export function* columnCells(rows: readonly CsvRow[], index: number | undefined): Generator<string> {
+  if (index === undefined) return;
+  for (const row of rows) yield (row.cells[index] ?? '').trim();
 }
 
 function isBlankRow(cells: readonly string[]): boolean {
@@ -134,6 +142,7 @@ export function importTrainingRows(input: TrainingImportInput): TrainingImportRe
   const courseCache = new Map<string, string | null | false>(); // false: no such course
   // Same for dates: a file usually holds a few hundred distinct session dates.
   const dateCache = new Map<string, { iso: string | null; code: TrainingIssueCode | null }>();
+  const dates = resolveDateReading(detectDateFormat(columnCells(input.rows, mapping.completedOn)), input.dateFormat ?? null);
 
   const rows: TrainingImportCandidate[] = [];
   const errors: TrainingImportError[] = [];
@@ -186,7 +195,7 @@ export function importTrainingRows(input: TrainingImportInput): TrainingImportRe
     else {
       let parsed = dateCache.get(dateText);
       if (parsed === undefined) {
-        const iso = parseImportDate(dateText);
+        const iso = parseDateAs(dateText, dates.format);
         parsed = { iso, code: iso === null ? 'invalid_date' : validateCompletedOn(iso, today) };
         dateCache.set(dateText, parsed);
       }
@@ -232,5 +241,5 @@ export function importTrainingRows(input: TrainingImportInput): TrainingImportRe
     });
   }
 
-  return { rows, errors, duplicates };
+  return { rows, errors, duplicates, dates };
 }

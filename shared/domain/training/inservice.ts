@@ -5,8 +5,13 @@
  * year earlier through asOf inclusive. asOf 2025-03-15 counts 2024-03-16 … 2025-03-15. The 12 months
  * are subtracted with month-end clamping (2024-02-29 − 12 months = 2023-02-28, so the window starts
  * 2023-03-01). Records dated after asOf are ignored, like everywhere else in this module.
+ *
+ * Someone employed for less than a year cannot have done a year's hours: for them hours are counted from
+ * the hire date, and the minimum is prorated by the whole months employed (12 h a year = 1 h per full
+ * month), so an aide hired 13 days ago owes nothing yet and one hired 7 months ago owes 7 h. From the
+ * first anniversary on (hire + 12 months ≤ asOf) the full rolling window and the full minimum apply.
  */
-import { addDays, addMonths } from '../dates';
+import { addDays, addMonths, isIsoDate } from '../dates';
 
 export interface InServiceRecord {
   completedOn: string;
@@ -32,6 +37,49 @@ export function inServiceHours(records: readonly InServiceRecord[], asOf: string
     hundredths += Math.round(record.hours * 100);
   }
   return hundredths / 100;
+}
+
+export interface InServiceStanding {
+  hours: number;
+  /** The minimum that applies as of asOf: the full minimum after a year employed, else prorated. */
+  requiredHours: number;
+  shortfall: number;
+  /** First day counted: the rolling window's start, or the hire date when that is later. */
+  countsFrom: string;
+  /** Whole months employed when under a year (0–11); null once the full year applies. */
+  monthsEmployed: number | null;
+}
+
+/** Whole months from hire to asOf, capped at 12; month ends clamp like addMonths (Jan 31 + 1 = Feb 28). */
+function wholeMonthsEmployed(hireDate: string, asOf: string): number {
+  let months = 0;
+  while (months < 12 && addMonths(hireDate, months + 1) <= asOf) months++;
+  return months;
+}
+
+/**
+ * Hours, the minimum that applies and the shortfall for one aide. A null or later-than-asOf hire date
+ * (unknown, or bad data) gets the full window and minimum: the rule never excuses hours it cannot date.
+ */
+export function inServiceStanding(
+  records: readonly InServiceRecord[],
+  hireDate: string | null,
+  asOf: string,
+  minimum: number = DEFAULT_IN_SERVICE_MINIMUM_HOURS,
+): InServiceStanding {
+  const window = inServiceWindow(asOf);
+  const months = hireDate === null || !isIsoDate(hireDate) || hireDate > asOf ? 12 : wholeMonthsEmployed(hireDate, asOf);
+  if (months >= 12) {
+    const hours = inServiceHours(records, asOf);
+    return { hours, requiredHours: minimum, shortfall: inServiceShortfall(hours, minimum), countsFrom: window.startsOn, monthsEmployed: null };
+  }
+  const from = hireDate! > window.startsOn ? hireDate! : window.startsOn;
+  const hours = inServiceHours(
+    records.filter((r) => r.completedOn >= from),
+    asOf,
+  );
+  const requiredHours = Math.round((minimum * 100 * months) / 12) / 100;
+  return { hours, requiredHours, shortfall: inServiceShortfall(hours, requiredHours), countsFrom: from, monthsEmployed: months };
 }
 
 /** Hours still needed to reach the minimum; 0 when met. */

@@ -3,9 +3,8 @@
  * (roster, catalog, latest completion per staff × course). Every cell goes through statusOf, the one
  * status rule; this module only arranges and counts.
  */
-import type { CourseValidity } from './catalog';
 import { addDays, daysBetween } from '../dates';
-import { statusOf, type ComplianceResult } from './status';
+import { statusOf, type CompletionRecord, type ComplianceResult, type StatusValidity } from './status';
 import { ATTENTION_STATUSES, type ComplianceStatus, type StaffRole } from './vocabulary';
 
 export interface MatrixStaff {
@@ -15,9 +14,13 @@ export interface MatrixStaff {
   unitId: number | null;
 }
 
+/**
+ * A column of the matrix: a course, or a licence type (validity 'until_expiry'). Ids must be distinct
+ * across the columns given together, since `latest` is keyed by them.
+ */
 export interface MatrixCourse {
   id: number;
-  validity: CourseValidity;
+  validity: StatusValidity;
   roles: readonly StaffRole[];
 }
 
@@ -30,8 +33,11 @@ export interface StatusCounts {
   missing: number;
 }
 
-/** staffId → courseId → latest completion on or before the as-of date. */
-export type LatestCompletions = ReadonlyMap<number, ReadonlyMap<number, string>>;
+/**
+ * staffId → courseId → latest completion on or before the as-of date: its date for a course, the record
+ * (issue and expiry dates) for a licence.
+ */
+export type LatestCompletions = ReadonlyMap<number, ReadonlyMap<number, string | CompletionRecord>>;
 
 export function indexLatest(rows: Iterable<readonly [number, number, string]>): Map<number, Map<number, string>> {
   const out = new Map<number, Map<number, string>>();
@@ -43,15 +49,16 @@ export function indexLatest(rows: Iterable<readonly [number, number, string]>): 
   return out;
 }
 
-const NONE: readonly { completedOn: string }[] = [];
+const NONE: readonly CompletionRecord[] = [];
 
 /** One row of cells, in course order. */
 export function cellsFor(person: MatrixStaff, courses: readonly MatrixCourse[], latest: LatestCompletions, asOf: string, windowDays: number): ComplianceResult[] {
   const mine = latest.get(person.id);
   return courses.map((course) => {
-    const completedOn = mine?.get(course.id);
+    const latest = mine?.get(course.id);
+    const records = latest === undefined ? NONE : [typeof latest === 'string' ? { completedOn: latest } : latest];
     return statusOf(
-      { course, role: person.role, hireDate: person.hireDate, records: completedOn === undefined ? NONE : [{ completedOn }] },
+      { course, role: person.role, hireDate: person.hireDate, records },
       asOf,
       windowDays,
     );

@@ -17,6 +17,12 @@
  *   (asOf <= hire + N days, dueOn = hire + N days) so it shows up in the to-do list without reading
  *   as a violation; 'missing' from the day after dueOn. Without a hire date there is no grace period
  *   and it is 'missing'.
+ * - Licences and certifications (RN/LPN licence, nurse aide registry, driver's licence, food handler…)
+ *   carry their own expiry date instead of a validity in months: validity `{ kind: 'until_expiry' }`, and
+ *   each record's `completedOn` is the issue date and `expiresOn` the date printed on it. Everything else
+ *   is the same rule: only credentials issued on or before asOf count, the latest issued decides (the
+ *   later expiry on a tie), it is expired ON its expiry date and expiring inside the window before it.
+ *   A credential record without a readable expiry counts as 'missing' — a gap, never a false 'current'.
  */
 import { courseAppliesTo } from './catalog';
 import type { CourseDefinition, CourseValidity } from './catalog';
@@ -24,11 +30,17 @@ import { addDays, addMonths, isIsoDate } from '../dates';
 import type { ComplianceStatus, StaffRole } from './vocabulary';
 
 export interface CompletionRecord {
+  /** Completion date; for a licence or certification, its issue date. */
   completedOn: string;
+  /** Only for 'until_expiry' validity: the expiry date on the credential (first day it is not valid). */
+  expiresOn?: string | null;
 }
 
+/** What the status rule understands: a course's validity, or a credential that states its own expiry. */
+export type StatusValidity = CourseValidity | { kind: 'until_expiry' };
+
 export interface ComplianceInput {
-  course: Pick<CourseDefinition, 'validity' | 'roles'>;
+  course: { validity: StatusValidity; roles: CourseDefinition['roles'] };
   role: StaffRole;
   /** Null when unknown (e.g. imported staff); only orientation-style courses need it. */
   hireDate: string | null;
@@ -65,6 +77,17 @@ export function latestCompletion(records: readonly CompletionRecord[], asOf: str
   return latest;
 }
 
+/** The record that decides: latest completion (issue) on or before asOf; on a tie, the later expiry. */
+function latestRecord(records: readonly CompletionRecord[], asOf: string): CompletionRecord | undefined {
+  let latest: CompletionRecord | undefined;
+  for (const record of records) {
+    const date = record.completedOn;
+    if (date > asOf || !isIsoDate(date)) continue;
+    if (latest === undefined || date > latest.completedOn || (date === latest.completedOn && (record.expiresOn ?? '') > (latest.expiresOn ?? ''))) latest = record;
+  }
+  return latest;
+}
+
 function assertDateArg(name: string, value: string): void {
   if (!isIsoDate(value)) throw new RangeError(`${name} must be a YYYY-MM-DD date, got ${JSON.stringify(value)}`);
 }
@@ -74,7 +97,7 @@ function assertDateArg(name: string, value: string): void {
  * and by checks that care whether someone holds a valid certificate (shift CPR coverage).
  */
 export function validityStatus(
-  validity: CourseValidity,
+  validity: StatusValidity,
   hireDate: string | null,
   records: readonly CompletionRecord[],
   asOf: string,
@@ -84,6 +107,14 @@ export function validityStatus(
   if (!Number.isInteger(windowDays) || windowDays < 0) {
     throw new RangeError(`windowDays must be a non-negative integer, got ${windowDays}`);
   }
+  if (validity.kind === 'until_expiry') {
+    const held = latestRecord(records, asOf);
+    if (held === undefined) return { status: 'missing' };
+    const expiresOn = held.expiresOn;
+    if (expiresOn === undefined || expiresOn === null || !isIsoDate(expiresOn)) return { status: 'missing', completedOn: held.completedOn };
+    return expiryStatus(held.completedOn, expiresOn, asOf, windowDays);
+  }
+
   const completedOn = latestCompletion(records, asOf);
 
   if (validity.kind === 'once_within_days_of_hire') {
@@ -94,7 +125,11 @@ export function validityStatus(
   }
 
   if (completedOn === undefined) return { status: 'missing' };
-  const expiresOn = addMonths(completedOn, validity.months);
+  return expiryStatus(completedOn, addMonths(completedOn, validity.months), asOf, windowDays);
+}
+
+/** Expired on the expiry date itself, expiring inside the window before it, current before that. */
+function expiryStatus(completedOn: string, expiresOn: string, asOf: string, windowDays: number): ComplianceResult {
   if (asOf >= expiresOn) return { status: 'expired', completedOn, expiresOn };
   if (asOf >= addDays(expiresOn, -windowDays)) return { status: 'expiring', completedOn, expiresOn };
   return { status: 'current', completedOn, expiresOn };

@@ -8,7 +8,6 @@ import {
   formatIsoDate,
   isIsoDate,
   parseIsoDate,
-  parseUsDate,
 } from '../../../shared/domain/dates';
 
 // Local-noon Date objects keep date-fns away from any DST edge while serving as the reference.
@@ -34,14 +33,6 @@ describe('parsing', () => {
     expect(isIsoDate(20240101)).toBe(false);
     expect(parseIsoDate('1900-02-29')).toBeNull();
     expect(parseIsoDate('2000-02-29')).not.toBeNull();
-  });
-
-  it('parses US month/day/year with or without leading zeros', () => {
-    expect(parseUsDate('03/07/2024')).toEqual({ year: 2024, month: 3, day: 7 });
-    expect(parseUsDate('3/7/2024')).toEqual({ year: 2024, month: 3, day: 7 });
-    expect(parseUsDate('13/01/2024')).toBeNull();
-    expect(parseUsDate('02/29/2023')).toBeNull();
-    expect(parseUsDate('3/7/24')).toBeNull();
   });
 
   it('formats with zero padding', () => {

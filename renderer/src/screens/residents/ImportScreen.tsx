@@ -1,23 +1,29 @@
 import { useState, type ChangeEvent } from 'react';
 import { Button } from 'react-aria-components';
 import type { ImportPreview } from '../../../../shared/contract/residents';
+import type { ImportDateFormat } from '../../../../shared/domain/csv/dates';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { Notice } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { ImportDates, longDate } from '../../components/ImportDates';
 import { fieldText, useTranslation } from '../../i18n';
 
-/** Paste or choose a census CSV, see every row's problems, then admit all of it or nothing. */
+/**
+ * Paste or choose a census CSV, see every row's problems and how its dates are read, then admit all of
+ * it or nothing (nothing, too, while its dates could be read two ways and nobody chose).
+ */
 export function ImportScreen(p: { onImported(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [csv, setCsv] = useState('');
+  const [dateFormat, setDateFormat] = useState<ImportDateFormat | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const runPreview = async (text = csv) => {
+  const runPreview = async (text = csv, format = dateFormat) => {
     setDone(null);
-    const r = await call('residents.importPreview', { csv: text });
+    const r = await call('residents.importPreview', { csv: text, dateFormat: format });
     if (r.ok) {
       setPreview(r.value);
       setError(null);
@@ -34,7 +40,8 @@ export function ImportScreen(p: { onImported(): void }) {
     reader.onload = () => {
       const text = typeof reader.result === 'string' ? reader.result : '';
       setCsv(text);
-      void runPreview(text);
+      setDateFormat(null);
+      void runPreview(text, null);
     };
     reader.readAsText(file, 'utf-8');
   };
@@ -45,7 +52,7 @@ export function ImportScreen(p: { onImported(): void }) {
     list.push(`${columnName(i.field)}: ${fieldText({ path: i.field, code: i.code, ...(i.params ? { params: i.params } : {}) })}`);
     issuesByLine.set(i.line, list);
   }
-  const ready = preview !== null && preview.total > 0 && preview.valid === preview.total && preview.missingColumns.length === 0;
+  const ready = preview !== null && preview.total > 0 && preview.valid === preview.total && preview.missingColumns.length === 0 && preview.dates.state !== 'unconfirmed';
 
   return (
     <section aria-labelledby="import-heading">
@@ -69,7 +76,7 @@ export function ImportScreen(p: { onImported(): void }) {
           className="primary"
           isDisabled={!ready}
           onPress={async () => {
-            const r = await call('residents.importCommit', { csv });
+            const r = await call('residents.importCommit', { csv, dateFormat });
             if (r.ok) {
               setDone(t('residents.importer.done', { count: r.value.admitted }));
               setPreview(null);
@@ -82,6 +89,16 @@ export function ImportScreen(p: { onImported(): void }) {
           {t('residents.importer.commit', { count: preview?.valid ?? 0 })}
         </Button>
       </div>
+      {preview ? (
+        <ImportDates
+          dates={preview.dates}
+          chosen={dateFormat}
+          onChoose={(f) => {
+            setDateFormat(f);
+            void runPreview(csv, f);
+          }}
+        />
+      ) : null}
       {preview ? (
         <div className="import-preview">
           {preview.missingColumns.length > 0 ? (
@@ -111,7 +128,7 @@ export function ImportScreen(p: { onImported(): void }) {
                   <td>{row.line}</td>
                   <td>{row.recordNumber}</td>
                   <th scope="row">{row.name}</th>
-                  <td>{row.dateOfBirth}</td>
+                  <td>{row.dateOfBirthRead === null ? row.dateOfBirth : longDate(row.dateOfBirthRead, i18n.language)}</td>
                   <td>{row.place}</td>
                   <td>{row.codeStatus}</td>
                   <td>{row.ok ? t('residents.importer.ok') : <span className="field-error">{(issuesByLine.get(row.line) ?? []).join('; ')}</span>}</td>

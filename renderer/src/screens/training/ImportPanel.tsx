@@ -1,30 +1,34 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ImportPreview } from '../../../../shared/contract/training';
+import type { ImportDateFormat } from '../../../../shared/domain/csv/dates';
 import { TRAINING_IMPORT_FIELDS, type TrainingImportField } from '../../../../shared/domain/training/import';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { Notice, SelectInput } from '../../components/fields';
+import { ImportDates, longDate } from '../../components/ImportDates';
 import { errorText, fieldText, useTranslation } from '../../i18n';
 
 type Mapping = Partial<Record<TrainingImportField, number | null>>;
 
 /**
- * CSV import from a learning-management system: pick the file, check the column mapping, read the
- * preview (row errors by line, duplicates), then commit; a file with any bad row writes nothing.
+ * CSV import from a learning-management system: pick the file, check the column mapping and how its
+ * dates are read, read the preview (row errors by line, duplicates), then commit; a file with any bad
+ * row, or whose dates could be read two ways and nobody chose, writes nothing.
  */
 export function ImportPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [csv, setCsv] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
+  const [dateFormat, setDateFormat] = useState<ImportDateFormat | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function runPreview(text: string, m: Mapping) {
+  async function runPreview(text: string, m: Mapping, format: ImportDateFormat | null) {
     setBusy(true);
-    const r = await call('training.importPreview', { csv: text, mapping: m });
+    const r = await call('training.importPreview', { csv: text, mapping: m, dateFormat: format });
     setBusy(false);
     setPreview(r.ok ? r.value : null);
     setError(r.ok ? null : r.error);
@@ -63,7 +67,8 @@ export function ImportPanel() {
             const text = await file.text();
             setCsv(text);
             setMapping({});
-            await runPreview(text, {});
+            setDateFormat(null);
+            await runPreview(text, {}, null);
           }}
         />
       </div>
@@ -84,12 +89,20 @@ export function ImportPanel() {
                   onChange={(v) => {
                     const next = { ...mapping, [f]: v === '' ? null : Number(v) };
                     setMapping(next);
-                    void runPreview(csv, next);
+                    void runPreview(csv, next, dateFormat);
                   }}
                   options={[{ value: '', label: t('training.import.notInFile') }, ...preview.header.map((h, i) => ({ value: String(i), label: h || `#${i + 1}` }))]}
                 />
               ))}
             </div>
+            <ImportDates
+              dates={preview.dates}
+              chosen={dateFormat}
+              onChoose={(f) => {
+                setDateFormat(f);
+                void runPreview(csv, mapping, f);
+              }}
+            />
           </fieldset>
           <p role="status">
             {t('training.import.summary', {
@@ -171,7 +184,7 @@ export function ImportPanel() {
                     <td>{s.employeeId}</td>
                     <td>{s.staffName}</td>
                     <td>{s.courseName}</td>
-                    <td>{s.completedOn}</td>
+                    <td>{longDate(s.completedOn, i18n.language)}</td>
                     <td>{s.hours ?? ''}</td>
                   </tr>
                 ))}
@@ -181,10 +194,10 @@ export function ImportPanel() {
           <div className="actions">
             <Button
               className="primary"
-              isDisabled={busy || preview.errorCount > 0 || preview.missing.length > 0 || preview.conflicts.length > 0 || preview.newRows === 0}
+              isDisabled={busy || preview.errorCount > 0 || preview.missing.length > 0 || preview.conflicts.length > 0 || preview.newRows === 0 || preview.dates.state === 'unconfirmed'}
               onPress={async () => {
                 setBusy(true);
-                const r = await call('training.importCommit', { csv, mapping });
+                const r = await call('training.importCommit', { csv, mapping, dateFormat });
                 setBusy(false);
                 if (!r.ok) return setError(r.error);
                 setNotice(t('training.import.committed', { inserted: r.value.inserted, skipped: r.value.skippedDuplicates }));

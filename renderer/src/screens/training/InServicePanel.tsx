@@ -49,7 +49,9 @@ export function InServicePanel({ facility, today }: { facility: Facility; today:
       </div>
       {page ? (
         <>
-          <p>{t('training.inService.window', { from: page.window.startsOn, to: page.window.endsOn, min: page.minimumHours })}</p>
+          <p>
+            {t('training.inService.window', { from: page.window.startsOn, to: page.window.endsOn, min: page.minimumHours })} {t('training.inService.newHires')}
+          </p>
           <table className="data">
             <caption>{t('training.inService.caption', { date: asOf })}</caption>
             <thead>
@@ -58,6 +60,7 @@ export function InServicePanel({ facility, today }: { facility: Facility; today:
                 <th scope="col">{t('training.filters.unit')}</th>
                 <th scope="col">{t('training.inService.hireDate')}</th>
                 <th scope="col">{t('training.inService.hours')}</th>
+                <th scope="col">{t('training.inService.required')}</th>
                 <th scope="col">{t('training.inService.shortfall')}</th>
                 <th scope="col">{t('training.inService.orientation')}</th>
               </tr>
@@ -65,7 +68,7 @@ export function InServicePanel({ facility, today }: { facility: Facility; today:
             <tbody>
               {page.rows.length === 0 ? (
                 <tr>
-                  <td colSpan={6}>{t('training.inService.none')}</td>
+                  <td colSpan={7}>{t('training.inService.none')}</td>
                 </tr>
               ) : null}
               {page.rows.map((r) => (
@@ -75,8 +78,12 @@ export function InServicePanel({ facility, today }: { facility: Facility; today:
                     <span className="cell-date">{r.employeeId}</span>
                   </th>
                   <td>{r.unitName ?? t('training.filters.noUnit')}</td>
-                  <td>{r.hireDate}</td>
+                  <td>
+                    {r.hireDate}
+                    {r.monthsEmployed !== null ? <span className="cell-date">{t('training.inService.newHire', { months: r.monthsEmployed, from: r.countsFrom })}</span> : null}
+                  </td>
                   <td>{r.hours}</td>
+                  <td>{r.requiredHours}</td>
                   <td>{r.shortfall > 0 ? t('training.inService.short', { hours: r.shortfall }) : t('training.inService.met')}</td>
                   <td>{orientation(r.orientation)}</td>
                 </tr>

@@ -3,7 +3,7 @@ import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import type { Facility } from '../../../../shared/contract/facility';
 import type { MatrixCell } from '../../../../shared/contract/training';
 import { STAFF_ROLES, type ComplianceStatus, type StaffRole } from '../../../../shared/domain/training/vocabulary';
-import { calendarDateIn } from '../../../../shared/domain/dates';
+import { calendarDateIn, isAsOfDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { TextInput } from '../../components/fields';
 import { useTranslation } from '../../i18n';
@@ -22,11 +22,10 @@ export function facilityToday(timeZone: string): string {
   return calendarDateIn(new Date(), timeZone);
 }
 
-export const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
-
 /**
  * The "as of" date picker every training view shares. The text follows the keyboard; the date
- * only changes (and reloads the view) once the field holds a whole date.
+ * only changes (and reloads the view) once the field holds a whole date the contract accepts: while a
+ * year is typed, a date input reports 0002, 0020 and 0202 on the way to 2026, and none of those is one.
  */
 export function AsOfField(p: { text: string; onText(v: string): void; onDate(date: string): void }) {
   const { t } = useTranslation();
@@ -38,7 +37,7 @@ export function AsOfField(p: { text: string; onText(v: string): void; onDate(dat
       value={p.text}
       onChange={(v) => {
         p.onText(v);
-        if (isIsoDate(v)) p.onDate(v);
+        if (isAsOfDate(v)) p.onDate(v);
       }}
     />
   );

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, parseCsv } from '../../../../shared/domain/csv/parse';
 import type { CsvDelimiter, CsvParseResult, CsvTable } from '../../../../shared/domain/csv/parse';
@@ -97,10 +98,10 @@ describe('parseCsv quoting', () => {
     ]);
   });
 
-  it('counts CRLF, LF and CR inside quotes as single line breaks and keeps them verbatim', () => {
+  it('counts CRLF, LF and CR inside quotes as single line breaks, each kept as LF', () => {
     const t = ok(parseCsv('h,i\r\n"a\r\nb\rc\nd",e\r\nnext,1'));
     expect(t.rows).toEqual([
-      { line: 2, cells: ['a\r\nb\rc\nd', 'e'] },
+      { line: 2, cells: ['a\nb\nc\nd', 'e'] },
       { line: 6, cells: ['next', '1'] },
     ]);
   });
@@ -110,12 +111,9 @@ describe('parseCsv quoting', () => {
     expect(t.rows[0]?.cells).toEqual(['', '"', '""']);
   });
 
-  it('a quoted empty line is a record, not a blank line', () => {
+  it('a line holding only "" is blank like an empty line (one empty cell either way), and still counted', () => {
     const t = ok(parseCsv('a\n""\nx'));
-    expect(t.rows).toEqual([
-      { line: 2, cells: [''] },
-      { line: 3, cells: ['x'] },
-    ]);
+    expect(t.rows).toEqual([{ line: 3, cells: ['x'] }]);
   });
 
   it('handles a quoted field at end of input without newline, and a trailing delimiter', () => {
@@ -123,12 +121,14 @@ describe('parseCsv quoting', () => {
     expect(ok(parseCsv('a,b\n1,"2",')).rows[0]?.cells).toEqual(['1', '2', '']);
   });
 
-  it('is lenient with stray quotes: literal inside an unquoted field, appended after a closing quote', () => {
-    const t = ok(parseCsv('a,b\nab"c,d\n"x"yz,w'));
-    expect(t.rows.map((r) => r.cells)).toEqual([
-      ['ab"c', 'd'],
-      ['xyz', 'w'],
-    ]);
+  it('keeps a stray quote inside an unquoted field literally', () => {
+    const t = ok(parseCsv('a,b\nab"c,d\n'));
+    expect(t.rows.map((r) => r.cells)).toEqual([['ab"c', 'd']]);
+  });
+
+  it('refuses text after a closing quote, naming the line: every later row could shift', () => {
+    // papaparse would carry on into the next quote and merge rows: "x"yz,w + the next line in one cell.
+    expect(parseCsv('a,b\n1,2\n"x"yz,w\n"p",q\n')).toEqual({ ok: false, code: 'malformed_quote', line: 3 });
   });
 
   it('reports an unterminated quote with the line where it opens', () => {
@@ -139,6 +139,41 @@ describe('parseCsv quoting', () => {
 });
 
 describe('delimiter detection', () => {
+  // A census export: allergy cells list items with ';' — unquoted in a comma file (nothing to quote),
+  // quoted in a ';' file — and rows without trailing cells, as spreadsheets save them.
+  const COMMA_FILE = [
+    'Record number,Given name,Family name,Date of birth,Unit,Room,Code status,Allergies,Diet,Fall risk',
+    'A-1,Ann,Lee,1940-01-01,North,101,DNR,Penicillin: hives (severe); Latex; Eggs,regular,high',
+    'A-2,Bob,Lee,1941-02-02,North,102,DNR,Nuts; Latex; Eggs',
+    'A-3,Cy,Lee,1942-03-03,North,103,Full code,Nuts; Soy; Eggs,renal,low',
+    'A-4,Di,Lee,1943-04-04,North,104,DNR,Nuts; Soy; Shellfish',
+  ].join('\n');
+  const SEMICOLON_FILE = [
+    'Record number;Given name;Family name;Date of birth;Unit;Room;Code status;Allergies',
+    'A-1;José;"O\'Brien, Jr.";1940-01-01;North;101;DNR;"Penicillin: hives (severe); Latex"',
+    'A-2;Zoë;"Smith; Jones";1941-02-02;North;102;Full code;NKA',
+    'A-3;Cy;Lee;1942-03-03;North;103;DNR;"Nuts, tree (moderate); Soy; Eggs"',
+  ].join('\r\n');
+
+  it('a comma file whose allergy lists use ";" stays comma-separated (papaparse alone would guess ";")', () => {
+    expect(Papa.parse(COMMA_FILE).meta.delimiter).toBe(';');
+    const t = ok(parseCsv(COMMA_FILE));
+    expect(t.delimiter).toBe(',');
+    expect(t.header).toHaveLength(10);
+    expect(t.rows.map((r) => r.cells[7])).toEqual(['Penicillin: hives (severe); Latex; Eggs', 'Nuts; Latex; Eggs', 'Nuts; Soy; Eggs', 'Nuts; Soy; Shellfish']);
+  });
+
+  it('a ";" file keeps quoted allergy lists with ";" and names with "," whole', () => {
+    const t = ok(parseCsv(SEMICOLON_FILE));
+    expect(t.delimiter).toBe(';');
+    expect(t.rows.map((r) => r.cells.length)).toEqual([8, 8, 8]);
+    expect(t.rows.map((r) => [r.cells[2], r.cells[7]])).toEqual([
+      ["O'Brien, Jr.", 'Penicillin: hives (severe); Latex'],
+      ['Smith; Jones', 'NKA'],
+      ['Lee', 'Nuts, tree (moderate); Soy; Eggs'],
+    ]);
+  });
+
   it('detects comma, semicolon and tab from the header', () => {
     expect(detectDelimiter('a,b,c\n1;2;3;4;5')).toBe(',');
     expect(detectDelimiter('a;b;c\n1,2,3,4,5')).toBe(';');
@@ -208,11 +243,14 @@ describe('parseCsv properties', () => {
             fc.boolean(),
           ),
         ),
-        ([table, delimiter, eol, quoteAll, trailingEol, bom]) => {
-          // Every header cell quoted so a header of only empty cells is not a blank line.
+        ([generated, delimiter, eol, quoteAll, trailingEol, bom]) => {
+          // A row of one empty cell is a blank line, skipped by design; keep such rows out of the table.
+          const table = generated.map((row) => (row.length === 1 && row[0] === '' ? ['a'] : row));
           const text = (bom ? '\uFEFF' : '') + serialize(table, delimiter, eol, quoteAll) + (trailingEol ? eol : '');
           const t = ok(parseCsv(text, { delimiter }));
-          expect([t.header, ...t.rows.map((r) => r.cells)]).toEqual(table);
+          // Line breaks inside quoted cells come back as LF, whatever the file used.
+          const expected = table.map((row) => row.map((cell) => cell.replace(/\r\n?/g, '\n')));
+          expect([t.header, ...t.rows.map((r) => r.cells)]).toEqual(expected);
           // Line numbers: each record starts after the physical lines of everything before it.
           let line = 1;
           const expectedLines: number[] = [];
@@ -247,7 +285,7 @@ describe('parseCsv properties', () => {
         if (result.ok) {
           for (const row of result.rows) expect(row.line).toBeGreaterThanOrEqual(1);
         } else {
-          expect(['empty', 'unterminated_quote']).toContain(result.code);
+          expect(['empty', 'unterminated_quote', 'malformed_quote']).toContain(result.code);
         }
       }),
     );

@@ -9,7 +9,6 @@ import {
   TRAINING_IMPORT_REQUIRED,
   buildCourseKeyMap,
   importTrainingRows,
-  parseImportDate,
 } from '../../../../shared/domain/training/import';
 import type { TrainingImportResult } from '../../../../shared/domain/training/import';
 
@@ -158,14 +157,36 @@ describe('importTrainingRows', () => {
   });
 });
 
-describe('parseImportDate', () => {
-  it('accepts ISO and US dates only', () => {
-    expect(parseImportDate('2024-02-29')).toBe('2024-02-29');
-    expect(parseImportDate('2/29/2024')).toBe('2024-02-29');
-    expect(parseImportDate('12/31/2024')).toBe('2024-12-31');
-    for (const bad of ['31/12/2024', '2024/12/31', '12-31-2024', '2/29/2023', '2024-02-29T00:00:00']) {
-      expect(parseImportDate(bad), bad).toBeNull();
+describe('completion dates by the file\'s date format', () => {
+  it('an ambiguous 03/04/2025 is read month-first but unconfirmed, with the other reading named', () => {
+    const result = run(`${HEADER}\nE001,cpr_bls,03/04/2025,,,\nE002,cpr_bls,2024-12-31,,,`);
+    expect(result.rows.map((r) => r.completedOn)).toEqual(['2025-03-04', '2024-12-31']);
+    expect(result.dates).toEqual({ format: 'mdy', state: 'unconfirmed', candidates: ['mdy', 'dmy'], example: { text: '03/04/2025', readAs: '2025-03-04', otherwise: '2025-04-03' } });
+  });
+
+  it('the chosen order is used and confirmed', () => {
+    const result = run(`${HEADER}\nE001,cpr_bls,03/02/2025,,,`, { dateFormat: 'dmy' });
+    expect(result.rows.map((r) => r.completedOn)).toEqual(['2025-02-03']);
+    expect(result.dates).toMatchObject({ format: 'dmy', state: 'chosen' });
+  });
+
+  it('one date that fits only one order decides the file', () => {
+    const result = run(`${HEADER}\nE001,cpr_bls,03/02/2025,,,\nE002,cpr_bls,14/02/2025,,,`);
+    expect(result.rows.map((r) => r.completedOn)).toEqual(['2025-02-03', '2025-02-14']);
+    expect(result.dates).toMatchObject({ format: 'dmy', state: 'detected' });
+  });
+
+  it('a date that is not real in the chosen order is invalid_date on its line', () => {
+    const result = run(`${HEADER}\nE001,cpr_bls,14/02/2025,,,`, { dateFormat: 'mdy' });
+    expect(result.errors).toEqual([{ line: 2, field: 'completedOn', code: 'invalid_date', value: '14/02/2025' }]);
+  });
+
+  it('year-first dates are read alike under every choice; two-digit years and words never', () => {
+    for (const dateFormat of ['ymd', 'mdy', 'dmy'] as const) {
+      expect(run(`${HEADER}\nE001,cpr_bls,2024-02-29,,,`, { dateFormat }).rows[0]?.completedOn).toBe('2024-02-29');
     }
+    const result = run(`${HEADER}\nE001,cpr_bls,2/3/24,,,\nE002,cpr_bls,Feb 3 2024,,,`);
+    expect(result.errors.map((e) => e.code)).toEqual(['invalid_date', 'invalid_date']);
   });
 });
 

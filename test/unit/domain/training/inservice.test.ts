@@ -4,6 +4,7 @@ import { addDays } from '../../../../shared/domain/dates';
 import {
   inServiceHours,
   inServiceShortfall,
+  inServiceStanding,
   inServiceWindow,
 } from '../../../../shared/domain/training/inservice';
 import type { InServiceRecord } from '../../../../shared/domain/training/inservice';
@@ -86,6 +87,45 @@ describe('inServiceShortfall', () => {
         expect(short).toBeGreaterThanOrEqual(0);
         expect(short === 0).toBe(h >= m);
         if (h < m) expect(Math.round(short * 100)).toBe(m - h);
+      }),
+    );
+  });
+});
+
+describe('inServiceStanding: new hires are measured over the months employed', () => {
+  it('thirteen days after hire nothing is owed yet, and the count starts at the hire date', () => {
+    expect(inServiceStanding([], '2026-02-17', '2026-03-02')).toEqual({ hours: 0, requiredHours: 0, shortfall: 0, countsFrom: '2026-02-17', monthsEmployed: 0 });
+  });
+
+  it('one hour per whole month employed; hours before the hire date do not count', () => {
+    const records = [rec('2025-07-20', 5), rec('2025-08-10', 2), rec('2026-01-05', 1.5)];
+    expect(inServiceStanding(records, '2025-08-01', '2026-03-02')).toEqual({ hours: 3.5, requiredHours: 7, shortfall: 3.5, countsFrom: '2025-08-01', monthsEmployed: 7 });
+    // Month ends clamp: hired Jan 31, a whole month has passed on Feb 28.
+    expect(inServiceStanding([], '2026-01-31', '2026-02-28').monthsEmployed).toBe(1);
+    expect(inServiceStanding([], '2026-01-31', '2026-02-27').monthsEmployed).toBe(0);
+  });
+
+  it('from the first anniversary on, the full rolling window and minimum apply', () => {
+    const records = [rec('2025-03-02', 4), rec('2025-06-01', 3)];
+    expect(inServiceStanding(records, '2025-03-02', '2026-03-01')).toMatchObject({ monthsEmployed: 11, requiredHours: 11, hours: 7, countsFrom: '2025-03-02' });
+    expect(inServiceStanding(records, '2025-03-02', '2026-03-02')).toEqual({ hours: 3, requiredHours: 12, shortfall: 9, countsFrom: '2025-03-03', monthsEmployed: null });
+  });
+
+  it('an unknown or impossible hire date gets the full year', () => {
+    expect(inServiceStanding([], null, '2026-03-02')).toMatchObject({ requiredHours: 12, monthsEmployed: null });
+    expect(inServiceStanding([], '2027-01-01', '2026-03-02')).toMatchObject({ requiredHours: 12, monthsEmployed: null });
+  });
+
+  it('property: the minimum never falls as employment lengthens, and never exceeds the full minimum', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 40 }), (hiredDaysAgo, step) => {
+        const asOf = '2026-03-02';
+        const hire = addDays(asOf, -hiredDaysAgo);
+        const earlier = addDays(asOf, -step);
+        const now = inServiceStanding([], hire, asOf).requiredHours;
+        const before = hire <= earlier ? inServiceStanding([], hire, earlier).requiredHours : 0;
+        expect(now).toBeGreaterThanOrEqual(before);
+        expect(now).toBeLessThanOrEqual(12);
       }),
     );
   });
