@@ -21,17 +21,23 @@ export async function countRows(core: Core, table: string): Promise<number> {
 
 /**
  * Changes a refused call must not make, on either engine: SQLite counts every changed row
- * (total_changes); on the server, every table's row count and row versions, and the newest session touch.
+ * (total_changes); on the server, every table's row count and the sum of its row versions, in one
+ * statement built once per database.
  */
+const fingerprintSql = new WeakMap<Core, string>();
 export async function fingerprint(core: Core): Promise<string> {
   if (core.engine.kind === 'sqlite') return String(((core.engine as SqliteEngine).opened.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n);
   const pool = (core.engine as PgEngine).pool;
-  const tables = (await pool.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1")).rows.map((r) => r.t);
-  const parts: string[] = [];
-  for (const t of tables) {
-    const hasVersion = (await pool.query("SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = 'version'", [t])).rowCount;
-    const r = await pool.query(`SELECT count(*)::text AS n${hasVersion ? ', coalesce(sum(version), 0)::text AS v' : ''} FROM "${t}"`);
-    parts.push(`${t}:${r.rows[0].n}:${r.rows[0].v ?? ''}`);
+  let text = fingerprintSql.get(core);
+  if (!text) {
+    const cols = (
+      await pool.query<{ t: string; v: boolean }>(
+        `SELECT t.table_name AS t, EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = t.table_schema AND c.table_name = t.table_name AND c.column_name = 'version') AS v
+         FROM information_schema.tables t WHERE t.table_schema = current_schema() ORDER BY 1`,
+      )
+    ).rows;
+    text = `SELECT concat_ws('|', ${cols.map((c) => `(SELECT count(*)::text${c.v ? " || ':' || coalesce(sum(version), 0)::text" : ''} FROM "${c.t}")`).join(', ')}) AS f`;
+    fingerprintSql.set(core, text);
   }
-  return parts.join('|');
+  return (await pool.query<{ f: string }>(text)).rows[0]!.f;
 }
