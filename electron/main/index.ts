@@ -8,13 +8,17 @@ import { registerAppScheme, rendererRoot, serveAppProtocol } from './app-protoco
 import { removeFreshDatabase, seedDemo, wantsDemo } from './demo';
 import { registerIpc } from './ipc';
 import { openFileLog, type FileLog } from './logging';
-import { PolicyError, readPolicy, type Policy } from './policy';
+import { isLocationProblem } from '../../shared/policy/schema';
+import { dataLocation } from './data-location';
+import { loadPolicy, type LoadedPolicy } from './policy';
+import { machineDeps } from './policy/deps';
 import { hardenAllWebContents, hardenSession, secureWindowOptions } from './security';
 import {
   databaseOpenMessage,
   demoSeedFailedMessage,
   langFromLocale,
-  policyMessage,
+  policyStopMessage,
+  serverNotAvailableMessage,
   unexpectedStartupMessage,
   type Lang,
 } from './startup-messages';
@@ -63,23 +67,26 @@ async function start(lang: Lang): Promise<void> {
   fileLog = openFileLog(app.getPath('userData'));
   fileLog.log.event('startup', { version: app.getVersion(), packaged: app.isPackaged, demo: wantsDemo() });
 
-  let policy: Policy;
-  try {
-    // In the installed app only the machine-wide file counts: an environment variable set by the
-    // person at the keyboard must not override what the administrator decided.
-    const env = app.isPackaged ? { ...process.env, CAREDESK_POLICY: undefined } : process.env;
-    policy = readPolicy(env).policy;
-  } catch (e) {
-    if (e instanceof PolicyError) return fail(policyMessage(e.message, lang), 'policy_invalid', 'policy');
-    throw e;
-  }
+  // The administrator's policy, before any window: machine-wide places only (CAREDESK_POLICY
+  // is for development and is ignored by the installed app). Every problem is logged by key and
+  // code; one that leaves the data location unknown stops here, before any database is touched.
+  const loaded: LoadedPolicy = loadPolicy(machineDeps({ isPackaged: app.isPackaged }));
+  const { policy, problems } = loaded;
+  fileLog.log.event('policy', { sources: loaded.sources.length, keys: Object.keys(policy).join(','), problems: problems.length });
+  for (const p of problems) fileLog.log.event('policy_problem', { source: p.source, key: p.key, code: p.code });
+  const fatal = problems.filter(isLocationProblem);
+  if (fatal.length > 0) return fail(policyStopMessage(fatal, lang), 'policy_invalid', fatal.map((p) => `${p.key || 'source'}:${p.code}`).join(','));
+
   // DevTools stay out of the installed app unless the administrator's policy lets them in.
   const devTools = policy.allowDevTools ?? !app.isPackaged;
 
   hardenSession(session.defaultSession, { devTools });
   serveAppProtocol(rendererRoot(__dirname));
 
-  const file = path.join(policy.dataFolder ?? app.getPath('userData'), 'caredesk.sqlite');
+  const location = dataLocation(policy, app.getPath('userData'));
+  // The server engine plugs in here: it receives location.server (shared/policy/schema ServerPolicy).
+  if (location.kind === 'server') return fail(serverNotAvailableMessage(location.server.host, lang), 'server_not_available', 'server');
+  const file = location.file;
   const existed = fs.existsSync(file);
   try {
     core = createCore({ file, migrationsFolder: path.join(__dirname, 'migrations'), log: fileLog.log });

@@ -1,4 +1,7 @@
 import type { OpenFailure } from '../../db/open';
+import { catalogs } from '../../shared/i18n';
+import { formatPolicyMessage, formatPolicyProblem } from '../../shared/policy/messages';
+import type { PolicyProblem } from '../../shared/policy/schema';
 
 /**
  * What a person sees when CareDesk cannot start. These dialogs appear before the renderer (and
@@ -73,16 +76,20 @@ export function databaseOpenMessage(reason: OpenFailure, file: string, lang: Lan
   return { title: m.title, body: `${m.body(file)}\n\n${tail[lang]}` };
 }
 
-export function policyMessage(detail: string, lang: Lang): { title: string; body: string } {
-  return lang === 'es'
-    ? {
-        title: 'CareDesk: el archivo de directivas no es válido',
-        body: `CareDesk no se iniciará hasta que se corrija el archivo de directivas del administrador.\n\n${detail}`,
-      }
-    : {
-        title: 'CareDesk: the policy file is not valid',
-        body: `CareDesk will not start until the administrator's policy file is corrected.\n\n${detail}`,
-      };
+/**
+ * The policy leaves the data location unknown (a bad data folder, backup folder or server, or
+ * a policy source that cannot be read): each problem on its own line, in the catalogs' words.
+ */
+export function policyStopMessage(problems: readonly PolicyProblem[], lang: Lang): { title: string; body: string } {
+  const m = catalogs[lang];
+  const lines = problems.map((p) => `• ${formatPolicyProblem(p, m)}\n  ${formatPolicyMessage(m, 'policy.problemSource', { source: p.source })}`);
+  return { title: m.policy.stopTitle, body: [m.policy.stopIntro, '', ...lines, '', m.policy.stopOutro].join('\n') };
+}
+
+/** Until the server engine lands, a policy naming a server stops here rather than open a local file. */
+export function serverNotAvailableMessage(host: string, lang: Lang): { title: string; body: string } {
+  const m = catalogs[lang];
+  return { title: m.policy.serverNotAvailableTitle, body: formatPolicyMessage(m, 'policy.serverNotAvailable', { host }) };
 }
 
 export function unexpectedStartupMessage(detail: string, lang: Lang): { title: string; body: string } {

@@ -1,4 +1,5 @@
 import { trainingEn } from './training';
+import { policyEn } from './policy';
 import { residentsEn, residentsFieldEn } from './residents';
 
 /**
@@ -142,6 +143,7 @@ export const en = {
     summary: 'Please correct the following:',
   },
   residents: residentsEn,
+  policy: policyEn,
   field: {
     required: 'Required.',
     invalid_type: 'Not a valid value.',

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { trainingEs } from './training';
+import { policyEs } from './policy';
 import { residentsEs, residentsFieldEs } from './residents-es';
 
 /** Spanish catalog. Same keys as en.ts, checked by the compiler. */
@@ -140,6 +141,7 @@ export const es: Messages = {
     summary: 'Corrija lo siguiente:',
   },
   residents: residentsEs,
+  policy: policyEs,
   field: {
     required: 'Obligatorio.',
     invalid_type: 'No es un valor válido.',

@@ -116,7 +116,12 @@ beforeAll(async () => {
       env: { CAREDESK_DEMO: '1' },
       prepare: ({ userData }) => fs.writeFileSync(path.join(userData, 'caredesk.sqlite'), GARBAGE),
     }),
-    runMain('dataFolder', { policy: { dataFolder: path.join(work, 'dataFolder', 'data') } }),
+    runMain('dataFolder', {
+      policy: { dataFolder: path.join(work, 'dataFolder', 'data') },
+      prepare: ({ dir }) => fs.mkdirSync(path.join(dir, 'data')),
+    }),
+    runMain('missingDataFolder', { env: { CAREDESK_DEMO: '1' }, policy: { dataFolder: path.join(work, 'missingDataFolder', 'not-there') } }),
+    runMain('softPolicy', { env: { CAREDESK_DEMO: '1' }, policy: { idleLockMinutes: 'ten', colour: 'blue', language: 'es', allowDevTools: false } }),
     runMain('badPolicy', { env: { CAREDESK_DEMO: '1' }, policy: { dataFolder: 'relative/folder' } }),
     runMain('secondInstance', { env: { CAREDESK_DEMO: '1' }, lock: false }),
   ]);
@@ -353,6 +358,26 @@ describe('electron main against a fake electron: start-up failures', () => {
     expect(obs.windows).toEqual([]);
     expect(obs.ipcHandleChannels).toEqual([]);
     expect(fs.existsSync(path.join(userData, 'caredesk.sqlite'))).toBe(false);
+  });
+
+  it('a data folder that does not exist: named in the error box, not created, no database anywhere', () => {
+    const { obs, code, userData, dir } = get('missingDataFolder');
+    expect({ ended: obs.ended, exitCode: obs.exitCode, code }).toEqual({ ended: 'exit', exitCode: 1, code: 1 });
+    expect(obs.errorBoxes).toHaveLength(1);
+    expect(obs.errorBoxes[0]?.body).toContain(`The folder in “dataFolder” does not exist: ${path.join(dir, 'not-there')}`);
+    expect(obs.windows).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'not-there'))).toBe(false);
+    expect(fs.existsSync(path.join(userData, 'caredesk.sqlite'))).toBe(false);
+    expect(fs.readFileSync(path.join(userData, 'logs', 'caredesk.log'), 'utf8')).toMatch(/"ev":"policy_problem".*"key":"dataFolder","code":"not_found"/);
+  });
+
+  it('a policy with bad values that do not decide the data location: the app starts on defaults and logs each problem', () => {
+    const { obs, code, userData } = get('softPolicy');
+    expect({ ended: obs.ended, code, errors: obs.probeErrors, boxes: obs.errorBoxes }).toEqual({ ended: 'quit', code: 0, errors: [], boxes: [] });
+    expect(obs.windows).toHaveLength(1);
+    const log = fs.readFileSync(path.join(userData, 'logs', 'caredesk.log'), 'utf8');
+    expect(log).toMatch(/"key":"idleLockMinutes","code":"wrong_type"/);
+    expect(log).toMatch(/"key":"colour","code":"unknown_key"/);
   });
 
   it('a second launch hands over: it quits without waiting for ready or touching anything', () => {

@@ -197,3 +197,22 @@ describe('helpers', () => {
     expect(suggestKey('nothing')).toBeNull();
   });
 });
+
+describe('problem messages', () => {
+  it('every problem code has a sentence in both languages, naming the key', async () => {
+    const { catalogs } = await import('../../../shared/i18n');
+    const { formatPolicyProblem } = await import('../../../shared/policy/messages');
+    const { POLICY_PROBLEM_CODES } = await import('../../../shared/policy/schema');
+    for (const lang of ['en', 'es'] as const) {
+      for (const code of POLICY_PROBLEM_CODES) {
+        const text = formatPolicyProblem({ source: S, key: 'idleLockMinutes', code, params: { min: 1, max: 120, path: '/x', where: '/x', detail: 'd' } }, catalogs[lang]);
+        expect(text, `${lang} ${code}`).not.toMatch(/policy\.problem|\{\{/);
+        if (!['unreadable', 'not_json', 'not_an_object', 'untrusted_source'].includes(code)) expect(text, `${lang} ${code}`).toContain('idleLockMinutes');
+      }
+    }
+    expect(formatPolicyProblem({ source: S, key: 'datafolder', code: 'unknown_key', params: { suggestion: 'dataFolder' } }, catalogs.en)).toBe(
+      '“datafolder” is not a CareDesk setting. Did you mean “dataFolder”?',
+    );
+    expect(formatPolicyProblem({ source: S, key: 'language', code: 'invalid_value', params: { allowed: 'en, es' } }, catalogs.es)).toBe('«language» debe ser uno de: en, es.');
+  });
+});
