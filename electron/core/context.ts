@@ -4,6 +4,7 @@ import type { Result } from '../../shared/result';
 import type { Queries } from '../../db/queries';
 import type { Db } from '../../db/open';
 import type { ScryptCost } from './passwords';
+import type { PolicyView } from '../../shared/policy/view';
 
 export interface AuditNote {
   entity: string;
@@ -26,6 +27,8 @@ export interface HandlerContext {
   today: string;
   user: SessionUser | null;
   scryptCost: ScryptCost;
+  /** The administrator's policy: settings it fixes (already applied to q.facility) and its problems. */
+  policy: PolicyView;
   audit(note: AuditNote): void;
   /** Runs in its own transaction if this call fails, e.g. counting a failed sign-in. */
   onFailure(fn: () => void): void;

@@ -11,6 +11,7 @@ import type { AuditNote, HandlerContext, Handlers } from './context';
 import type { Logger } from './log';
 import type { ScryptCost } from './passwords';
 import { toFieldIssues } from './validation';
+import { NO_POLICY, type PolicyView } from '../../shared/policy/view';
 
 export interface DispatcherOptions {
   db: Db;
@@ -21,6 +22,8 @@ export interface DispatcherOptions {
   scryptCost: ScryptCost;
   /** Check every output against its schema: on in tests and the harness, off in the packaged app. */
   checkOutput: boolean;
+  /** The administrator's policy (managed settings and problems); none when absent. */
+  policy?: PolicyView;
 }
 
 /** One renderer's conversation with main: a window in Electron, a browser tab in the harness. */
@@ -77,6 +80,7 @@ export function createDispatcher(o: DispatcherOptions) {
       readonly q = o.q;
       readonly db = o.db;
       readonly scryptCost = o.scryptCost;
+      readonly policy = o.policy ?? NO_POLICY;
       audits = 0;
       failureHooks: (() => void)[] = [];
       private iso: string | null = null;

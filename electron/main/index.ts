@@ -9,6 +9,7 @@ import { removeFreshDatabase, seedDemo, wantsDemo } from './demo';
 import { registerIpc } from './ipc';
 import { openFileLog, type FileLog } from './logging';
 import { isLocationProblem } from '../../shared/policy/schema';
+import { policyView } from '../../shared/policy/view';
 import { dataLocation } from './data-location';
 import { loadPolicy, type LoadedPolicy } from './policy';
 import { machineDeps } from './policy/deps';
@@ -89,7 +90,14 @@ async function start(lang: Lang): Promise<void> {
   const file = location.file;
   const existed = fs.existsSync(file);
   try {
-    core = createCore({ file, migrationsFolder: path.join(__dirname, 'migrations'), log: fileLog.log });
+    core = createCore({
+      file,
+      migrationsFolder: path.join(__dirname, 'migrations'),
+      log: fileLog.log,
+      backupFolder: location.backupFolder,
+      // What the renderer shows as managed, and the problems it reports on screen.
+      policy: policyView(policy, problems),
+    });
   } catch (e) {
     // openDatabase never replaces a bad file; all that is left to do is say so and stop.
     if (e instanceof DatabaseOpenError) return fail(databaseOpenMessage(e.reason, e.file, lang), 'db_open_failed', e.reason);

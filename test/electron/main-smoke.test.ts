@@ -378,6 +378,12 @@ describe('electron main against a fake electron: start-up failures', () => {
     const log = fs.readFileSync(path.join(userData, 'logs', 'caredesk.log'), 'utf8');
     expect(log).toMatch(/"key":"idleLockMinutes","code":"wrong_type"/);
     expect(log).toMatch(/"key":"colour","code":"unknown_key"/);
+    // The renderer learns what is managed and what was wrong, to say so on screen.
+    expect(obs.ipc.policy).toMatchObject({
+      ok: true,
+      value: { managed: { language: 'es' }, problems: [{ key: 'idleLockMinutes', code: 'wrong_type' }, { key: 'colour', code: 'unknown_key' }], serverOverridesDataFolder: false },
+    });
+    expect((obs.windows[0]?.options as { webPreferences: { devTools: boolean } }).webPreferences.devTools).toBe(false);
   });
 
   it('a second launch hands over: it quits without waiting for ready or touching anything', () => {

@@ -4,6 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createCore, type Core } from '../../electron/core/app';
 import { manualClock, systemClock, type Clock } from '../../electron/core/clock';
 import { sourceMigrationsFolder } from '../../db/paths';
+import type { PolicyView } from '../../shared/policy/view';
 import { testScryptCost, tempDir } from './core';
 import { startHarness, type Harness } from './harness';
 
@@ -46,11 +47,13 @@ export interface E2EApp {
  * The real renderer (production build) against the real handlers on a temp database,
  * in Chromium. `seed` runs against the core before the page opens.
  */
-export async function startE2E(opts: { seed?: (core: Core) => void; now?: string; locale?: string; beforeLoad?: (page: Page) => Promise<void> } = {}): Promise<E2EApp> {
+export async function startE2E(
+  opts: { seed?: (core: Core) => void; now?: string; locale?: string; beforeLoad?: (page: Page) => Promise<void>; policy?: PolicyView } = {},
+): Promise<E2EApp> {
   const file = path.join(tempDir('caredesk-e2e-'), 'caredesk.sqlite');
   const manual = opts.now ? manualClock(opts.now) : null;
   const clock: Clock = manual ?? systemClock;
-  const core = createCore({ file, migrationsFolder: sourceMigrationsFolder, clock, scryptCost: testScryptCost, checkOutput: true });
+  const core = createCore({ file, migrationsFolder: sourceMigrationsFolder, clock, scryptCost: testScryptCost, checkOutput: true, ...(opts.policy ? { policy: opts.policy } : {}) });
   opts.seed?.(core);
   const harness = await startHarness(core);
   const browser = await launchChromium();

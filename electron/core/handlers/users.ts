@@ -15,7 +15,7 @@ export const usersHandlers = defineHandlers({
 
   'users.create'({ username, displayName, role, password }, ctx) {
     if (ctx.q.users.usernameTaken(username)) return fieldError('username', 'duplicate');
-    const policy = passwordPolicyError('password', password, [username, displayName, ctx.q.facility.get()?.name ?? '']);
+    const policy = passwordPolicyError('password', password, [username, displayName, ctx.q.facility.get()?.name ?? ''], ctx.policy.managed.minPasswordLength);
     if (policy) return policy;
     // An administrator-chosen password is temporary: the person sets their own at first sign-in.
     const id = ctx.q.users.insert({ username, displayName, role, passwordHash: hashPassword(password, ctx.scryptCost), mustChangePassword: true, at: ctx.nowIso });
@@ -43,7 +43,7 @@ export const usersHandlers = defineHandlers({
   'users.resetPassword'({ id, newPassword }, ctx) {
     const target = ctx.q.users.getById(id);
     if (!target) return err('not_found', 'users.notFound');
-    const policy = passwordPolicyError('newPassword', newPassword, [target.username, target.displayName, ctx.q.facility.get()?.name ?? '']);
+    const policy = passwordPolicyError('newPassword', newPassword, [target.username, target.displayName, ctx.q.facility.get()?.name ?? ''], ctx.policy.managed.minPasswordLength);
     if (policy) return policy;
     ctx.q.users.setPassword(id, hashPassword(newPassword, ctx.scryptCost), true, ctx.nowIso);
     ctx.q.sessions.endAllForUser(id, 'password_reset', ctx.nowIso);
