@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { DatabaseOpenError } from '../../db/open';
@@ -11,6 +12,7 @@ import { openFileLog, type FileLog } from './logging';
 import { isLocationProblem } from '../../shared/policy/schema';
 import { policyView } from '../../shared/policy/view';
 import { dataLocation } from './data-location';
+import { NATIVE_MANIFEST, verifyNativeModules } from './native-integrity';
 import { loadPolicy, type LoadedPolicy } from './policy';
 import { machineDeps } from './policy/deps';
 import { hardenAllWebContents, hardenSession, secureWindowOptions } from './security';
@@ -18,6 +20,7 @@ import {
   databaseOpenMessage,
   demoSeedFailedMessage,
   langFromLocale,
+  nativeModuleMessage,
   policyStopMessage,
   serverNotAvailableMessage,
   unexpectedStartupMessage,
@@ -88,6 +91,20 @@ async function start(lang: Lang): Promise<void> {
   // The server engine plugs in here: it receives location.server (shared/policy/schema ServerPolicy).
   if (location.kind === 'server') return fail(serverNotAvailableMessage(location.server.host, lang), 'server_not_available', 'server');
   const file = location.file;
+
+  // The unpacked native module must be the one the build shipped, before anything loads it.
+  const resolveFrom = createRequire(__filename);
+  const native = verifyNativeModules(path.join(__dirname, NATIVE_MANIFEST), (name) => {
+    try {
+      return path.dirname(resolveFrom.resolve(`${name}/package.json`));
+    } catch {
+      return null;
+    }
+  });
+  if (native.ok) fileLog.log.event('native_ok', { files: native.checked });
+  else if (!app.isPackaged && native.reason === 'no_manifest') fileLog.log.event('native_unchecked', { reason: native.reason });
+  else return fail(nativeModuleMessage(native.file, lang), 'native_module_refused', native.reason);
+
   const existed = fs.existsSync(file);
   try {
     core = createCore({

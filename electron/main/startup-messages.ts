@@ -92,6 +92,19 @@ export function serverNotAvailableMessage(host: string, lang: Lang): { title: st
   return { title: m.policy.serverNotAvailableTitle, body: formatPolicyMessage(m, 'policy.serverNotAvailable', { host }) };
 }
 
+/** A native module does not match what was installed: the program files were changed. */
+export function nativeModuleMessage(file: string, lang: Lang): { title: string; body: string } {
+  return lang === 'es'
+    ? {
+        title: 'CareDesk: la instalación ha sido modificada',
+        body: `Un archivo del programa no coincide con el que se instaló, así que CareDesk no se iniciará.\n\nArchivo: ${file}\n\nReinstale CareDesk o comuníquese con soporte técnico. No se ha abierto ninguna base de datos.`,
+      }
+    : {
+        title: 'CareDesk: the installation has been changed',
+        body: `A program file does not match the one that was installed, so CareDesk will not start.\n\nFile: ${file}\n\nReinstall CareDesk or contact IT support. No database has been opened.`,
+      };
+}
+
 export function unexpectedStartupMessage(detail: string, lang: Lang): { title: string; body: string } {
   return lang === 'es'
     ? { title: 'CareDesk no pudo iniciarse', body: `Ocurrió un error inesperado al iniciar.\n\n${detail}\n\nComuníquese con soporte técnico.` }
