@@ -180,6 +180,13 @@ describe('electron main against a fake electron: a fresh demo start', () => {
     expect(obs.errorBoxes).toEqual([]);
   });
 
+  it('opens no network connection in any run: no socket, no DNS lookup, no datagram', () => {
+    for (const [name, run] of Object.entries(runs)) expect(run.obs.network, name).toEqual([]);
+    // Nor does it load a module that speaks to the network.
+    const builtins = new Set(get('demo').obs.mainRequires.filter((id) => isBuiltin(id)).map((id) => id.replace(/^node:/, '')));
+    for (const m of ['net', 'tls', 'http', 'https', 'http2', 'dgram', 'dns']) expect(builtins.has(m), m).toBe(false);
+  });
+
   it('requires nothing at run time beyond its two externals', () => {
     const external = get('demo').obs.mainRequires.filter((id) => !isBuiltin(id));
     expect([...new Set(external)].sort()).toEqual(['better-sqlite3', 'electron']);
