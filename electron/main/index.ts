@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
 import { DatabaseOpenError } from '../../db/open';
 import { createCore, type Core } from '../core/app';
 import { errorSummary } from '../core/log';
@@ -15,7 +15,7 @@ import { dataLocation } from './data-location';
 import { NATIVE_MANIFEST, verifyNativeModules } from './native-integrity';
 import { loadPolicy, type LoadedPolicy } from './policy';
 import { machineDeps } from './policy/deps';
-import { hardenAllWebContents, hardenSession, secureWindowOptions } from './security';
+import { createSecureWindow, hardenAllWebContents, hardenSession } from './security';
 import {
   databaseOpenMessage,
   demoSeedFailedMessage,
@@ -58,7 +58,7 @@ function focusMainWindow(): void {
 }
 
 function createMainWindow(devTools: boolean): BrowserWindow {
-  const win = new BrowserWindow(secureWindowOptions({ preload: path.join(__dirname, 'preload.cjs'), devTools }));
+  const win = createSecureWindow({ preload: path.join(__dirname, 'preload.cjs'), devTools });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
