@@ -150,18 +150,23 @@ export function registryToRawPolicy(values: Map<string, RegValue>, server: Map<s
   }
   if (server) {
     const s: Record<string, unknown> = {};
-    const password: Record<string, unknown> = {};
+    let passwordSource: unknown;
+    let passwordFile: unknown;
     for (const [name, value] of server) {
       if (name === '') continue;
       const lower = name.toLowerCase();
-      if (lower === 'passwordsource') password.source = toRaw('string', value, env);
-      else if (lower === 'passwordfile') password.path = toRaw('string', value, env);
+      const v = toRaw('string', value, env);
+      if (lower === 'passwordsource') passwordSource = v;
+      else if (lower === 'passwordfile') passwordFile = v;
       else {
         const field = canonical(SERVER_FIELDS, name);
+        // Group Policy writes an empty string for an optional text box left blank: not set.
+        if (field === 'caFile' && v === '') continue;
         s[field] = toRaw(SERVER_KINDS[field] ?? 'string', value, env);
       }
     }
-    if (Object.keys(password).length > 0) s.password = password;
+    // The template keeps both values; the file path counts only when the source is a file.
+    if (passwordSource !== undefined) s.password = passwordSource === 'file' ? { source: passwordSource, path: passwordFile ?? '' } : { source: passwordSource };
     raw.server = s;
   }
   return raw;
