@@ -67,3 +67,14 @@ describe('safePdfName', () => {
     expect(safePdfName('x'.repeat(500))).toHaveLength(124);
   });
 });
+
+describe('printing under the policy', () => {
+  it('prints silently only with both allowSilentPrinting and a default printer', async () => {
+    const { paperPrintOptions } = await import('../../electron/main/print-policy');
+    expect(paperPrintOptions({})).toEqual({ silent: false });
+    expect(paperPrintOptions({ allowSilentPrinting: true })).toEqual({ silent: false });
+    expect(paperPrintOptions({ defaultPrinter: 'Station 2' })).toEqual({ silent: false, deviceName: 'Station 2' });
+    expect(paperPrintOptions({ defaultPrinter: 'Station 2', allowSilentPrinting: true })).toEqual({ silent: true, deviceName: 'Station 2' });
+    expect(paperPrintOptions({ defaultPrinter: 'Station 2', allowSilentPrinting: false })).toEqual({ silent: false, deviceName: 'Station 2' });
+  });
+});
