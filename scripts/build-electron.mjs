@@ -1,5 +1,7 @@
 // Bundles main and preload into dist/electron/ and copies the SQL migrations beside them.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -40,5 +42,21 @@ if (stray.length > 0) throw new Error(`the sandboxed preload may require only 'e
 
 fs.cpSync(path.join(root, 'db', 'migrations'), path.join(out, 'migrations'), { recursive: true });
 
+// The SHA-256 of every native module that ships unpacked beside app.asar; main checks them at
+// start-up (electron/main/native-integrity.ts, same rule). The manifest itself is inside the asar.
+const require = createRequire(import.meta.url);
+function hashNativeFiles(dir, prefix = '') {
+  const out = {};
+  for (const entry of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) Object.assign(out, hashNativeFiles(dir, rel));
+    else if (entry.name.endsWith('.node')) out[rel] = createHash('sha256').update(fs.readFileSync(path.join(dir, rel))).digest('hex');
+  }
+  return out;
+}
+const nativePackages = ['better-sqlite3'];
+const manifest = { packages: Object.fromEntries(nativePackages.map((name) => [name, hashNativeFiles(path.dirname(require.resolve(`${name}/package.json`)))])) };
+fs.writeFileSync(path.join(out, 'native-hashes.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+
 const size = (f) => `${(fs.statSync(path.join(out, f)).size / 1024).toFixed(0)} KiB`;
-console.log(`dist/electron: main.cjs ${size('main.cjs')}, preload.cjs ${size('preload.cjs')}, migrations copied`);
+console.log(`dist/electron: main.cjs ${size('main.cjs')}, preload.cjs ${size('preload.cjs')}, migrations copied, native modules hashed`);

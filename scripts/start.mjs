@@ -31,23 +31,37 @@ function electronBinary() {
 /**
  * npm 11 does not run dependency install scripts unless approved, so a fresh `npm install`
  * leaves Electron without its binary. Fetch it once with the package's own installer; where
- * the network refuses (locked-down PCs, this project's CI), say what to do instead.
+ * the network refuses (locked-down PCs, this project's CI), say what to do instead. The
+ * installer's own output (a bare "TypeError: fetch failed" and a stack when offline) is kept
+ * back and reduced to one line of reason, so the person reads one explanation, not two.
+ * CAREDESK_ELECTRON_INSTALLER replaces the installer in the tests, which must not go online.
  */
 function tryInstallElectron() {
-  let installer;
-  try {
-    installer = path.join(path.dirname(require.resolve('electron/package.json')), 'install.js');
-  } catch {
-    return;
+  let installer = process.env.CAREDESK_ELECTRON_INSTALLER;
+  if (!installer) {
+    try {
+      installer = path.join(path.dirname(require.resolve('electron/package.json')), 'install.js');
+    } catch {
+      return null;
+    }
   }
-  if (!fs.existsSync(installer)) return;
-  console.error('Electron\'s binary is not installed yet; fetching it once…');
-  spawnSync(process.execPath, [installer], { stdio: 'inherit', timeout: 10 * 60_000 });
+  if (!fs.existsSync(installer)) return null;
+  console.error("Electron's binary is not installed yet; fetching it once…");
+  const r = spawnSync(process.execPath, [installer], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 10 * 60_000 });
+  if (r.status === 0) return null;
+  const output = `${r.stderr ?? ''}\n${r.stdout ?? ''}`;
+  // The first line that says what went wrong, without the error class or a stack frame.
+  const reason = output
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l && !l.startsWith('at ') && !/^[\^~]+$/.test(l) && !l.startsWith('node:'));
+  return (reason ?? r.error?.message ?? 'the download did not finish').replace(/^(\w*Error):\s*/, '');
 }
 
 let binary = electronBinary();
+let reason = null;
 if (binary === null) {
-  tryInstallElectron();
+  reason = tryInstallElectron();
   binary = electronBinary();
 }
 if (binary === null) {
@@ -56,6 +70,7 @@ if (binary === null) {
       '',
       'CareDesk is built, but the Electron binary is not installed on this machine,',
       'so the desktop app cannot be started here.',
+      ...(reason ? [`(Fetching it did not work: ${reason}.)`] : []),
       '',
       'To try CareDesk in a browser instead, with the same back end and the demo facility:',
       '',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { OpenOptions } from '../open';
 import type { Engine } from './engine';
-import { openPgEngine, type PgConnection } from './pg';
+import type { PgConnection } from './pg';
 import { openSqliteEngine } from './sqlite';
 
 export type { Engine, WriteScope } from './engine';
@@ -24,5 +24,7 @@ export async function openEngine(config: EngineConfig, o: OpenEngineOptions): Pr
     const options: OpenOptions = { migrationsFolder: path.join(o.migrationsRoot, 'sqlite'), ...(config.backupFolder ? { backupFolder: config.backupFolder } : {}), ...(o.now ? { now: o.now } : {}) };
     return openSqliteEngine(config.file, options);
   }
+  // Loaded only for the server option: a station on its own file never loads a network module at all.
+  const { openPgEngine } = await import('./pg');
   return openPgEngine(config.connection, { migrationsFolder: path.join(o.migrationsRoot, 'pg'), ...(config.stationId ? { stationId: config.stationId } : {}), ...(o.now ? { now: o.now } : {}) });
 }

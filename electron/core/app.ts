@@ -1,9 +1,11 @@
 import { openEngine, type Engine, type EngineConfig } from '../../db/engine';
 import type { Queries } from '../../db/queries';
+import { NO_POLICY, type PolicyView } from '../../shared/policy/view';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { handlers } from './handlers';
 import { silentLogger, type Logger } from './log';
+import { withManagedSettings } from './managed';
 import { defaultScryptCost, type ScryptCost } from './passwords';
 
 export interface CoreOptions {
@@ -14,11 +16,15 @@ export interface CoreOptions {
   log?: Logger;
   scryptCost?: ScryptCost;
   checkOutput?: boolean;
+  /** The administrator's policy as the handlers and the renderer see it; none by default. */
+  policy?: PolicyView;
+  /** Where pre-migration copies of a SQLite file go (policy backupFolder); beside the database by default. */
+  backupFolder?: string | null;
 }
 
 export interface Core {
   engine: Engine;
-  /** The engine's queries (tests and tools read through them). */
+  /** The engine's queries under the policy's managed settings (tests and tools read through them). */
   q: Queries;
   dispatcher: Dispatcher;
   close(): Promise<void>;
@@ -27,14 +33,19 @@ export interface Core {
 /** Opens the database (either engine) and builds the dispatcher: the whole back end, with no Electron in it. */
 export async function createCore(o: CoreOptions): Promise<Core> {
   const clock = o.clock ?? systemClock;
-  const engine = await openEngine(o.engine, { migrationsRoot: o.migrationsRoot, now: () => clock.now() });
+  const config: EngineConfig = o.engine.kind === 'sqlite' && o.backupFolder ? { ...o.engine, backupFolder: o.backupFolder } : o.engine;
+  const engine = await openEngine(config, { migrationsRoot: o.migrationsRoot, now: () => clock.now() });
+  const policy = o.policy ?? NO_POLICY;
+  const q = withManagedSettings(engine.q, policy.managed);
   const dispatcher = createDispatcher({
     engine,
+    q,
     handlers,
     clock,
     log: o.log ?? silentLogger,
     scryptCost: o.scryptCost ?? defaultScryptCost,
     checkOutput: o.checkOutput ?? false,
+    policy,
   });
-  return { engine, q: engine.q, dispatcher, close: () => engine.close() };
+  return { engine, q, dispatcher, close: () => engine.close() };
 }

@@ -5,6 +5,7 @@ import type { Queries } from '../../db/queries';
 import type { EngineKind } from '../../db/engine/types';
 import type { SessionEndReason } from '../../db/queries/sessions';
 import type { ScryptCost } from './passwords';
+import type { PolicyView } from '../../shared/policy/view';
 
 export interface AuditNote {
   entity: string;
@@ -29,6 +30,8 @@ export interface HandlerContext {
   timeZone: string;
   user: SessionUser | null;
   scryptCost: ScryptCost;
+  /** The administrator's policy: settings it fixes (already applied to q.facility) and its problems. */
+  policy: PolicyView;
   /**
    * Records the change in the audit trail (written with the call's other writes, in its
    * transaction) and tells every station what changed once it commits. A write without one fails.

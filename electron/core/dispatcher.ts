@@ -13,15 +13,20 @@ import type { AuditNote, HandlerContext, Handlers } from './context';
 import type { Logger } from './log';
 import type { ScryptCost } from './passwords';
 import { toFieldIssues } from './validation';
+import { NO_POLICY, type PolicyView } from '../../shared/policy/view';
 
 export interface DispatcherOptions {
   engine: Engine;
+  /** The engine's queries, as handlers see them (under the policy's managed settings). */
+  q: Queries;
   handlers: Handlers;
   clock: Clock;
   log: Logger;
   scryptCost: ScryptCost;
   /** Check every output against its schema: on in tests and the harness, off in the packaged app. */
   checkOutput: boolean;
+  /** The administrator's policy (managed settings and problems); none when absent. */
+  policy?: PolicyView;
 }
 
 /** One renderer's conversation with main: a window in Electron, a browser tab in the harness. */
@@ -76,8 +81,8 @@ type Gate =
   | { ok: false; result: Result<unknown>; end: SessionEndReason | null };
 
 export function createDispatcher(o: DispatcherOptions) {
-  const { engine } = o;
-  const q: Queries = engine.q;
+  const { engine, q } = o;
+  const policy = o.policy ?? NO_POLICY;
 
   function connect(): Connection {
     const state: ConnectionState = { tokenHash: null, userId: null, lastActivityMs: 0, lastPersistedMs: 0 };
@@ -87,6 +92,7 @@ export function createDispatcher(o: DispatcherOptions) {
       readonly q = q;
       readonly engine = engine.kind;
       readonly scryptCost = o.scryptCost;
+      readonly policy = policy;
       readonly notes: AuditNote[] = [];
       readonly failureHooks: (() => Promise<void>)[] = [];
       sessionChange: SessionChange | null = null;
@@ -155,7 +161,9 @@ export function createDispatcher(o: DispatcherOptions) {
       let user: SessionUser | null = null;
       let timeZone: string | null = null;
       if (state.tokenHash) {
-        const s = await q.sessions.check(state.tokenHash);
+        const checked = await q.sessions.check(state.tokenHash);
+        // The policy's lock time and zone win over the facility's own, here as in q.facility.
+        const s = checked && { ...checked, timeZone: policy.managed.timeZone ?? checked.timeZone, idleLockMinutes: policy.managed.idleLockMinutes ?? checked.idleLockMinutes };
         const idleMs = (s?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000;
         const end: SessionEndReason | null = !s || s.endedAt ? null : !s.active ? 'deactivated' : nowMs - state.lastActivityMs > idleMs ? 'idle' : null;
         if (!s || s.endedAt || end) {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import type { EngineConfig } from '../../db/engine';
 import type { SqliteEngine } from '../../db/engine/sqlite';
 import { DatabaseOpenError } from '../../db/open';
 import { createCore, type Core } from '../core/app';
@@ -9,13 +11,21 @@ import { registerAppScheme, rendererRoot, serveAppProtocol } from './app-protoco
 import { removeFreshDatabase, seedDemo, wantsDemo } from './demo';
 import { registerIpc } from './ipc';
 import { openFileLog, type FileLog } from './logging';
-import { PolicyError, readPolicy, type Policy } from './policy';
-import { hardenAllWebContents, hardenSession, secureWindowOptions } from './security';
+import { isLocationProblem } from '../../shared/policy/schema';
+import { policyView } from '../../shared/policy/view';
+import { dataLocation } from './data-location';
+import { NATIVE_MANIFEST, verifyNativeModules } from './native-integrity';
+import { loadPolicy, type LoadedPolicy } from './policy';
+import { machineDeps } from './policy/deps';
+import { createSecureWindow, hardenAllWebContents, hardenSession } from './security';
+import { readServerPassword } from './server-password';
 import {
   databaseOpenMessage,
   demoSeedFailedMessage,
   langFromLocale,
-  policyMessage,
+  nativeModuleMessage,
+  policyStopMessage,
+  serverPasswordMessage,
   unexpectedStartupMessage,
   type Lang,
 } from './startup-messages';
@@ -37,7 +47,7 @@ async function fail(message: { title: string; body: string }, event: string, rea
   failing = true;
   dialog.showErrorBox(message.title, message.body);
   fileLog?.log.event(event, { reason });
-  await core?.close();
+  await core?.close().catch(() => undefined);
   core = null;
   await fileLog?.close();
   app.exit(1);
@@ -51,7 +61,7 @@ function focusMainWindow(): void {
 }
 
 function createMainWindow(devTools: boolean): BrowserWindow {
-  const win = new BrowserWindow(secureWindowOptions({ preload: path.join(__dirname, 'preload.cjs'), devTools }));
+  const win = createSecureWindow({ preload: path.join(__dirname, 'preload.cjs'), devTools });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
@@ -64,38 +74,78 @@ async function start(lang: Lang): Promise<void> {
   fileLog = openFileLog(app.getPath('userData'));
   fileLog.log.event('startup', { version: app.getVersion(), packaged: app.isPackaged, demo: wantsDemo() });
 
-  let policy: Policy;
-  try {
-    // In the installed app only the machine-wide file counts: an environment variable set by the
-    // person at the keyboard must not override what the administrator decided.
-    const env = app.isPackaged ? { ...process.env, CAREDESK_POLICY: undefined } : process.env;
-    policy = readPolicy(env).policy;
-  } catch (e) {
-    if (e instanceof PolicyError) return fail(policyMessage(e.message, lang), 'policy_invalid', 'policy');
-    throw e;
-  }
+  // The administrator's policy, before any window: machine-wide places only (CAREDESK_POLICY
+  // is for development and is ignored by the installed app). Every problem is logged by key and
+  // code; one that leaves the data location unknown stops here, before any database is touched.
+  const loaded: LoadedPolicy = loadPolicy(machineDeps({ isPackaged: app.isPackaged }));
+  const { policy, problems } = loaded;
+  fileLog.log.event('policy', { sources: loaded.sources.length, keys: Object.keys(policy).join(','), problems: problems.length });
+  for (const p of problems) fileLog.log.event('policy_problem', { source: p.source, key: p.key, code: p.code });
+  const fatal = problems.filter(isLocationProblem);
+  if (fatal.length > 0) return fail(policyStopMessage(fatal, lang), 'policy_invalid', fatal.map((p) => `${p.key || 'source'}:${p.code}`).join(','));
+
   // DevTools stay out of the installed app unless the administrator's policy lets them in.
   const devTools = policy.allowDevTools ?? !app.isPackaged;
 
   hardenSession(session.defaultSession, { devTools });
   serveAppProtocol(rendererRoot(__dirname));
 
-  const file = path.join(policy.dataFolder ?? app.getPath('userData'), 'caredesk.sqlite');
-  const existed = fs.existsSync(file);
+  const location = dataLocation(policy, app.getPath('userData'));
+  const deps = machineDeps({ isPackaged: app.isPackaged });
+  // The facility server (PostgreSQL) when the policy names one; the password from the credential
+  // store or the service account's file, never from the policy itself.
+  let engine: EngineConfig;
+  if (location.kind === 'server') {
+    const s = location.server;
+    const secret = readServerPassword(s, deps);
+    if (!secret.ok) return fail(serverPasswordMessage(secret.reason, secret.detail, lang), 'server_password', secret.reason);
+    engine = {
+      kind: 'pg',
+      connection: { host: s.host, port: s.port, database: s.database, user: s.user, password: secret.password, tls: s.tls, ...(s.caFile ? { ca: fs.readFileSync(s.caFile, 'utf8') } : {}) },
+    };
+  } else {
+    engine = { kind: 'sqlite', file: location.file };
+  }
+  const where = location.kind === 'server' ? `${location.server.user}@${location.server.host}:${location.server.port}/${location.server.database}` : location.file;
+
+  // The unpacked native module must be the one the build shipped, before anything loads it.
+  const resolveFrom = createRequire(__filename);
+  const native = verifyNativeModules(path.join(__dirname, NATIVE_MANIFEST), (name) => {
+    try {
+      return path.dirname(resolveFrom.resolve(`${name}/package.json`));
+    } catch {
+      return null;
+    }
+  });
+  if (native.ok) fileLog.log.event('native_ok', { files: native.checked });
+  else if (!app.isPackaged && native.reason === 'no_manifest') fileLog.log.event('native_unchecked', { reason: native.reason });
+  else return fail(nativeModuleMessage(native.file, lang), 'native_module_refused', native.reason);
+
+  const existed = location.kind === 'sqlite' && fs.existsSync(location.file);
   let opened: Core;
   try {
-    opened = core = await createCore({ engine: { kind: 'sqlite', file }, migrationsRoot: path.join(__dirname, 'migrations'), log: fileLog.log });
+    opened = core = await createCore({
+      engine,
+      migrationsRoot: path.join(__dirname, 'migrations'),
+      log: fileLog.log,
+      backupFolder: location.backupFolder,
+      // What the renderer shows as managed, and the problems it reports on screen.
+      policy: policyView(policy, problems),
+    });
   } catch (e) {
-    // openDatabase never replaces a bad file; all that is left to do is say so and stop.
-    if (e instanceof DatabaseOpenError) return fail(databaseOpenMessage(e.reason, e.file, lang), 'db_open_failed', e.reason);
+    // Neither engine ever replaces or overwrites what it cannot open; all that is left is to say so and stop.
+    if (e instanceof DatabaseOpenError) return fail(databaseOpenMessage(e.reason, where, lang), 'db_open_failed', e.reason);
     throw e;
   }
   if (opened.engine.kind === 'sqlite') {
     const { applied, backupFile } = (opened.engine as SqliteEngine).opened;
-    fileLog.log.event('db_open', { applied, backup: backupFile !== null });
+    fileLog.log.event('db_open', { engine: 'sqlite', applied, backup: backupFile !== null });
+  } else {
+    fileLog.log.event('db_open', { engine: 'pg' });
   }
 
-  if (wantsDemo() && !existed) {
+  // The demo facility fills a brand-new file only; a server is never seeded from here.
+  if (wantsDemo() && location.kind === 'sqlite' && !existed) {
     try {
       await seedDemo(opened);
       fileLog.log.event('demo_seeded');
@@ -103,7 +153,7 @@ async function start(lang: Lang): Promise<void> {
       fileLog.log.internal('demo.seed', e);
       await opened.close();
       core = null;
-      removeFreshDatabase(file);
+      removeFreshDatabase(location.file);
       return fail(demoSeedFailedMessage(lang), 'demo_seed_failed', 'seed');
     }
   }

@@ -1,9 +1,13 @@
-import { app, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, type Session, type WebContents } from 'electron';
 import { isAllowedRequest, isAppUrl } from './url-policy';
 
-/** The renderer gets a browser tab's powers and less: no Node, its own world, the OS sandbox. */
-export function secureWindowOptions(o: { preload: string; devTools: boolean }): BrowserWindowConstructorOptions {
-  return {
+/**
+ * The renderer gets a browser tab's powers and less: no Node, its own world, the OS sandbox.
+ * The options are written out at the constructor on purpose, so a static scanner
+ * (Electronegativity, run in npm test) sees every one of them.
+ */
+export function createSecureWindow(o: { preload: string; devTools: boolean }): BrowserWindow {
+  return new BrowserWindow({
     width: 1280,
     height: 800,
     minWidth: 900,
@@ -23,9 +27,11 @@ export function secureWindowOptions(o: { preload: string; devTools: boolean }): 
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle click would open a link in a new window; there are no links to leave by, but no.
+      disableBlinkFeatures: 'Auxclick',
       devTools: o.devTools,
     },
-  };
+  });
 }
 
 /**

@@ -1,4 +1,8 @@
 import type { OpenFailure } from '../../db/open';
+import type { PasswordFailure } from './server-password';
+import { catalogs } from '../../shared/i18n';
+import { formatPolicyMessage, formatPolicyProblem } from '../../shared/policy/messages';
+import type { PolicyProblem } from '../../shared/policy/schema';
 
 /**
  * What a person sees when CareDesk cannot start. These dialogs appear before the renderer (and
@@ -113,15 +117,32 @@ export function databaseOpenMessage(reason: OpenFailure, file: string, lang: Lan
   return { title: m.title, body: `${m.body(file)}\n\n${tail[lang]}` };
 }
 
-export function policyMessage(detail: string, lang: Lang): { title: string; body: string } {
+/**
+ * The policy leaves the data location unknown (a bad data folder, backup folder or server, or
+ * a policy source that cannot be read): each problem on its own line, in the catalogs' words.
+ */
+export function policyStopMessage(problems: readonly PolicyProblem[], lang: Lang): { title: string; body: string } {
+  const m = catalogs[lang];
+  const lines = problems.map((p) => `• ${formatPolicyProblem(p, m)}\n  ${formatPolicyMessage(m, 'policy.problemSource', { source: p.source })}`);
+  return { title: m.policy.stopTitle, body: [m.policy.stopIntro, '', ...lines, '', m.policy.stopOutro].join('\n') };
+}
+
+/** Until the server engine lands, a policy naming a server stops here rather than open a local file. */
+export function serverNotAvailableMessage(host: string, lang: Lang): { title: string; body: string } {
+  const m = catalogs[lang];
+  return { title: m.policy.serverNotAvailableTitle, body: formatPolicyMessage(m, 'policy.serverNotAvailable', { host }) };
+}
+
+/** A native module does not match what was installed: the program files were changed. */
+export function nativeModuleMessage(file: string, lang: Lang): { title: string; body: string } {
   return lang === 'es'
     ? {
-        title: 'CareDesk: el archivo de directivas no es válido',
-        body: `CareDesk no se iniciará hasta que se corrija el archivo de directivas del administrador.\n\n${detail}`,
+        title: 'CareDesk: la instalación ha sido modificada',
+        body: `Un archivo del programa no coincide con el que se instaló, así que CareDesk no se iniciará.\n\nArchivo: ${file}\n\nReinstale CareDesk o comuníquese con soporte técnico. No se ha abierto ninguna base de datos.`,
       }
     : {
-        title: 'CareDesk: the policy file is not valid',
-        body: `CareDesk will not start until the administrator's policy file is corrected.\n\n${detail}`,
+        title: 'CareDesk: the installation has been changed',
+        body: `A program file does not match the one that was installed, so CareDesk will not start.\n\nFile: ${file}\n\nReinstall CareDesk or contact IT support. No database has been opened.`,
       };
 }
 
@@ -135,4 +156,25 @@ export function demoSeedFailedMessage(lang: Lang): { title: string; body: string
   return lang === 'es'
     ? { title: 'CareDesk: no se pudo crear el centro de demostración', body: 'La base de datos de demostración no se pudo crear y se ha eliminado. Inténtelo de nuevo.' }
     : { title: 'CareDesk: the demo facility could not be created', body: 'The demo database could not be created and has been removed. Please try again.' };
+}
+
+/** The facility server's password could not be read where the policy says it is. */
+export function serverPasswordMessage(reason: PasswordFailure, detail: string, lang: Lang): { title: string; body: string } {
+  const en: Record<PasswordFailure, string> = {
+    credential_missing: `This computer's credential store holds no password for the CareDesk server account (${detail}). An administrator must store it (see the deployment guide).`,
+    credential_store_unavailable: `CareDesk could not ask this computer's credential store for the server password (${detail}).`,
+    password_file_missing: `The server password file named in the policy does not exist: ${detail}.`,
+    password_file_unsafe: `The server password file is not protected: ${detail}. Only the account CareDesk runs as may read it.`,
+    password_file_empty: `The server password file is empty: ${detail}.`,
+  };
+  const es: Record<PasswordFailure, string> = {
+    credential_missing: `El almacén de credenciales de este equipo no tiene contraseña para la cuenta del servidor de CareDesk (${detail}). Un administrador debe guardarla (consulte la guía de implantación).`,
+    credential_store_unavailable: `CareDesk no pudo consultar el almacén de credenciales de este equipo para obtener la contraseña del servidor (${detail}).`,
+    password_file_missing: `No existe el archivo de contraseña del servidor indicado en la directiva: ${detail}.`,
+    password_file_unsafe: `El archivo de contraseña del servidor no está protegido: ${detail}. Solo la cuenta con la que se ejecuta CareDesk puede leerlo.`,
+    password_file_empty: `El archivo de contraseña del servidor está vacío: ${detail}.`,
+  };
+  return lang === 'es'
+    ? { title: 'CareDesk: no se puede conectar con el servidor del centro', body: `${es[reason]}\n\nNo se ha abierto ninguna base de datos.` }
+    : { title: 'CareDesk: cannot connect to the facility server', body: `${en[reason]}\n\nNo database has been opened.` };
 }

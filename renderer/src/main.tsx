@@ -1,3 +1,5 @@
+// First: it configures zod before any schema is parsed.
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';

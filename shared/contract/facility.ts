@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, LanguageSchema, PaperSizeSchema, TimeZone, Username, WallTime, optionalText, text } from './common';
 import { method } from './method';
+import { PolicyViewSchema } from '../policy/view';
 
 export const ShiftInput = z.strictObject({ name: text(40), start: WallTime, end: WallTime });
 export const UnitInput = z.strictObject({ name: text(60) });
@@ -66,6 +67,16 @@ export const facilityContract = {
     output: z.object({ adminId: Id }),
     access: 'public',
     write: true,
+  }),
+  /**
+   * What the administrator's policy fixes and what was wrong with it. Public: the sign-in
+   * screen shows a managed language and the policy's problems before anyone signs in.
+   */
+  'policy.status': method({
+    input: z.strictObject({}),
+    output: PolicyViewSchema,
+    access: 'public',
+    write: false,
   }),
   'facility.get': method({
     input: z.strictObject({}),

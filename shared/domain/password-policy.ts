@@ -48,9 +48,10 @@ function isRepetitive(s: string): boolean {
  * Returns the problems with a proposed password, or an empty list.
  * `context` holds words a guesser would try first: username, display name, facility name.
  */
-export function checkPassword(password: string, context: readonly string[] = []): PasswordProblem[] {
+export function checkPassword(password: string, context: readonly string[] = [], minLength: number = passwordMinLength): PasswordProblem[] {
   const length = [...password.normalize('NFKC')].length;
-  if (length < passwordMinLength) return ['too_short'];
+  // An administrator's policy may raise the floor (never lower it below NIST's 15).
+  if (length < Math.max(minLength, passwordMinLength)) return ['too_short'];
   if (length > passwordMaxLength) return ['too_long'];
   const n = normalise(password);
   const problems: PasswordProblem[] = [];

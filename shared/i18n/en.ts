@@ -1,4 +1,5 @@
 import { trainingEn } from './training';
+import { policyEn } from './policy';
 import { residentsEn, residentsFieldEn } from './residents';
 import { appointmentsEn, appointmentsFieldEn } from './appointments';
 import { transportEn, transportFieldEn } from './transport';
@@ -56,7 +57,7 @@ export const en = {
     currentPassword: 'Current password',
     newPassword: 'New password',
     confirmPassword: 'Repeat the new password',
-    passwordHint: 'At least 15 characters. A few unrelated words make a good password.',
+    passwordHint: 'At least {{min}} characters. A few unrelated words make a good password.',
     changePassword: 'Change password',
     passwordChanged: 'Your password has been changed.',
     mismatch: 'The two new passwords are not the same.',
@@ -164,6 +165,7 @@ export const en = {
     ambiguous: 'These dates can be read two ways: “{{text}}” is {{date}} month first, or {{other}} day first. The preview below reads them month first. Choose the date format; nothing can be imported until you do.',
     conflicting: 'The dates in this file do not all follow one order of day and month. Choose the date format; dates that do not fit it are listed as errors.',
   },
+  policy: policyEn,
   field: {
     // First, so a code that collided with a shared one would be visible (test/unit/domain/appointments/i18n.test.ts).
     ...appointmentsFieldEn,
@@ -189,13 +191,14 @@ export const en = {
     same_as_start: 'The end must differ from the start.',
     cannot_change_self: 'You cannot change your own role or deactivate yourself.',
     wrong_password: 'The current password is not correct.',
-    password_too_short: 'Use at least 15 characters.',
+    password_too_short: 'Use at least {{min}} characters.',
     password_too_long: 'Use at most 128 characters.',
     password_common: 'This password is too common. Try a few unrelated words.',
     password_repetitive: 'This password is too repetitive or sequential.',
     password_contains_context: 'Do not build the password from your name, username or the facility name.',
     password_same_as_current: 'Choose a password different from the current one.',
     invalid: 'Not valid.',
+    managed_by_policy: 'Managed by your organization: this cannot be changed here.',
     ...residentsFieldEn,
   },
 };

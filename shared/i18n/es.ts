@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { trainingEs } from './training';
+import { policyEs } from './policy';
 import { residentsEs, residentsFieldEs } from './residents-es';
 import { appointmentsEs, appointmentsFieldEs } from './appointments-es';
 import { transportEs, transportFieldEs } from './transport-es';
@@ -54,7 +55,7 @@ export const es: Messages = {
     currentPassword: 'Contraseña actual',
     newPassword: 'Contraseña nueva',
     confirmPassword: 'Repita la contraseña nueva',
-    passwordHint: 'Al menos 15 caracteres. Varias palabras sin relación forman una buena contraseña.',
+    passwordHint: 'Al menos {{min}} caracteres. Varias palabras sin relación forman una buena contraseña.',
     changePassword: 'Cambiar contraseña',
     passwordChanged: 'Su contraseña ha sido cambiada.',
     mismatch: 'Las dos contraseñas nuevas no coinciden.',
@@ -162,6 +163,7 @@ export const es: Messages = {
     ambiguous: 'Estas fechas se pueden leer de dos maneras: «{{text}}» es el {{date}} con el mes primero, o el {{other}} con el día primero. La vista previa las lee con el mes primero. Elija el formato de fecha; no se puede importar nada hasta que lo haga.',
     conflicting: 'Las fechas de este archivo no siguen todas el mismo orden de día y mes. Elija el formato de fecha; las que no encajen aparecen como errores.',
   },
+  policy: policyEs,
   field: {
     // First, so a code that collided with a shared one would be visible (test/unit/domain/appointments/i18n.test.ts).
     ...appointmentsFieldEs,
@@ -187,13 +189,14 @@ export const es: Messages = {
     same_as_start: 'El final debe ser distinto del inicio.',
     cannot_change_self: 'No puede cambiar su propio rol ni desactivarse.',
     wrong_password: 'La contraseña actual no es correcta.',
-    password_too_short: 'Use al menos 15 caracteres.',
+    password_too_short: 'Use al menos {{min}} caracteres.',
     password_too_long: 'Use como máximo 128 caracteres.',
     password_common: 'Esta contraseña es demasiado común. Pruebe con varias palabras sin relación.',
     password_repetitive: 'Esta contraseña es demasiado repetitiva o secuencial.',
     password_contains_context: 'No forme la contraseña con su nombre, su usuario o el nombre del centro.',
     password_same_as_current: 'Elija una contraseña distinta de la actual.',
     invalid: 'No es válido.',
+    managed_by_policy: 'Administrado por su organización: no se puede cambiar aquí.',
     ...residentsFieldEs,
   },
 };

@@ -73,3 +73,44 @@ describe('loopback harness', () => {
     expect(same.status).toBe(200);
   });
 });
+
+describe('npm run harness (the command line)', () => {
+  /** Starts the CLI on a new database, makes one call through it, stops it; returns what it printed. */
+  async function runCli(extra: string[]): Promise<{ stdout: string; stderr: string; policy: unknown }> {
+    const { spawn } = await import('node:child_process');
+    const db = path.join(tempDir('caredesk-cli-'), 'caredesk.sqlite');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/harness-cli.ts', '--db', db, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    try {
+      await expect.poll(() => /Open (http:\/\/\S+)/.test(stdout), { timeout: 20_000 }).toBe(true);
+      const url = /Open (http:\/\/\S+)/.exec(stdout)![1]!;
+      const page = await request(url);
+      const token = /caredesk-harness-token" content="([^"]+)"/.exec(page.body)![1]!;
+      const cookie = String(page.headers['set-cookie']).split(';')[0]!;
+      const r = await request(`${url}__invoke`, {
+        method: 'POST',
+        headers: { 'x-caredesk-token': token, cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'policy.status', input: {} }),
+      });
+      return { stdout, stderr, policy: JSON.parse(r.body) };
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('close', resolve));
+    }
+  }
+
+  test('is quiet by default and logs each call with --verbose; --policy tries a policy file', async () => {
+    const quiet = await runCli([]);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout.split('\n').filter(Boolean)).toHaveLength(3);
+
+    const policyFile = path.join(tempDir('caredesk-cli-policy-'), 'policy.json');
+    fs.writeFileSync(policyFile, JSON.stringify({ language: 'es', idleLockMinutes: 'ten' }));
+    const verbose = await runCli(['--verbose', '--policy', policyFile]);
+    expect(verbose.stderr).toMatch(/"ev":"ipc","m":"policy.status".*"code":"ok"/);
+    expect(verbose.policy).toMatchObject({ ok: true, value: { managed: { language: 'es' }, problems: [{ key: 'idleLockMinutes', code: 'wrong_type' }] } });
+  }, 60_000);
+});

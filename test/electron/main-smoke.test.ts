@@ -13,9 +13,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { build, type BuildOptions } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashNativeFiles, NATIVE_MANIFEST } from '../../electron/main/native-integrity';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/url-policy';
 import { OBSERVATIONS_MARKER, type Observations } from './fixtures/observations';
 
@@ -50,10 +52,14 @@ interface Run {
 let work = '';
 let electronDir = '';
 let bootstrap = '';
+let tamperedDir = '';
 const runs: Record<string, Run> = {};
 
 /** Runs main.cjs once, in its own process and its own folders, and parses what the fake saw. */
-async function runMain(name: string, o: { env?: Record<string, string>; policy?: object; lock?: boolean; prepare?: (r: { userData: string; dir: string }) => void }): Promise<Run> {
+async function runMain(
+  name: string,
+  o: { env?: Record<string, string>; policy?: object; lock?: boolean; prepare?: (r: { userData: string; dir: string }) => void; electronDir?: string },
+): Promise<Run> {
   const dir = path.join(work, name);
   const userData = path.join(dir, 'userData');
   const documents = path.join(dir, 'documents');
@@ -70,7 +76,7 @@ async function runMain(name: string, o: { env?: Record<string, string>; policy?:
     // main.cjs lives in a temp folder; its external better-sqlite3 comes from the repository.
     NODE_PATH: path.join(root, 'node_modules'),
     CAREDESK_POLICY: policyFile,
-    SMOKE_MAIN: path.join(electronDir, 'main.cjs'),
+    SMOKE_MAIN: path.join(o.electronDir ?? electronDir, 'main.cjs'),
     SMOKE_USER_DATA: userData,
     SMOKE_DOCUMENTS: documents,
     SMOKE_LOCK: o.lock === false ? '0' : '1',
@@ -109,6 +115,15 @@ beforeAll(async () => {
     build({ ...common, entryPoints: ['test/electron/fixtures/fake-electron.ts'], outfile: bootstrap, external: [] }),
   ]);
   fs.cpSync(path.join(root, 'db', 'migrations'), path.join(electronDir, 'migrations'), { recursive: true });
+  // The manifest of native-module hashes the build writes; a second copy of the app has one
+  // file's hash changed, as if the unpacked better_sqlite3 .node had been replaced.
+  const sqliteDir = path.dirname(createRequire(path.join(root, 'package.json')).resolve('better-sqlite3/package.json'));
+  const manifest = { packages: { 'better-sqlite3': hashNativeFiles(sqliteDir) } };
+  fs.writeFileSync(path.join(electronDir, NATIVE_MANIFEST), JSON.stringify(manifest));
+  tamperedDir = path.join(work, 'tampered', 'electron');
+  fs.cpSync(path.join(work, 'app'), path.join(work, 'tampered'), { recursive: true });
+  const victim = Object.keys(manifest.packages['better-sqlite3'])[0]!;
+  fs.writeFileSync(path.join(tamperedDir, NATIVE_MANIFEST), JSON.stringify({ packages: { 'better-sqlite3': { ...manifest.packages['better-sqlite3'], [victim]: '0'.repeat(64) } } }));
 
   const named = await Promise.all([
     runMain('demo', { env: { CAREDESK_DEMO: '1' }, policy: { allowDevTools: false } }),
@@ -116,9 +131,15 @@ beforeAll(async () => {
       env: { CAREDESK_DEMO: '1' },
       prepare: ({ userData }) => fs.writeFileSync(path.join(userData, 'caredesk.sqlite'), GARBAGE),
     }),
-    runMain('dataFolder', { policy: { dataFolder: path.join(work, 'dataFolder', 'data') } }),
+    runMain('dataFolder', {
+      policy: { dataFolder: path.join(work, 'dataFolder', 'data') },
+      prepare: ({ dir }) => fs.mkdirSync(path.join(dir, 'data')),
+    }),
+    runMain('missingDataFolder', { env: { CAREDESK_DEMO: '1' }, policy: { dataFolder: path.join(work, 'missingDataFolder', 'not-there') } }),
+    runMain('softPolicy', { env: { CAREDESK_DEMO: '1' }, policy: { idleLockMinutes: 'ten', colour: 'blue', language: 'es', allowDevTools: false } }),
     runMain('badPolicy', { env: { CAREDESK_DEMO: '1' }, policy: { dataFolder: 'relative/folder' } }),
     runMain('secondInstance', { env: { CAREDESK_DEMO: '1' }, lock: false }),
+    runMain('tamperedNative', { env: { CAREDESK_DEMO: '1' }, electronDir: tamperedDir }),
   ]);
   for (const r of named) runs[path.basename(r.dir)] = r;
 
@@ -157,6 +178,13 @@ describe('electron main against a fake electron: a fresh demo start', () => {
     // The first quit (window closed) is held in will-quit until the log is flushed, then quits again.
     expect(obs.calls.filter((c) => c === 'app.quit')).toHaveLength(2);
     expect(obs.errorBoxes).toEqual([]);
+  });
+
+  it('opens no network connection in any run: no socket, no DNS lookup, no datagram', () => {
+    for (const [name, run] of Object.entries(runs)) expect(run.obs.network, name).toEqual([]);
+    // Nor does it load a module that speaks to the network.
+    const builtins = new Set(get('demo').obs.mainRequires.filter((id) => isBuiltin(id)).map((id) => id.replace(/^node:/, '')));
+    for (const m of ['net', 'tls', 'http', 'https', 'http2', 'dgram', 'dns']) expect(builtins.has(m), m).toBe(false);
   });
 
   it('requires nothing at run time beyond its two externals', () => {
@@ -325,6 +353,8 @@ describe('electron main against a fake electron: a fresh demo start', () => {
     const log = fs.readFileSync(path.join(get('demo').userData, 'logs', 'caredesk.log'), 'utf8');
     expect(log).toMatch(/startup/);
     expect(log).toMatch(/demo_seeded/);
+    // The native module was checked against the build's manifest before the database opened.
+    expect(log).toMatch(/"ev":"native_ok","files":[1-9]/);
     expect(log).not.toContain(DEMO_PASSWORD);
   });
 });
@@ -354,6 +384,42 @@ describe('electron main against a fake electron: start-up failures', () => {
     expect(obs.windows).toEqual([]);
     expect(obs.ipcHandleChannels).toEqual([]);
     expect(fs.existsSync(path.join(userData, 'caredesk.sqlite'))).toBe(false);
+  });
+
+  it('a data folder that does not exist: named in the error box, not created, no database anywhere', () => {
+    const { obs, code, userData, dir } = get('missingDataFolder');
+    expect({ ended: obs.ended, exitCode: obs.exitCode, code }).toEqual({ ended: 'exit', exitCode: 1, code: 1 });
+    expect(obs.errorBoxes).toHaveLength(1);
+    expect(obs.errorBoxes[0]?.body).toContain(`The folder in “dataFolder” does not exist: ${path.join(dir, 'not-there')}`);
+    expect(obs.windows).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'not-there'))).toBe(false);
+    expect(fs.existsSync(path.join(userData, 'caredesk.sqlite'))).toBe(false);
+    expect(fs.readFileSync(path.join(userData, 'logs', 'caredesk.log'), 'utf8')).toMatch(/"ev":"policy_problem".*"key":"dataFolder","code":"not_found"/);
+  });
+
+  it('a policy with bad values that do not decide the data location: the app starts on defaults and logs each problem', () => {
+    const { obs, code, userData } = get('softPolicy');
+    expect({ ended: obs.ended, code, errors: obs.probeErrors, boxes: obs.errorBoxes }).toEqual({ ended: 'quit', code: 0, errors: [], boxes: [] });
+    expect(obs.windows).toHaveLength(1);
+    const log = fs.readFileSync(path.join(userData, 'logs', 'caredesk.log'), 'utf8');
+    expect(log).toMatch(/"key":"idleLockMinutes","code":"wrong_type"/);
+    expect(log).toMatch(/"key":"colour","code":"unknown_key"/);
+    // The renderer learns what is managed and what was wrong, to say so on screen.
+    expect(obs.ipc.policy).toMatchObject({
+      ok: true,
+      value: { managed: { language: 'es' }, problems: [{ key: 'idleLockMinutes', code: 'wrong_type' }, { key: 'colour', code: 'unknown_key' }], serverOverridesDataFolder: false },
+    });
+    expect((obs.windows[0]?.options as { webPreferences: { devTools: boolean } }).webPreferences.devTools).toBe(false);
+  });
+
+  it('a replaced native module: refused before any database is opened, naming the file', () => {
+    const { obs, code, userData } = get('tamperedNative');
+    expect({ ended: obs.ended, exitCode: obs.exitCode, code }).toEqual({ ended: 'exit', exitCode: 1, code: 1 });
+    expect(obs.errorBoxes[0]?.title).toBe('CareDesk: the installation has been changed');
+    expect(obs.errorBoxes[0]?.body).toMatch(/File: .*\.node/);
+    expect(obs.windows).toEqual([]);
+    expect(fs.existsSync(path.join(userData, 'caredesk.sqlite'))).toBe(false);
+    expect(fs.readFileSync(path.join(userData, 'logs', 'caredesk.log'), 'utf8')).toMatch(/native_module_refused/);
   });
 
   it('a second launch hands over: it quits without waiting for ready or touching anything', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenFailure } from '../../db/open';
+import type { PolicyProblem } from '../../shared/policy/schema';
 import { safePdfName } from '../../electron/main/file-names';
-import { databaseOpenMessage, langFromLocale, policyMessage } from '../../electron/main/startup-messages';
+import { dataLocation } from '../../electron/main/data-location';
+import { databaseOpenMessage, langFromLocale, policyStopMessage, serverNotAvailableMessage } from '../../electron/main/startup-messages';
 
 const reasons: OpenFailure[] = ['damaged', 'not_a_database', 'newer_schema', 'migration_failed', 'locked'];
 
@@ -25,8 +27,26 @@ describe('startup messages', () => {
     expect(databaseOpenMessage('damaged', 'f', 'en').body).toMatch(/has not changed or replaced/);
   });
 
-  it('passes the policy problems through', () => {
-    expect(policyMessage('dataFolder: must be absolute', 'en').body).toContain('dataFolder: must be absolute');
+  it('lists each policy problem with its key and source, in both languages', () => {
+    const problems: PolicyProblem[] = [
+      { source: 'HKLM\\SOFTWARE\\Policies\\CareDesk', key: 'dataFolder', code: 'not_found', params: { path: 'D:\\CareDesk' } },
+      { source: '/etc/caredesk/policy.json', key: '', code: 'not_json', params: { detail: 'Unexpected token' } },
+    ];
+    const en = policyStopMessage(problems, 'en');
+    expect(en.title).toBe("CareDesk: your organization's settings cannot be used");
+    expect(en.body).toContain('The folder in “dataFolder” does not exist: D:\\CareDesk');
+    expect(en.body).toContain('Source: HKLM\\SOFTWARE\\Policies\\CareDesk');
+    expect(en.body).toContain('The policy file is not valid JSON: Unexpected token');
+    expect(en.body).toContain('has not opened or created any database');
+    expect(policyStopMessage(problems, 'es').body).toContain('La carpeta de «dataFolder» no existe: D:\\CareDesk');
+    expect(serverNotAvailableMessage('db.example.org', 'es').body).toContain('db.example.org');
+  });
+
+  it('puts the data where the policy says: server over data folder over the profile', () => {
+    const server = { host: 'db', port: 5432, database: 'c', user: 'u', tls: 'require' as const, password: { source: 'credential_store' as const } };
+    expect(dataLocation({}, '/home/a/.config/CareDesk')).toEqual({ kind: 'sqlite', file: '/home/a/.config/CareDesk/caredesk.sqlite', backupFolder: null });
+    expect(dataLocation({ dataFolder: '/srv/cd', backupFolder: '/srv/bk' }, '/u')).toEqual({ kind: 'sqlite', file: '/srv/cd/caredesk.sqlite', backupFolder: '/srv/bk' });
+    expect(dataLocation({ dataFolder: '/srv/cd', server }, '/u')).toEqual({ kind: 'server', server, backupFolder: null });
   });
 });
 
@@ -45,5 +65,16 @@ describe('safePdfName', () => {
     expect(safePdfName('   ')).toBe('CareDesk.pdf');
     expect(safePdfName(undefined)).toBe('CareDesk.pdf');
     expect(safePdfName('x'.repeat(500))).toHaveLength(124);
+  });
+});
+
+describe('printing under the policy', () => {
+  it('prints silently only with both allowSilentPrinting and a default printer', async () => {
+    const { paperPrintOptions } = await import('../../electron/main/print-policy');
+    expect(paperPrintOptions({})).toEqual({ silent: false });
+    expect(paperPrintOptions({ allowSilentPrinting: true })).toEqual({ silent: false });
+    expect(paperPrintOptions({ defaultPrinter: 'Station 2' })).toEqual({ silent: false, deviceName: 'Station 2' });
+    expect(paperPrintOptions({ defaultPrinter: 'Station 2', allowSilentPrinting: true })).toEqual({ silent: true, deviceName: 'Station 2' });
+    expect(paperPrintOptions({ defaultPrinter: 'Station 2', allowSilentPrinting: false })).toEqual({ silent: false, deviceName: 'Station 2' });
   });
 });

@@ -5,6 +5,7 @@ import { createCore, type Core } from '../../electron/core/app';
 import { manualClock, systemClock, type Clock } from '../../electron/core/clock';
 import type { EngineConfig } from '../../db/engine';
 import { sourceMigrationsRoot } from '../../db/paths';
+import type { PolicyView } from '../../shared/policy/view';
 import { testScryptCost, tempDir } from './core';
 import { startHarness, type Harness } from './harness';
 
@@ -48,12 +49,12 @@ export interface E2EApp {
  * in Chromium. `seed` runs against the core before the page opens.
  */
 export async function startE2E(
-  opts: { seed?: (core: Core) => void | Promise<void>; now?: string; locale?: string; beforeLoad?: (page: Page) => Promise<void>; engine?: EngineConfig } = {},
+  opts: { seed?: (core: Core) => void | Promise<void>; now?: string; locale?: string; beforeLoad?: (page: Page) => Promise<void>; engine?: EngineConfig; policy?: PolicyView } = {},
 ): Promise<E2EApp> {
   const file = path.join(tempDir('caredesk-e2e-'), 'caredesk.sqlite');
   const manual = opts.now ? manualClock(opts.now) : null;
   const clock: Clock = manual ?? systemClock;
-  const core = await createCore({ engine: opts.engine ?? { kind: 'sqlite', file }, migrationsRoot: sourceMigrationsRoot, clock, scryptCost: testScryptCost, checkOutput: true });
+  const core = await createCore({ engine: opts.engine ?? { kind: 'sqlite', file }, migrationsRoot: sourceMigrationsRoot, clock, scryptCost: testScryptCost, checkOutput: true, ...(opts.policy ? { policy: opts.policy } : {}) });
   await opts.seed?.(core);
   const harness = await startHarness(core);
   const browser = await launchChromium();

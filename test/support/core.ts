@@ -12,6 +12,8 @@ import { memoryLogger } from '../../electron/core/log';
 import type { ScryptCost } from '../../electron/core/passwords';
 import type { InputOf, MethodName, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import { parsePolicyObject } from '../../shared/policy/schema';
+import { policyView, type PolicyView } from '../../shared/policy/view';
 
 /** Cheap scrypt for tests: the same code path, a cost parameter a test can afford 200 times. */
 export const testScryptCost: ScryptCost = { N: 1024, r: 8, p: 1 };
@@ -68,13 +70,13 @@ export function trackCore(core: Core): Core {
   return core;
 }
 
-export async function makeCore(opts: { now?: string; file?: string; engine?: EngineConfig } = {}) {
+export async function makeCore(opts: { now?: string; file?: string; engine?: EngineConfig; policy?: PolicyView } = {}) {
   const dir = tempDir();
   const file = opts.file ?? path.join(dir, 'caredesk.sqlite');
   const clock = manualClock(opts.now ?? '2026-03-02T14:00:00Z');
   const log = memoryLogger();
   const engine = opts.engine ?? (opts.file ? { kind: 'sqlite' as const, file } : await testEngineConfig(file));
-  const core = trackCore(await createCore({ engine, migrationsRoot: sourceMigrationsRoot, clock, log, scryptCost: testScryptCost, checkOutput: true }));
+  const core = trackCore(await createCore({ engine, migrationsRoot: sourceMigrationsRoot, clock, log, scryptCost: testScryptCost, checkOutput: true, ...(opts.policy ? { policy: opts.policy } : {}) }));
   return { core, clock, log, file, dir };
 }
 
@@ -109,10 +111,16 @@ export const setupInput = {
 };
 
 /** A core with a facility and a signed-in administrator. */
-export async function adminCore(opts: { now?: string } = {}) {
+export async function adminCore(opts: { now?: string; policy?: PolicyView } = {}) {
   const made = await makeCore(opts);
   const c = caller(made.core);
   await c.must('setup.createFacility', setupInput);
   await c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
   return { ...made, ...c };
+}
+
+/** A policy as main would hand it to the core: raw keys validated, problems kept for the screen. */
+export function policyFrom(raw: Record<string, unknown>, source = '/etc/caredesk/policy.json'): PolicyView {
+  const { policy, problems } = parsePolicyObject(raw, { source, platform: 'posix' });
+  return policyView(policy, problems);
 }

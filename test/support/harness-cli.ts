@@ -1,13 +1,18 @@
 /**
- * `npm run harness -- [--demo] [--db FILE] [--port N]`: the real back end behind the built
- * renderer in any browser on this machine, for trying CareDesk where Electron cannot run.
+ * `npm run harness -- [--demo] [--db FILE | --postgres] [--port N] [--policy FILE] [--verbose]`: the
+ * real back end behind the built renderer in any browser on this machine, for trying CareDesk where
+ * Electron cannot run. Quiet by default: the per-call log goes to the terminal with --verbose.
+ * --postgres runs the same app on a private PostgreSQL server started for this run (and stopped after).
+ * --policy reads an administrator policy file (JSON, as /etc/caredesk/policy.json) to try it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { sourceMigrationsRoot } from '../../db/paths';
 import { seedDemoFacility } from '../../db/demo/generate';
 import { createCore } from '../../electron/core/app';
-import { jsonLogger } from '../../electron/core/log';
+import { jsonLogger, silentLogger } from '../../electron/core/log';
+import { parsePolicyObject } from '../../shared/policy/schema';
+import { policyView, type PolicyView } from '../../shared/policy/view';
 import { defaultScryptCost, hashPassword } from '../../electron/core/passwords';
 import { startHarness } from './harness';
 import { tempDir } from './core';
@@ -19,17 +24,34 @@ function arg(name: string): string | undefined {
 }
 
 const demo = process.argv.includes('--demo');
+const verbose = process.argv.includes('--verbose');
 const postgres = process.argv.includes('--postgres');
+
+/** The policy file named by --policy, validated as main validates the machine's. */
+function readPolicyArg(): PolicyView | undefined {
+  const file = arg('--policy');
+  if (!file) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    process.stderr.write(`--policy ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(2);
+  }
+  const { policy, problems } = parsePolicyObject(raw, { source: file, platform: process.platform === 'win32' ? 'win32' : 'posix' });
+  return policyView(policy, problems);
+}
+const policy = readPolicyArg();
 const file = arg('--db') ?? path.join(tempDir('caredesk-harness-'), 'caredesk.sqlite');
-// --postgres: the same app on a private PostgreSQL server started for this run (and stopped after).
 const cluster = postgres ? await startCluster() : null;
 if (cluster) await admin(cluster, 'CREATE DATABASE caredesk');
 const fresh = cluster !== null || !fs.existsSync(file);
 const core = await createCore({
   engine: cluster ? { kind: 'pg', connection: cluster.connection('caredesk') } : { kind: 'sqlite', file },
   migrationsRoot: sourceMigrationsRoot,
-  log: jsonLogger((line) => process.stderr.write(line)),
+  log: verbose ? jsonLogger((line) => process.stderr.write(line)) : silentLogger,
   checkOutput: true,
+  ...(policy ? { policy } : {}),
 });
 if (demo && fresh) {
   await seedDemoFacility(core.engine, { seed: 1, now: new Date(), hashPassword: (p) => hashPassword(p, defaultScryptCost) });

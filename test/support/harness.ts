@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '../../electron/core/app';
 import type { Connection } from '../../electron/core/dispatcher';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/url-policy';
 
 /**
  * The loopback harness: serves the built renderer and answers its `invoke` calls with the
@@ -20,8 +21,8 @@ export interface Harness {
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const rendererDist = path.resolve(here, '../../dist/renderer');
 
-export const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// The same policy app:// sends in Electron, so the harness cannot be laxer than the app.
+export const CSP = CONTENT_SECURITY_POLICY;
 
 export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

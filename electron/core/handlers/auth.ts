@@ -77,7 +77,7 @@ export const authHandlers = defineHandlers({
     if (!me) return err('unauthenticated', 'error.unauthenticated');
     if (!verifyPassword(currentPassword, me.passwordHash)) return fieldError('currentPassword', 'wrong_password');
     if (currentPassword.normalize('NFKC') === newPassword.normalize('NFKC')) return fieldError('newPassword', 'password_same_as_current');
-    const policy = passwordPolicyError('newPassword', newPassword, [me.username, me.displayName, (await ctx.q.facility.get())?.name ?? '']);
+    const policy = passwordPolicyError('newPassword', newPassword, [me.username, me.displayName, (await ctx.q.facility.get())?.name ?? ''], ctx.policy.managed.minPasswordLength);
     if (policy) return policy;
     await ctx.q.users.setPassword(me.id, hashPassword(newPassword, ctx.scryptCost), false, ctx.nowIso);
     // Never the hash in the audit trail: only that it changed.
@@ -87,6 +87,7 @@ export const authHandlers = defineHandlers({
 
   async 'auth.setLanguage'({ language }, ctx) {
     if (!ctx.user) return err('unauthenticated', 'error.unauthenticated');
+    if (ctx.policy.managed.language !== undefined && language !== ctx.policy.managed.language) return fieldError('language', 'managed_by_policy');
     await ctx.q.users.setLanguage(ctx.user.id, language, ctx.nowIso);
     ctx.audit({ entity: 'user', entityId: ctx.user.id, before: { language: ctx.user.language }, after: { language } });
     return ok({});

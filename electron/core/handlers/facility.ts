@@ -1,4 +1,5 @@
 import type { Facility } from '../../../shared/contract/facility';
+import { managedFieldIssues } from '../../../shared/policy/view';
 import { err, fieldError, ok } from '../../../shared/result';
 import { defineHandlers, type HandlerContext } from '../context';
 import { hashPassword } from '../passwords';
@@ -19,7 +20,7 @@ export const facilityHandlers = defineHandlers({
   async 'setup.createFacility'({ facility, admin }, ctx) {
     // Public by necessity (no one exists to sign in), so it works exactly once.
     if (await ctx.q.facility.get()) return err('conflict', 'setup.alreadyDone');
-    const policy = passwordPolicyError('admin.password', admin.password, [admin.username, admin.displayName, facility.name]);
+    const policy = passwordPolicyError('admin.password', admin.password, [admin.username, admin.displayName, facility.name], ctx.policy.managed.minPasswordLength);
     if (policy) return policy;
     await ctx.q.facility.insert(
       { name: facility.name, timeZone: facility.timeZone, paperSize: facility.paperSize, defaultLanguage: facility.defaultLanguage, idleLockMinutes: 10 },
@@ -49,6 +50,8 @@ export const facilityHandlers = defineHandlers({
   async 'facility.update'(input, ctx) {
     const before = await readFacility(ctx);
     if (!before) return err('not_found', 'setup.needed');
+    const managed = managedFieldIssues(input, ctx.policy.managed);
+    if (managed.length > 0) return err('validation', 'error.validation', { fields: managed });
     await ctx.q.facility.update(input);
     const after = await readFacility(ctx);
     ctx.audit({ entity: 'facility', entityId: 1, before, after });

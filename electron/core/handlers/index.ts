@@ -1,6 +1,7 @@
 import type { Handlers } from '../context';
 import { authHandlers } from './auth';
 import { facilityHandlers } from './facility';
+import { policyHandlers } from './policy';
 import { printHandlers } from './print';
 import { trainingHandlers } from './training';
 import { residentsHandlers } from './residents';
@@ -10,6 +11,7 @@ import { usersHandlers } from './users';
 export const handlers: Handlers = {
   ...authHandlers,
   ...facilityHandlers,
+  ...policyHandlers,
   ...usersHandlers,
   ...printHandlers,
   ...trainingHandlers,

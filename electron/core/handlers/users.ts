@@ -16,7 +16,7 @@ export const usersHandlers = defineHandlers({
 
   async 'users.create'({ username, displayName, role, password }, ctx) {
     if (await ctx.q.users.usernameTaken(username)) return fieldError('username', 'duplicate');
-    const policy = passwordPolicyError('password', password, [username, displayName, (await ctx.q.facility.get())?.name ?? '']);
+    const policy = passwordPolicyError('password', password, [username, displayName, (await ctx.q.facility.get())?.name ?? ''], ctx.policy.managed.minPasswordLength);
     if (policy) return policy;
     // An administrator-chosen password is temporary: the person sets their own at first sign-in.
     const id = await ctx.q.users.insert({ username, displayName, role, passwordHash: hashPassword(password, ctx.scryptCost), mustChangePassword: true, at: ctx.nowIso });
@@ -45,7 +45,7 @@ export const usersHandlers = defineHandlers({
   async 'users.resetPassword'({ id, newPassword }, ctx) {
     const target = await ctx.q.users.getById(id);
     if (!target) return err('not_found', 'users.notFound');
-    const policy = passwordPolicyError('newPassword', newPassword, [target.username, target.displayName, (await ctx.q.facility.get())?.name ?? '']);
+    const policy = passwordPolicyError('newPassword', newPassword, [target.username, target.displayName, (await ctx.q.facility.get())?.name ?? ''], ctx.policy.managed.minPasswordLength);
     if (policy) return policy;
     await ctx.q.users.setPassword(id, hashPassword(newPassword, ctx.scryptCost), true, ctx.nowIso);
     await ctx.q.sessions.endAllForUser(id, 'password_reset', ctx.nowIso);

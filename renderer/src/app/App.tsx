@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { SessionUser } from '../../../shared/contract/auth';
 import { call, onSessionLost } from '../api/client';
 import { Notice } from '../components/fields';
@@ -7,6 +7,8 @@ import { ChangePassword } from '../screens/ChangePassword';
 import { Setup } from '../screens/Setup';
 import { Shell } from '../screens/Shell';
 import { SignIn } from '../screens/SignIn';
+import { NO_POLICY, type PolicyView } from '../../../shared/policy/view';
+import { PolicyContext } from './policy';
 import { SessionContext } from './session';
 
 type State =
@@ -61,8 +63,22 @@ export function App() {
   useTranslation(); // re-render on language change
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [facilityName, setFacilityName] = useState<string | null>(null);
+  const [policy, setPolicy] = useState<PolicyView>(NO_POLICY);
+  // A language the policy fixes wins over the person's own choice.
+  const managedLanguage = policy.managed.language;
+  const applyUserLanguage = useCallback(
+    (user: SessionUser) => {
+      if (!managedLanguage && user.language) setLanguage(user.language);
+    },
+    [managedLanguage],
+  );
 
   const refresh = useCallback(async (notice: string | null = null) => {
+    const managed = await call('policy.status', {});
+    if (!managed.ok) return setState({ kind: 'failed', message: errorText(managed.error) });
+    setPolicy(managed.value);
+    const fixed = managed.value.managed.language;
+    if (fixed) setLanguage(fixed);
     const status = await call('setup.status', {});
     if (!status.ok) return setState({ kind: 'failed', message: errorText(status.error) });
     setFacilityName(status.value.facilityName);
@@ -71,7 +87,7 @@ export function App() {
     if (!session.ok) return setState({ kind: 'failed', message: errorText(session.error) });
     const user = session.value.user;
     if (user) {
-      if (user.language) setLanguage(user.language);
+      if (!fixed && user.language) setLanguage(user.language);
       setState({ kind: 'signedIn', user });
     } else setState({ kind: 'signIn', notice });
   }, []);
@@ -92,36 +108,40 @@ export function App() {
   }, []);
   useIdleLock(state.kind === 'signedIn', lock);
 
-  switch (state.kind) {
-    case 'loading':
-      return <p className="loading">{t('app.loading')}</p>;
-    case 'failed':
-      return (
-        <main id="main" className="centered-card">
-          <Notice tone="error">{state.message}</Notice>
-        </main>
-      );
-    case 'setup':
-      return <Setup onDone={() => void refresh(t('setup.done'))} />;
-    case 'signIn':
-      return (
-        <SignIn
-          facilityName={facilityName}
-          notice={state.notice}
-          onSignedIn={(user) => {
-            if (user.language) setLanguage(user.language);
-            setState({ kind: 'signedIn', user });
-          }}
-        />
-      );
-    case 'signedIn':
-      if (state.user.mustChangePassword) {
-        return <ChangePassword intro onDone={() => void refresh(t('auth.passwordChanged'))} onCancel={() => void signOut()} />;
-      }
-      return (
-        <SessionContext.Provider value={{ user: state.user, facilityName: facilityName ?? '', signOut: () => void signOut() }}>
-          <Shell />
-        </SessionContext.Provider>
-      );
+  function screen(): ReactNode {
+    switch (state.kind) {
+      case 'loading':
+        return <p className="loading">{t('app.loading')}</p>;
+      case 'failed':
+        return (
+          <main id="main" className="centered-card">
+            <Notice tone="error">{state.message}</Notice>
+          </main>
+        );
+      case 'setup':
+        return <Setup onDone={() => void refresh(t('setup.done'))} />;
+      case 'signIn':
+        return (
+          <SignIn
+            facilityName={facilityName}
+            notice={state.notice}
+            onSignedIn={(user) => {
+              applyUserLanguage(user);
+              setState({ kind: 'signedIn', user });
+            }}
+          />
+        );
+      case 'signedIn':
+        if (state.user.mustChangePassword) {
+          return <ChangePassword intro onDone={() => void refresh(t('auth.passwordChanged'))} onCancel={() => void signOut()} />;
+        }
+        return (
+          <SessionContext.Provider value={{ user: state.user, facilityName: facilityName ?? '', signOut: () => void signOut() }}>
+            <Shell />
+          </SessionContext.Provider>
+        );
+    }
   }
+
+  return <PolicyContext.Provider value={policy}>{screen()}</PolicyContext.Provider>;
 }

@@ -14,6 +14,8 @@ interface TextInputProps {
   required?: boolean;
   maxLength?: number;
   error?: string | undefined;
+  /** Shown but not editable, e.g. a setting the administrator's policy fixes. */
+  disabled?: boolean;
 }
 
 export function TextInput(p: TextInputProps) {
@@ -25,6 +27,7 @@ export function TextInput(p: TextInputProps) {
       value={p.value}
       onChange={p.onChange}
       autoFocus={p.autoFocus ?? false}
+      isDisabled={p.disabled ?? false}
       validationBehavior="aria"
       {...(p.error ? { isInvalid: true } : {})}
     >
@@ -47,6 +50,7 @@ interface SelectInputProps<V extends string> {
   options: readonly { value: V; label: string }[];
   error?: string | undefined;
   description?: string;
+  disabled?: boolean;
 }
 
 /**
@@ -65,6 +69,7 @@ export function SelectInput<V extends string>(p: SelectInputProps<V>) {
         id={id}
         name={p.name}
         value={p.value}
+        disabled={p.disabled ?? false}
         aria-invalid={p.error ? true : undefined}
         aria-describedby={describedBy}
         onChange={(e) => p.onChange(e.target.value as V)}

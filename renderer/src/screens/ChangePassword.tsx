@@ -5,9 +5,11 @@ import { call } from '../api/client';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { TextInput } from '../components/fields';
 import { fieldErrors, useTranslation } from '../i18n';
+import { useMinPasswordLength } from '../app/policy';
 
 export function ChangePassword(p: { intro?: boolean; onDone(): void; onCancel?: () => void }) {
   const { t } = useTranslation();
+  const minLength = useMinPasswordLength();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -34,7 +36,7 @@ export function ChangePassword(p: { intro?: boolean; onDone(): void; onCancel?: 
       <ErrorSummary error={error} labels={labels} />
       <Form onSubmit={submit} validationErrors={errors} validationBehavior="aria">
         <TextInput label={labels.currentPassword} name="currentPassword" type="password" value={currentPassword} onChange={setCurrent} autoFocus autoComplete="current-password" required />
-        <TextInput label={labels.newPassword} name="newPassword" type="password" value={newPassword} onChange={setNew} description={t('auth.passwordHint')} autoComplete="new-password" required />
+        <TextInput label={labels.newPassword} name="newPassword" type="password" value={newPassword} onChange={setNew} description={t('auth.passwordHint', { min: minLength })} autoComplete="new-password" required />
         <TextInput label={labels.confirm} name="confirm" type="password" value={confirm} onChange={setConfirm} autoComplete="new-password" required error={errors.confirm} />
         <div className="actions">
           <Button type="submit" className="primary">

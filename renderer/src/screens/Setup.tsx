@@ -4,6 +4,7 @@ import type { AppError } from '../../../shared/result';
 import { call } from '../api/client';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SelectInput, TextInput } from '../components/fields';
+import { useMinPasswordLength, usePolicy } from '../app/policy';
 import { paperSizeOptions, timeZoneOptions } from '../components/choices';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { fieldErrors, useTranslation, type Language } from '../i18n';
@@ -26,9 +27,13 @@ type Pattern = keyof typeof patterns;
 export function Setup(p: { onDone(): void }) {
   const { t, i18n } = useTranslation();
   const zones = useMemo(() => timeZoneOptions(), []);
+  const { managed } = usePolicy();
+  const minLength = useMinPasswordLength();
   const [name, setName] = useState('');
-  const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
-  const [paperSize, setPaperSize] = useState<'letter' | 'a4'>('letter');
+  // What the administrator's policy fixes starts fixed; the rest starts from this PC's settings.
+  const [timeZone, setTimeZone] = useState(() => managed.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'));
+  const [paperSize, setPaperSize] = useState<'letter' | 'a4'>(managed.paperSize ?? 'letter');
+  const fixed = (isManaged: boolean) => (isManaged ? { disabled: true, description: t('policy.managed') } : {});
   const [units, setUnits] = useState<string[]>(['']);
   const [pattern, setPattern] = useState<Pattern>('three8');
   const [username, setUsername] = useState('');
@@ -74,13 +79,14 @@ export function Setup(p: { onDone(): void }) {
         <fieldset>
           <legend>{t('setup.stepFacility')}</legend>
           <TextInput label={labels['facility.name']!} name="facility.name" value={name} onChange={setName} autoFocus required />
-          <SelectInput label={labels['facility.timeZone']!} name="facility.timeZone" value={timeZone} onChange={setTimeZone} options={zones} error={errors['facility.timeZone']} />
+          <SelectInput label={labels['facility.timeZone']!} name="facility.timeZone" value={timeZone} onChange={setTimeZone} options={zones} error={errors['facility.timeZone']} {...fixed(managed.timeZone !== undefined)} />
           <SelectInput
             label={t('setup.paperSize')}
             name="facility.paperSize"
             value={paperSize}
             onChange={setPaperSize}
             options={paperSizeOptions(t)}
+            {...fixed(managed.paperSize !== undefined)}
           />
         </fieldset>
         <fieldset>
@@ -118,7 +124,7 @@ export function Setup(p: { onDone(): void }) {
           <legend>{t('setup.stepAdmin')}</legend>
           <TextInput label={labels['admin.displayName']!} name="admin.displayName" value={displayName} onChange={setDisplayName} autoComplete="name" required />
           <TextInput label={labels['admin.username']!} name="admin.username" value={username} onChange={setUsername} autoComplete="username" required />
-          <TextInput label={labels['admin.password']!} name="admin.password" type="password" value={password} onChange={setPassword} description={t('auth.passwordHint')} autoComplete="new-password" required />
+          <TextInput label={labels['admin.password']!} name="admin.password" type="password" value={password} onChange={setPassword} description={t('auth.passwordHint', { min: minLength })} autoComplete="new-password" required />
         </fieldset>
         <Button type="submit" className="primary">
           {t('setup.create')}

@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Notice, TextInput } from '../components/fields';
 import { LanguagePicker } from '../components/LanguagePicker';
+import { PolicyProblems } from '../app/policy';
 import { fieldErrors, useTranslation } from '../i18n';
 
 export function SignIn(p: { facilityName: string | null; notice: string | null; onSignedIn(user: SessionUser): void }) {
@@ -31,6 +32,7 @@ export function SignIn(p: { facilityName: string | null; notice: string | null; 
   return (
     <main id="main" className="centered-card">
       <h1>{p.facilityName ? t('auth.signInTitle', { facility: p.facilityName }) : t('auth.signInTitleNoFacility')}</h1>
+      <PolicyProblems />
       {p.notice && !error ? <Notice tone="info">{p.notice}</Notice> : null}
       <ErrorSummary error={error} labels={labels} />
       <Form onSubmit={submit} validationErrors={fieldErrors(error)} validationBehavior="aria">

@@ -7,6 +7,7 @@ import { languageOptions, paperSizeOptions, timeZoneOptions } from '../../compon
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice, SelectInput, TextInput } from '../../components/fields';
 import { errorText, fieldErrors, useTranslation, type Language } from '../../i18n';
+import { PolicyProblems, usePolicy } from '../../app/policy';
 
 export function FacilityPanel() {
   const { t } = useTranslation();
@@ -20,6 +21,10 @@ export function FacilityPanel() {
   const [error, setError] = useState<AppError | null>(null);
   const [saved, setSaved] = useState(false);
   const zones = useMemo(() => timeZoneOptions(), []);
+  const policy = usePolicy();
+  const { managed } = policy;
+  // A setting the policy fixes is shown, disabled, with the reason instead of a hint.
+  const fixed = (isManaged: boolean) => (isManaged ? { disabled: true, description: t('policy.managed') } : {});
 
   useEffect(() => {
     void call('facility.get', {}).then((r) => {
@@ -50,6 +55,8 @@ export function FacilityPanel() {
     <section aria-labelledby="facility-heading">
       <h2 id="facility-heading">{t('admin.facilityTab')}</h2>
       {saved ? <Notice tone="success">{t('admin.saved')}</Notice> : null}
+      <PolicyProblems />
+      {policy.serverOverridesDataFolder ? <Notice tone="info">{t('policy.serverOverridesDataFolder')}</Notice> : null}
       <ErrorSummary error={error} labels={labels} />
       <Form
         validationErrors={errors}
@@ -67,13 +74,15 @@ export function FacilityPanel() {
         }}
       >
         <TextInput label={labels.name} name="name" value={name} onChange={setName} required />
-        <SelectInput label={labels.timeZone} name="timeZone" value={timeZone} onChange={setTimeZone} options={zones} error={errors.timeZone} />
+        <SelectInput label={labels.timeZone} name="timeZone" value={timeZone} onChange={setTimeZone} options={zones} error={errors.timeZone} {...fixed(managed.timeZone !== undefined)} />
         <SelectInput
           label={labels.paperSize}
           name="paperSize"
           value={paperSize}
           onChange={setPaperSize}
           options={paperSizeOptions(t)}
+          error={errors.paperSize}
+          {...fixed(managed.paperSize !== undefined)}
         />
         <SelectInput<Language>
           label={labels.defaultLanguage}
@@ -81,8 +90,10 @@ export function FacilityPanel() {
           value={defaultLanguage}
           onChange={setDefaultLanguage}
           options={languageOptions(t)}
+          error={errors.defaultLanguage}
+          {...fixed(managed.language !== undefined)}
         />
-        <TextInput label={labels.idleLockMinutes} name="idleLockMinutes" type="number" value={idle} onChange={setIdle} required />
+        <TextInput label={labels.idleLockMinutes} name="idleLockMinutes" type="number" value={idle} onChange={setIdle} required error={errors.idleLockMinutes} {...fixed(managed.idleLockMinutes !== undefined)} />
         <Button type="submit" className="primary">
           {t('admin.save')}
         </Button>
