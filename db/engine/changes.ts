@@ -13,6 +13,8 @@ export interface ChangeEvent {
    * 'reconnected': it can again, and events may have been missed: refetch everything.
    */
   kind?: 'change' | 'unavailable' | 'reconnected';
+  /** With 'unavailable': since when (ISO instant). */
+  since?: string;
 }
 
 export type ChangeListener = (events: readonly ChangeEvent[]) => void;

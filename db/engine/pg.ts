@@ -152,7 +152,7 @@ export async function openPgEngine(c: PgConnection, o: PgEngineOptions): Promise
   const markDown = () => {
     if (unavailable === null) {
       unavailable = now().toISOString();
-      changes.publish([{ entity: '*', id: null, kind: 'unavailable' }]);
+      changes.publish([{ entity: '*', id: null, kind: 'unavailable', since: unavailable }]);
     }
   };
   const markUp = () => {

@@ -30,13 +30,28 @@ document.documentElement.lang = i18next.language;
 export { useTranslation };
 export const t = i18next.t.bind(i18next);
 
+let facilityTimeZone: string | undefined;
+/** The facility's zone, for every time the app shows (set once the facility is known). */
+export function setFacilityTimeZone(tz: string | undefined): void {
+  facilityTimeZone = tz;
+}
+
+/** "14:02" (or "2:02 PM") in the facility's zone, in the current language. */
+export function clockTime(iso: string): string {
+  return new Intl.DateTimeFormat(i18next.language, { hour: 'numeric', minute: '2-digit', ...(facilityTimeZone ? { timeZone: facilityTimeZone } : {}) }).format(new Date(iso));
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 /** The words for an error from main: its message key with its params, in the current language. */
 export function errorText(error: AppError): string {
-  return i18next.t(error.message, { ...error.params, defaultValue: i18next.t('error.internal') });
+  // Instants in a message (who changed a record at what time, since when the server is gone) read as clock times.
+  const params = Object.fromEntries(Object.entries(error.params ?? {}).map(([k, v]) => [k, typeof v === 'string' && ISO_INSTANT.test(v) ? clockTime(v) : v]));
+  return i18next.t(error.message, { ...params, defaultValue: i18next.t('error.internal') });
 }
 
 /** Areas whose catalogs carry their own field codes under `<area>.field`; the shared `field` block wins. */
-const AREA_FIELD_CODES = ['training'];
+const AREA_FIELD_CODES = ['training', 'transport'];
 
 export function fieldText(issue: FieldIssue): string {
   const keys = [`field.${issue.code}`, ...AREA_FIELD_CODES.map((area) => `${area}.field.${issue.code}`)];

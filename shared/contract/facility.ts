@@ -58,7 +58,7 @@ export const SetupInput = z.strictObject({
 export const facilityContract = {
   'setup.status': method({
     input: z.strictObject({}),
-    output: z.object({ needsSetup: z.boolean(), facilityName: z.string().nullable(), defaultLanguage: LanguageSchema }),
+    output: z.object({ needsSetup: z.boolean(), facilityName: z.string().nullable(), defaultLanguage: LanguageSchema, timeZone: z.string().nullable() }),
     access: 'public',
     write: false,
   }),

@@ -144,6 +144,13 @@ export const en = {
     mustChangePassword: 'Change your password first.',
     internal: 'Something went wrong. Nothing was changed. Try again; if it happens again, tell your administrator.',
     offline: 'CareDesk could not reach its database.',
+    serverUnavailable: 'Cannot reach the facility server since {{since}}. Nothing was saved; what you typed is kept. CareDesk reconnects by itself — try again in a moment.',
+    tryAgain: 'Another station was saving at the same moment. Nothing was changed; please try again.',
+    databaseBusy: 'Another program is using the CareDesk database. Nothing was changed; try again in a moment.',
+    diskFull: 'The disk is full. Nothing was changed and what you typed is kept; ask IT to free space, then save again.',
+    readOnly: 'The CareDesk database cannot be written here (the file or its folder is read-only). Nothing was changed; tell your administrator.',
+    changedElsewhere: 'This record was changed by {{by}} at {{at}} after you opened it. Nothing was saved. Review the new version, then make your change again.',
+    changedElsewhereUnknown: 'This record was changed after you opened it. Nothing was saved. Review the new version, then make your change again.',
     summary: 'Please correct the following:',
   },
   residents: residentsEn,
@@ -166,6 +173,9 @@ export const en = {
     conflicting: 'The dates in this file do not all follow one order of day and month. Choose the date format; dates that do not fit it are listed as errors.',
   },
   policy: policyEn,
+  server: {
+    unavailable: 'Cannot reach the facility server since {{time}}. What you type is kept; CareDesk reconnects by itself.',
+  },
   field: {
     // First, so a code that collided with a shared one would be visible (test/unit/domain/appointments/i18n.test.ts).
     ...appointmentsFieldEn,

@@ -142,6 +142,13 @@ export const es: Messages = {
     mustChangePassword: 'Primero cambie su contraseña.',
     internal: 'Algo salió mal. No se cambió nada. Inténtelo de nuevo; si vuelve a ocurrir, avise a su administrador.',
     offline: 'CareDesk no pudo acceder a su base de datos.',
+    serverUnavailable: 'No se puede conectar con el servidor del centro desde las {{since}}. No se guardó nada; lo que escribió se conserva. CareDesk se reconecta solo: inténtelo de nuevo en un momento.',
+    tryAgain: 'Otro puesto estaba guardando en el mismo momento. No se cambió nada; inténtelo de nuevo.',
+    databaseBusy: 'Otro programa está usando la base de datos de CareDesk. No se cambió nada; inténtelo de nuevo en un momento.',
+    diskFull: 'El disco está lleno. No se cambió nada y lo que escribió se conserva; pida a informática que libere espacio y vuelva a guardar.',
+    readOnly: 'No se puede escribir en la base de datos de CareDesk aquí (el archivo o su carpeta son de solo lectura). No se cambió nada; avise a su administrador.',
+    changedElsewhere: '{{by}} cambió este registro a las {{at}}, después de que usted lo abriera. No se guardó nada. Revise la versión nueva y vuelva a hacer su cambio.',
+    changedElsewhereUnknown: 'Este registro cambió después de que usted lo abriera. No se guardó nada. Revise la versión nueva y vuelva a hacer su cambio.',
     summary: 'Corrija lo siguiente:',
   },
   residents: residentsEs,
@@ -164,6 +171,9 @@ export const es: Messages = {
     conflicting: 'Las fechas de este archivo no siguen todas el mismo orden de día y mes. Elija el formato de fecha; las que no encajen aparecen como errores.',
   },
   policy: policyEs,
+  server: {
+    unavailable: 'No se puede conectar con el servidor del centro desde las {{time}}. Lo que escriba se conserva; CareDesk se reconecta solo.',
+  },
   field: {
     // First, so a code that collided with a shared one would be visible (test/unit/domain/appointments/i18n.test.ts).
     ...appointmentsFieldEs,

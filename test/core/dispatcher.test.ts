@@ -17,7 +17,7 @@ describe('dispatcher', () => {
     const { core } = await makeCore();
     const c = caller(core);
     expect(await c.raw('users.list', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    expect(await c.must('setup.status', {})).toEqual({ needsSetup: true, facilityName: null, defaultLanguage: 'en' });
+    expect(await c.must('setup.status', {})).toEqual({ needsSetup: true, facilityName: null, defaultLanguage: 'en', timeZone: null });
   });
 
   test('setup works once, then is a conflict', async () => {

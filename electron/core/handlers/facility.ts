@@ -14,7 +14,7 @@ export async function readFacility(ctx: Pick<HandlerContext, 'q'>): Promise<Faci
 export const facilityHandlers = defineHandlers({
   async 'setup.status'(_input, ctx) {
     const f = await ctx.q.facility.get();
-    return ok({ needsSetup: !f, facilityName: f?.name ?? null, defaultLanguage: f?.defaultLanguage ?? 'en' });
+    return ok({ needsSetup: !f, facilityName: f?.name ?? null, defaultLanguage: f?.defaultLanguage ?? 'en', timeZone: f?.timeZone ?? null });
   },
 
   async 'setup.createFacility'({ facility, admin }, ctx) {

@@ -7,7 +7,6 @@ import type { HandlerContext } from '../context';
  */
 export async function changedElsewhere(ctx: Pick<HandlerContext, 'q'>, entity: string, id: number, currentVersion: number): Promise<Err> {
   const last = await ctx.q.audit.lastChange(entity, String(id));
-  return err('conflict', 'error.changedElsewhere', {
-    params: { by: last?.userName ?? '', at: last?.at ?? '', currentVersion },
-  });
+  if (!last?.userName) return err('conflict', 'error.changedElsewhereUnknown', { params: { currentVersion } });
+  return err('conflict', 'error.changedElsewhere', { params: { by: last.userName, at: last.at, currentVersion } });
 }

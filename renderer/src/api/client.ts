@@ -1,12 +1,13 @@
 import type { InputOf, MethodName, OutputOf } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
+import { reportUnavailable } from './changes';
 
 type Invoke = (method: string, input: unknown) => Promise<unknown>;
 
 declare global {
   interface Window {
     /** Exposed by the Electron preload; absent in the browser harness. */
-    caredesk?: { invoke: Invoke };
+    caredesk?: { invoke: Invoke; onChanges?: (listener: (events: unknown) => void) => () => void };
   }
 }
 
@@ -52,6 +53,10 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
   }
   if (!result.ok && result.error.code === 'unauthenticated' && method !== 'auth.signIn') {
     unauthenticatedListeners.forEach((l) => l());
+  }
+  // The server gone: the banner says so at once (the dialog keeps what the person typed).
+  if (!result.ok && result.error.code === 'unavailable' && typeof result.error.params?.since === 'string' && result.error.message === 'error.serverUnavailable') {
+    reportUnavailable(result.error.params.since);
   }
   return result;
 }

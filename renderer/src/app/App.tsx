@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { SessionUser } from '../../../shared/contract/auth';
+import { useServerUnavailable } from '../api/changes';
 import { call, onSessionLost } from '../api/client';
 import { Notice } from '../components/fields';
-import { errorText, setLanguage, t, useTranslation } from '../i18n';
+import { clockTime, errorText, setFacilityTimeZone, setLanguage, t, useTranslation } from '../i18n';
 import { ChangePassword } from '../screens/ChangePassword';
 import { Setup } from '../screens/Setup';
 import { Shell } from '../screens/Shell';
@@ -82,6 +83,7 @@ export function App() {
     const status = await call('setup.status', {});
     if (!status.ok) return setState({ kind: 'failed', message: errorText(status.error) });
     setFacilityName(status.value.facilityName);
+    setFacilityTimeZone(status.value.timeZone ?? undefined);
     if (status.value.needsSetup) return setState({ kind: 'setup' });
     const session = await call('auth.session', {});
     if (!session.ok) return setState({ kind: 'failed', message: errorText(session.error) });
@@ -143,5 +145,24 @@ export function App() {
     }
   }
 
-  return <PolicyContext.Provider value={policy}>{screen()}</PolicyContext.Provider>;
+  return (
+    <PolicyContext.Provider value={policy}>
+      <ServerBanner />
+      {screen()}
+    </PolicyContext.Provider>
+  );
+}
+
+/**
+ * The facility server out of reach: said at the top of every screen, over whatever is open (a
+ * half-typed form stays as it is), until the server answers again.
+ */
+function ServerBanner() {
+  const since = useServerUnavailable();
+  if (since === null) return null;
+  return (
+    <div className="server-banner" role="alert">
+      {t('server.unavailable', { time: clockTime(since) })}
+    </div>
+  );
 }

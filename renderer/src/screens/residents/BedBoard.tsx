@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import type { Facility } from '../../../../shared/contract/facility';
 import type { BedBoard as Board } from '../../../../shared/contract/residents';
 import type { AppError } from '../../../../shared/result';
+import { useLiveRefresh } from '../../api/changes';
 import { call } from '../../api/client';
 import { Notice, SelectInput, TextInput } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
@@ -29,6 +30,8 @@ export function BedBoard(p: { facility: Facility | null; canWrite: boolean; canM
   useEffect(() => {
     void load();
   }, [load, p.refreshKey]);
+  // An admission, move or discharge at any station shows here without a reload.
+  useLiveRefresh(['resident', 'room'], () => void load());
   const unit = board?.units[0];
 
   return (

@@ -4,6 +4,7 @@ import type { Facility } from '../../../../shared/contract/facility';
 import type { MatrixOutput } from '../../../../shared/contract/training';
 import { COMPLIANCE_STATUSES, EXPIRING_WINDOWS, type StaffRole } from '../../../../shared/domain/training/vocabulary';
 import type { AppError } from '../../../../shared/result';
+import { useLiveRefresh } from '../../api/changes';
 import { call } from '../../api/client';
 import { useCan, useSession } from '../../app/session';
 import { Notice, SelectInput } from '../../components/fields';
@@ -46,6 +47,8 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
   useEffect(() => {
     void load();
   }, [load]);
+  // A record entered or voided at any station changes the matrix here without a reload.
+  useLiveRefresh(['training_record', 'staff', 'course'], () => void load());
 
   const roleOptions = useRoleOptions(true);
   const unitOptions = unitOptionsOf(facility, t('training.filters.allUnits'));
