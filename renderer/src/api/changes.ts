@@ -62,7 +62,9 @@ export function reportUnavailable(since: string): void {
  */
 export function useLiveRefresh(entities: readonly string[], refetch: () => void, delayMs = 120): void {
   const latest = useRef(refetch);
-  latest.current = refetch;
+  useEffect(() => {
+    latest.current = refetch;
+  });
   const key = entities.join('|');
   useEffect(() => {
     const wanted = new Set(key.split('|'));
