@@ -17,8 +17,11 @@ export interface Cluster {
   port: number;
   user: string;
   dir: string;
-  /** A connection to `database` on this cluster (trust authentication, no TLS: loopback only). */
+  /** A connection to `database` on this cluster (no TLS: loopback only). */
   connection(database: string): PgConnection;
+  /** Stops the server but keeps its files, as an outage would (`resume` starts it again on the same port). */
+  pause(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -51,16 +54,29 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startCluster(): Promise<Cluster> {
+/**
+ * `password`: the cluster asks for it (scram-sha-256) instead of trusting loopback, to test what a
+ * station does with a wrong one.
+ */
+export async function startCluster(o: { password?: string } = {}): Promise<Cluster> {
   const bin = binDir();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caredesk-pg-'));
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres:', dir]);
   const data = path.join(dir, 'data');
   const user = 'caredesk';
-  asServerUser(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', user, '-E', 'UTF8', '--no-sync']);
+  const auth = ['-A', 'trust'];
+  if (o.password !== undefined) {
+    const pwfile = path.join(dir, 'pw');
+    fs.writeFileSync(pwfile, o.password, { mode: 0o600 });
+    if (process.getuid?.() === 0) execFileSync('chown', ['postgres:', pwfile]);
+    auth.splice(0, 2, '-A', 'scram-sha-256', `--pwfile=${pwfile}`);
+  }
+  asServerUser(path.join(bin, 'initdb'), ['-D', data, ...auth, '-U', user, '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
   // fsync off: a throwaway cluster; the tests are about behaviour, not the server's durability.
-  asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`, 'start']);
+  const start = () =>
+    asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`, 'start']);
+  start();
   const host = '127.0.0.1';
   let stopped = false;
   return {
@@ -68,12 +84,17 @@ export async function startCluster(): Promise<Cluster> {
     port,
     user,
     dir,
-    connection: (database) => ({ host, port, database, user, password: '', tls: 'disable' }),
+    connection: (database) => ({ host, port, database, user, password: o.password ?? '', tls: 'disable' }),
+    // A fast shutdown: every connection is cut, as when the server goes down; what committed stays.
+    pause: () => asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']),
+    resume: start,
     stop() {
       if (stopped) return;
       stopped = true;
       try {
         asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } catch {
+        // Already stopped (paused by a test).
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
@@ -82,8 +103,8 @@ export async function startCluster(): Promise<Cluster> {
 }
 
 /** Runs one statement on the cluster's maintenance database (CREATE DATABASE cannot run in a transaction). */
-export async function admin(c: Pick<Cluster, 'connection'>, statement: string): Promise<void> {
-  const client = new pg.Client({ ...c.connection('postgres'), ssl: false });
+export async function admin(c: Pick<Cluster, 'connection'>, statement: string, database = 'postgres'): Promise<void> {
+  const client = new pg.Client({ ...c.connection(database), ssl: false });
   await client.connect();
   try {
     await client.query(statement);
