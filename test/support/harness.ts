@@ -18,7 +18,9 @@ export interface Harness {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const rendererDist = path.resolve(here, '../../dist/renderer');
+// CAREDESK_RENDERER_DIST serves another build (say, of an older commit) to the same tests, to show
+// that a new end-to-end test fails on the code before its fix.
+export const rendererDist = process.env.CAREDESK_RENDERER_DIST ?? path.resolve(here, '../../dist/renderer');
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
