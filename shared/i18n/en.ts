@@ -126,6 +126,11 @@ export const en = {
     auditEntity: 'Record',
     auditChange: 'Change',
     system: 'System',
+    confirmDeactivate: {
+      title: 'Deactivate the account of {{name}}?',
+      effect: '{{name}} will no longer be able to sign in, and a session open now ends. Their actions stay in the audit log, and the account can be reactivated.',
+      confirm: 'Deactivate account of {{name}}',
+    },
   },
   users: {
     notFound: 'That user does not exist.',

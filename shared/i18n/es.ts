@@ -124,6 +124,11 @@ export const es: Messages = {
     auditEntity: 'Registro',
     auditChange: 'Cambio',
     system: 'Sistema',
+    confirmDeactivate: {
+      title: '¿Desactivar la cuenta de {{name}}?',
+      effect: '{{name}} ya no podrá iniciar sesión y la sesión abierta ahora se cerrará. Sus acciones quedan en el registro de auditoría y la cuenta se puede reactivar.',
+      confirm: 'Desactivar la cuenta de {{name}}',
+    },
   },
   users: {
     notFound: 'Ese usuario no existe.',

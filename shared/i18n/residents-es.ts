@@ -25,6 +25,7 @@ export const residentsEs: ResidentsMessages = {
   chooseColumns: 'Elegir columnas',
   alwaysShown: 'Nombre, habitación, fecha de nacimiento, estado de código y alergias se muestran siempre.',
   admit: 'Ingresar residente',
+  chooseCodeStatus: 'Elija…',
   total: '{{count}} residentes',
   noneMatch: 'Ningún residente coincide.',
   noneOnCensusSearchAll: 'Nadie en el censo coincide. Buscar en todos los residentes, incluidos los dados de alta',
@@ -190,6 +191,20 @@ export const residentsEs: ResidentsMessages = {
     admitted: '{{name}} ingresó en {{place}}.',
     moved: '{{name}} trasladado a {{place}}.',
     statusChanged: '{{name}}: {{status}} desde {{date}}.',
+  },
+  confirm: {
+    deceased: {
+      title: '¿Registrar el fallecimiento de {{name}}?',
+      when: 'Fecha del fallecimiento: {{date}}.',
+      effect: '{{name}} sale del censo y la cama {{bed}} queda libre. Un fallecimiento registrado es definitivo y no se puede cambiar aquí.',
+      confirm: 'Registrar el fallecimiento de {{name}}',
+    },
+    discharge: {
+      title: '¿Dar de alta a {{name}}?',
+      when: 'Fecha del alta: {{date}}.',
+      effect: '{{name}} sale del censo y la cama {{bed}} queda libre para otra persona. Si vuelve más adelante, será un reingreso.',
+      confirm: 'Dar de alta a {{name}}',
+    },
   },
   beds: {
     title: 'Tablero de camas',

@@ -27,6 +27,7 @@ export const residentsEn = {
   chooseColumns: 'Choose columns',
   alwaysShown: 'Name, room, date of birth, code status and allergies are always shown.',
   admit: 'Admit resident',
+  chooseCodeStatus: 'Choose…',
   total: '{{count}} residents',
   noneMatch: 'No resident matches.',
   noneOnCensusSearchAll: 'No one on the census matches. Search all residents, including discharged',
@@ -192,6 +193,20 @@ export const residentsEn = {
     admitted: '{{name}} admitted to {{place}}.',
     moved: '{{name}} moved to {{place}}.',
     statusChanged: '{{name}}: {{status}} from {{date}}.',
+  },
+  confirm: {
+    deceased: {
+      title: 'Record the death of {{name}}?',
+      when: 'Date of death: {{date}}.',
+      effect: '{{name}} leaves the census and bed {{bed}} becomes free. A recorded death is final and cannot be changed here.',
+      confirm: 'Record death of {{name}}',
+    },
+    discharge: {
+      title: 'Discharge {{name}}?',
+      when: 'Discharge date: {{date}}.',
+      effect: '{{name}} leaves the census and bed {{bed}} becomes free for someone else. Coming back later is a readmission.',
+      confirm: 'Discharge {{name}}',
+    },
   },
   beds: {
     title: 'Bed board',

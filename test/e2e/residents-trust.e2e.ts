@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../electron/core/app';
@@ -13,7 +14,6 @@ afterEach(async () => {
   app = null;
 });
 
-const NOW = '2026-03-02T15:00:00Z';
 
 const families = ['Núñez', 'Anderson', 'Baker', 'Castillo', 'Dubois', 'Eriksen', 'Fischer', 'García', 'Haddad', 'Ito', 'Jensen', 'Kowalski', 'Lindqvist', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Quispe', 'Rossi', 'Schmidt', 'Tanaka', 'Ueda'];
 const givens = ['Ana', 'Ruth', 'Walter', 'Mei', 'Louis', 'Ingrid', 'Hans', 'María', 'Samir', 'Kenji', 'Karen', 'Piotr', 'Sven', 'Claire', 'Yuki', 'Chidi', 'Olga', 'Rosa', 'Marco', 'Greta', 'Hiro', 'Aiko'];
@@ -53,12 +53,27 @@ function seedFacility(opts: { language?: 'en' | 'es' } = {}) {
       };
       c.must('residents.admit', input);
     });
+    c.must('users.create', { username: 'nina', displayName: 'Nina Nurse', role: 'nurse', password: STRONG_PASSWORD });
+    c.must('training.createStaff', { name: 'Jane Doe', role: 'cna', employeeId: 'E-12', hireDate: '2024-05-01', unitId: s1, userId: null });
   };
 }
 
-async function start(opts: { language?: 'en' | 'es'; username?: string } = {}) {
-  app = await startE2E({ seed: seedFacility(opts), now: NOW, viewport: STATION_VIEWPORT, locale: opts.language === 'es' ? 'es-MX' : 'en-US' });
-  await signIn(app.page, opts.username ?? 'admin');
+/** The nurse account made by the admin has a temporary password; this makes it her own. */
+function nurseSignsInOnce(core: Core) {
+  const c = caller(core);
+  c.must('auth.signIn', { username: 'nina', password: STRONG_PASSWORD });
+  c.must('auth.changePassword', { currentPassword: STRONG_PASSWORD, newPassword: NURSE_PASSWORD });
+}
+const NURSE_PASSWORD = 'quiet meadow lantern river';
+
+async function start(opts: { language?: 'en' | 'es'; beforeLoad?: (page: Page) => Promise<void> } = {}) {
+  app = await startE2E({
+    seed: (core) => (seedFacility(opts)(core), nurseSignsInOnce(core)),
+    viewport: STATION_VIEWPORT,
+    locale: opts.language === 'es' ? 'es-MX' : 'en-US',
+    ...(opts.beforeLoad ? { beforeLoad: opts.beforeLoad } : {}),
+  });
+  await signIn(app.page);
   return app;
 }
 
@@ -66,9 +81,15 @@ async function signIn(page: Page, username = 'admin') {
   await expect.poll(() => page.locator('input[name="username"]').evaluate((el) => el === document.activeElement)).toBe(true);
   await typeText(page, username);
   await page.keyboard.press('Tab');
-  await typeText(page, STRONG_PASSWORD);
+  await typeText(page, username === 'nina' ? NURSE_PASSWORD : STRONG_PASSWORD);
   await page.keyboard.press('Enter');
   await expect.poll(() => page.locator('main h1').count()).toBe(1);
+}
+
+async function seriousAxe(page: Page): Promise<string[]> {
+  return (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const rowNames = (page: Page) => page.locator('.census-table tbody th.col-name').allTextContents();
@@ -102,5 +123,229 @@ describe('issue 8 · 1: the census never goes blank', () => {
     await expect.poll(() => page.locator('th[aria-sort="ascending"]').textContent()).toContain('Room');
     await expect.poll(() => censusShown(page)).toEqual({ total: '22 residents', loaded: true });
     expect((await rowNames(page))[0]).toBe('Núñez, Ana');
+  });
+});
+
+/** Opens a resident from the census by keyboard: search, then Enter on the name. */
+async function openResident(page: Page, query: string, name: string) {
+  await page.getByLabel(/^Search by name or record number|^Buscar por nombre/).focus();
+  await typeText(page, query);
+  await expect.poll(() => rowNames(page)).toEqual([name]);
+  await tabTo(page, name);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByRole('heading', { name, level: 2 }).isVisible()).toBe(true);
+}
+
+const focused = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? '');
+const statusOf = (core: Core, family: string) => {
+  const c = caller(core);
+  c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+  return c.must('residents.list', { status: 'all', query: family }).rows[0]!.status;
+};
+
+describe('issue 8 · 2: nothing final on one key', () => {
+  test('recording a death and a discharge asks first, naming the resident; focus starts on Go back', async () => {
+    const { page, core } = await start();
+    await openResident(page, 'nunez', 'Núñez, Ana');
+
+    await tabTo(page, 'Record death');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+    // The date is focused: Enter submits the form, which only opens the confirmation…
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('alertdialog');
+    await expect.poll(() => confirm.isVisible()).toBe(true);
+    expect(await confirm.textContent()).toContain('Record the death of Núñez, Ana?');
+    expect(await confirm.textContent()).toContain('Memory Care · 101-A');
+    expect(await focused(page)).toBe('Go back');
+    expect(await seriousAxe(page)).toEqual([]);
+    // …and a second Enter goes back, never forward.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(statusOf(core, 'Núñez')).toBe('active');
+    // The deliberate way: Enter, then Tab to the button that names the action and the person.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => confirm.isVisible()).toBe(true);
+    await tabTo(page, 'Record death of Núñez, Ana');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.resident-status').textContent()).toContain('Deceased since');
+    expect(statusOf(core, 'Núñez')).toBe('deceased');
+
+    await page.goto(`${app!.harness.url}#/residents`);
+    await openResident(page, 'anderson', 'Anderson, Ruth');
+    await tabTo(page, 'Discharge');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => confirm.textContent()).toContain('Discharge Anderson, Ruth?');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(statusOf(core, 'Anderson')).toBe('active');
+  });
+
+  test('deactivating a staff member or a user account asks first, naming the person', async () => {
+    const { page, core } = await start();
+    await page.goto(`${app!.harness.url}#/training/staff`);
+    await page.getByRole('tab', { name: 'Staff' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Deactivate Jane Doe' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Deactivate Jane Doe' }).focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('alertdialog');
+    await expect.poll(() => confirm.textContent()).toContain('Deactivate Jane Doe?');
+    expect(await confirm.textContent()).toContain('E-12');
+    expect(await focused(page)).toBe('Go back');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => confirm.count()).toBe(0);
+    const admin = caller(core);
+    admin.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+    expect(admin.must('training.listStaff', { query: 'Jane' }).rows[0]!.active).toBe(true);
+
+    await page.goto(`${app!.harness.url}#/admin`);
+    await expect.poll(() => page.getByRole('button', { name: 'Edit Nina Nurse' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Edit Nina Nurse' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('checkbox', { name: 'Active' }).focus();
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Save');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => confirm.textContent()).toContain('Deactivate the account of Nina Nurse?');
+    expect(await focused(page)).toBe('Go back');
+    expect(await seriousAxe(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(admin.must('users.list', { query: 'nina' }).rows[0]!.active).toBe(true);
+  });
+});
+
+describe('issue 8 · 9: typed work is never lost silently', () => {
+  test('Escape, a reload and Back ask before discarding what was typed in the admit and edit dialogs', async () => {
+    const { page } = await start();
+    await tabTo(page, 'Admit resident');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel('Legal given name').evaluate((el) => el === document.activeElement)).toBe(true);
+    await typeText(page, 'Rosa');
+    await page.keyboard.press('Escape');
+    const ask = page.getByRole('alertdialog');
+    await expect.poll(() => ask.textContent()).toContain('Discard what you typed?');
+    expect(await focused(page)).toBe('Keep editing');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ask.count()).toBe(0);
+    expect(await page.getByLabel('Legal given name').inputValue()).toBe('Rosa');
+
+    // A reload asks through the browser (Electron: main's dialog); staying keeps the text.
+    const dialogs: string[] = [];
+    page.once('dialog', (d) => (dialogs.push(d.type()), void d.dismiss()));
+    await page.reload({ timeout: 3000 }).catch(() => undefined);
+    expect(dialogs).toEqual(['beforeunload']);
+    expect(await page.getByLabel('Legal given name').inputValue()).toBe('Rosa');
+
+    // Discarding on purpose closes the dialog and forgets the text.
+    await page.getByLabel('Legal given name').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => ask.isVisible()).toBe(true);
+    await tabTo(page, 'Discard');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    // The edit dialog: Back asks too, and keeping the work stays on the page.
+    await openResident(page, 'baker', 'Baker, Walter');
+    await tabTo(page, 'Edit record');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Preferred name').focus();
+    await typeText(page, 'Walt');
+    await page.evaluate(() => history.back()); // the Back button, or Alt+Left in the app
+    await expect.poll(() => ask.textContent()).toContain('Discard what you typed?');
+    await page.keyboard.press('Enter');
+    expect(await page.getByLabel('Preferred name').inputValue()).toBe('Walt');
+    expect(page.url()).toMatch(/#\/residents\/r\/\d+$/);
+  });
+
+  test('an idle lock keeps the draft for the same person and never shows it to anyone else', async () => {
+    const { page } = await start({ beforeLoad: (p) => p.clock.install() });
+    await tabTo(page, 'Admit resident');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel('Legal given name').evaluate((el) => el === document.activeElement)).toBe(true);
+    await typeText(page, 'Rosa');
+    await page.keyboard.press('Tab');
+    await typeText(page, 'Quintero');
+
+    await page.clock.fastForward('11:00'); // the facility locks an unattended station after 10 minutes
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('locked after a period of inactivity');
+    await signIn(page, 'admin');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('What you typed was kept');
+    expect(await page.getByLabel('Legal family name').inputValue()).toBe('Quintero');
+
+    await page.clock.fastForward('11:00');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('locked after a period of inactivity');
+    await signIn(page, 'nina');
+    await expect.poll(() => page.getByRole('heading', { name: 'Census' }).isVisible()).toBe(true);
+    expect(await dialog.count()).toBe(0);
+    expect(await page.locator('body').textContent()).not.toContain('Quintero');
+    // Gone for good: the admin signing in again after the nurse finds no draft either.
+    await page.clock.fastForward('11:00');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('locked after a period of inactivity');
+    await signIn(page, 'admin');
+    await expect.poll(() => page.getByRole('heading', { name: 'Census' }).isVisible()).toBe(true);
+    expect(await dialog.count()).toBe(0);
+  });
+});
+
+describe('issue 8 · 10: validation that tells the truth', () => {
+  test('dates are typed in the facility format and checked as typed; one message per field; required marks; messages go once fixed', async () => {
+    const { page } = await start();
+    await tabTo(page, 'Admit resident');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('Fields marked * are required.');
+    for (const label of ['Legal given name', 'Legal family name', 'Date of birth', 'Record number', 'Unit', 'Free bed', 'Admission date', 'Code status']) {
+      expect(await dialog.locator('label', { hasText: label }).first().textContent(), label).toMatch(/\*$/);
+    }
+
+    await tabTo(page, 'Date of birth');
+    expect(await dialog.textContent()).toContain('MM/DD/YYYY');
+    await typeText(page, '13/45/2026');
+    await expect.poll(() => dialog.textContent()).toContain('There is no such date. Type it as MM/DD/YYYY.');
+    expect(await page.getByLabel(/^Date of birth/).inputValue()).toBe('13/45/2026');
+    await page.keyboard.press('Control+A');
+    await typeText(page, '05/12/19410');
+    await expect.poll(() => dialog.textContent()).toContain('Check the year: it must be between 1906 and 2026.');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => dialog.textContent()).toContain('Reads as May 12, 1941');
+
+    // 5,000 characters pasted: the real limit, once.
+    await page.getByLabel(/^Legal given name/).fill('x'.repeat(5000));
+    await expect.poll(() => dialog.textContent()).toContain('At most 80 characters; this has 5000.');
+    await tabTo(page, 'Admit resident');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Some fields need attention.');
+    const text = (await dialog.textContent()) ?? '';
+    expect(text.split('At most 80 characters').length - 1).toBe(1);
+    expect(text).not.toContain('1200');
+    expect(text.split('Required.').length - 1).toBe(3); // family name, record number, code status: once each
+    expect(text).not.toContain('YYYY-MM-DD');
+
+    // Fixing a field takes its message away at once.
+    await page.getByLabel(/^Legal family name/).focus();
+    await typeText(page, 'Quintero');
+    await expect.poll(async () => ((await dialog.textContent()) ?? '').split('Required.').length - 1).toBe(2);
+    expect(await seriousAxe(page)).toEqual([]);
+  });
+
+  test('the training as-of date never becomes a far year, and Spanish facilities type day first', async () => {
+    const { page } = await start({ language: 'es' });
+    await page.goto(`${app!.harness.url}#/training`);
+    const asOf = page.getByLabel(/^A la fecha/);
+    await expect.poll(() => asOf.isVisible()).toBe(true);
+    const caption = async () => (await page.locator('table.matrix caption').textContent()) ?? '';
+    await expect.poll(caption).not.toBe('');
+    const before = await caption();
+    await asOf.focus();
+    await page.keyboard.press('Control+A');
+    await typeText(page, '13/45/2026');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Esa fecha no existe. Escríbala como DD/MM/AAAA.');
+    await page.waitForTimeout(300);
+    expect(await caption()).toBe(before);
+    expect(await caption()).not.toMatch(/52026|275760/);
   });
 });

@@ -7,6 +7,7 @@ import { ChangePassword } from '../screens/ChangePassword';
 import { Setup } from '../screens/Setup';
 import { Shell } from '../screens/Shell';
 import { SignIn } from '../screens/SignIn';
+import { adoptDrafts, dropDrafts } from './drafts';
 import { SessionContext } from './session';
 
 type State =
@@ -72,6 +73,7 @@ export function App() {
     const user = session.value.user;
     if (user) {
       if (user.language) setLanguage(user.language);
+      adoptDrafts(user.id);
       setState({ kind: 'signedIn', user });
     } else setState({ kind: 'signIn', notice });
   }, []);
@@ -82,7 +84,9 @@ export function App() {
 
   useEffect(() => onSessionLost(() => setState({ kind: 'signIn', notice: t('auth.locked') })), []);
 
+  // Signing out is a choice to leave: what was being typed goes too. A lock keeps it (see drafts).
   const signOut = useCallback(async () => {
+    dropDrafts();
     await call('auth.signOut', {});
     setState({ kind: 'signIn', notice: t('auth.signedOut') });
   }, []);
@@ -110,6 +114,7 @@ export function App() {
           notice={state.notice}
           onSignedIn={(user) => {
             if (user.language) setLanguage(user.language);
+            adoptDrafts(user.id);
             setState({ kind: 'signedIn', user });
           }}
         />

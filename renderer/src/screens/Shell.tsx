@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import type { Permission } from '../../../shared/domain/roles';
 import { call } from '../api/client';
 import { useSession } from '../app/session';
+import { FacilityFormatProvider } from '../app/facility';
 import { useHashRoute } from '../app/useHashRoute';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { useTranslation } from '../i18n';
@@ -74,7 +75,7 @@ export function Shell() {
         <h1 ref={heading} tabIndex={-1}>
           {t(`nav.${area}`)}
         </h1>
-        {allowed.includes(area) ? <Screen /> : null}
+        <FacilityFormatProvider>{allowed.includes(area) ? <Screen /> : null}</FacilityFormatProvider>
       </main>
     </div>
   );

@@ -9,7 +9,8 @@ import { call } from '../../api/client';
 import { Notice } from '../../components/fields';
 import { Pager } from '../../components/Pager';
 import { errorText, useTranslation } from '../../i18n';
-import { EditResident } from './EditResident';
+import { hasDraft } from '../../app/drafts';
+import { EditResident, editDraftKey } from './EditResident';
 import { StatusDialog, TransferDialog, type StatusAction } from './dialogs';
 import { allergyText, dobWithAge, formatDate, placeText, residentName } from './format';
 import { hrefOf } from './useSubRoute';
@@ -35,7 +36,8 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
   const lang = i18n.language;
   const [r, setR] = useState<ResidentDetail | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const [open, setOpen] = useState<Open>(null);
+  // An edit that was being typed when the station locked reopens as it was left.
+  const [open, setOpen] = useState<Open>(() => (hasDraft(editDraftKey(p.id)) ? { kind: 'edit' } : null));
   const [notice, setNotice] = useState<string | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
 

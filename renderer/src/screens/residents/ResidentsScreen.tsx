@@ -6,7 +6,8 @@ import { Notice } from '../../components/fields';
 import { useTranslation } from '../../i18n';
 import { BedBoard } from './BedBoard';
 import { Census } from './Census';
-import { AdmitDialog } from './dialogs';
+import { hasDraft } from '../../app/drafts';
+import { ADMIT_DRAFT, AdmitDialog } from './dialogs';
 import { placeText, residentName } from './format';
 import { ImportScreen } from './ImportScreen';
 import { ResidentPage } from './ResidentPage';
@@ -18,7 +19,8 @@ export function ResidentsScreen() {
   const canWrite = useCan('residents.write');
   const canManage = useCan('facility.manage');
   const [facility, setFacility] = useState<Facility | null>(null);
-  const [admitting, setAdmitting] = useState<{ unitId: number; bedId: number } | true | null>(null);
+  // An admission that was being typed when the station locked reopens as it was left.
+  const [admitting, setAdmitting] = useState<{ unitId: number; bedId: number } | true | null>(() => (hasDraft(ADMIT_DRAFT) ? true : null));
   const [notice, setNotice] = useState<string | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   useEffect(() => {

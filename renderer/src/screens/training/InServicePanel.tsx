@@ -14,7 +14,6 @@ type Row = OutputOf<'training.inService'>['rows'][number];
 /** Rolling 12-month in-service hours per care aide against the annual minimum, and new-hire orientation. */
 export function InServicePanel({ facility, today }: { facility: Facility; today: string }) {
   const { t } = useTranslation();
-  const [asOfText, setAsOfText] = useState(today);
   const [asOf, setAsOf] = useState(today);
   const [unitId, setUnitId] = useState('');
   const [onlyShort, setOnlyShort] = useState(false);
@@ -43,7 +42,7 @@ export function InServicePanel({ facility, today }: { facility: Facility; today:
       </h2>
       {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
       <div className="toolbar">
-        <AsOfField text={asOfText} onText={setAsOfText} onDate={(d) => (setAsOf(d), setOffset(0))} />
+        <AsOfField value={asOf} onDate={(d) => (setAsOf(d), setOffset(0))} />
         <SelectInput label={t('training.filters.unit')} name="unitId" value={unitId} onChange={(v) => (setUnitId(v), setOffset(0))} options={unitOptionsOf(facility, t('training.filters.allUnits'))} />
         <CheckInput label={t('training.inService.onlyShort')} name="onlyShort" checked={onlyShort} onChange={(v) => (setOnlyShort(v), setOffset(0))} />
       </div>

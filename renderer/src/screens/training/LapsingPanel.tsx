@@ -18,7 +18,6 @@ const WITHIN = ['30', '60', '90', '180'] as const;
 export function LapsingPanel({ facility, today }: { facility: Facility; today: string }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const [asOfText, setAsOfText] = useState(today);
   const [asOf, setAsOf] = useState(today);
   const [within, setWithin] = useState<(typeof WITHIN)[number]>('60');
   const [unitId, setUnitId] = useState('');
@@ -43,7 +42,7 @@ export function LapsingPanel({ facility, today }: { facility: Facility; today: s
       </h2>
       {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
       <div className="toolbar">
-        <AsOfField text={asOfText} onText={setAsOfText} onDate={(d) => (setAsOf(d), setOffset(0))} />
+        <AsOfField value={asOf} onDate={(d) => (setAsOf(d), setOffset(0))} />
         <SelectInput label={t('training.lapsing.withinDays')} name="withinDays" value={within} onChange={(v) => (setWithin(v), setOffset(0))} options={WITHIN.map((w) => ({ value: w, label: t('training.filters.windowDays', { days: w }) }))} />
         <SelectInput label={t('training.filters.unit')} name="unitId" value={unitId} onChange={(v) => (setUnitId(v), setOffset(0))} options={unitOptionsOf(facility, t('training.filters.allUnits'))} />
         <CheckInput label={t('training.lapsing.includeLapsed')} name="includeLapsed" checked={includeLapsed} onChange={(v) => (setIncludeLapsed(v), setOffset(0))} />

@@ -20,7 +20,6 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
   const { t } = useTranslation();
   const { user } = useSession();
   const canWrite = useCan('training.write');
-  const [asOfText, setAsOfText] = useState(today);
   const [asOf, setAsOf] = useState(today);
   const [windowDays, setWindowDays] = useState<'30' | '60' | '90'>('30');
   const [unitId, setUnitId] = useState('');
@@ -65,7 +64,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
       <div className="toolbar">
-        <AsOfField text={asOfText} onText={setAsOfText} onDate={setAsOf} />
+        <AsOfField value={asOf} onDate={setAsOf} />
         <SelectInput
           label={t('training.filters.window')}
           name="windowDays"

@@ -7,6 +7,9 @@ import type { StaffRole } from '../../../../shared/domain/training/vocabulary';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { useCan } from '../../app/session';
+import { useFacilityToday } from '../../app/facility';
+import { DateField } from '../../components/DateField';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { Pager } from '../../components/Pager';
@@ -16,7 +19,7 @@ import { RecordDialog } from './RecordDialog';
 
 const PAGE = 50;
 
-type Editing = { kind: 'create' } | { kind: 'edit'; staff: Staff } | { kind: 'records'; staff: Staff } | null;
+type Editing = { kind: 'create' } | { kind: 'edit'; staff: Staff } | { kind: 'records'; staff: Staff } | { kind: 'deactivate'; staff: Staff } | null;
 
 export function StaffPanel({ facility }: { facility: Facility }) {
   const { t } = useTranslation();
@@ -99,7 +102,9 @@ export function StaffPanel({ facility }: { facility: Facility }) {
                     <Button
                       aria-label={t(s.active ? 'training.staffEditor.deactivateFor' : 'training.staffEditor.reactivateFor', { name: s.name })}
                       onPress={async () => {
-                        const r = await call('training.setStaffActive', { id: s.id, active: !s.active });
+                        // Deactivating is confirmed in a step that names the person; reactivating undoes it.
+                        if (s.active) return setEditing({ kind: 'deactivate', staff: s });
+                        const r = await call('training.setStaffActive', { id: s.id, active: true });
                         if (!r.ok) return setError(r.error);
                         setNotice(t('training.staffEditor.saved'));
                         void load();
@@ -128,12 +133,35 @@ export function StaffPanel({ facility }: { facility: Facility }) {
         />
       ) : null}
       {editing?.kind === 'records' ? <RecordsDialog staff={editing.staff} onClose={() => setEditing(null)} /> : null}
+      {editing?.kind === 'deactivate' ? (
+        <ConfirmDialog
+          title={t('training.staffEditor.confirmDeactivate.title', { name: editing.staff.name })}
+          confirmLabel={t('training.staffEditor.confirmDeactivate.confirm', { name: editing.staff.name })}
+          danger
+          onCancel={() => setEditing(null)}
+          onConfirm={async () => {
+            const r = await call('training.setStaffActive', { id: editing.staff.id, active: false });
+            if (!r.ok) return r.error;
+            setEditing(null);
+            setNotice(t('training.staffEditor.saved'));
+            void load();
+            return null;
+          }}
+        >
+          <p className="confirm-who">
+            <strong>{editing.staff.name}</strong> · {t(`training.roles.${editing.staff.role}`)} · {t('training.staffEditor.confirmDeactivate.employee', { employeeId: editing.staff.employeeId })} ·{' '}
+            {editing.staff.unitName ?? t('training.staffEditor.noUnit')}
+          </p>
+          <p>{t('training.staffEditor.confirmDeactivate.effect', { name: editing.staff.name })}</p>
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }
 
 function StaffDialog(p: { facility: Facility; existing: Staff | undefined; onClose(): void; onDone(s: Staff): void }) {
   const { t } = useTranslation();
+  const today = useFacilityToday();
   const canListUsers = useCan('users.read');
   const e = p.existing;
   const [name, setName] = useState(e?.name ?? '');
@@ -182,9 +210,9 @@ function StaffDialog(p: { facility: Facility; existing: Staff | undefined; onClo
       }}
     >
       <TextInput label={labels.name} name="name" value={name} onChange={setName} autoFocus required maxLength={120} />
-      <SelectInput label={labels.role} name="role" value={role} onChange={setRole} options={roleChoices} error={errorOf('role')} />
+      <SelectInput label={labels.role} name="role" value={role} onChange={setRole} options={roleChoices} error={errorOf('role')} required />
       <TextInput label={labels.employeeId} name="employeeId" value={employeeId} onChange={setEmployeeId} required maxLength={40} />
-      <TextInput label={labels.hireDate} name="hireDate" type="date" value={hireDate} onChange={setHireDate} required />
+      <DateField label={labels.hireDate} name="hireDate" value={hireDate} onChange={setHireDate} bounds={{ max: today }} required />
       <SelectInput label={labels.unitId} name="unitId" value={unitId} onChange={setUnitId} options={unitOptionsOf(p.facility, t('training.staffEditor.noUnit'))} error={errorOf('unitId')} />
       {canListUsers ? (
         <SelectInput

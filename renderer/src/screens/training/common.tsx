@@ -3,9 +3,9 @@ import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import type { Facility } from '../../../../shared/contract/facility';
 import type { MatrixCell } from '../../../../shared/contract/training';
 import { STAFF_ROLES, type ComplianceStatus, type StaffRole } from '../../../../shared/domain/training/vocabulary';
-import { calendarDateIn } from '../../../../shared/domain/dates';
+import { calendarDateIn, isIsoDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
-import { TextInput } from '../../components/fields';
+import { DateField } from '../../components/DateField';
 import { useTranslation } from '../../i18n';
 
 /** Symbols beside every status word: the printout is black and white, and colour is never the only cue. */
@@ -22,22 +22,22 @@ export function facilityToday(timeZone: string): string {
   return calendarDateIn(new Date(), timeZone);
 }
 
-export const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
-
 /**
- * The "as of" date picker every training view shares. The text follows the keyboard; the date
- * only changes (and reloads the view) once the field holds a whole date.
+ * The "as of" date every training view shares. What is typed is checked as it is typed; the view
+ * only changes (and asks main) once the field holds a whole, plausible date — never for the years
+ * 0002 or 0202 passed through on the way to 2026.
  */
-export function AsOfField(p: { text: string; onText(v: string): void; onDate(date: string): void }) {
+export function AsOfField(p: { value: string; onDate(date: string): void }) {
   const { t } = useTranslation();
+  const [typed, setTyped] = useState(p.value);
   return (
-    <TextInput
+    <DateField
       label={t('training.filters.asOf')}
       name="asOf"
-      type="date"
-      value={p.text}
+      value={typed}
+      compact
       onChange={(v) => {
-        p.onText(v);
+        setTyped(v);
         if (isIsoDate(v)) p.onDate(v);
       }}
     />
