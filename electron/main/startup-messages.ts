@@ -96,3 +96,10 @@ export function demoSeedFailedMessage(lang: Lang): { title: string; body: string
     ? { title: 'CareDesk: no se pudo crear el centro de demostración', body: 'La base de datos de demostración no se pudo crear y se ha eliminado. Inténtelo de nuevo.' }
     : { title: 'CareDesk: the demo facility could not be created', body: 'The demo database could not be created and has been removed. Please try again.' };
 }
+
+/** Asked when a reload or closing the window would throw away a form's typed work. */
+export function unsavedWorkMessage(lang: Lang): { message: string; detail: string; stay: string; leave: string } {
+  return lang === 'es'
+    ? { message: 'Hay trabajo escrito sin guardar.', detail: 'Si sale ahora, lo escrito se pierde.', stay: 'Quedarse', leave: 'Salir y descartar' }
+    : { message: 'You have typed work that is not saved.', detail: 'If you leave now, what you typed is lost.', stay: 'Stay', leave: 'Leave and discard' };
+}

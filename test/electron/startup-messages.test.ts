@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenFailure } from '../../db/open';
 import { safePdfName } from '../../electron/main/file-names';
-import { databaseOpenMessage, langFromLocale, policyMessage } from '../../electron/main/startup-messages';
+import { databaseOpenMessage, langFromLocale, policyMessage, unsavedWorkMessage } from '../../electron/main/startup-messages';
 
 const reasons: OpenFailure[] = ['damaged', 'not_a_database', 'newer_schema', 'migration_failed', 'locked'];
 
@@ -23,6 +23,11 @@ describe('startup messages', () => {
     }
     expect(databaseOpenMessage('damaged', 'f', 'es').body).toMatch(/no ha modificado/);
     expect(databaseOpenMessage('damaged', 'f', 'en').body).toMatch(/has not changed or replaced/);
+  });
+
+  it('asks about unsaved work with staying first, in both languages', () => {
+    expect(unsavedWorkMessage('en')).toMatchObject({ stay: 'Stay', leave: 'Leave and discard' });
+    expect(unsavedWorkMessage('es')).toMatchObject({ stay: 'Quedarse', leave: 'Salir y descartar' });
   });
 
   it('passes the policy problems through', () => {
