@@ -237,6 +237,8 @@ export const BedBoard = z.object({
                   status: residentStatusSchema,
                   codeStatus: codeStatusSchema,
                   isolation: isolationPrecautionSchema,
+                  /** The allergy flag on each bed: the record's state and whether any allergy is severe. */
+                  allergies: z.object({ state: z.enum(['not_recorded', 'nka', 'listed']), hasSevere: z.boolean() }),
                 })
                 .nullable(),
             }),
