@@ -113,7 +113,7 @@ describe('issue 8 · 1: the census never goes blank', () => {
     const unit = page.getByLabel('Unit', { exact: true });
     await unit.selectOption({ label: 'Skilled 1' });
     await expect.poll(() => censusShown(page)).toEqual({ total: '21 residents', loaded: true });
-    await unit.selectOption({ label: 'All units' });
+    await unit.selectOption({ label: 'All' });
     await expect.poll(() => censusShown(page)).toEqual({ total: '22 residents', loaded: true });
 
     await tabTo(page, /^Room/);
@@ -347,5 +347,67 @@ describe('issue 8 · 10: validation that tells the truth', () => {
     await page.waitForTimeout(300);
     expect(await caption()).toBe(before);
     expect(await caption()).not.toMatch(/52026|275760/);
+  });
+});
+
+/** Cells of a census column that do not show their whole text: wider content than box, or an ellipsis. */
+const cutCells = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((cells) =>
+    cells.filter((c) => c.scrollWidth > c.clientWidth + 1 || (c.textContent ?? '').includes('…')).map((c) => c.textContent ?? ''),
+  );
+
+describe.each([
+  ['en', 'Census', 'Comfort care', 'Choose columns', 'Bed board'],
+  ['es', 'Censo', 'Cuidados de confort', 'Elegir columnas', 'Tablero de camas'],
+] as const)('issue 8 · 7 and 8 (%s): nothing that matters is cut, and the screen holds a unit', (language, census, comfort, chooseColumns, bedBoard) => {
+  test('code status, date of birth and age are always whole on the census, with a legend when short forms are used', async () => {
+    const { page } = await start({ language });
+    await expect.poll(() => censusShown(page).then((c) => c.loaded)).toBe(true);
+    for (const col of ['codeStatus', 'dateOfBirth', 'location']) expect(await cutCells(page, `.census-table td.col-${col}`), col).toEqual([]);
+    expect(await cutCells(page, '.census-table thead th'), 'headers').toEqual([]);
+    const codes = await page.locator('.census-table td.col-codeStatus').allInnerTexts();
+    const legend = page.locator('.code-legend');
+    if ((await legend.count()) === 0) expect(codes).toContain(comfort);
+    else expect(await legend.textContent()).toContain(comfort);
+
+    // Every optional column on: space is short now, and still nothing that matters is cut.
+    await tabTo(page, chooseColumns);
+    await page.keyboard.press('Enter');
+    for (const box of await page.locator('#census-columns input[type="checkbox"]').all()) if (!(await box.isChecked())) await box.check();
+    await expect.poll(() => page.locator('.census-table thead th').count()).toBe(15);
+    await expect.poll(() => cutCells(page, '.census-table td.col-codeStatus')).toEqual([]);
+    for (const col of ['dateOfBirth', 'location', 'isolation', 'status']) expect(await cutCells(page, `.census-table td.col-${col}`), col).toEqual([]);
+    expect(await legend.textContent()).toContain(comfort);
+    expect(await seriousAxe(page)).toEqual([]);
+  });
+
+  test('at least 15 residents in view at 1366×768, and a 30-bed unit with its allergy flags in two screens', async () => {
+    const { page } = await start({ language });
+    await expect.poll(() => page.getByRole('heading', { name: census }).count()).toBe(1);
+    await expect.poll(() => censusShown(page).then((c) => c.loaded)).toBe(true);
+    const inView = () =>
+      page.evaluate(() => {
+        const box = document.querySelector('.census-scroller')!.getBoundingClientRect();
+        const bottom = Math.min(box.bottom, window.innerHeight);
+        return [...document.querySelectorAll('.census-table tbody tr[aria-rowindex]')].filter((r) => {
+          const b = r.getBoundingClientRect();
+          return b.top >= box.top && b.bottom <= bottom + 0.5;
+        }).length;
+      });
+    expect(await inView()).toBeGreaterThanOrEqual(15);
+
+    await tabTo(page, bedBoard);
+    await page.keyboard.press('Enter');
+    await page.getByLabel(language === 'en' ? 'Unit' : 'Unidad', { exact: true }).selectOption({ label: 'Skilled 1' });
+    await expect.poll(() => page.locator('.bed-board .bed').count()).toBe(30);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThanOrEqual(2 * 768);
+    // Every occupied bed carries its allergy flag (severe, listed, NKA or not recorded) and whole code status.
+    const occupied = page.locator('.bed-board .bed.occupied');
+    expect(await occupied.count()).toBe(21);
+    expect(await occupied.locator('.allergy').count()).toBe(21);
+    expect(await page.locator('.bed-board .allergy-severe').count()).toBe(7);
+    expect(await cutCells(page, '.bed-board .code-status')).toEqual([]);
+    expect(await seriousAxe(page)).toEqual([]);
   });
 });

@@ -12,7 +12,8 @@ import { errorText, useTranslation } from '../../i18n';
 import { hasDraft } from '../../app/drafts';
 import { EditResident, editDraftKey } from './EditResident';
 import { StatusDialog, TransferDialog, type StatusAction } from './dialogs';
-import { allergyText, dobWithAge, formatDate, placeText, residentName } from './format';
+import { formatDate } from '../../../../shared/domain/date-display';
+import { allergyText, dobWithAge, placeText, residentName } from './format';
 import { hrefOf } from './useSubRoute';
 
 type Open = { kind: 'edit' } | { kind: 'transfer' } | { kind: 'status'; action: StatusAction } | null;

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { Button } from 'react-aria-components';
 import type { Facility } from '../../../../shared/contract/facility';
 import { call } from '../../api/client';
+import { AreaTools } from '../../app/area-tools';
 import { useCan } from '../../app/session';
 import { Notice } from '../../components/fields';
 import { useTranslation } from '../../i18n';
@@ -35,21 +37,28 @@ export function ResidentsScreen() {
 
   return (
     <div className="residents">
-      <nav aria-label={t('residents.title')} className="subnav">
-        <ul>
-          {views
-            .filter((v) => v.show)
-            .map((v) => (
-              <li key={v.route.view}>
-                <a href={hrefOf(v.route)} aria-current={route.view === v.route.view ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go(v.route))}>
-                  {v.label}
-                </a>
-              </li>
-            ))}
-        </ul>
-      </nav>
+      <AreaTools>
+        <nav aria-label={t('residents.title')} className="subnav">
+          <ul>
+            {views
+              .filter((v) => v.show)
+              .map((v) => (
+                <li key={v.route.view}>
+                  <a href={hrefOf(v.route)} aria-current={route.view === v.route.view ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go(v.route))}>
+                    {v.label}
+                  </a>
+                </li>
+              ))}
+          </ul>
+        </nav>
+        {canWrite ? (
+          <Button className="primary" onPress={() => setAdmitting(true)}>
+            {t('residents.admit')}
+          </Button>
+        ) : null}
+      </AreaTools>
       {notice ? <Notice tone="success">{notice}</Notice> : null}
-      {route.view === 'census' ? <Census facility={facility} canWrite={canWrite} onAdmit={() => setAdmitting(true)} refreshKey={refreshKey} /> : null}
+      {route.view === 'census' ? <Census facility={facility} refreshKey={refreshKey} onOpen={(id) => go({ view: 'resident', id })} /> : null}
       {route.view === 'resident' ? <ResidentPage key={route.id} id={route.id} facility={facility} canWrite={canWrite} onChanged={changed} /> : null}
       {route.view === 'beds' ? <BedBoard facility={facility} canWrite={canWrite} canManage={canManage} onAdmitTo={(unitId, bedId) => setAdmitting({ unitId, bedId })} refreshKey={refreshKey} /> : null}
       {route.view === 'import' ? <ImportScreen onImported={changed} /> : null}

@@ -21,7 +21,8 @@ import { SelectInput, TextInput } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { fieldErrors, useTranslation } from '../../i18n';
 import { BedPicker } from './BedPicker';
-import { dobWithAge, formatDate, placeText, residentName } from './format';
+import { formatDate } from '../../../../shared/domain/date-display';
+import { dobWithAge, placeText, residentName } from './format';
 
 /** Labels for the error summary, keyed by the contract's field paths. */
 export function useFieldLabels(): Record<string, string> {
