@@ -86,7 +86,7 @@ export const residentsEs: ResidentsMessages = {
     iddsiFood: 'IDDSI alimentos',
     iddsiDrink: 'IDDSI bebidas',
     transfer: 'Transferencia',
-    aid: 'Ayuda para la movilidad',
+    aid: 'Dispositivo de movilidad',
     bariatric: 'Bariátrico',
     fallRisk: 'Riesgo de caída',
     wanderingRisk: 'Riesgo de deambulación / fuga',
@@ -117,8 +117,10 @@ export const residentsEs: ResidentsMessages = {
     dietType: { regular: 'Normal', diabetic: 'Diabética', renal: 'Renal', low_sodium: 'Baja en sodio', cardiac: 'Cardíaca', gluten_free: 'Sin gluten', vegetarian: 'Vegetariana', other: 'Otra' },
     iddsiFood: { regular_7: '7 Normal', soft_bite_sized_6: '6 Suave y en trozos pequeños', minced_moist_5: '5 Picado y húmedo', pureed_4: '4 Triturado', liquidised_3: '3 Licuado' },
     iddsiDrink: { thin_0: '0 Líquido fino', slightly_thick_1: '1 Ligeramente espeso', mildly_thick_2: '2 Levemente espeso', moderately_thick_3: '3 Moderadamente espeso', extremely_thick_4: '4 Extremadamente espeso' },
-    transfer: { independent: 'Independiente', standby: 'Supervisión', one_person: 'Ayuda de 1 persona', two_person: 'Ayuda de 2 personas', mechanical_lift: 'Grúa mecánica' },
-    aid: { none: 'Sin ayuda', cane: 'Bastón', walker: 'Andador', wheelchair: 'Silla de ruedas', stretcher: 'Camilla' },
+    // "Ayuda de 2 personas · Sin ayuda" read as a contradiction: transfer help is "asistencia", the
+    // aid is a device ("sin dispositivo").
+    transfer: { independent: 'Independiente', standby: 'Supervisión', one_person: 'Asistencia de 1 persona', two_person: 'Asistencia de 2 personas', mechanical_lift: 'Grúa mecánica' },
+    aid: { none: 'Sin dispositivo', cane: 'Bastón', walker: 'Andador', wheelchair: 'Silla de ruedas', stretcher: 'Camilla' },
     risk: { low: 'Bajo', moderate: 'Moderado', high: 'Alto' },
     isolation: { none: 'Ninguno', contact: 'Contacto', droplet: 'Gotitas', airborne: 'Aéreo' },
     transportMode: { ambulatory: 'Ambulante', wheelchair: 'Furgoneta para silla de ruedas', stretcher: 'Camilla', bariatric: 'Bariátrico' },
@@ -231,14 +233,16 @@ export const residentsEs: ResidentsMessages = {
     paste: 'Texto CSV',
     file: 'O elija un archivo CSV',
     preview: 'Vista previa',
-    commit: 'Ingresar {{count}} residentes',
+    commit_one: 'Ingresar {{count}} residente',
+    commit_other: 'Ingresar {{count}} residentes',
     missingColumns: 'Faltan columnas: {{columns}}',
     summary: '{{valid}} de {{total}} filas están listas.',
     rowsWithErrors: 'No se escribirá nada hasta que todas las filas sean correctas.',
     line: 'Línea',
     ok: 'Lista',
     problem: 'Problema',
-    done: '{{count}} residentes ingresados.',
+    done_one: '{{count}} residente ingresado.',
+    done_other: '{{count}} residentes ingresados.',
     column: {
       recordNumber: 'número de expediente', legalGiven: 'nombre', legalFamily: 'apellidos', preferredName: 'nombre preferido', dateOfBirth: 'fecha de nacimiento', sex: 'sexo', unit: 'unidad', room: 'habitación', bed: 'cama', admittedOn: 'fecha de ingreso', codeStatus: 'estado de código', allergies: 'alergias', dietType: 'dieta', iddsiFood: 'IDDSI alimentos', iddsiDrink: 'IDDSI bebidas', transfer: 'transferencia', aid: 'ayuda', fallRisk: 'riesgo de caída', wanderingRisk: 'riesgo de fuga', isolation: 'aislamiento', language: 'idioma', interpreterNeeded: 'intérprete', physicianName: 'médico', pharmacyName: 'farmacia',
     },
@@ -246,7 +250,8 @@ export const residentsEs: ResidentsMessages = {
   importEmpty: 'El archivo no tiene filas.',
   importUnterminatedQuote: 'Un campo entre comillas que empieza en la línea {{line}} nunca se cierra.',
   importMissingColumns: 'Faltan columnas obligatorias en el archivo: {{columns}}.',
-  importHasErrors: '{{count}} filas tienen problemas. No se importó nada.',
+  importHasErrors_one: '{{count}} fila tiene problemas. No se importó nada.',
+  importHasErrors_other: '{{count}} filas tienen problemas. No se importó nada.',
 };
 
 export const residentsFieldEs: ResidentsFieldMessages = {

@@ -234,14 +234,16 @@ export const residentsEn = {
     paste: 'CSV text',
     file: 'Or choose a CSV file',
     preview: 'Preview',
-    commit: 'Admit {{count}} residents',
+    commit_one: 'Admit {{count}} resident',
+    commit_other: 'Admit {{count}} residents',
     missingColumns: 'Missing columns: {{columns}}',
     summary: '{{valid}} of {{total}} rows are ready.',
     rowsWithErrors: 'Nothing will be written until every row is correct.',
     line: 'Line',
     ok: 'Ready',
     problem: 'Problem',
-    done: '{{count}} residents admitted.',
+    done_one: '{{count}} resident admitted.',
+    done_other: '{{count}} residents admitted.',
     column: {
       recordNumber: 'record number', legalGiven: 'given name', legalFamily: 'family name', preferredName: 'preferred name', dateOfBirth: 'date of birth', sex: 'sex', unit: 'unit', room: 'room', bed: 'bed', admittedOn: 'admitted on', codeStatus: 'code status', allergies: 'allergies', dietType: 'diet', iddsiFood: 'IDDSI food', iddsiDrink: 'IDDSI drink', transfer: 'transfer', aid: 'aid', fallRisk: 'fall risk', wanderingRisk: 'wandering risk', isolation: 'isolation', language: 'language', interpreterNeeded: 'interpreter', physicianName: 'physician', pharmacyName: 'pharmacy',
     },
@@ -249,7 +251,8 @@ export const residentsEn = {
   importEmpty: 'The file has no rows.',
   importUnterminatedQuote: 'A quoted field that starts on line {{line}} never ends.',
   importMissingColumns: 'The file is missing required columns: {{columns}}.',
-  importHasErrors: '{{count}} rows have problems. Nothing was imported.',
+  importHasErrors_one: '{{count}} row has problems. Nothing was imported.',
+  importHasErrors_other: '{{count}} rows have problems. Nothing was imported.',
 };
 
 /** Field error codes of this area, merged into the catalog's `field` block. */

@@ -50,6 +50,7 @@ function seedFacility(opts: { language?: 'en' | 'es' } = {}) {
         unitId: i === 0 ? mc : s1,
         bedId: i === 0 ? mcBeds[0]! : s1Beds[i - 1]!,
         allergies: i % 3 === 0 ? { state: 'listed', items: [{ substance: 'Penicillin', reaction: 'anaphylaxis', severity: 'severe' }] } : i % 3 === 1 ? { state: 'nka', recordedOn: '2026-01-05' } : { state: 'not_recorded' },
+        ...(i === 0 ? { transfer: 'two_person' as const, aid: 'none' as const } : {}),
       };
       c.must('residents.admit', input);
     });
@@ -409,5 +410,85 @@ describe.each([
     expect(await page.locator('.bed-board .allergy-severe').count()).toBe(7);
     expect(await cutCells(page, '.bed-board .code-status')).toEqual([]);
     expect(await seriousAxe(page)).toEqual([]);
+  });
+});
+
+describe('issue 8 · 12: everyday friction', () => {
+  test('English: skip link, Enter opens a single match, focus on the name, banners stay where they belong, tabs in the address, plurals, dates with the month as a word', async () => {
+    const { page } = await start();
+    await expect.poll(() => censusShown(page).then((c) => c.loaded)).toBe(true);
+    // From the heading: one Tab to the skip link, Enter, and the first resident has focus.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Skip to the resident list');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('Núñez, Ana');
+    expect(await page.locator('.census-table td.col-dateOfBirth').first().textContent()).toMatch(/^Jan 10, 1930 \(\d+ y\)$/);
+
+    // Enter in the search opens the one resident it finds, and focus lands on the name.
+    await page.getByLabel(/^Search by name or record number/).focus();
+    await typeText(page, 'nunez');
+    await expect.poll(() => page.locator('.census-total').textContent()).toBe('1 resident');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { name: 'Núñez, Ana', level: 2 }).isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('resident-name');
+
+    // A success banner stays with the resident it is about, not on the next screens.
+    await page.goto(`${app!.harness.url}#/residents`);
+    await expect.poll(() => censusShown(page).then((c) => c.loaded)).toBe(true);
+    await tabTo(page, 'Admit resident', { back: true, max: 80 });
+    await page.keyboard.press('Enter');
+    await typeText(page, 'Rosa');
+    await page.keyboard.press('Tab');
+    await typeText(page, 'Quintero');
+    await tabTo(page, /^Date of birth/);
+    await typeText(page, '03/04/1944');
+    await tabTo(page, /^Record number/);
+    await typeText(page, 'R-900');
+    await tabTo(page, /^Unit/);
+    await page.keyboard.press('ArrowDown'); // Memory Care → Skilled 1, where a bed is free
+    await tabTo(page, /^Code status/);
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, 'Admit resident');
+    await page.keyboard.press('Enter');
+    const banner = page.getByRole('status').filter({ hasText: 'admitted to' });
+    await expect.poll(() => banner.count()).toBe(1);
+    await tabTo(page, 'Back to census', { back: true });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => censusShown(page).then((c) => c.total)).toBe('23 residents');
+    expect(await banner.count()).toBe(0);
+
+    // Training tabs are in the address: a reload comes back to the same tab.
+    await page.goto(`${app!.harness.url}#/training`);
+    await page.getByRole('tab', { name: 'Staff' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toMatch(/#\/training\/staff$/);
+    expect(await page.getByRole('row', { name: /Jane Doe/ }).textContent()).toContain('May 1, 2024');
+    await page.reload();
+    await expect.poll(() => page.getByRole('tab', { name: 'Staff' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  test('Spanish: words that agree, severity and shift names translated, one plural rule, dates with the month as a word', async () => {
+    const { page } = await start({ language: 'es' });
+    await expect.poll(() => censusShown(page).then((c) => c.loaded)).toBe(true);
+    const allergies = await page.locator('.census-table td.col-allergies').allTextContents();
+    expect(allergies.filter((a) => a.includes('Penicillin'))[0]).toBe('Penicillin (grave)');
+    expect(allergies.join(' ')).not.toMatch(/severe|moderate|mild/);
+    expect(await page.locator('.census-table td.col-dateOfBirth').first().textContent()).toMatch(/^10 ene 1930 \(\d+ a\)$/);
+    await page.getByLabel(/^Buscar por nombre/).focus();
+    await typeText(page, 'nunez');
+    await expect.poll(() => page.locator('.census-total').textContent()).toBe('1 residente');
+    await page.keyboard.press('Enter');
+    const summary = page.getByRole('region', { name: 'Resumen de seguridad' });
+    await expect.poll(() => summary.textContent()).toContain('Asistencia de 2 personas · Sin dispositivo');
+    expect(await summary.textContent()).not.toContain('Sin ayuda');
+
+    // The facility's shifts were named in English at set-up; a Spanish reader sees them in Spanish.
+    await page.goto(`${app!.harness.url}#/training`);
+    const coverage = page.locator('.coverage-list');
+    await expect.poll(() => coverage.textContent()).toContain('Día');
+    expect(await coverage.textContent()).toContain('Noche');
+    expect(await coverage.textContent()).not.toMatch(/\bDay\b|\bNight\b/);
+    expect(await page.locator('.coverage h3').textContent()).toMatch(/\d{1,2} [a-z]{3,4} \d{4}/);
   });
 });

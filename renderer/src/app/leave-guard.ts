@@ -30,6 +30,16 @@ window.addEventListener(
   { capture: true },
 );
 
+/**
+ * The app's own moves (a link in the app, opening the record just admitted) go through here: they
+ * are never held, even while a closing form has not yet let go of its guard.
+ */
+export function navigateTo(hash: string): void {
+  if (window.location.hash === hash) return;
+  passThrough = true;
+  window.location.hash = hash;
+}
+
 const onBeforeUnload = (e: BeforeUnloadEvent) => {
   if (guards.length === 0) return;
   e.preventDefault();

@@ -4,6 +4,7 @@ import type { User } from '../../../../shared/contract/users';
 import { roles, type Role } from '../../../../shared/domain/roles';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { useCan } from '../../app/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
@@ -16,7 +17,8 @@ const PAGE = 25;
 type Editing = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'reset'; user: User } | null;
 
 export function UsersPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { dateTime } = useDates();
   const canManage = useCan('users.manage');
   const [query, setQuery] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
@@ -39,7 +41,6 @@ export function UsersPanel() {
   }, [load]);
 
   const roleOptions = roles.map((r) => ({ value: r, label: t(`roles.${r}`) }));
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <section aria-labelledby="users-heading">
@@ -79,7 +80,7 @@ export function UsersPanel() {
               <td>{u.username}</td>
               <td>{t(`roles.${u.role}`)}</td>
               <td>{u.active ? t('admin.statusActive') : t('admin.statusInactive')}</td>
-              <td>{u.lastSignInAt ? fmt.format(new Date(u.lastSignInAt)) : t('admin.never')}</td>
+              <td>{u.lastSignInAt ? dateTime(u.lastSignInAt) : t('admin.never')}</td>
               {canManage ? (
                 <td className="row-actions">
                   <Button onPress={() => setEditing({ kind: 'edit', user: u })} aria-label={t('admin.editUser', { name: u.displayName })}>

@@ -91,24 +91,12 @@ export function Census(p: { facility: Facility | null; refreshKey: number; onOpe
     const r = await call('residents.list', { ...filters, sort, desc, offset: 0, limit: 2 });
     if (r.ok && r.value.rows.length === 1) p.onOpen(r.value.rows[0]!.id);
   };
-  const skipToList = () => document.querySelector<HTMLElement>('.census-table tbody th.col-name a')?.focus();
 
   return (
     <section aria-labelledby="census-heading" className="census">
       <h2 id="census-heading" className="visually-hidden">
         {t('residents.census')}
       </h2>
-      {/* Past the filters in one key press: the first resident is not 19 Tabs away. */}
-      <a
-        className="skip-link"
-        href="#census-list"
-        onClick={(e) => {
-          e.preventDefault();
-          skipToList();
-        }}
-      >
-        {t('residents.skipToList')}
-      </a>
       <div className="toolbar census-filters" role="search">
         <TextInput
           label={t('residents.search')}

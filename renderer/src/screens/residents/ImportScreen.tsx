@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import type { ImportPreview } from '../../../../shared/contract/residents';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { Notice } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { fieldText, useTranslation } from '../../i18n';
@@ -10,6 +11,7 @@ import { fieldText, useTranslation } from '../../i18n';
 /** Paste or choose a census CSV, see every row's problems, then admit all of it or nothing. */
 export function ImportScreen(p: { onImported(): void }) {
   const { t } = useTranslation();
+  const { date } = useDates();
   const [csv, setCsv] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -111,7 +113,7 @@ export function ImportScreen(p: { onImported(): void }) {
                   <td>{row.line}</td>
                   <td>{row.recordNumber}</td>
                   <th scope="row">{row.name}</th>
-                  <td>{row.dateOfBirth}</td>
+                  <td>{date(row.dateOfBirth)}</td>
                   <td>{row.place}</td>
                   <td>{row.codeStatus}</td>
                   <td>{row.ok ? t('residents.importer.ok') : <span className="field-error">{(issuesByLine.get(row.line) ?? []).join('; ')}</span>}</td>

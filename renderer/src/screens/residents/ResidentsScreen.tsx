@@ -23,7 +23,9 @@ export function ResidentsScreen() {
   const [facility, setFacility] = useState<Facility | null>(null);
   // An admission that was being typed when the station locked reopens as it was left.
   const [admitting, setAdmitting] = useState<{ unitId: number; bedId: number } | true | null>(() => (hasDraft(ADMIT_DRAFT) ? true : null));
-  const [notice, setNotice] = useState<string | null>(null);
+  // A success message belongs to the place it was given for; moving on takes it away.
+  const [notice, setNotice] = useState<{ text: string; at: string } | null>(null);
+  if (notice && notice.at !== hrefOf(route)) setNotice(null);
   const [refreshKey, setRefreshKey] = useState(0);
   useEffect(() => {
     void call('facility.get', {}).then((r) => r.ok && setFacility(r.value));
@@ -38,6 +40,19 @@ export function ResidentsScreen() {
   return (
     <div className="residents">
       <AreaTools>
+        {route.view === 'census' ? (
+          // Past the views and filters in one key press: the first resident is not 19 Tabs away.
+          <a
+            className="skip-link"
+            href="#main"
+            onClick={(e) => {
+              e.preventDefault();
+              document.querySelector<HTMLElement>('.census-table tbody th.col-name a')?.focus();
+            }}
+          >
+            {t('residents.skipToList')}
+          </a>
+        ) : null}
         <nav aria-label={t('residents.title')} className="subnav">
           <ul>
             {views
@@ -57,7 +72,7 @@ export function ResidentsScreen() {
           </Button>
         ) : null}
       </AreaTools>
-      {notice ? <Notice tone="success">{notice}</Notice> : null}
+      {notice ? <Notice tone="success">{notice.text}</Notice> : null}
       {route.view === 'census' ? <Census facility={facility} refreshKey={refreshKey} onOpen={(id) => go({ view: 'resident', id })} /> : null}
       {route.view === 'resident' ? <ResidentPage key={route.id} id={route.id} facility={facility} canWrite={canWrite} onChanged={changed} /> : null}
       {route.view === 'beds' ? <BedBoard facility={facility} canWrite={canWrite} canManage={canManage} onAdmitTo={(unitId, bedId) => setAdmitting({ unitId, bedId })} refreshKey={refreshKey} /> : null}
@@ -69,7 +84,7 @@ export function ResidentsScreen() {
           onClose={() => setAdmitting(null)}
           onDone={(d) => {
             setAdmitting(null);
-            setNotice(t('residents.dialog.admitted', { name: residentName(d), place: placeText(d.location) }));
+            setNotice({ text: t('residents.dialog.admitted', { name: residentName(d), place: placeText(d.location) }), at: hrefOf({ view: 'resident', id: d.id }) });
             changed();
             go({ view: 'resident', id: d.id });
           }}

@@ -4,6 +4,7 @@ import type { ImportPreview } from '../../../../shared/contract/training';
 import { TRAINING_IMPORT_FIELDS, type TrainingImportField } from '../../../../shared/domain/training/import';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { Notice, SelectInput } from '../../components/fields';
 import { errorText, fieldText, useTranslation } from '../../i18n';
 
@@ -15,6 +16,7 @@ type Mapping = Partial<Record<TrainingImportField, number | null>>;
  */
 export function ImportPanel() {
   const { t } = useTranslation();
+  const { date } = useDates();
   const [csv, setCsv] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -171,7 +173,7 @@ export function ImportPanel() {
                     <td>{s.employeeId}</td>
                     <td>{s.staffName}</td>
                     <td>{s.courseName}</td>
-                    <td>{s.completedOn}</td>
+                    <td>{date(s.completedOn)}</td>
                     <td>{s.hours ?? ''}</td>
                   </tr>
                 ))}

@@ -3,6 +3,7 @@ import type { Facility } from '../../../../shared/contract/facility';
 import type { OutputOf } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { CheckInput, Notice, SelectInput } from '../../components/fields';
 import { Pager } from '../../components/Pager';
 import { errorText, useTranslation } from '../../i18n';
@@ -14,6 +15,7 @@ type Row = OutputOf<'training.inService'>['rows'][number];
 /** Rolling 12-month in-service hours per care aide against the annual minimum, and new-hire orientation. */
 export function InServicePanel({ facility, today }: { facility: Facility; today: string }) {
   const { t } = useTranslation();
+  const { date } = useDates();
   const [asOf, setAsOf] = useState(today);
   const [unitId, setUnitId] = useState('');
   const [onlyShort, setOnlyShort] = useState(false);
@@ -30,9 +32,9 @@ export function InServicePanel({ facility, today }: { facility: Facility; today:
   const orientation = (o: Row['orientation']) => {
     if (o.status === 'not_required') return '—';
     if (o.completedOn !== null) {
-      return o.withinDeadline === false ? t('training.inService.orientationLate', { date: o.completedOn, due: o.dueOn }) : t('training.inService.orientationDone', { date: o.completedOn });
+      return o.withinDeadline === false ? t('training.inService.orientationLate', { date: date(o.completedOn), due: date(o.dueOn) }) : t('training.inService.orientationDone', { date: date(o.completedOn) });
     }
-    return o.status === 'missing' ? t('training.inService.orientationMissing', { date: o.dueOn }) : t('training.inService.orientationDue', { date: o.dueOn });
+    return o.status === 'missing' ? t('training.inService.orientationMissing', { date: date(o.dueOn) }) : t('training.inService.orientationDue', { date: date(o.dueOn) });
   };
 
   return (
@@ -48,9 +50,9 @@ export function InServicePanel({ facility, today }: { facility: Facility; today:
       </div>
       {page ? (
         <>
-          <p>{t('training.inService.window', { from: page.window.startsOn, to: page.window.endsOn, min: page.minimumHours })}</p>
+          <p>{t('training.inService.window', { from: date(page.window.startsOn), to: date(page.window.endsOn), min: page.minimumHours })}</p>
           <table className="data">
-            <caption>{t('training.inService.caption', { date: asOf })}</caption>
+            <caption>{t('training.inService.caption', { date: date(asOf) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('training.matrix.staff')}</th>
@@ -74,7 +76,7 @@ export function InServicePanel({ facility, today }: { facility: Facility; today:
                     <span className="cell-date">{r.employeeId}</span>
                   </th>
                   <td>{r.unitName ?? t('training.filters.noUnit')}</td>
-                  <td>{r.hireDate}</td>
+                  <td>{date(r.hireDate)}</td>
                   <td>{r.hours}</td>
                   <td>{r.shortfall > 0 ? t('training.inService.short', { hours: r.shortfall }) : t('training.inService.met')}</td>
                   <td>{orientation(r.orientation)}</td>

@@ -4,6 +4,7 @@ import type { Facility } from '../../../../shared/contract/facility';
 import type { OutputOf } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { printDocument } from '../../api/print';
 import { useSession } from '../../app/session';
 import { CheckInput, Notice, SelectInput } from '../../components/fields';
@@ -18,6 +19,7 @@ const WITHIN = ['30', '60', '90', '180'] as const;
 export function LapsingPanel({ facility, today }: { facility: Facility; today: string }) {
   const { t } = useTranslation();
   const { user } = useSession();
+  const { date } = useDates();
   const [asOf, setAsOf] = useState(today);
   const [within, setWithin] = useState<(typeof WITHIN)[number]>('60');
   const [unitId, setUnitId] = useState('');
@@ -50,11 +52,11 @@ export function LapsingPanel({ facility, today }: { facility: Facility; today: s
       </div>
       {page ? (
         <table className="data lapsing">
-          <caption>{t('training.lapsing.caption', { date: asOf })}</caption>
+          <caption>{t('training.lapsing.caption', { date: date(asOf) })}</caption>
           <thead>
             <PrintHeaderRow
               colSpan={6}
-              header={{ title: t('training.print.lapsingTitle'), line: t('training.print.lapsingHeader', { facility: facility.name, date: asOf, days: within }), printedBy: user.displayName }}
+              header={{ title: t('training.print.lapsingTitle'), line: t('training.print.lapsingHeader', { facility: facility.name, date: date(asOf), days: within }), printedBy: user.displayName }}
             />
             <tr>
               <th scope="col">{t('training.lapsing.lapsesOn')}</th>
@@ -73,7 +75,7 @@ export function LapsingPanel({ facility, today }: { facility: Facility; today: s
             ) : null}
             {page.rows.map((r) => (
               <tr key={`${r.staffId}:${r.courseId}`}>
-                <td>{r.lapsesOn ?? '—'}</td>
+                <td>{r.lapsesOn ? date(r.lapsesOn) : '—'}</td>
                 <td>{when(r.daysLeft)}</td>
                 <th scope="row">
                   {r.staffName}
@@ -84,7 +86,7 @@ export function LapsingPanel({ facility, today }: { facility: Facility; today: s
                 <td>{r.unitName ?? t('training.filters.noUnit')}</td>
                 <td>
                   {r.courseName}
-                  {r.completedOn ? <span className="cell-date">{t('training.matrix.cellCompleted', { date: r.completedOn })}</span> : null}
+                  {r.completedOn ? <span className="cell-date">{t('training.matrix.cellCompleted', { date: date(r.completedOn) })}</span> : null}
                 </td>
                 <td>
                   <StatusText status={r.status} />

@@ -5,6 +5,7 @@ import type { MatrixOutput } from '../../../../shared/contract/training';
 import { COMPLIANCE_STATUSES, EXPIRING_WINDOWS, type StaffRole } from '../../../../shared/domain/training/vocabulary';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { printDocument } from '../../api/print';
 import { useCan, useSession } from '../../app/session';
 import { Notice, SelectInput } from '../../components/fields';
@@ -19,6 +20,7 @@ type StatusChoice = '' | 'attention' | (typeof COMPLIANCE_STATUSES)[number];
 export function MatrixPanel({ facility, today }: { facility: Facility; today: string }) {
   const { t } = useTranslation();
   const { user } = useSession();
+  const { date } = useDates();
   const canWrite = useCan('training.write');
   const [asOf, setAsOf] = useState(today);
   const [windowDays, setWindowDays] = useState<'30' | '60' | '90'>('30');
@@ -53,7 +55,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
     ...COMPLIANCE_STATUSES.filter((s) => s !== 'not_required').map((s) => ({ value: s, label: `${STATUS_SYMBOL[s]} ${t(`training.status.${s}`)}` })),
   ];
   const printHeader = matrix
-    ? { title: t('training.print.title'), line: t('training.print.header', { facility: facility.name, date: matrix.asOf, days: matrix.windowDays }), printedBy: user.displayName }
+    ? { title: t('training.print.title'), line: t('training.print.header', { facility: facility.name, date: date(matrix.asOf), days: matrix.windowDays }), printedBy: user.displayName }
     : null;
 
   return (
@@ -82,7 +84,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
             {t('training.matrix.recordTraining')}
           </Button>
         ) : null}
-        <Button onPress={async () => setError(await printDocument('training.matrix', `${t('training.matrix.print')} ${asOf}`))}>{t('training.matrix.print')}</Button>
+        <Button onPress={async () => setError(await printDocument('training.matrix', `${t('training.matrix.print')} ${date(asOf)}`))}>{t('training.matrix.print')}</Button>
         <Button
           onPress={async () => {
             const r = await call('training.exportCsv', filters);
@@ -107,7 +109,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           </p>
           <div className="matrix-scroll">
             <table className="data matrix" aria-describedby="matrix-legend">
-              <caption>{t('training.matrix.caption', { date: matrix.asOf, days: matrix.windowDays })}</caption>
+              <caption>{t('training.matrix.caption', { date: date(matrix.asOf), days: matrix.windowDays })}</caption>
               <thead>
                 <PrintHeaderRow colSpan={matrix.courses.length + 2} header={printHeader} />
                 <tr>
@@ -172,7 +174,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           onClose={() => setRecording(false)}
           onDone={(r, name) => {
             setRecording(false);
-            setNotice(t('training.record.saved', { name, course: r.courseName, date: r.completedOn }));
+            setNotice(t('training.record.saved', { name, course: r.courseName, date: date(r.completedOn) }));
             void load();
             setCoverageKey((k) => k + 1);
           }}

@@ -6,6 +6,7 @@ import type { User } from '../../../../shared/contract/users';
 import type { StaffRole } from '../../../../shared/domain/training/vocabulary';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { useCan } from '../../app/session';
 import { useFacilityToday } from '../../app/facility';
 import { DateField } from '../../components/DateField';
@@ -23,6 +24,7 @@ type Editing = { kind: 'create' } | { kind: 'edit'; staff: Staff } | { kind: 're
 
 export function StaffPanel({ facility }: { facility: Facility }) {
   const { t } = useTranslation();
+  const { date } = useDates();
   const canWrite = useCan('training.write');
   const [query, setQuery] = useState('');
   const [unitId, setUnitId] = useState('');
@@ -88,7 +90,7 @@ export function StaffPanel({ facility }: { facility: Facility }) {
               <td>{s.employeeId}</td>
               <td>{t(`training.roles.${s.role}`)}</td>
               <td>{s.unitName ?? t('training.staffEditor.noUnit')}</td>
-              <td>{s.hireDate}</td>
+              <td>{date(s.hireDate)}</td>
               <td>{s.active ? t('training.staffEditor.active') : t('training.staffEditor.inactive')}</td>
               <td className="row-actions">
                 <Button onPress={() => setEditing({ kind: 'records', staff: s })} aria-label={t('training.staffEditor.recordsFor', { name: s.name })}>
@@ -231,6 +233,7 @@ function StaffDialog(p: { facility: Facility; existing: Staff | undefined; onClo
 /** One person's records: correct, void (kept, never deleted), attach and open certificate scans. */
 function RecordsDialog({ staff, onClose }: { staff: Staff; onClose(): void }) {
   const { t } = useTranslation();
+  const { date, dateTime } = useDates();
   const canWrite = useCan('training.write');
   const [includeVoided, setIncludeVoided] = useState(false);
   const [rows, setRows] = useState<TrainingRecord[] | null>(null);
@@ -255,7 +258,7 @@ function RecordsDialog({ staff, onClose }: { staff: Staff; onClose(): void }) {
         onClose={() => setAction(null)}
         onDone={(r) => {
           setAction(null);
-          setNotice(t('training.record.saved', { name: staff.name, course: r.courseName, date: r.completedOn }));
+          setNotice(t('training.record.saved', { name: staff.name, course: r.courseName, date: date(r.completedOn) }));
           void load();
         }}
       />
@@ -309,10 +312,10 @@ function RecordsDialog({ staff, onClose }: { staff: Staff; onClose(): void }) {
             <tr key={r.id} className={r.voidedAt ? 'voided' : undefined}>
               <th scope="row">
                 {r.courseName}
-                {r.voidedAt ? <span className="cell-date">{t('training.record.voidedOn', { date: r.voidedAt.slice(0, 10), reason: r.voidReason })}</span> : null}
+                {r.voidedAt ? <span className="cell-date">{t('training.record.voidedOn', { date: dateTime(r.voidedAt), reason: r.voidReason })}</span> : null}
               </th>
-              <td>{r.completedOn}</td>
-              <td>{r.expiresOn ?? t('training.record.never')}</td>
+              <td>{date(r.completedOn)}</td>
+              <td>{r.expiresOn ? date(r.expiresOn) : t('training.record.never')}</td>
               <td>{r.hours ?? ''}</td>
               <td>{r.provider ?? ''}</td>
               <td>{r.certificateNumber ?? ''}</td>
@@ -336,13 +339,13 @@ function RecordsDialog({ staff, onClose }: { staff: Staff; onClose(): void }) {
                 ))}
                 {canWrite && !r.voidedAt ? (
                   <>
-                    <Button onPress={() => setAction({ kind: 'edit', record: r })} aria-label={`${t('training.staffEditor.edit')} ${r.courseName} ${r.completedOn}`}>
+                    <Button onPress={() => setAction({ kind: 'edit', record: r })} aria-label={`${t('training.staffEditor.edit')} ${r.courseName} ${date(r.completedOn)}`}>
                       {t('training.staffEditor.edit')}
                     </Button>
-                    <Button onPress={() => setAction({ kind: 'attach', record: r })} aria-label={t('training.record.attachFor', { course: r.courseName, date: r.completedOn })}>
+                    <Button onPress={() => setAction({ kind: 'attach', record: r })} aria-label={t('training.record.attachFor', { course: r.courseName, date: date(r.completedOn) })}>
                       {t('training.record.attach')}
                     </Button>
-                    <Button onPress={() => setAction({ kind: 'void', record: r })} aria-label={t('training.record.voidFor', { course: r.courseName, date: r.completedOn })}>
+                    <Button onPress={() => setAction({ kind: 'void', record: r })} aria-label={t('training.record.voidFor', { course: r.courseName, date: date(r.completedOn) })}>
                       {t('training.record.void')}
                     </Button>
                   </>
@@ -358,12 +361,13 @@ function RecordsDialog({ staff, onClose }: { staff: Staff; onClose(): void }) {
 
 function VoidDialog(p: { record: TrainingRecord; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
+  const { date } = useDates();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const labels = { reason: t('training.record.voidReason') };
   return (
     <FormDialog
-      title={t('training.record.voidFor', { course: p.record.courseName, date: p.record.completedOn })}
+      title={t('training.record.voidFor', { course: p.record.courseName, date: date(p.record.completedOn) })}
       submitLabel={t('training.record.voidConfirm')}
       error={error}
       labels={labels}
@@ -381,13 +385,14 @@ function VoidDialog(p: { record: TrainingRecord; onClose(): void; onDone(): void
 
 function AttachDialog(p: { record: TrainingRecord; onClose(): void; onDone(fileName: string): void }) {
   const { t } = useTranslation();
+  const { date } = useDates();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const labels = { file: t('training.record.fileLabel') };
   const problem = error?.fields?.find((f) => f.path === 'file');
   return (
     <FormDialog
-      title={t('training.record.attachFor', { course: p.record.courseName, date: p.record.completedOn })}
+      title={t('training.record.attachFor', { course: p.record.courseName, date: date(p.record.completedOn) })}
       submitLabel={t('training.record.attach')}
       error={error}
       labels={labels}

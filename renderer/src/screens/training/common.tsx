@@ -5,6 +5,7 @@ import type { MatrixCell } from '../../../../shared/contract/training';
 import { STAFF_ROLES, type ComplianceStatus, type StaffRole } from '../../../../shared/domain/training/vocabulary';
 import { calendarDateIn, isIsoDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { DateField } from '../../components/DateField';
 import { useTranslation } from '../../i18n';
 
@@ -64,12 +65,13 @@ export function StatusText({ status }: { status: ComplianceStatus }) {
 
 export function CellText({ cell }: { cell: MatrixCell }) {
   const { t } = useTranslation();
+  const { date } = useDates();
   const detail = cell.expiresOn
-    ? t('training.matrix.cellExpires', { date: cell.expiresOn })
+    ? t('training.matrix.cellExpires', { date: date(cell.expiresOn) })
     : cell.dueOn
-      ? t('training.matrix.cellDue', { date: cell.dueOn })
+      ? t('training.matrix.cellDue', { date: date(cell.dueOn) })
       : cell.completedOn
-        ? t('training.matrix.cellCompleted', { date: cell.completedOn })
+        ? t('training.matrix.cellCompleted', { date: date(cell.completedOn) })
         : null;
   return (
     <>
