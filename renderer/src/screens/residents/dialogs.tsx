@@ -148,8 +148,9 @@ export function AdmitDialog(p: { facility: Facility | null; initial?: { unitId: 
           ...identity,
           // Nothing chosen is sent as missing, so main says "Required", not "choose a listed value".
           codeStatus: (codeStatus || undefined) as CodeStatus,
-          unitId: unitId ?? 0,
-          bedId: bedId ?? 0,
+          // No unit or bed chosen is sent as missing: main says "Required", not "at least 0".
+          unitId: (unitId ?? undefined) as number,
+          bedId: (bedId ?? undefined) as number,
           allergies: allergiesInput(allergy.state, allergy.recordedOn, allergy.lines),
         });
         if (r.ok) {
@@ -204,7 +205,7 @@ export function TransferDialog(p: { resident: ResidentDetail; facility: Facility
       labels={{ ...labels, bedId: t('residents.dialog.newBed') }}
       onClose={p.onClose}
       onSubmit={async () => {
-        const r = await call('residents.transfer', { id: p.resident.id, bedId: bedId ?? 0, date, note });
+        const r = await call('residents.transfer', { id: p.resident.id, bedId: (bedId ?? undefined) as number, date, note });
         if (r.ok) p.onDone(r.value);
         else setError(r.error);
       }}
