@@ -27,7 +27,7 @@ function useDebounced<T>(value: T, ms: number): T {
  * over a table that fills the rest of the window — at 1366×768 at least 15 residents are in view.
  */
 export function Census(p: { facility: Facility | null; refreshKey: number; onOpen(id: number): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [filters, setFilters] = useState<CensusFilters>(noFilters);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'location', desc: false }]);
   const [shown, setShown] = useState<OptionalColumn[]>(defaultColumns);
@@ -72,9 +72,15 @@ export function Census(p: { facility: Facility | null; refreshKey: number; onOpe
     return () => clearTimeout(h);
   }, [prefsLoaded, shown, sort, desc]);
 
+  // The page takes the census layout (the table fills the window) while the census is shown.
+  useEffect(() => {
+    document.documentElement.classList.add('census-view');
+    return () => document.documentElement.classList.remove('census-view');
+  }, []);
+
   const units = p.facility?.units ?? [];
   const loadedRows = useMemo(() => [...data.pages.values()].flat(), [data.pages]);
-  const { columns, samples } = useCensusColumns(
+  const { columns, samples, samplesKey } = useCensusColumns(
     units.map((u) => u.name),
     loadedRows,
   );
@@ -189,7 +195,7 @@ export function Census(p: { facility: Facility | null; refreshKey: number; onOpe
         onSortingChange={setSorting}
         visibility={visibility}
         label={t('residents.census')}
-        language={i18n.language}
+        samplesKey={samplesKey}
       />
     </section>
   );

@@ -1,6 +1,6 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type OnChangeFn, type SortingState, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CensusRow } from '../../../../shared/contract/residents';
 import { PAGE } from './census-pages';
 import type { CensusMeta, Fit, Samples } from './census-columns';
@@ -28,17 +28,15 @@ export function CensusGrid(p: {
   onSortingChange: OnChangeFn<SortingState>;
   visibility: VisibilityState;
   label: string;
-  /** Changes whenever the words change (the language): widths are measured again. */
-  language: string;
+  /** Changes whenever a sample may change (the language, the longest room labels…): widths are measured again. */
+  samplesKey: string;
 }) {
   const { total, rowAt, pages, load } = p;
   const scroller = useRef<HTMLDivElement>(null);
   const measureBox = useRef<HTMLDivElement>(null);
   const fontsReady = useFontsReady();
   const visible = p.columns.map((c) => c.id!).filter((id) => p.visibility[id] !== false);
-  const sampleKey = `${p.language}|${fontsReady}|${Object.entries(p.samples)
-    .map(([k, v]) => `${k}:${v.content.length}`)
-    .join(',')}`;
+  const sampleKey = `${p.samplesKey}|${fontsReady}`;
   const measured = useMeasuredWidths(measureBox, sampleKey);
   const available = useWidth(scroller);
 
@@ -156,21 +154,28 @@ export function CensusGrid(p: {
           </tbody>
         </table>
       </div>
-      <div ref={measureBox} className="census-measure" aria-hidden="true">
-        {Object.entries(p.samples).flatMap(([col, samples]) =>
-          (['header', 'words', 'content', 'short'] as const).flatMap((kind) => {
-            const list = kind === 'header' ? [samples.header] : (samples[kind] ?? []);
-            return list.map((node, i) => (
-              <span key={`${col}|${kind}|${i}`} data-col={`${col}|${kind}`} className="measure-cell">
-                {node}
-              </span>
-            ));
-          }),
-        )}
-      </div>
+      <MeasureBox ref={measureBox} samples={p.samples} />
     </>
   );
 }
+
+/** The texts fixed columns are measured on, off screen; rendered again only when they change, not per scroll frame. */
+const MeasureBox = memo(function MeasureBox({ samples, ref }: { samples: Samples; ref: React.Ref<HTMLDivElement> }) {
+  return (
+    <div ref={ref} className="census-measure" aria-hidden="true">
+      {Object.entries(samples).flatMap(([col, s]) =>
+        (['header', 'words', 'content', 'short'] as const).flatMap((kind) => {
+          const list = kind === 'header' ? [s.header] : (s[kind] ?? []);
+          return list.map((node, i) => (
+            <span key={`${col}|${kind}|${i}`} data-col={`${col}|${kind}`} className="measure-cell">
+              {node}
+            </span>
+          ));
+        }),
+      )}
+    </div>
+  );
+});
 
 function useWidth(ref: React.RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);

@@ -1,6 +1,6 @@
 import type { CodeStatus as Code } from '../../../../shared/domain/residents/vocabulary';
 import { codeStatuses } from '../../../../shared/domain/residents/vocabulary';
-import { useTranslation } from '../../i18n';
+import { t, useTranslation } from '../../i18n';
 
 /**
  * Code status, always whole: the full words, or — where a column is too narrow for them in the
@@ -8,7 +8,8 @@ import { useTranslation } from '../../i18n';
  * screen (CodeStatusLegend). Never an ellipsis: "No reanim…" could be read either way.
  */
 export function CodeStatusBadge({ code, short = false }: { code: Code; short?: boolean }) {
-  const { t } = useTranslation();
+  // The module's t, not the hook: a census scroll frame mounts dozens of these, and the screens
+  // around them re-render on a language change anyway.
   const full = t(`residents.value.codeStatus.${code}`);
   const abbreviation = t(`residents.value.codeStatusShort.${code}`);
   return (

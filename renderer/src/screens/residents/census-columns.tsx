@@ -50,10 +50,15 @@ export interface ColumnSamples {
 }
 export type Samples = Record<string, ColumnSamples>;
 
+/** The `n` longest distinct texts: width follows length closely enough to find the widest among them. */
+function longest(texts: readonly string[], n = 6): string[] {
+  return [...new Set(texts)].sort((a, b) => b.length - a.length).slice(0, n).sort();
+}
+
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
 
 /** Census columns in the reader's language, and the samples their widths are measured on. */
-export function useCensusColumns(units: readonly string[], rows: readonly CensusRow[]): { columns: ColumnDef<CensusRow | undefined>[]; samples: Samples } {
+export function useCensusColumns(units: readonly string[], rows: readonly CensusRow[]): { columns: ColumnDef<CensusRow | undefined>[]; samples: Samples; samplesKey: string } {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const columns = useMemo<ColumnDef<CensusRow | undefined>[]>(() => {
@@ -113,9 +118,10 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
     return cols.map((col) => ({ ...col, accessorFn: (row: CensusRow | undefined) => row?.id ?? 0, sortDescFirst: false, enableSorting: sortOf[col.id ?? ''] !== undefined }));
   }, [t, lang]);
 
-  // Room labels and record numbers are the facility's own: measured on the rows loaded so far.
-  const rooms = [...new Set(rows.map((r) => roomText(r.location)))].join('\u0000');
-  const records = [...new Set(rows.map((r) => r.recordNumber))].join('\u0000');
+  // Room labels and record numbers are the facility's own: measured on the rows loaded so far —
+  // the few longest of them, so 5,000 loaded rows do not mean 5,000 spans to measure.
+  const rooms = longest(rows.map((r) => roomText(r.location))).join('\u0000');
+  const records = longest(rows.map((r) => r.recordNumber)).join('\u0000');
   const unitNames = units.join('\u0000');
   const samples = useMemo<Samples>(() => {
     const fixed = (id: string, content: ReactNode[], short?: ReactNode[]): ColumnSamples => {
@@ -159,5 +165,6 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
       admittedOn: fixed('admittedOn', words(dates)),
     };
   }, [t, lang, rooms, records, unitNames]);
-  return { columns, samples };
+  // Changes whenever a sample may change: the widths are measured again.
+  return { columns, samples, samplesKey: [lang, rooms, records, unitNames].join('\u0001') };
 }
