@@ -487,6 +487,8 @@ export function residentQueries(env: QueryEnv) {
             status: residents.status,
             codeStatus: residents.codeStatus,
             isolation: residents.isolation,
+            allergyState: residents.allergyState,
+            allergySevere: residents.allergySevere,
           })
           .from(beds)
           .innerJoin(rooms, eq(rooms.id, beds.roomId))
@@ -505,7 +507,7 @@ export function residentQueries(env: QueryEnv) {
         unit.beds++;
         const occupant =
           b.rid !== null
-            ? { id: b.rid, legalGiven: b.legalGiven!, legalFamily: b.legalFamily!, preferredName: b.preferredName, dateOfBirth: b.dateOfBirth!, status: b.status!, codeStatus: b.codeStatus!, isolation: b.isolation! }
+            ? { id: b.rid, legalGiven: b.legalGiven!, legalFamily: b.legalFamily!, preferredName: b.preferredName, dateOfBirth: b.dateOfBirth!, status: b.status!, codeStatus: b.codeStatus!, isolation: b.isolation!, allergies: { state: b.allergyState!, hasSevere: b.allergySevere! } }
             : null;
         if (occupant) unit.occupied++;
         room.beds.push({ id: b.bedId, label: b.bedLabel, occupant });

@@ -27,6 +27,7 @@ import {
   policyStopMessage,
   serverPasswordMessage,
   unexpectedStartupMessage,
+  unsavedWorkMessage,
   type Lang,
 } from './startup-messages';
 import { APP_ENTRY_URL } from './url-policy';
@@ -60,9 +61,16 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
-function createMainWindow(devTools: boolean): BrowserWindow {
+function createMainWindow(devTools: boolean, lang: Lang): BrowserWindow {
   const win = createSecureWindow({ preload: path.join(__dirname, 'preload.cjs'), devTools });
   win.once('ready-to-show', () => win.show());
+  // A form with typed work refuses to unload (beforeunload). Electron then neither reloads nor
+  // closes, silently; ask, as a browser would, with staying as the default.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const m = unsavedWorkMessage(lang);
+    const choice = dialog.showMessageBoxSync(win, { type: 'question', buttons: [m.stay, m.leave], defaultId: 0, cancelId: 0, noLink: true, message: m.message, detail: m.detail });
+    if (choice === 1) event.preventDefault(); // leave anyway: the typed work is discarded
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -159,7 +167,7 @@ async function start(lang: Lang): Promise<void> {
   }
 
   registerIpc(opened.dispatcher, () => mainWindow?.webContents ?? null);
-  mainWindow = createMainWindow(devTools);
+  mainWindow = createMainWindow(devTools, lang);
 }
 
 // Two processes on one SQLite file would contend for its write lock; a second launch hands over.

@@ -127,11 +127,6 @@ export function policyStopMessage(problems: readonly PolicyProblem[], lang: Lang
   return { title: m.policy.stopTitle, body: [m.policy.stopIntro, '', ...lines, '', m.policy.stopOutro].join('\n') };
 }
 
-/** Until the server engine lands, a policy naming a server stops here rather than open a local file. */
-export function serverNotAvailableMessage(host: string, lang: Lang): { title: string; body: string } {
-  const m = catalogs[lang];
-  return { title: m.policy.serverNotAvailableTitle, body: formatPolicyMessage(m, 'policy.serverNotAvailable', { host }) };
-}
 
 /** A native module does not match what was installed: the program files were changed. */
 export function nativeModuleMessage(file: string, lang: Lang): { title: string; body: string } {
@@ -177,4 +172,11 @@ export function serverPasswordMessage(reason: PasswordFailure, detail: string, l
   return lang === 'es'
     ? { title: 'CareDesk: no se puede conectar con el servidor del centro', body: `${es[reason]}\n\nNo se ha abierto ninguna base de datos.` }
     : { title: 'CareDesk: cannot connect to the facility server', body: `${en[reason]}\n\nNo database has been opened.` };
+}
+
+/** Asked when a reload or closing the window would throw away a form's typed work. */
+export function unsavedWorkMessage(lang: Lang): { message: string; detail: string; stay: string; leave: string } {
+  return lang === 'es'
+    ? { message: 'Hay trabajo escrito sin guardar.', detail: 'Si sale ahora, lo escrito se pierde.', stay: 'Quedarse', leave: 'Salir y descartar' }
+    : { message: 'You have typed work that is not saved.', detail: 'If you leave now, what you typed is lost.', stay: 'Stay', leave: 'Leave and discard' };
 }

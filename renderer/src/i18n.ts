@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { catalogs } from '../../shared/i18n';
+import { localShiftName } from '../../shared/i18n/shift-names';
 import type { AppError, FieldIssue } from '../../shared/result';
 
 export type Language = 'en' | 'es';
@@ -63,4 +64,9 @@ export function fieldErrors(error: AppError | null | undefined): Record<string, 
   const out: Record<string, string> = {};
   for (const f of error?.fields ?? []) out[f.path] ??= fieldText(f);
   return out;
+}
+
+/** A shift's name as the reader says it (the wizard's defaults translated; a facility's own names as written). */
+export function shiftName(name: string): string {
+  return localShiftName(name, i18next.language);
 }

@@ -12,18 +12,24 @@ export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
  */
 export const Version = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
+/**
+ * A cheap bound on what is even trimmed and checked: four times the limit. Text beyond it is
+ * reported with the field's real limit — a person who pasted 5,000 characters into a 300-character
+ * note must read "at most 300", not the size of this internal bound.
+ */
+const untrimmed = (max: number) =>
+  z.string().check((ctx) => {
+    if (ctx.value.length > max * 4) ctx.issues.push({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: ctx.value });
+  });
+
 /** Trimmed single-line text with a hard cap, so nothing unbounded reaches the database. */
 export const text = (max: number) =>
-  z
-    .string()
-    .max(max * 4) // before trim: a cheap bound on what we even look at
+  untrimmed(max)
     .transform((s) => s.trim())
     .pipe(z.string().min(1).max(max));
 
 export const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max * 4)
+  untrimmed(max)
     .transform((s) => s.trim())
     .pipe(z.string().max(max))
     .transform((s) => (s === '' ? null : s))

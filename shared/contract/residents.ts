@@ -15,6 +15,7 @@ import {
   transferAssistSchema,
   transportModeSchema,
 } from '../domain/residents/schemas';
+import { residentTextMax as max } from '../domain/residents/text-limits';
 import { AuditEntry } from './users';
 import { Id, ImportDateFormatInput, ImportDatesOut, IsoDate, Paging, Version, optionalText, pageOf, text } from './common';
 import { method } from './method';
@@ -35,13 +36,13 @@ export type AllergiesInput = z.output<typeof AllergiesInput>;
 
 export const ContactInput = z.strictObject({
   role: contactRoleSchema,
-  name: text(120),
-  relationship: optionalText(60),
-  phone: optionalText(40),
-  altPhone: optionalText(40),
+  name: text(max.contactName),
+  relationship: optionalText(max.contactRelationship),
+  phone: optionalText(max.contactPhone),
+  altPhone: optionalText(max.contactPhone),
   /** 1 is called first; null when this contact is not on the emergency list. */
   emergencyOrder: z.number().int().min(1).max(20).nullable().default(null),
-  note: optionalText(300),
+  note: optionalText(max.contactNote),
 });
 export type ContactInput = z.output<typeof ContactInput>;
 
@@ -51,18 +52,18 @@ export type ContactInput = z.output<typeof ContactInput>;
  * because "presumed full code" must be a decision someone made, not a form default.
  */
 export const residentFieldShape = {
-  legalGiven: text(80),
-  legalFamily: text(80),
-  preferredName: optionalText(80),
+  legalGiven: text(max.legalGiven),
+  legalFamily: text(max.legalFamily),
+  preferredName: optionalText(max.preferredName),
   dateOfBirth: IsoDate,
   sex: sexSchema,
-  recordNumber: text(40).pipe(z.string().regex(/^[\p{L}\p{N}._/-]+$/u, { error: 'invalid_record_number' })),
+  recordNumber: text(max.recordNumber).pipe(z.string().regex(/^[\p{L}\p{N}._/-]+$/u, { error: 'invalid_record_number' })),
   codeStatus: codeStatusSchema,
   codeStatusForm: codeStatusFormSchema.nullable().default(null),
   codeStatusDocumentedOn: IsoDate.nullable().default(null),
   allergies: AllergiesInput.default({ state: 'not_recorded' }),
   dietType: dietTypeSchema.default('regular'),
-  dietNote: optionalText(200),
+  dietNote: optionalText(max.dietNote),
   iddsiFood: iddsiFoodLevelSchema.default('regular_7'),
   iddsiDrink: iddsiDrinkLevelSchema.default('thin_0'),
   transfer: transferAssistSchema.default('independent'),
@@ -71,14 +72,14 @@ export const residentFieldShape = {
   fallRisk: riskLevelSchema.default('low'),
   wanderingRisk: riskLevelSchema.default('low'),
   isolation: isolationPrecautionSchema.default('none'),
-  hearingAids: optionalText(120),
-  visionAids: optionalText(120),
-  language: optionalText(40),
+  hearingAids: optionalText(max.hearingAids),
+  visionAids: optionalText(max.visionAids),
+  language: optionalText(max.language),
   interpreterNeeded: z.boolean().default(false),
-  physicianName: optionalText(120),
-  physicianPhone: optionalText(40),
-  pharmacyName: optionalText(120),
-  pharmacyPhone: optionalText(40),
+  physicianName: optionalText(max.physicianName),
+  physicianPhone: optionalText(max.physicianPhone),
+  pharmacyName: optionalText(max.pharmacyName),
+  pharmacyPhone: optionalText(max.pharmacyPhone),
   contacts: z.array(ContactInput).max(20).default([]),
 };
 export const ResidentFields = z.strictObject(residentFieldShape);
@@ -237,6 +238,8 @@ export const BedBoard = z.object({
                   status: residentStatusSchema,
                   codeStatus: codeStatusSchema,
                   isolation: isolationPrecautionSchema,
+                  /** The allergy flag on each bed: the record's state and whether any allergy is severe. */
+                  allergies: z.object({ state: z.enum(['not_recorded', 'nka', 'listed']), hasSevere: z.boolean() }),
                 })
                 .nullable(),
             }),
@@ -293,7 +296,7 @@ export const residentsContract = {
   'residents.admit': method({ input: AdmitInput, output: ResidentDetail, access: 'residents.write', write: true }),
   'residents.update': method({ input: z.strictObject({ id: Id, expectedVersion: Version, ...residentFieldShape }), output: ResidentDetail, access: 'residents.write', write: true }),
   'residents.transfer': method({
-    input: z.strictObject({ id: Id, bedId: Id, date: IsoDate, note: optionalText(300) }),
+    input: z.strictObject({ id: Id, bedId: Id, date: IsoDate, note: optionalText(max.note) }),
     output: ResidentDetail,
     access: 'residents.write',
     write: true,
@@ -305,7 +308,7 @@ export const residentsContract = {
       date: IsoDate,
       /** Only for a readmission (discharged → active): the free bed the resident comes back to. */
       bedId: Id.nullable().default(null),
-      note: optionalText(300),
+      note: optionalText(max.note),
     }),
     output: ResidentDetail,
     access: 'residents.write',

@@ -131,6 +131,11 @@ export const en = {
     auditEntity: 'Record',
     auditChange: 'Change',
     system: 'System',
+    confirmDeactivate: {
+      title: 'Deactivate the account of {{name}}?',
+      effect: '{{name}} will no longer be able to sign in, and a session open now ends. Their actions stay in the audit log, and the account can be reactivated.',
+      confirm: 'Deactivate account of {{name}}',
+    },
   },
   users: {
     notFound: 'That user does not exist.',
@@ -176,11 +181,32 @@ export const en = {
   server: {
     unavailable: 'Cannot reach the facility server since {{time}}. What you type is kept; CareDesk reconnects by itself.',
   },
+  date: {
+    pattern: { mdy: 'MM/DD/YYYY', dmy: 'DD/MM/YYYY' },
+    reads: 'Reads as {{date}}',
+  },
+  form: {
+    requiredNote: 'Fields marked * are required.',
+    fixField: 'Go to {{label}}',
+    saving: 'Saving…',
+  },
+  confirm: {
+    back: 'Go back',
+    discardTitle: 'Discard what you typed?',
+    discardBody: 'Nothing in “{{form}}” has been saved yet. If you discard it, it is gone.',
+    discard: 'Discard',
+    keepEditing: 'Keep editing',
+    leavePage: 'You have typed work that is not saved. Leave and discard it?',
+  },
+  drafts: {
+    restored: 'The station was locked while you were typing. What you typed was kept; check it and save.',
+  },
   field: {
     // First, so a code that collided with a shared one would be visible (test/unit/domain/appointments/i18n.test.ts).
     ...appointmentsFieldEn,
     required: 'Required.',
     invalid_type: 'Not a valid value.',
+    too_long_now: 'At most {{max}} characters; this has {{length}}.',
     too_long: 'At most {{max}} characters.',
     too_short: 'At least {{min}} characters.',
     too_large: 'At most {{max}}.',
@@ -190,7 +216,14 @@ export const en = {
     unknown_field: 'Not expected here.',
     invalid_choice: 'Choose one of the listed values.',
     invalid_format: 'Not in the expected format.',
-    invalid_date: 'Not a real date (use YYYY-MM-DD).',
+    invalid_date: 'Not a real date.',
+    date_format: 'Type the date as {{format}}.',
+    date_not_real: 'There is no such date. Type it as {{format}}.',
+    date_two_digit_year: 'Type the year with four digits.',
+    date_year_range: 'Check the year: it must be between {{min}} and {{max}}.',
+    date_too_early: 'Cannot be before {{date}}.',
+    date_too_late: 'Cannot be after {{date}}.',
+    date_incomplete: 'Type the whole date as {{format}}.',
     date_out_of_range: 'Use a date from {{min}} to {{max}}.',
     date_format_required: 'These dates can be read two ways. Choose the date format before importing.',
     invalid_instant: 'Not a valid date and time.',

@@ -129,6 +129,11 @@ export const es: Messages = {
     auditEntity: 'Registro',
     auditChange: 'Cambio',
     system: 'Sistema',
+    confirmDeactivate: {
+      title: '¿Desactivar la cuenta de {{name}}?',
+      effect: '{{name}} ya no podrá iniciar sesión y la sesión abierta ahora se cerrará. Sus acciones quedan en el registro de auditoría y la cuenta se puede reactivar.',
+      confirm: 'Desactivar la cuenta de {{name}}',
+    },
   },
   users: {
     notFound: 'Ese usuario no existe.',
@@ -174,11 +179,32 @@ export const es: Messages = {
   server: {
     unavailable: 'No se puede conectar con el servidor del centro desde las {{time}}. Lo que escriba se conserva; CareDesk se reconecta solo.',
   },
+  date: {
+    pattern: { mdy: 'MM/DD/AAAA', dmy: 'DD/MM/AAAA' },
+    reads: 'Se lee {{date}}',
+  },
+  form: {
+    requiredNote: 'Los campos marcados con * son obligatorios.',
+    fixField: 'Ir a {{label}}',
+    saving: 'Guardando…',
+  },
+  confirm: {
+    back: 'Volver',
+    discardTitle: '¿Descartar lo escrito?',
+    discardBody: 'Nada de «{{form}}» se ha guardado todavía. Si lo descarta, se pierde.',
+    discard: 'Descartar',
+    keepEditing: 'Seguir editando',
+    leavePage: 'Hay trabajo escrito sin guardar. ¿Salir y descartarlo?',
+  },
+  drafts: {
+    restored: 'La estación se bloqueó mientras escribía. Lo escrito se conservó; revíselo y guárdelo.',
+  },
   field: {
     // First, so a code that collided with a shared one would be visible (test/unit/domain/appointments/i18n.test.ts).
     ...appointmentsFieldEs,
     required: 'Obligatorio.',
     invalid_type: 'No es un valor válido.',
+    too_long_now: 'Como máximo {{max}} caracteres; este tiene {{length}}.',
     too_long: 'Como máximo {{max}} caracteres.',
     too_short: 'Al menos {{min}} caracteres.',
     too_large: 'Como máximo {{max}}.',
@@ -188,7 +214,14 @@ export const es: Messages = {
     unknown_field: 'No se esperaba aquí.',
     invalid_choice: 'Elija uno de los valores de la lista.',
     invalid_format: 'No tiene el formato esperado.',
-    invalid_date: 'No es una fecha real (use AAAA-MM-DD).',
+    invalid_date: 'No es una fecha real.',
+    date_format: 'Escriba la fecha como {{format}}.',
+    date_not_real: 'Esa fecha no existe. Escríbala como {{format}}.',
+    date_two_digit_year: 'Escriba el año con cuatro cifras.',
+    date_year_range: 'Revise el año: debe estar entre {{min}} y {{max}}.',
+    date_too_early: 'No puede ser anterior al {{date}}.',
+    date_too_late: 'No puede ser posterior al {{date}}.',
+    date_incomplete: 'Escriba la fecha completa como {{format}}.',
     date_out_of_range: 'Use una fecha entre el {{min}} y el {{max}}.',
     date_format_required: 'Estas fechas se pueden leer de dos maneras. Elija el formato de fecha antes de importar.',
     invalid_instant: 'No es una fecha y hora válida.',

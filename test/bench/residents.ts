@@ -118,7 +118,7 @@ async function benchRender(ctx: BenchContext, census: number): Promise<BenchResu
       }
       // The last page arrives over the loopback; wait for its rows.
       for (let i = 0; i < 200 && document.querySelector('.census-table tbody .placeholder'); i++) await frame();
-      return document.querySelector('.census-table tbody .placeholder') === null && el.scrollHeight > 40 * ${census};
+      return document.querySelector('.census-table tbody .placeholder') === null && el.scrollHeight > 30 * ${census}; // rows are 32 px
     })()`);
     if (!reachedEnd) throw new Error('census scroll never finished loading');
     const longTasks = (await page.evaluate('window.__census.longTasks.filter((d) => d > 50).length')) as number;

@@ -95,4 +95,12 @@ describe('census queries on a real file', () => {
     const firstO = rows.findIndex((f) => f === "O'Brien");
     if (firstNunez >= 0 && firstO >= 0) expect(firstNunez).toBeLessThan(firstO);
   });
+
+  test('each occupied bed on the bed board carries the allergy flag of its census row', async () => {
+    const census = new Map((await list({ limit: 500 })).rows.map((r) => [r.id, r.allergies]));
+    const occupants = (await q.residents.bedBoard(null)).units.flatMap((u) => u.rooms.flatMap((r) => r.beds.flatMap((b) => (b.occupant ? [b.occupant] : []))));
+    expect(occupants.length).toBe(census.size);
+    for (const o of occupants) expect(o.allergies).toEqual({ state: census.get(o.id)!.state, hasSevere: census.get(o.id)!.hasSevere });
+    expect(occupants.some((o) => o.allergies.hasSevere)).toBe(true);
+  });
 });

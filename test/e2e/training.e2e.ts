@@ -60,12 +60,15 @@ describe('training compliance, by keyboard', () => {
     // The survey date the administrator is preparing for.
     await tabTo(page, 'As of');
     await typeDate(page, '2026-03-02');
-    await expect.poll(() => page.getByRole('table').first().getByText('Training compliance as of 2026-03-02').count()).toBe(1);
+    await expect.poll(() => page.getByRole('table').first().getByText('Training compliance as of Mar 2, 2026').count()).toBe(1);
     await expect.poll(() => annCpr(page)).toContain('Missing');
 
     await tabTo(page, 'Record a training');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('dialog', { name: 'Record a training' }).isVisible()).toBe(true);
+    // The staff and course lists arrive with the dialog; choose once they are there.
+    await expect.poll(() => page.locator('select[name="staffId"] option').count()).toBeGreaterThan(1);
+    await expect.poll(() => page.locator('select[name="courseId"] option').count()).toBeGreaterThan(1);
     await tabTo(page, 'Staff member');
     await page.keyboard.press('ArrowDown'); // "Choose…" → Ann Aide (E001), first by name
     await tabTo(page, 'Course');
@@ -78,9 +81,9 @@ describe('training compliance, by keyboard', () => {
     await typeText(page, 'Red Cross');
     await page.keyboard.press('Enter');
 
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Training recorded for Ann Aide: CPR / BLS on 2025-06-10.');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Training recorded for Ann Aide: CPR / BLS on Jun 10, 2025.');
     await expect.poll(() => annCpr(page)).toContain('Current');
-    expect(await annCpr(page)).toContain('exp. 2027-06-10');
+    expect(await annCpr(page)).toContain('exp. Jun 10, 2027');
     const saved = await sqlRows(app.core, 'SELECT completed_on, hours, provider, verified_by FROM training_records');
     expect(saved).toEqual([{ completed_on: '2025-06-10', hours: 4, provider: 'Red Cross', verified_by: 1 }]);
 

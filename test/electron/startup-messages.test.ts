@@ -3,7 +3,7 @@ import type { OpenFailure } from '../../db/open';
 import type { PolicyProblem } from '../../shared/policy/schema';
 import { safePdfName } from '../../electron/main/file-names';
 import { dataLocation } from '../../electron/main/data-location';
-import { databaseOpenMessage, langFromLocale, policyStopMessage, serverNotAvailableMessage } from '../../electron/main/startup-messages';
+import { databaseOpenMessage, langFromLocale, policyStopMessage, unsavedWorkMessage } from '../../electron/main/startup-messages';
 
 const reasons: OpenFailure[] = ['damaged', 'not_a_database', 'newer_schema', 'migration_failed', 'locked'];
 
@@ -27,6 +27,11 @@ describe('startup messages', () => {
     expect(databaseOpenMessage('damaged', 'f', 'en').body).toMatch(/has not changed or replaced/);
   });
 
+  it('asks about unsaved work with staying first, in both languages', () => {
+    expect(unsavedWorkMessage('en')).toMatchObject({ stay: 'Stay', leave: 'Leave and discard' });
+    expect(unsavedWorkMessage('es')).toMatchObject({ stay: 'Quedarse', leave: 'Salir y descartar' });
+  });
+
   it('lists each policy problem with its key and source, in both languages', () => {
     const problems: PolicyProblem[] = [
       { source: 'HKLM\\SOFTWARE\\Policies\\CareDesk', key: 'dataFolder', code: 'not_found', params: { path: 'D:\\CareDesk' } },
@@ -39,7 +44,6 @@ describe('startup messages', () => {
     expect(en.body).toContain('The policy file is not valid JSON: Unexpected token');
     expect(en.body).toContain('has not opened or created any database');
     expect(policyStopMessage(problems, 'es').body).toContain('La carpeta de «dataFolder» no existe: D:\\CareDesk');
-    expect(serverNotAvailableMessage('db.example.org', 'es').body).toContain('db.example.org');
   });
 
   it('puts the data where the policy says: server over data folder over the profile', () => {

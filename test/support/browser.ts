@@ -48,8 +48,19 @@ export interface E2EApp {
  * The real renderer (production build) against the real handlers on a temp database,
  * in Chromium. `seed` runs against the core before the page opens.
  */
+/** A nursing-station screen: what the density and truncation rules are measured on. */
+export const STATION_VIEWPORT = { width: 1366, height: 768 };
+
 export async function startE2E(
-  opts: { seed?: (core: Core) => void | Promise<void>; now?: string; locale?: string; beforeLoad?: (page: Page) => Promise<void>; engine?: EngineConfig; policy?: PolicyView } = {},
+  opts: {
+    seed?: (core: Core) => void | Promise<void>;
+    now?: string;
+    locale?: string;
+    viewport?: { width: number; height: number };
+    beforeLoad?: (page: Page) => Promise<void>;
+    engine?: EngineConfig;
+    policy?: PolicyView;
+  } = {},
 ): Promise<E2EApp> {
   const file = path.join(tempDir('caredesk-e2e-'), 'caredesk.sqlite');
   const manual = opts.now ? manualClock(opts.now) : null;
@@ -58,7 +69,8 @@ export async function startE2E(
   await opts.seed?.(core);
   const harness = await startHarness(core);
   const browser = await launchChromium();
-  const context = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport: { width: 1280, height: 900 } });
+  const viewport = opts.viewport ?? { width: 1280, height: 900 };
+  const context = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport });
   const page = await context.newPage();
   await opts.beforeLoad?.(page);
   await page.goto(harness.url);
@@ -72,7 +84,7 @@ export async function startE2E(
     manual,
     file,
     async newPage() {
-      const ctx = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport: { width: 1280, height: 900 } });
+      const ctx = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport });
       const p = await ctx.newPage();
       await p.goto(harness.url);
       return p;

@@ -19,7 +19,9 @@ export interface Harness {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const rendererDist = path.resolve(here, '../../dist/renderer');
+// CAREDESK_RENDERER_DIST serves another build (say, of an older commit) to the same tests, to show
+// that a new end-to-end test fails on the code before its fix.
+export const rendererDist = process.env.CAREDESK_RENDERER_DIST ?? path.resolve(here, '../../dist/renderer');
 
 // The same policy app:// sends in Electron, so the harness cannot be laxer than the app.
 export const CSP = CONTENT_SECURITY_POLICY;

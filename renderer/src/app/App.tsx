@@ -10,6 +10,7 @@ import { Shell } from '../screens/Shell';
 import { SignIn } from '../screens/SignIn';
 import { NO_POLICY, type PolicyView } from '../../../shared/policy/view';
 import { PolicyContext } from './policy';
+import { adoptDrafts, dropDrafts } from './drafts';
 import { SessionContext } from './session';
 
 type State =
@@ -90,6 +91,7 @@ export function App() {
     const user = session.value.user;
     if (user) {
       if (!fixed && user.language) setLanguage(user.language);
+      adoptDrafts(user.id);
       setState({ kind: 'signedIn', user });
     } else setState({ kind: 'signIn', notice });
   }, []);
@@ -100,7 +102,9 @@ export function App() {
 
   useEffect(() => onSessionLost(() => setState({ kind: 'signIn', notice: t('auth.locked') })), []);
 
+  // Signing out is a choice to leave: what was being typed goes too. A lock keeps it (see drafts).
   const signOut = useCallback(async () => {
+    dropDrafts();
     await call('auth.signOut', {});
     setState({ kind: 'signIn', notice: t('auth.signedOut') });
   }, []);
@@ -129,6 +133,7 @@ export function App() {
             notice={state.notice}
             onSignedIn={(user) => {
               applyUserLanguage(user);
+              adoptDrafts(user.id);
               setState({ kind: 'signedIn', user });
             }}
           />

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { navigateTo } from './leave-guard';
 
 /** The area shown, kept in the URL hash so reload and back/forward keep the place. */
 export function useHashRoute<A extends string>(areas: readonly A[], fallback: A): [A, (a: A) => void] {
@@ -13,7 +14,7 @@ export function useHashRoute<A extends string>(areas: readonly A[], fallback: A)
     return () => window.removeEventListener('hashchange', onHash);
   }, [read]);
   const go = useCallback((a: A) => {
-    window.location.hash = `#/${a}`;
+    navigateTo(`#/${a}`);
     setArea(a);
   }, []);
   return [area, go];

@@ -1,5 +1,7 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type KeyboardEvent, type ReactNode } from 'react';
 import { Checkbox, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
+import { fieldText, useTranslation } from '../i18n';
+import { useFieldError } from './form-errors';
 
 interface TextInputProps {
   label: string;
@@ -7,37 +9,60 @@ interface TextInputProps {
   name: string;
   value: string;
   onChange(value: string): void;
-  type?: 'text' | 'password' | 'search' | 'date' | 'time' | 'number';
+  type?: 'text' | 'password' | 'search' | 'time' | 'number';
   description?: string;
+  /** The description is read to screen readers but not shown (a compact toolbar). */
+  descriptionHidden?: boolean;
+  placeholder?: string;
   autoFocus?: boolean;
   autoComplete?: string;
   required?: boolean;
+  /**
+   * The contract's limit. Longer text is kept as typed (a paste is never cut silently) and named at
+   * once with the real limit and how far over it is.
+   */
   maxLength?: number;
   error?: string | undefined;
   /** Shown but not editable, e.g. a setting the administrator's policy fixes. */
   disabled?: boolean;
+  onKeyDown?(e: KeyboardEvent<HTMLInputElement>): void;
+}
+
+/** The required mark beside a label; "Fields marked * are required" explains it once per form. */
+export function RequiredMark({ required }: { required: boolean | undefined }) {
+  return required ? <span aria-hidden="true" className="required-mark"> *</span> : null;
 }
 
 export function TextInput(p: TextInputProps) {
+  const [mainError, edited] = useFieldError(p.name, p.error);
+  const tooLong = p.maxLength !== undefined && p.value.trim().length > p.maxLength ? fieldText({ path: p.name, code: 'too_long_now', params: { max: p.maxLength, length: p.value.trim().length } }) : undefined;
+  const error = tooLong ?? mainError;
   return (
     <TextField
       className="field"
       name={p.name}
       type={p.type ?? 'text'}
       value={p.value}
-      onChange={p.onChange}
+      onChange={(v) => {
+        edited();
+        p.onChange(v);
+      }}
       autoFocus={p.autoFocus ?? false}
       isDisabled={p.disabled ?? false}
       validationBehavior="aria"
-      {...(p.error ? { isInvalid: true } : {})}
+      isInvalid={error !== undefined ? true : undefined}
     >
       <Label>
         {p.label}
-        {p.required ? <span aria-hidden="true"> *</span> : null}
+        <RequiredMark required={p.required} />
       </Label>
-      <Input autoComplete={p.autoComplete ?? 'off'} aria-required={p.required ?? false} maxLength={p.maxLength} spellCheck={false} />
-      {p.description ? <Text slot="description">{p.description}</Text> : null}
-      <FieldError>{p.error}</FieldError>
+      <Input autoComplete={p.autoComplete ?? 'off'} aria-required={p.required ?? false} spellCheck={false} placeholder={p.placeholder} onKeyDown={p.onKeyDown} />
+      {p.description ? (
+        <Text slot="description" className={p.descriptionHidden ? 'visually-hidden' : undefined}>
+          {p.description}
+        </Text>
+      ) : null}
+      <FieldError data-error-for={p.name}>{error}</FieldError>
     </TextField>
   );
 }
@@ -51,6 +76,7 @@ interface SelectInputProps<V extends string> {
   error?: string | undefined;
   description?: string;
   disabled?: boolean;
+  required?: boolean;
 }
 
 /**
@@ -59,20 +85,28 @@ interface SelectInputProps<V extends string> {
  */
 export function SelectInput<V extends string>(p: SelectInputProps<V>) {
   const id = useId();
+  const [error, edited] = useFieldError(p.name, p.error);
   const errorId = `${id}-error`;
   const descId = `${id}-desc`;
-  const describedBy = [p.error ? errorId : '', p.description ? descId : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [error ? errorId : '', p.description ? descId : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
-      <label htmlFor={id}>{p.label}</label>
+      <label htmlFor={id}>
+        {p.label}
+        <RequiredMark required={p.required} />
+      </label>
       <select
         id={id}
         name={p.name}
         value={p.value}
         disabled={p.disabled ?? false}
-        aria-invalid={p.error ? true : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-required={p.required ? true : undefined}
         aria-describedby={describedBy}
-        onChange={(e) => p.onChange(e.target.value as V)}
+        onChange={(e) => {
+          edited();
+          p.onChange(e.target.value as V);
+        }}
       >
         {p.options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -85,9 +119,9 @@ export function SelectInput<V extends string>(p: SelectInputProps<V>) {
           {p.description}
         </span>
       ) : null}
-      {p.error ? (
-        <span id={errorId} className="field-error">
-          {p.error}
+      {error ? (
+        <span id={errorId} className="field-error" data-error-for={p.name}>
+          {error}
         </span>
       ) : null}
     </div>
@@ -95,8 +129,17 @@ export function SelectInput<V extends string>(p: SelectInputProps<V>) {
 }
 
 export function CheckInput(p: { label: string; name: string; checked: boolean; onChange(v: boolean): void }) {
+  const [, edited] = useFieldError(p.name, undefined);
   return (
-    <Checkbox className="checkbox" name={p.name} isSelected={p.checked} onChange={p.onChange}>
+    <Checkbox
+      className="checkbox"
+      name={p.name}
+      isSelected={p.checked}
+      onChange={(v) => {
+        edited();
+        p.onChange(v);
+      }}
+    >
       <span className="box" aria-hidden="true">
         {p.checked ? '✓' : ''}
       </span>
@@ -112,4 +155,10 @@ export function Notice(p: { tone: 'error' | 'info' | 'success'; children: ReactN
       {p.children}
     </div>
   );
+}
+
+/** "Fields marked * are required": once at the top of a form that has any. */
+export function RequiredNote() {
+  const { t } = useTranslation();
+  return <p className="required-note">{t('form.requiredNote')}</p>;
 }

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { AppError } from '../../../shared/result';
 import { call } from '../api/client';
-import { ErrorSummary } from '../components/ErrorSummary';
 import { TextInput } from '../components/fields';
+import { PageForm } from '../components/PageForm';
 import { fieldErrors, useTranslation } from '../i18n';
 import { useMinPasswordLength } from '../app/policy';
 
@@ -33,8 +33,7 @@ export function ChangePassword(p: { intro?: boolean; onDone(): void; onCancel?: 
     <main id="main" className="centered-card">
       <h1>{t('auth.changePasswordTitle')}</h1>
       {p.intro ? <p>{t('auth.changePasswordIntro')}</p> : null}
-      <ErrorSummary error={error} labels={labels} />
-      <Form onSubmit={submit} validationErrors={errors} validationBehavior="aria">
+      <PageForm onSubmit={submit} error={error} labels={labels}>
         <TextInput label={labels.currentPassword} name="currentPassword" type="password" value={currentPassword} onChange={setCurrent} autoFocus autoComplete="current-password" required />
         <TextInput label={labels.newPassword} name="newPassword" type="password" value={newPassword} onChange={setNew} description={t('auth.passwordHint', { min: minLength })} autoComplete="new-password" required />
         <TextInput label={labels.confirm} name="confirm" type="password" value={confirm} onChange={setConfirm} autoComplete="new-password" required error={errors.confirm} />
@@ -44,7 +43,7 @@ export function ChangePassword(p: { intro?: boolean; onDone(): void; onCancel?: 
           </Button>
           {p.onCancel ? <Button onPress={p.onCancel}>{t('admin.cancel')}</Button> : null}
         </div>
-      </Form>
+      </PageForm>
     </main>
   );
 }

@@ -1,8 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { AppError } from '../../../shared/result';
 import { call } from '../api/client';
-import { ErrorSummary } from '../components/ErrorSummary';
+import { PageForm } from '../components/PageForm';
 import { SelectInput, TextInput } from '../components/fields';
 import { useMinPasswordLength, usePolicy } from '../app/policy';
 import { paperSizeOptions, timeZoneOptions } from '../components/choices';
@@ -74,8 +74,7 @@ export function Setup(p: { onDone(): void }) {
       <h1>{t('setup.title')}</h1>
       <p>{t('setup.intro')}</p>
       <LanguagePicker />
-      <ErrorSummary error={error} labels={labels} />
-      <Form onSubmit={submit} validationErrors={errors} validationBehavior="aria">
+      <PageForm onSubmit={submit} error={error} labels={labels}>
         <fieldset>
           <legend>{t('setup.stepFacility')}</legend>
           <TextInput label={labels['facility.name']!} name="facility.name" value={name} onChange={setName} autoFocus required />
@@ -129,7 +128,7 @@ export function Setup(p: { onDone(): void }) {
         <Button type="submit" className="primary">
           {t('setup.create')}
         </Button>
-      </Form>
+      </PageForm>
     </main>
   );
 }

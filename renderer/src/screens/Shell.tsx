@@ -1,8 +1,10 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import type { Permission } from '../../../shared/domain/roles';
 import { call } from '../api/client';
 import { useSession } from '../app/session';
+import { AreaToolsContext } from '../app/area-tools';
+import { FacilityFormatProvider } from '../app/facility';
 import { useHashRoute } from '../app/useHashRoute';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { useTranslation } from '../i18n';
@@ -43,6 +45,7 @@ export function Shell() {
   const allowed = areas.filter((a) => user.permissions.includes(needs[a]));
   const [area, go] = useHashRoute<Area>(allowed, allowed[0] ?? 'residents');
   const heading = useRef<HTMLHeadingElement>(null);
+  const [tools, setTools] = useState<HTMLDivElement | null>(null);
   useEffect(() => heading.current?.focus(), [area]);
   const Screen = screens[area];
 
@@ -52,9 +55,13 @@ export function Shell() {
         {t('app.skipToContent')}
       </a>
       <header className="topbar">
-        <span className="brand">
-          {t('app.name')} · {facilityName}
-        </span>
+        {/* Who is signed in stays in sight under the facility's name: a shared station must say whose session it is. */}
+        <div className="identity">
+          <span className="brand">
+            {t('app.name')} · {facilityName}
+          </span>
+          <span className="who">{t('nav.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
+        </div>
         <nav aria-label={t('nav.label')}>
           <ul>
             {allowed.map((a) => (
@@ -66,15 +73,19 @@ export function Shell() {
             ))}
           </ul>
         </nav>
-        <span className="who">{t('nav.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
         <LanguagePicker onChange={(language) => void call('auth.setLanguage', { language })} />
         <Button onPress={signOut}>{t('nav.signOut')}</Button>
       </header>
       <main id="main" tabIndex={-1}>
-        <h1 ref={heading} tabIndex={-1}>
-          {t(`nav.${area}`)}
-        </h1>
-        {allowed.includes(area) ? <Screen /> : null}
+        <div className="area-header">
+          <h1 ref={heading} tabIndex={-1}>
+            {t(`nav.${area}`)}
+          </h1>
+          <div className="area-tools" ref={setTools} />
+        </div>
+        <AreaToolsContext.Provider value={tools}>
+          <FacilityFormatProvider>{allowed.includes(area) ? <Screen /> : null}</FacilityFormatProvider>
+        </AreaToolsContext.Provider>
       </main>
     </div>
   );

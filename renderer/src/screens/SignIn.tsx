@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { SessionUser } from '../../../shared/contract/auth';
 import type { AppError } from '../../../shared/result';
 import { call } from '../api/client';
-import { ErrorSummary } from '../components/ErrorSummary';
 import { Notice, TextInput } from '../components/fields';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { PolicyProblems } from '../app/policy';
-import { fieldErrors, useTranslation } from '../i18n';
+import { PageForm } from '../components/PageForm';
+import { useTranslation } from '../i18n';
 
 export function SignIn(p: { facilityName: string | null; notice: string | null; onSignedIn(user: SessionUser): void }) {
   const { t } = useTranslation();
@@ -34,14 +34,13 @@ export function SignIn(p: { facilityName: string | null; notice: string | null; 
       <h1>{p.facilityName ? t('auth.signInTitle', { facility: p.facilityName }) : t('auth.signInTitleNoFacility')}</h1>
       <PolicyProblems />
       {p.notice && !error ? <Notice tone="info">{p.notice}</Notice> : null}
-      <ErrorSummary error={error} labels={labels} />
-      <Form onSubmit={submit} validationErrors={fieldErrors(error)} validationBehavior="aria">
+      <PageForm onSubmit={submit} error={error} labels={labels}>
         <TextInput label={labels.username} name="username" value={username} onChange={setUsername} autoFocus autoComplete="username" required />
         <TextInput label={labels.password} name="password" type="password" value={password} onChange={setPassword} autoComplete="current-password" required />
         <Button type="submit" className="primary" isDisabled={busy}>
           {busy ? t('auth.signingIn') : t('auth.signIn')}
         </Button>
-      </Form>
+      </PageForm>
       <LanguagePicker />
     </main>
   );

@@ -1,16 +1,21 @@
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useCan } from '../../app/session';
+import { useHashTab } from '../../app/useHashTab';
 import { useTranslation } from '../../i18n';
 import { AuditPanel } from './AuditPanel';
 import { FacilityPanel } from './FacilityPanel';
 import { UsersPanel } from './UsersPanel';
 
+type AdminTab = 'users' | 'facility' | 'audit';
+
 export function AdminScreen() {
   const { t } = useTranslation();
   const canManageFacility = useCan('facility.manage');
   const canAudit = useCan('audit.read');
+  const tabs: AdminTab[] = ['users', ...(canManageFacility ? (['facility'] as const) : []), ...(canAudit ? (['audit'] as const) : [])];
+  const [tab, setTab] = useHashTab<AdminTab>('admin', tabs, 'users');
   return (
-    <Tabs>
+    <Tabs selectedKey={tab} onSelectionChange={(k) => setTab(k as AdminTab)}>
       <TabList aria-label={t('admin.title')}>
         <Tab id="users">{t('admin.usersTab')}</Tab>
         {canManageFacility ? <Tab id="facility">{t('admin.facilityTab')}</Tab> : null}

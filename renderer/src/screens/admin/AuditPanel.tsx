@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../../shared/contract/users';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { Notice } from '../../components/fields';
 import { Pager } from '../../components/Pager';
 import { errorText, useTranslation } from '../../i18n';
@@ -21,14 +22,14 @@ function changeSummary(before: unknown, after: unknown): string {
 }
 
 export function AuditPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { dateTime } = useDates();
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<{ rows: AuditEntry[]; total: number }>({ rows: [], total: 0 });
   const [error, setError] = useState<AppError | null>(null);
   useEffect(() => {
     void call('audit.list', { offset, limit: PAGE }).then((r) => (r.ok ? setPage(r.value) : setError(r.error)));
   }, [offset]);
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
   if (error) return <Notice tone="error">{errorText(error)}</Notice>;
   return (
     <section aria-labelledby="audit-heading">
@@ -46,7 +47,7 @@ export function AuditPanel() {
         <tbody>
           {page.rows.map((r) => (
             <tr key={r.id}>
-              <td>{fmt.format(new Date(r.at))}</td>
+              <td>{dateTime(r.at)}</td>
               <td>{r.userName ?? t('admin.system')}</td>
               <td>
                 <code>{r.method}</code>

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { Facility } from '../../../../shared/contract/facility';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { languageOptions, paperSizeOptions, timeZoneOptions } from '../../components/choices';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { PageForm } from '../../components/PageForm';
 import { Notice, SelectInput, TextInput } from '../../components/fields';
 import { errorText, fieldErrors, useTranslation, type Language } from '../../i18n';
 import { PolicyProblems, usePolicy } from '../../app/policy';
@@ -57,10 +57,9 @@ export function FacilityPanel() {
       {saved ? <Notice tone="success">{t('admin.saved')}</Notice> : null}
       <PolicyProblems />
       {policy.serverOverridesDataFolder ? <Notice tone="info">{t('policy.serverOverridesDataFolder')}</Notice> : null}
-      <ErrorSummary error={error} labels={labels} />
-      <Form
-        validationErrors={errors}
-        validationBehavior="aria"
+      <PageForm
+        error={error}
+        labels={labels}
         onSubmit={async (e) => {
           e.preventDefault();
           setSaved(false);
@@ -97,7 +96,7 @@ export function FacilityPanel() {
         <Button type="submit" className="primary">
           {t('admin.save')}
         </Button>
-      </Form>
+      </PageForm>
     </section>
   );
 }

@@ -4,7 +4,9 @@ import type { User } from '../../../../shared/contract/users';
 import { roles, type Role } from '../../../../shared/domain/roles';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { useCan } from '../../app/session';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { Pager } from '../../components/Pager';
@@ -15,7 +17,8 @@ const PAGE = 25;
 type Editing = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'reset'; user: User } | null;
 
 export function UsersPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { dateTime } = useDates();
   const canManage = useCan('users.manage');
   const [query, setQuery] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
@@ -38,7 +41,6 @@ export function UsersPanel() {
   }, [load]);
 
   const roleOptions = roles.map((r) => ({ value: r, label: t(`roles.${r}`) }));
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <section aria-labelledby="users-heading">
@@ -78,7 +80,7 @@ export function UsersPanel() {
               <td>{u.username}</td>
               <td>{t(`roles.${u.role}`)}</td>
               <td>{u.active ? t('admin.statusActive') : t('admin.statusInactive')}</td>
-              <td>{u.lastSignInAt ? fmt.format(new Date(u.lastSignInAt)) : t('admin.never')}</td>
+              <td>{u.lastSignInAt ? dateTime(u.lastSignInAt) : t('admin.never')}</td>
               {canManage ? (
                 <td className="row-actions">
                   <Button onPress={() => setEditing({ kind: 'edit', user: u })} aria-label={t('admin.editUser', { name: u.displayName })}>
@@ -152,20 +154,43 @@ function EditUser(p: { user: User; roleOptions: RoleOptions; onClose(): void; on
   const [role, setRole] = useState<Role>(p.user.role);
   const [active, setActive] = useState(p.user.active);
   const [error, setError] = useState<AppError | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const labels = { displayName: t('admin.displayName'), role: t('admin.role'), active: t('admin.active') };
+  const save = async () => {
+    const r = await call('users.update', { id: p.user.id, expectedVersion: p.user.version, displayName, role, active });
+    setConfirming(false);
+    if (r.ok) p.onDone();
+    else setError(r.error);
+    return null;
+  };
   return (
     <FormDialog
       title={t('admin.editUser', { name: p.user.displayName })}
       submitLabel={t('admin.save')}
       error={error}
       labels={labels}
+      dirty={displayName !== p.user.displayName || role !== p.user.role || active !== p.user.active}
       onClose={p.onClose}
       onSubmit={async () => {
-        const r = await call('users.update', { id: p.user.id, expectedVersion: p.user.version, displayName, role, active });
-        if (r.ok) p.onDone();
-        else setError(r.error);
+        // Taking someone's access away is confirmed in a step that names them.
+        if (p.user.active && !active) setConfirming(true);
+        else await save();
       }}
     >
+      {confirming ? (
+        <ConfirmDialog
+          title={t('admin.confirmDeactivate.title', { name: p.user.displayName })}
+          confirmLabel={t('admin.confirmDeactivate.confirm', { name: p.user.displayName })}
+          danger
+          onCancel={() => setConfirming(false)}
+          onConfirm={save}
+        >
+          <p className="confirm-who">
+            <strong>{p.user.displayName}</strong> · {p.user.username} · {t(`roles.${p.user.role}`)}
+          </p>
+          <p>{t('admin.confirmDeactivate.effect', { name: p.user.displayName })}</p>
+        </ConfirmDialog>
+      ) : null}
       <TextInput label={labels.displayName} name="displayName" value={displayName} onChange={setDisplayName} autoFocus required />
       <SelectInput label={labels.role} name="role" value={role} onChange={setRole} options={p.roleOptions} error={error?.fields?.some((f) => f.path === 'role') ? t('field.cannot_change_self') : undefined} />
       <CheckInput label={labels.active} name="active" checked={active} onChange={setActive} />

@@ -8,7 +8,9 @@ import { call } from '../../api/client';
 import { Notice, SelectInput, TextInput } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { errorText, useTranslation } from '../../i18n';
-import { formatDate, residentName } from './format';
+import { formatDate } from '../../../../shared/domain/date-display';
+import { CodeStatusBadge } from './CodeStatus';
+import { residentName } from './format';
 import { hrefOf } from './useSubRoute';
 
 /** Units → rooms → beds: a nurse sees the unit at a glance, a coordinator picks a free bed to admit into. */
@@ -35,15 +37,19 @@ export function BedBoard(p: { facility: Facility | null; canWrite: boolean; canM
   const unit = board?.units[0];
 
   return (
-    <section aria-labelledby="beds-heading">
-      <h2 id="beds-heading">{t('residents.beds.title')}</h2>
-      <div className="toolbar">
+    <section aria-labelledby="beds-heading" className="beds">
+      <h2 id="beds-heading" className="visually-hidden">
+        {t('residents.beds.title')}
+      </h2>
+      <div className="toolbar beds-toolbar">
         <SelectInput label={t('residents.unit')} name="unitId" value={unitId === null ? '' : String(unitId)} onChange={(v) => setUnitId(Number(v))} options={units.map((u) => ({ value: String(u.id), label: u.name }))} />
+        {unit ? <p className="beds-count">{t('residents.beds.occupied', { occupied: unit.occupied, beds: unit.beds })}</p> : null}
         {p.canManage ? <Button onPress={() => setAdding(true)}>{t('residents.beds.addRoom')}</Button> : null}
       </div>
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
-      {unit ? <p>{t('residents.beds.occupied', { occupied: unit.occupied, beds: unit.beds })}</p> : <p className="empty">{t('residents.beds.noRooms')}</p>}
+      {unit ? null : <p className="empty">{t('residents.beds.noRooms')}</p>}
+      {/* Rooms in door order, two lines per bed: a unit of 30 beds fits on one 1366×768 screen. */}
       <ul className="bed-board">
         {unit?.rooms.map((room) => (
           <li key={room.id} className="room">
@@ -56,18 +62,25 @@ export function BedBoard(p: { facility: Facility | null; canWrite: boolean; canM
                   <li key={bed.id} className={o ? `bed occupied status-${o.status}` : 'bed free'}>
                     <span className="bed-label">{t('residents.beds.bed', { label: bed.label })}</span>
                     {o ? (
-                      <>
+                      <span className="occupant">
                         <a href={hrefOf({ view: 'resident', id: o.id })}>{residentName(o)}</a>
-                        <span>{formatDate(o.dateOfBirth, i18n.language)}</span>
-                        <span className={`code-status code-${o.codeStatus}`}>{t(`residents.value.codeStatus.${o.codeStatus}`)}</span>
-                        {o.status !== 'active' ? <span>{t(`residents.value.status.${o.status}`)}</span> : null}
-                        {o.isolation !== 'none' ? <span className="isolation-flag">{t('residents.isolation')}: {t(`residents.value.isolation.${o.isolation}`)}</span> : null}
-                      </>
+                        <span className="facts">
+                          <span>{formatDate(o.dateOfBirth, i18n.language)}</span>
+                          <CodeStatusBadge code={o.codeStatus} />
+                          <AllergyFlag allergies={o.allergies} />
+                          {o.isolation !== 'none' ? <span className="isolation-flag">{t('residents.isolation')}: {t(`residents.value.isolation.${o.isolation}`)}</span> : null}
+                          {o.status !== 'active' ? <span className="away">{t(`residents.value.status.${o.status}`)}</span> : null}
+                        </span>
+                      </span>
                     ) : (
-                      <>
+                      <span className="occupant">
                         <span>{t('residents.beds.free')}</span>
-                        {p.canWrite ? <Button onPress={() => p.onAdmitTo(unit.id, bed.id)}>{t('residents.beds.admitHere', { place })}</Button> : null}
-                      </>
+                        {p.canWrite ? (
+                          <Button className="small" aria-label={t('residents.beds.admitHere', { place })} onPress={() => p.onAdmitTo(unit.id, bed.id)}>
+                            {t('residents.beds.admit')}
+                          </Button>
+                        ) : null}
+                      </span>
                     )}
                   </li>
                 );
@@ -89,6 +102,16 @@ export function BedBoard(p: { facility: Facility | null; canWrite: boolean; canM
       ) : null}
     </section>
   );
+}
+
+/** The allergy flag on a bed: a severe allergy is marked; "not recorded" is a warning, never blank. */
+type Occupant = NonNullable<Board['units'][number]['rooms'][number]['beds'][number]['occupant']>;
+
+function AllergyFlag({ allergies }: { allergies: Occupant['allergies'] }) {
+  const { t } = useTranslation();
+  if (allergies.state === 'nka') return <span className="allergy allergy-nka">{t('residents.allergy.nka')}</span>;
+  if (allergies.state === 'not_recorded') return <span className="allergy allergy-not_recorded">{t('residents.allergy.notRecorded')}</span>;
+  return allergies.hasSevere ? <span className="allergy allergy-severe">{t('residents.allergy.severe')}</span> : <span className="allergy allergy-listed">{t('residents.allergy.listed')}</span>;
 }
 
 function AddRoom(p: { unitId: number; onClose(): void; onDone(label: string): void }) {

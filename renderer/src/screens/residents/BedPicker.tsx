@@ -14,6 +14,7 @@ export function BedPicker(p: {
   unitError?: string | undefined;
   bedError?: string | undefined;
   bedLabel?: string;
+  required?: boolean;
 }) {
   const { t } = useTranslation();
   const [free, setFree] = useState<FreeBed[]>([]);
@@ -41,6 +42,7 @@ export function BedPicker(p: {
         onChange={(v) => onChange(v === '' ? null : Number(v), null)}
         options={[{ value: '', label: '—' }, ...units.map((u) => ({ value: String(u.id), label: u.name }))]}
         error={p.unitError}
+        required={p.required}
       />
       <SelectInput
         label={p.bedLabel ?? t('residents.dialog.freeBed')}
@@ -49,6 +51,7 @@ export function BedPicker(p: {
         onChange={(v) => onChange(unitId, v === '' ? null : Number(v))}
         options={free.length === 0 ? [{ value: '', label: t('residents.dialog.noFreeBeds') }] : free.map((b) => ({ value: String(b.bedId), label: `${b.roomLabel}-${b.bedLabel}` }))}
         error={p.bedError}
+        required={p.required}
       />
     </div>
   );

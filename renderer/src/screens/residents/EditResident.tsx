@@ -16,15 +16,22 @@ import {
   type CodeStatusForm,
 } from '../../../../shared/domain/residents/vocabulary';
 import type { AppError } from '../../../../shared/result';
+import { residentTextMax } from '../../../../shared/domain/residents/text-limits';
 import { call } from '../../api/client';
+import { useDraft } from '../../app/drafts';
+import { dateOfBirthBounds, useFacilityToday } from '../../app/facility';
 import { useCan } from '../../app/session';
+import { DateField } from '../../components/DateField';
 import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { fieldErrors, useTranslation } from '../../i18n';
 import { AllergyFields, allergiesInput, allergyLines, useFieldLabels } from './dialogs';
-import { localToday, residentName } from './format';
+import { residentName } from './format';
 
 type Contact = { role: ContactInput['role']; name: string; relationship: string; phone: string; altPhone: string; emergencyOrder: string; note: string };
+
+/** The edit form's draft for one resident, kept across an idle lock (see app/drafts). */
+export const editDraftKey = (id: number) => `residents.edit.${id}`;
 
 /** The whole record in one form; main validates it exactly as at admission and audits before/after. */
 export function EditResident(p: { resident: ResidentDetail; onClose(): void; onDone(d: ResidentDetail): void }) {
@@ -32,49 +39,56 @@ export function EditResident(p: { resident: ResidentDetail; onClose(): void; onD
   const { t } = useTranslation();
   const labels = useFieldLabels();
   const r = p.resident;
-  const [f, setF] = useState({
-    legalGiven: r.legalGiven,
-    legalFamily: r.legalFamily,
-    preferredName: r.preferredName ?? '',
-    dateOfBirth: r.dateOfBirth,
-    sex: r.sex,
-    recordNumber: r.recordNumber,
-    codeStatus: r.codeStatus,
-    codeStatusForm: (r.codeStatusForm ?? '') as CodeStatusForm | '',
-    codeStatusDocumentedOn: r.codeStatusDocumentedOn ?? '',
-    dietType: r.dietType,
-    dietNote: r.dietNote ?? '',
-    iddsiFood: r.iddsiFood,
-    iddsiDrink: r.iddsiDrink,
-    transfer: r.transfer,
-    aid: r.aid,
-    bariatric: r.bariatric,
-    fallRisk: r.fallRisk,
-    wanderingRisk: r.wanderingRisk,
-    isolation: r.isolation,
-    hearingAids: r.hearingAids ?? '',
-    visionAids: r.visionAids ?? '',
-    language: r.language ?? '',
-    interpreterNeeded: r.interpreterNeeded,
-    physicianName: r.physicianName ?? '',
-    physicianPhone: r.physicianPhone ?? '',
-    pharmacyName: r.pharmacyName ?? '',
-    pharmacyPhone: r.pharmacyPhone ?? '',
-  });
-  const [allergy, setAllergy] = useState({ state: r.allergies.state, recordedOn: r.allergies.recordedOn ?? localToday(), lines: allergyLines(r.allergyItems) });
-  const [contacts, setContacts] = useState<Contact[]>(
-    r.contacts.map((c) => ({ role: c.role, name: c.name, relationship: c.relationship ?? '', phone: c.phone ?? '', altPhone: c.altPhone ?? '', emergencyOrder: c.emergencyOrder === null ? '' : String(c.emergencyOrder), note: c.note ?? '' })),
-  );
+  const today = useFacilityToday();
+  const draft = useDraft(editDraftKey(r.id), () => ({
+    f: {
+      legalGiven: r.legalGiven,
+      legalFamily: r.legalFamily,
+      preferredName: r.preferredName ?? '',
+      dateOfBirth: r.dateOfBirth,
+      sex: r.sex,
+      recordNumber: r.recordNumber,
+      codeStatus: r.codeStatus,
+      codeStatusForm: (r.codeStatusForm ?? '') as CodeStatusForm | '',
+      codeStatusDocumentedOn: r.codeStatusDocumentedOn ?? '',
+      dietType: r.dietType,
+      dietNote: r.dietNote ?? '',
+      iddsiFood: r.iddsiFood,
+      iddsiDrink: r.iddsiDrink,
+      transfer: r.transfer,
+      aid: r.aid,
+      bariatric: r.bariatric,
+      fallRisk: r.fallRisk,
+      wanderingRisk: r.wanderingRisk,
+      isolation: r.isolation,
+      hearingAids: r.hearingAids ?? '',
+      visionAids: r.visionAids ?? '',
+      language: r.language ?? '',
+      interpreterNeeded: r.interpreterNeeded,
+      physicianName: r.physicianName ?? '',
+      physicianPhone: r.physicianPhone ?? '',
+      pharmacyName: r.pharmacyName ?? '',
+      pharmacyPhone: r.pharmacyPhone ?? '',
+    },
+    allergy: { state: r.allergies.state, recordedOn: r.allergies.recordedOn ?? today, lines: allergyLines(r.allergyItems) },
+    contacts: r.contacts.map(
+      (c): Contact => ({ role: c.role, name: c.name, relationship: c.relationship ?? '', phone: c.phone ?? '', altPhone: c.altPhone ?? '', emergencyOrder: c.emergencyOrder === null ? '' : String(c.emergencyOrder), note: c.note ?? '' }),
+    ),
+  }));
+  const { f, allergy, contacts } = draft.value;
+  type Fields = typeof f;
+  const setContacts = (update: (cs: Contact[]) => Contact[]) => draft.set((d) => ({ ...d, contacts: update(d.contacts) }));
   const [error, setError] = useState<AppError | null>(null);
   const errors = fieldErrors(error);
-  const set = <K extends keyof typeof f>(k: K) => (v: (typeof f)[K]) => setF((x) => ({ ...x, [k]: v }));
+  const set = <K extends keyof Fields>(k: K) => (v: Fields[K]) => draft.set((d) => ({ ...d, f: { ...d.f, [k]: v } }));
   // Keys built from a vocabulary group; every group/value pair exists in the catalog (typed there).
   const tk = t as unknown as (key: string) => string;
   const opts = <V extends string>(values: readonly V[], group: string) => values.map((v) => ({ value: v, label: tk(`residents.value.${group}.${v}`) }));
   const text = (k: 'legalGiven' | 'legalFamily' | 'preferredName' | 'recordNumber' | 'dietNote' | 'hearingAids' | 'visionAids' | 'language' | 'physicianName' | 'physicianPhone' | 'pharmacyName' | 'pharmacyPhone', required = false) => (
-    <TextInput label={labels[k]!} name={k} value={f[k]} onChange={set(k)} required={required} error={errors[k]} />
+    <TextInput label={labels[k]!} name={k} value={f[k]} onChange={set(k)} required={required} maxLength={residentTextMax[k]} />
   );
   const setContact = (i: number, patch: Partial<Contact>) => setContacts((cs) => cs.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const contactMax = { name: residentTextMax.contactName, relationship: residentTextMax.contactRelationship, phone: residentTextMax.contactPhone };
 
   return (
     <FormDialog
@@ -82,6 +96,9 @@ export function EditResident(p: { resident: ResidentDetail; onClose(): void; onD
       submitLabel={t('residents.dialog.save')}
       error={error}
       labels={labels}
+      dirty={draft.dirty}
+      restored={draft.restored}
+      onDiscard={draft.discard}
       onClose={p.onClose}
       onSubmit={async () => {
         const res = await call('residents.update', {
@@ -93,8 +110,10 @@ export function EditResident(p: { resident: ResidentDetail; onClose(): void; onD
           allergies: allergiesInput(allergy.state, allergy.recordedOn, allergy.lines),
           contacts: contacts.map((c) => ({ ...c, emergencyOrder: c.emergencyOrder === '' ? null : Number(c.emergencyOrder) })),
         });
-        if (res.ok) p.onDone(res.value);
-        else setError(res.error);
+        if (res.ok) {
+          draft.discard();
+          p.onDone(res.value);
+        } else setError(res.error);
       }}
     >
       <fieldset>
@@ -105,7 +124,7 @@ export function EditResident(p: { resident: ResidentDetail; onClose(): void; onD
           {text('preferredName')}
         </div>
         <div className="row">
-          <TextInput label={labels.dateOfBirth!} name="dateOfBirth" type="date" value={f.dateOfBirth} onChange={set('dateOfBirth')} required error={errors['dateOfBirth']} />
+          <DateField label={labels.dateOfBirth!} name="dateOfBirth" value={f.dateOfBirth} onChange={set('dateOfBirth')} bounds={dateOfBirthBounds(today)} required />
           <SelectInput label={labels.sex!} name="sex" value={f.sex} onChange={set('sex')} options={opts(sexes, 'sex')} />
           {text('recordNumber', true)}
         </div>
@@ -119,10 +138,10 @@ export function EditResident(p: { resident: ResidentDetail; onClose(): void; onD
           <div className="row">
             <SelectInput label={labels.codeStatus!} name="codeStatus" value={f.codeStatus} onChange={set('codeStatus')} options={opts(codeStatuses, 'codeStatus')} />
             <SelectInput label={labels.codeStatusForm!} name="codeStatusForm" value={f.codeStatusForm} onChange={set('codeStatusForm')} options={[{ value: '', label: t('residents.value.codeStatusForm.none') }, ...opts(codeStatusForms, 'codeStatusForm')]} />
-            <TextInput label={labels.codeStatusDocumentedOn!} name="codeStatusDocumentedOn" type="date" value={f.codeStatusDocumentedOn} onChange={set('codeStatusDocumentedOn')} error={errors['codeStatusDocumentedOn']} />
+            <DateField label={labels.codeStatusDocumentedOn!} name="codeStatusDocumentedOn" value={f.codeStatusDocumentedOn} onChange={set('codeStatusDocumentedOn')} bounds={{ max: today }} />
           </div>
         </fieldset>
-        <AllergyFields {...allergy} onChange={(v) => setAllergy((a) => ({ ...a, ...v }))} errors={errors} />
+        <AllergyFields {...allergy} onChange={(v) => draft.set((d) => ({ ...d, allergy: { ...d.allergy, ...v } }))} errors={errors} />
         <fieldset>
           <legend>{t('residents.page.clinical')}</legend>
           <div className="row">
@@ -175,13 +194,13 @@ export function EditResident(p: { resident: ResidentDetail; onClose(): void; onD
             <legend>{t('residents.page.contactN', { n: i + 1 })}</legend>
             <div className="row">
               <SelectInput label={t('residents.page.role')} name={`contacts.${i}.role`} value={c.role} onChange={(role) => setContact(i, { role })} options={opts(contactRoles, 'contactRole')} />
-              <TextInput label={t('residents.page.name')} name={`contacts.${i}.name`} value={c.name} onChange={(name) => setContact(i, { name })} required error={errors[`contacts.${i}.name`]} />
-              <TextInput label={t('residents.page.relationship')} name={`contacts.${i}.relationship`} value={c.relationship} onChange={(relationship) => setContact(i, { relationship })} />
+              <TextInput label={t('residents.page.name')} name={`contacts.${i}.name`} value={c.name} onChange={(name) => setContact(i, { name })} required maxLength={contactMax.name} />
+              <TextInput label={t('residents.page.relationship')} name={`contacts.${i}.relationship`} value={c.relationship} onChange={(relationship) => setContact(i, { relationship })} maxLength={contactMax.relationship} />
             </div>
             <div className="row">
-              <TextInput label={t('residents.page.phone')} name={`contacts.${i}.phone`} value={c.phone} onChange={(phone) => setContact(i, { phone })} />
-              <TextInput label={t('residents.page.altPhone')} name={`contacts.${i}.altPhone`} value={c.altPhone} onChange={(altPhone) => setContact(i, { altPhone })} />
-              <TextInput label={t('residents.page.emergencyOrder')} name={`contacts.${i}.emergencyOrder`} type="number" value={c.emergencyOrder} onChange={(emergencyOrder) => setContact(i, { emergencyOrder })} error={errors[`contacts.${i}.emergencyOrder`]} />
+              <TextInput label={t('residents.page.phone')} name={`contacts.${i}.phone`} value={c.phone} onChange={(phone) => setContact(i, { phone })} maxLength={contactMax.phone} />
+              <TextInput label={t('residents.page.altPhone')} name={`contacts.${i}.altPhone`} value={c.altPhone} onChange={(altPhone) => setContact(i, { altPhone })} maxLength={contactMax.phone} />
+              <TextInput label={t('residents.page.emergencyOrder')} name={`contacts.${i}.emergencyOrder`} type="number" value={c.emergencyOrder} onChange={(emergencyOrder) => setContact(i, { emergencyOrder })} />
             </div>
             <Button onPress={() => setContacts((cs) => cs.filter((_, j) => j !== i))}>{t('residents.page.removeContact', { n: i + 1 })}</Button>
           </fieldset>

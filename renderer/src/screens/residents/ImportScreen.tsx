@@ -4,9 +4,10 @@ import type { ImportPreview } from '../../../../shared/contract/residents';
 import type { ImportDateFormat } from '../../../../shared/domain/csv/dates';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { Notice } from '../../components/fields';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { ImportDates, longDate } from '../../components/ImportDates';
+import { ImportDates } from '../../components/ImportDates';
 import { fieldText, useTranslation } from '../../i18n';
 
 /**
@@ -14,7 +15,8 @@ import { fieldText, useTranslation } from '../../i18n';
  * it or nothing (nothing, too, while its dates could be read two ways and nobody chose).
  */
 export function ImportScreen(p: { onImported(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { date } = useDates();
   const [csv, setCsv] = useState('');
   const [dateFormat, setDateFormat] = useState<ImportDateFormat | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -128,7 +130,7 @@ export function ImportScreen(p: { onImported(): void }) {
                   <td>{row.line}</td>
                   <td>{row.recordNumber}</td>
                   <th scope="row">{row.name}</th>
-                  <td>{row.dateOfBirthRead === null ? row.dateOfBirth : longDate(row.dateOfBirthRead, i18n.language)}</td>
+                  <td>{row.dateOfBirthRead === null ? row.dateOfBirth : date(row.dateOfBirthRead)}</td>
                   <td>{row.place}</td>
                   <td>{row.codeStatus}</td>
                   <td>{row.ok ? t('residents.importer.ok') : <span className="field-error">{(issuesByLine.get(row.line) ?? []).join('; ')}</span>}</td>

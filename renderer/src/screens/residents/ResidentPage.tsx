@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import type { AuditEntry } from '../../../../shared/contract/users';
 import type { Facility } from '../../../../shared/contract/facility';
@@ -6,12 +6,15 @@ import type { ResidentDetail } from '../../../../shared/contract/residents';
 import { iddsiNumber } from '../../../../shared/domain/residents/vocabulary';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { Notice } from '../../components/fields';
 import { Pager } from '../../components/Pager';
 import { errorText, useTranslation } from '../../i18n';
-import { EditResident } from './EditResident';
+import { hasDraft } from '../../app/drafts';
+import { EditResident, editDraftKey } from './EditResident';
 import { StatusDialog, TransferDialog, type StatusAction } from './dialogs';
-import { allergyText, dobWithAge, formatDate, placeText, residentName } from './format';
+import { formatDate } from '../../../../shared/domain/date-display';
+import { allergyText, dobWithAge, placeText, residentName } from './format';
 import { hrefOf } from './useSubRoute';
 
 type Open = { kind: 'edit' } | { kind: 'transfer' } | { kind: 'status'; action: StatusAction } | null;
@@ -35,9 +38,18 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
   const lang = i18n.language;
   const [r, setR] = useState<ResidentDetail | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const [open, setOpen] = useState<Open>(null);
+  // An edit that was being typed when the station locked reopens as it was left.
+  const [open, setOpen] = useState<Open>(() => (hasDraft(editDraftKey(p.id)) ? { kind: 'edit' } : null));
   const [notice, setNotice] = useState<string | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = r !== null;
+  // Opening a resident moves focus to their name, so a screen reader starts there and Tab goes on
+  // to the safety summary and the actions — not from wherever the census link was.
+  useEffect(() => {
+    if (loaded && open === null) heading.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the record first arrives
+  }, [loaded]);
 
   useEffect(() => {
     let live = true;
@@ -73,7 +85,9 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
         <a href={hrefOf({ view: 'census' })}>{t('residents.backToCensus')}</a>
       </p>
       <header className="resident-header">
-        <h2 id="resident-name">{residentName(r)}</h2>
+        <h2 id="resident-name" ref={heading} tabIndex={-1}>
+          {residentName(r)}
+        </h2>
         <p className="resident-ident">
           <span>{placeText(r.location)}</span> · <span>{dobWithAge(r, lang)}</span> · <span>{t(`residents.value.sex.${r.sex}`)}</span> · <span>{r.recordNumber}</span>
         </p>
@@ -242,7 +256,7 @@ function History(p: { resident: ResidentDetail; refreshKey: number }) {
   useEffect(() => {
     void load();
   }, [load, p.refreshKey]);
-  const fmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  const { dateTime } = useDates();
   const open = t('residents.page.open');
   return (
     <div className="history">
@@ -308,7 +322,7 @@ function History(p: { resident: ResidentDetail; refreshKey: number }) {
         <tbody>
           {page.rows.map((a) => (
             <tr key={a.id}>
-              <td>{fmt.format(new Date(a.at))}</td>
+              <td>{dateTime(a.at)}</td>
               <td>{a.userName ?? t('admin.system')}</td>
               <th scope="row">{a.method}</th>
               <td className="change">

@@ -11,12 +11,18 @@ import {
   type Sex,
 } from '../../../../shared/domain/residents/vocabulary';
 import type { AppError } from '../../../../shared/result';
+import { residentTextMax } from '../../../../shared/domain/residents/text-limits';
 import { call } from '../../api/client';
+import { useDraft } from '../../app/drafts';
+import { dateOfBirthBounds, useFacilityToday } from '../../app/facility';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DateField } from '../../components/DateField';
 import { SelectInput, TextInput } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { fieldErrors, useTranslation } from '../../i18n';
 import { BedPicker } from './BedPicker';
-import { localToday, placeText, residentName } from './format';
+import { formatDate } from '../../../../shared/domain/date-display';
+import { dobWithAge, placeText, residentName } from './format';
 
 /** Labels for the error summary, keyed by the contract's field paths. */
 export function useFieldLabels(): Record<string, string> {
@@ -53,6 +59,7 @@ export function allergyLines(items: ResidentDetail['allergyItems']): string {
 
 export function AllergyFields(p: { state: AllergiesInput['state']; recordedOn: string; lines: string; onChange(v: { state?: AllergiesInput['state']; recordedOn?: string; lines?: string }): void; errors: Record<string, string> }) {
   const { t } = useTranslation();
+  const today = useFacilityToday();
   return (
     <fieldset>
       <legend>{t('residents.field.allergies')}</legend>
@@ -64,7 +71,9 @@ export function AllergyFields(p: { state: AllergiesInput['state']; recordedOn: s
         options={(['not_recorded', 'nka', 'listed'] as const).map((s) => ({ value: s, label: t(`residents.value.allergyState.${s}`) }))}
         error={p.errors['allergies']}
       />
-      {p.state === 'nka' ? <TextInput label={t('residents.field.allergyRecordedOn')} name="allergies.recordedOn" type="date" value={p.recordedOn} onChange={(recordedOn) => p.onChange({ recordedOn })} error={p.errors['allergies.recordedOn']} /> : null}
+      {p.state === 'nka' ? (
+        <DateField label={t('residents.field.allergyRecordedOn')} name="allergies.recordedOn" value={p.recordedOn} onChange={(recordedOn) => p.onChange({ recordedOn })} bounds={{ max: today }} required />
+      ) : null}
       {p.state === 'listed' ? (
         <div className="field">
           <label htmlFor="allergy-lines">{t('residents.field.allergyList')}</label>
@@ -80,59 +89,99 @@ export function allergiesInput(state: AllergiesInput['state'], recordedOn: strin
   return state === 'nka' ? { state, recordedOn } : state === 'listed' ? { state, items: parseAllergyLines(lines) } : { state };
 }
 
+type AdmitForm = {
+  legalGiven: string;
+  legalFamily: string;
+  preferredName: string;
+  dateOfBirth: string;
+  sex: Sex;
+  recordNumber: string;
+  admittedOn: string;
+  codeStatus: CodeStatus | '';
+  unitId: number | null;
+  bedId: number | null;
+  allergy: { state: AllergiesInput['state']; recordedOn: string; lines: string };
+};
+
+/** The admission form's draft, kept across an idle lock (see app/drafts). */
+export const ADMIT_DRAFT = 'residents.admit';
+
 export function AdmitDialog(p: { facility: Facility | null; initial?: { unitId: number; bedId: number }; onClose(): void; onDone(d: ResidentDetail): void }) {
   const { t } = useTranslation();
   const labels = useFieldLabels();
-  const [f, setF] = useState({ legalGiven: '', legalFamily: '', preferredName: '', dateOfBirth: '', sex: 'unknown' as Sex, recordNumber: '', admittedOn: localToday(p.facility?.timeZone), codeStatus: '' as CodeStatus | '' });
-  const [unitId, setUnitId] = useState<number | null>(p.initial?.unitId ?? p.facility?.units.find((u) => u.active)?.id ?? null);
-  const [bedId, setBedId] = useState<number | null>(p.initial?.bedId ?? null);
-  const [allergy, setAllergy] = useState({ state: 'not_recorded' as AllergiesInput['state'], recordedOn: localToday(p.facility?.timeZone), lines: '' });
+  const today = useFacilityToday();
+  const draft = useDraft<AdmitForm>(
+    ADMIT_DRAFT,
+    () => ({
+      legalGiven: '',
+      legalFamily: '',
+      preferredName: '',
+      dateOfBirth: '',
+      sex: 'unknown',
+      recordNumber: '',
+      admittedOn: today,
+      codeStatus: '',
+      unitId: p.initial?.unitId ?? p.facility?.units.find((u) => u.active)?.id ?? null,
+      bedId: p.initial?.bedId ?? null,
+      allergy: { state: 'not_recorded', recordedOn: today, lines: '' },
+    }),
+    // The first free bed is the form's own choice, not typed work.
+    ({ bedId: _bed, ...typed }) => typed,
+  );
+  const f = draft.value;
   const [error, setError] = useState<AppError | null>(null);
   const errors = fieldErrors(error);
-  const set = <K extends keyof typeof f>(k: K) => (v: (typeof f)[K]) => setF((x) => ({ ...x, [k]: v }));
+  const set = <K extends keyof AdmitForm>(k: K) => (v: AdmitForm[K]) => draft.set((x) => ({ ...x, [k]: v }));
   return (
     <FormDialog
       title={t('residents.dialog.admitTitle')}
       submitLabel={t('residents.admit')}
       error={error}
       labels={labels}
+      dirty={draft.dirty}
+      restored={draft.restored}
+      onDiscard={draft.discard}
       onClose={p.onClose}
       onSubmit={async () => {
+        const { allergy, unitId, bedId, codeStatus, ...identity } = f;
         const r = await call('residents.admit', {
-          ...f,
-          preferredName: f.preferredName,
-          codeStatus: f.codeStatus as CodeStatus,
-          unitId: unitId ?? 0,
-          bedId: bedId ?? 0,
+          ...identity,
+          // Nothing chosen is sent as missing, so main says "Required", not "choose a listed value".
+          codeStatus: (codeStatus || undefined) as CodeStatus,
+          // No unit or bed chosen is sent as missing: main says "Required", not "at least 0".
+          unitId: (unitId ?? undefined) as number,
+          bedId: (bedId ?? undefined) as number,
           allergies: allergiesInput(allergy.state, allergy.recordedOn, allergy.lines),
         });
-        if (r.ok) p.onDone(r.value);
-        else setError(r.error);
+        if (r.ok) {
+          draft.discard();
+          p.onDone(r.value);
+        } else setError(r.error);
       }}
     >
       <div className="row">
-        <TextInput label={labels.legalGiven!} name="legalGiven" value={f.legalGiven} onChange={set('legalGiven')} autoFocus required error={errors['legalGiven']} />
-        <TextInput label={labels.legalFamily!} name="legalFamily" value={f.legalFamily} onChange={set('legalFamily')} required error={errors['legalFamily']} />
-        <TextInput label={labels.preferredName!} name="preferredName" value={f.preferredName} onChange={set('preferredName')} error={errors['preferredName']} />
+        <TextInput label={labels.legalGiven!} name="legalGiven" value={f.legalGiven} onChange={set('legalGiven')} autoFocus required maxLength={residentTextMax.legalGiven} />
+        <TextInput label={labels.legalFamily!} name="legalFamily" value={f.legalFamily} onChange={set('legalFamily')} required maxLength={residentTextMax.legalFamily} />
+        <TextInput label={labels.preferredName!} name="preferredName" value={f.preferredName} onChange={set('preferredName')} maxLength={residentTextMax.preferredName} />
       </div>
       <div className="row">
-        <TextInput label={labels.dateOfBirth!} name="dateOfBirth" type="date" value={f.dateOfBirth} onChange={set('dateOfBirth')} required error={errors['dateOfBirth']} />
+        <DateField label={labels.dateOfBirth!} name="dateOfBirth" value={f.dateOfBirth} onChange={set('dateOfBirth')} bounds={dateOfBirthBounds(today)} required />
         <SelectInput<Sex> label={labels.sex!} name="sex" value={f.sex} onChange={set('sex')} options={sexes.map((s) => ({ value: s, label: t(`residents.value.sex.${s}`) }))} />
-        <TextInput label={labels.recordNumber!} name="recordNumber" value={f.recordNumber} onChange={set('recordNumber')} required error={errors['recordNumber']} />
+        <TextInput label={labels.recordNumber!} name="recordNumber" value={f.recordNumber} onChange={set('recordNumber')} required maxLength={residentTextMax.recordNumber} />
       </div>
-      <BedPicker facility={p.facility} unitId={unitId} bedId={bedId} onChange={(u, b) => (setUnitId(u), setBedId(b))} unitError={errors['unitId']} bedError={errors['bedId']} />
+      <BedPicker facility={p.facility} unitId={f.unitId} bedId={f.bedId} onChange={(unitId, bedId) => draft.set((x) => ({ ...x, unitId, bedId }))} required />
       <div className="row">
-        <TextInput label={labels.admittedOn!} name="admittedOn" type="date" value={f.admittedOn} onChange={set('admittedOn')} required error={errors['admittedOn']} />
+        <DateField label={labels.admittedOn!} name="admittedOn" value={f.admittedOn} onChange={set('admittedOn')} bounds={{ max: today }} required />
         <SelectInput<CodeStatus | ''>
           label={labels.codeStatus!}
           name="codeStatus"
           value={f.codeStatus}
           onChange={set('codeStatus')}
-          options={[{ value: '', label: '—' }, ...codeStatuses.map((c) => ({ value: c, label: t(`residents.value.codeStatus.${c}`) }))]}
-          error={errors['codeStatus']}
+          options={[{ value: '', label: t('residents.chooseCodeStatus') }, ...codeStatuses.map((c) => ({ value: c, label: t(`residents.value.codeStatus.${c}`) }))]}
+          required
         />
       </div>
-      <AllergyFields {...allergy} onChange={(v) => setAllergy((a) => ({ ...a, ...v }))} errors={errors} />
+      <AllergyFields {...f.allergy} onChange={(v) => draft.set((x) => ({ ...x, allergy: { ...x.allergy, ...v } }))} errors={errors} />
     </FormDialog>
   );
 }
@@ -140,29 +189,31 @@ export function AdmitDialog(p: { facility: Facility | null; initial?: { unitId: 
 export function TransferDialog(p: { resident: ResidentDetail; facility: Facility | null; onClose(): void; onDone(d: ResidentDetail): void }) {
   const { t } = useTranslation();
   const labels = useFieldLabels();
+  const today = useFacilityToday();
   const [unitId, setUnitId] = useState<number | null>(p.resident.location?.unitId ?? null);
   const [bedId, setBedId] = useState<number | null>(null);
-  const [date, setDate] = useState(localToday(p.facility?.timeZone));
+  const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const errors = fieldErrors(error);
   return (
     <FormDialog
       title={t('residents.dialog.transferTitle', { name: residentName(p.resident) })}
+      dirty={note.trim() !== '' || date !== today}
       submitLabel={t('residents.page.transfer')}
       error={error}
       labels={{ ...labels, bedId: t('residents.dialog.newBed') }}
       onClose={p.onClose}
       onSubmit={async () => {
-        const r = await call('residents.transfer', { id: p.resident.id, bedId: bedId ?? 0, date, note });
+        const r = await call('residents.transfer', { id: p.resident.id, bedId: (bedId ?? undefined) as number, date, note });
         if (r.ok) p.onDone(r.value);
         else setError(r.error);
       }}
     >
       <p>{placeText(p.resident.location)}</p>
-      <BedPicker facility={p.facility} unitId={unitId} bedId={bedId} onChange={(u, b) => (setUnitId(u), setBedId(b))} bedError={errors['bedId']} bedLabel={t('residents.dialog.newBed')} />
-      <TextInput label={labels.date!} name="date" type="date" value={date} onChange={setDate} required error={errors['date']} autoFocus />
-      <TextInput label={labels.note!} name="note" value={note} onChange={setNote} error={errors['note']} />
+      <BedPicker facility={p.facility} unitId={unitId} bedId={bedId} onChange={(u, b) => (setUnitId(u), setBedId(b))} bedError={errors['bedId']} bedLabel={t('residents.dialog.newBed')} required />
+      <DateField label={labels.date!} name="date" value={date} onChange={setDate} bounds={{ max: today }} required autoFocus />
+      <TextInput label={labels.note!} name="note" value={note} onChange={setNote} maxLength={residentTextMax.note} />
     </FormDialog>
   );
 }
@@ -170,33 +221,64 @@ export function TransferDialog(p: { resident: ResidentDetail; facility: Facility
 export type StatusAction = 'hospital' | 'leave' | 'return' | 'discharge' | 'readmit' | 'deceased';
 const targetOf: Record<StatusAction, ResidentStatus> = { hospital: 'hospital', leave: 'leave', return: 'active', discharge: 'discharged', readmit: 'active', deceased: 'deceased' };
 
+/** Status changes that end a stay and free the bed: they are confirmed in a step of their own. */
+const CONFIRMED: readonly StatusAction[] = ['discharge', 'deceased'];
+
 export function StatusDialog(p: { action: StatusAction; resident: ResidentDetail; facility: Facility | null; onClose(): void; onDone(d: ResidentDetail): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useFieldLabels();
-  const [date, setDate] = useState(localToday(p.facility?.timeZone));
+  const today = useFacilityToday();
+  const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
   const [unitId, setUnitId] = useState<number | null>(p.facility?.units.find((u) => u.active)?.id ?? null);
   const [bedId, setBedId] = useState<number | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const errors = fieldErrors(error);
   const actionLabel = t(`residents.page.${p.action}`);
+  const r = p.resident;
+  const send = async (): Promise<AppError | null> => {
+    const res = await call('residents.changeStatus', { id: r.id, status: targetOf[p.action], date, note, bedId: p.action === 'readmit' ? bedId : null });
+    if (res.ok) {
+      p.onDone(res.value);
+      return null;
+    }
+    setError(res.error);
+    setConfirming(false); // the problem is shown beside its field in the form
+    return null;
+  };
+  const confirmAction = p.action === 'deceased' ? 'deceased' : 'discharge';
   return (
     <FormDialog
-      title={t('residents.dialog.statusTitle', { action: actionLabel, name: residentName(p.resident) })}
+      title={t('residents.dialog.statusTitle', { action: actionLabel, name: residentName(r) })}
       submitLabel={actionLabel}
       error={error}
       labels={labels}
+      dirty={note.trim() !== '' || date !== today}
       onClose={p.onClose}
       onSubmit={async () => {
-        const r = await call('residents.changeStatus', { id: p.resident.id, status: targetOf[p.action], date, note, bedId: p.action === 'readmit' ? bedId : null });
-        if (r.ok) p.onDone(r.value);
-        else setError(r.error);
+        if (CONFIRMED.includes(p.action)) setConfirming(true);
+        else await send();
       }}
     >
-      <TextInput label={labels.date!} name="date" type="date" value={date} onChange={setDate} required error={errors['date'] ?? errors['status']} autoFocus />
-      {p.action === 'readmit' ? <BedPicker facility={p.facility} unitId={unitId} bedId={bedId} onChange={(u, b) => (setUnitId(u), setBedId(b))} bedError={errors['bedId']} /> : null}
-      <TextInput label={labels.note!} name="note" value={note} onChange={setNote} error={errors['note']} />
+      <DateField label={labels.date!} name="date" value={date} onChange={setDate} bounds={{ max: today }} required autoFocus />
+      {p.action === 'readmit' ? <BedPicker facility={p.facility} unitId={unitId} bedId={bedId} onChange={(u, b) => (setUnitId(u), setBedId(b))} bedError={errors['bedId']} required /> : null}
+      <TextInput label={labels.note!} name="note" value={note} onChange={setNote} maxLength={residentTextMax.note} />
+      {confirming ? (
+        <ConfirmDialog
+          title={t(`residents.confirm.${confirmAction}.title`, { name: residentName(r) })}
+          confirmLabel={t(`residents.confirm.${confirmAction}.confirm`, { name: residentName(r) })}
+          danger
+          onCancel={() => setConfirming(false)}
+          onConfirm={send}
+        >
+          <p className="confirm-who">
+            <strong>{residentName(r)}</strong> · {placeText(r.location)} · {dobWithAge(r, i18n.language)} · {r.recordNumber}
+          </p>
+          <p>{t(`residents.confirm.${confirmAction}.when`, { date: formatDate(date, i18n.language) })}</p>
+          <p>{t(`residents.confirm.${confirmAction}.effect`, { name: residentName(r), bed: r.location ? `${r.location.roomLabel}-${r.location.bedLabel}` : t('residents.noBed') })}</p>
+        </ConfirmDialog>
+      ) : null}
     </FormDialog>
   );
 }
-

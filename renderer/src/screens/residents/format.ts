@@ -1,22 +1,11 @@
 import type { CensusRow, Location } from '../../../../shared/contract/residents';
-import { calendarDateIn } from '../../../../shared/domain/dates';
+import { formatDate } from '../../../../shared/domain/date-display';
 import { t } from '../../i18n';
 
 /** "O'Brien, José (Pepe)": legal family and given name, preferred name when there is one. */
 export function residentName(r: Pick<CensusRow, 'legalGiven' | 'legalFamily' | 'preferredName'>): string {
   const base = `${r.legalFamily}, ${r.legalGiven}`;
   return r.preferredName ? `${base} (${r.preferredName})` : base;
-}
-
-// Building an Intl.DateTimeFormat costs far more than using one; the census formats thousands of dates.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** A calendar date in the reader's language; UTC on both sides so no zone shifts the day. */
-export function formatDate(iso: string, language: string): string {
-  let f = formatters.get(language);
-  if (!f) formatters.set(language, (f = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' })));
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return f.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function dobWithAge(r: Pick<CensusRow, 'dateOfBirth' | 'age'>, language: string): string {
@@ -31,16 +20,14 @@ export function roomText(l: Location | null): string {
   return l ? `${l.roomLabel}-${l.bedLabel}` : t('residents.noBed');
 }
 
+// The census row's allergy text is built by main from the items as "Substance (severity), …"
+// (shared/domain/residents/allergies.ts, allergyLabel) with the English severity keys; the words in
+// parentheses are put in the reader's language here. When census rows carry the items themselves
+// (structured allergies), this goes and the items are rendered directly.
+const SEVERITY_IN_TEXT = / \((mild|moderate|severe)\)(?=, |$)/g;
+
 export function allergyText(a: CensusRow['allergies']): string {
   if (a.state === 'not_recorded') return t('residents.allergy.notRecorded');
   if (a.state === 'nka') return t('residents.allergy.nka');
-  return a.text ?? '';
-}
-
-/**
- * Today in the facility's time zone, as the default for date fields: main measures "in the future"
- * against the facility's day, and a station whose clock zone differs must not default to tomorrow.
- */
-export function localToday(timeZone?: string): string {
-  return calendarDateIn(new Date(), timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  return (a.text ?? '').replace(SEVERITY_IN_TEXT, (_, severity: string) => ` (${t(`residents.value.severity.${severity}`)})`);
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { navigateTo } from '../../app/leave-guard';
 
 export type ResidentsRoute = { view: 'census' } | { view: 'resident'; id: number } | { view: 'beds' } | { view: 'import' };
 
@@ -33,7 +34,7 @@ export function useResidentsRoute(): [ResidentsRoute, (r: ResidentsRoute) => voi
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const go = useCallback((r: ResidentsRoute) => {
-    window.location.hash = hrefOf(r);
+    navigateTo(hrefOf(r));
     setRoute(r);
   }, []);
   return [route, go];

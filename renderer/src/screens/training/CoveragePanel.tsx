@@ -6,11 +6,13 @@ import { call } from '../../api/client';
 import { useCan } from '../../app/session';
 import { CheckInput, Notice, TextInput } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
-import { errorText, useTranslation } from '../../i18n';
+import { useDates } from '../../app/dates';
+import { errorText, shiftName, useTranslation } from '../../i18n';
 
 /** Per shift on a date: is someone on duty with current CPR? The handoff will show the same data later. */
 export function CoveragePanel({ date, onChanged }: { date: string; onChanged(): void }) {
   const { t } = useTranslation();
+  const { date: day } = useDates();
   const canWrite = useCan('training.write');
   const [shifts, setShifts] = useState<ShiftCoverage[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -25,21 +27,21 @@ export function CoveragePanel({ date, onChanged }: { date: string; onChanged(): 
   const warnings = shifts.filter((s) => s.result === 'warning');
   return (
     <section aria-labelledby="coverage-heading" className="coverage">
-      <h3 id="coverage-heading">{t('training.coverage.title', { date })}</h3>
+      <h3 id="coverage-heading">{t('training.coverage.title', { date: day(date) })}</h3>
       {warnings.length > 0 ? (
         <Notice tone="error">
-          {warnings.map((s) => `${t('training.coverage.shift', { name: s.shiftName, start: s.start, end: s.end })}: ${t('training.coverage.warning')}`).join(' · ')}
+          {warnings.map((s) => `${t('training.coverage.shift', { name: shiftName(s.shiftName), start: s.start, end: s.end })}: ${t('training.coverage.warning')}`).join(' · ')}
         </Notice>
       ) : null}
       <ul className="coverage-list">
         {shifts.map((s) => (
           <li key={s.shiftId} className={`coverage-${s.result}`}>
-            <strong>{t('training.coverage.shift', { name: s.shiftName, start: s.start, end: s.end })}</strong>{' '}
+            <strong>{t('training.coverage.shift', { name: shiftName(s.shiftName), start: s.start, end: s.end })}</strong>{' '}
             {s.result === 'ok'
               ? t('training.coverage.ok', { names: s.onDuty.filter((p) => p.cprValid).map((p) => p.name).join(', ') })
               : t(`training.coverage.${s.result}`)}
             {canWrite ? (
-              <Button className="small" onPress={() => setEditing(s)} aria-label={t('training.coverage.editScheduleFor', { shift: s.shiftName, date })}>
+              <Button className="small" onPress={() => setEditing(s)} aria-label={t('training.coverage.editScheduleFor', { shift: shiftName(s.shiftName), date: day(date) })}>
                 {t('training.coverage.editSchedule')}
               </Button>
             ) : null}
@@ -63,6 +65,7 @@ export function CoveragePanel({ date, onChanged }: { date: string; onChanged(): 
 
 function ScheduleDialog(p: { shift: ShiftCoverage; date: string; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
+  const { date: day } = useDates();
   const [staff, setStaff] = useState<Staff[]>([]);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [query, setQuery] = useState('');
@@ -77,7 +80,7 @@ function ScheduleDialog(p: { shift: ShiftCoverage; date: string; onClose(): void
   const visible = staff.filter((s) => chosen.has(s.id) || q === '' || s.name.toLowerCase().includes(q) || s.employeeId.toLowerCase().includes(q));
   return (
     <FormDialog
-      title={t('training.coverage.editScheduleFor', { shift: p.shift.shiftName, date: p.date })}
+      title={t('training.coverage.editScheduleFor', { shift: shiftName(p.shift.shiftName), date: day(p.date) })}
       submitLabel={t('training.coverage.saveSchedule')}
       error={error}
       labels={{ staffIds: t('training.coverage.onDuty') }}

@@ -5,8 +5,9 @@ import type { ImportDateFormat } from '../../../../shared/domain/csv/dates';
 import { TRAINING_IMPORT_FIELDS, type TrainingImportField } from '../../../../shared/domain/training/import';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { Notice, SelectInput } from '../../components/fields';
-import { ImportDates, longDate } from '../../components/ImportDates';
+import { ImportDates } from '../../components/ImportDates';
 import { errorText, fieldText, useTranslation } from '../../i18n';
 
 type Mapping = Partial<Record<TrainingImportField, number | null>>;
@@ -17,7 +18,8 @@ type Mapping = Partial<Record<TrainingImportField, number | null>>;
  * row, or whose dates could be read two ways and nobody chose, writes nothing.
  */
 export function ImportPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { date } = useDates();
   const [csv, setCsv] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [dateFormat, setDateFormat] = useState<ImportDateFormat | null>(null);
@@ -184,7 +186,7 @@ export function ImportPanel() {
                     <td>{s.employeeId}</td>
                     <td>{s.staffName}</td>
                     <td>{s.courseName}</td>
-                    <td>{longDate(s.completedOn, i18n.language)}</td>
+                    <td>{date(s.completedOn)}</td>
                     <td>{s.hours ?? ''}</td>
                   </tr>
                 ))}

@@ -3,6 +3,7 @@ import type { Facility } from '../../../../shared/contract/facility';
 import type { OutputOf } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { CheckInput, Notice, SelectInput } from '../../components/fields';
 import { Pager } from '../../components/Pager';
 import { errorText, useTranslation } from '../../i18n';
@@ -14,7 +15,7 @@ type Row = OutputOf<'training.inService'>['rows'][number];
 /** Rolling 12-month in-service hours per care aide against the annual minimum, and new-hire orientation. */
 export function InServicePanel({ facility, today }: { facility: Facility; today: string }) {
   const { t } = useTranslation();
-  const [asOfText, setAsOfText] = useState(today);
+  const { date } = useDates();
   const [asOf, setAsOf] = useState(today);
   const [unitId, setUnitId] = useState('');
   const [onlyShort, setOnlyShort] = useState(false);
@@ -31,9 +32,9 @@ export function InServicePanel({ facility, today }: { facility: Facility; today:
   const orientation = (o: Row['orientation']) => {
     if (o.status === 'not_required') return '—';
     if (o.completedOn !== null) {
-      return o.withinDeadline === false ? t('training.inService.orientationLate', { date: o.completedOn, due: o.dueOn }) : t('training.inService.orientationDone', { date: o.completedOn });
+      return o.withinDeadline === false ? t('training.inService.orientationLate', { date: date(o.completedOn), due: date(o.dueOn) }) : t('training.inService.orientationDone', { date: date(o.completedOn) });
     }
-    return o.status === 'missing' ? t('training.inService.orientationMissing', { date: o.dueOn }) : t('training.inService.orientationDue', { date: o.dueOn });
+    return o.status === 'missing' ? t('training.inService.orientationMissing', { date: date(o.dueOn) }) : t('training.inService.orientationDue', { date: date(o.dueOn) });
   };
 
   return (
@@ -43,17 +44,17 @@ export function InServicePanel({ facility, today }: { facility: Facility; today:
       </h2>
       {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
       <div className="toolbar">
-        <AsOfField text={asOfText} onText={setAsOfText} onDate={(d) => (setAsOf(d), setOffset(0))} />
+        <AsOfField value={asOf} onDate={(d) => (setAsOf(d), setOffset(0))} />
         <SelectInput label={t('training.filters.unit')} name="unitId" value={unitId} onChange={(v) => (setUnitId(v), setOffset(0))} options={unitOptionsOf(facility, t('training.filters.allUnits'))} />
         <CheckInput label={t('training.inService.onlyShort')} name="onlyShort" checked={onlyShort} onChange={(v) => (setOnlyShort(v), setOffset(0))} />
       </div>
       {page ? (
         <>
           <p>
-            {t('training.inService.window', { from: page.window.startsOn, to: page.window.endsOn, min: page.minimumHours })} {t('training.inService.newHires')}
+            {t('training.inService.window', { from: date(page.window.startsOn), to: date(page.window.endsOn), min: page.minimumHours })} {t('training.inService.newHires')}
           </p>
           <table className="data">
-            <caption>{t('training.inService.caption', { date: asOf })}</caption>
+            <caption>{t('training.inService.caption', { date: date(asOf) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('training.matrix.staff')}</th>
@@ -79,8 +80,8 @@ export function InServicePanel({ facility, today }: { facility: Facility; today:
                   </th>
                   <td>{r.unitName ?? t('training.filters.noUnit')}</td>
                   <td>
-                    {r.hireDate}
-                    {r.monthsEmployed !== null ? <span className="cell-date">{t('training.inService.newHire', { months: r.monthsEmployed, from: r.countsFrom })}</span> : null}
+                    {date(r.hireDate)}
+                    {r.monthsEmployed !== null ? <span className="cell-date">{t('training.inService.newHire', { months: r.monthsEmployed, from: date(r.countsFrom) })}</span> : null}
                   </td>
                   <td>{r.hours}</td>
                   <td>{r.requiredHours}</td>

@@ -4,6 +4,7 @@ import type { Facility } from '../../../../shared/contract/facility';
 import type { OutputOf } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { useSession } from '../../app/session';
 import { CheckInput, Notice, SelectInput } from '../../components/fields';
 import { Pager } from '../../components/Pager';
@@ -19,7 +20,7 @@ const WITHIN = ['30', '60', '90', '180'] as const;
 export function LapsingPanel({ facility, today }: { facility: Facility; today: string }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const [asOfText, setAsOfText] = useState(today);
+  const { date } = useDates();
   const [asOf, setAsOf] = useState(today);
   const [within, setWithin] = useState<(typeof WITHIN)[number]>('60');
   const [unitId, setUnitId] = useState('');
@@ -45,7 +46,7 @@ export function LapsingPanel({ facility, today }: { facility: Facility; today: s
       </h2>
       {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
       <div className="toolbar">
-        <AsOfField text={asOfText} onText={setAsOfText} onDate={(d) => (setAsOf(d), setOffset(0))} />
+        <AsOfField value={asOf} onDate={(d) => (setAsOf(d), setOffset(0))} />
         <SelectInput label={t('training.lapsing.withinDays')} name="withinDays" value={within} onChange={(v) => (setWithin(v), setOffset(0))} options={WITHIN.map((w) => ({ value: w, label: t('training.filters.windowDays', { days: w }) }))} />
         <SelectInput label={t('training.filters.unit')} name="unitId" value={unitId} onChange={(v) => (setUnitId(v), setOffset(0))} options={unitOptionsOf(facility, t('training.filters.allUnits'))} />
         <CheckInput label={t('training.lapsing.includeLapsed')} name="includeLapsed" checked={includeLapsed} onChange={(v) => (setIncludeLapsed(v), setOffset(0))} />
@@ -68,7 +69,7 @@ export function LapsingPanel({ facility, today }: { facility: Facility; today: s
       {printer.view}
       {page ? (
         <table className="data lapsing">
-          <caption>{t('training.lapsing.caption', { date: asOf })}</caption>
+          <caption>{t('training.lapsing.caption', { date: date(asOf) })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('training.lapsing.lapsesOn')}</th>
@@ -87,7 +88,7 @@ export function LapsingPanel({ facility, today }: { facility: Facility; today: s
             ) : null}
             {page.rows.map((r) => (
               <tr key={`${r.staffId}:${r.courseId}`}>
-                <td>{r.lapsesOn ?? '—'}</td>
+                <td>{r.lapsesOn ? date(r.lapsesOn) : '—'}</td>
                 <td>{when(r.daysLeft)}</td>
                 <th scope="row">
                   {r.staffName}
@@ -98,7 +99,7 @@ export function LapsingPanel({ facility, today }: { facility: Facility; today: s
                 <td>{r.unitName ?? t('training.filters.noUnit')}</td>
                 <td>
                   {r.courseName}
-                  {r.completedOn ? <span className="cell-date">{t('training.matrix.cellCompleted', { date: r.completedOn })}</span> : null}
+                  {r.completedOn ? <span className="cell-date">{t('training.matrix.cellCompleted', { date: date(r.completedOn) })}</span> : null}
                 </td>
                 <td>
                   <StatusText status={r.status} />

@@ -6,6 +6,7 @@ import { COMPLIANCE_STATUSES, EXPIRING_WINDOWS, type StaffRole } from '../../../
 import type { AppError } from '../../../../shared/result';
 import { useLiveRefresh } from '../../api/changes';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { useCan, useSession } from '../../app/session';
 import { Notice, SelectInput } from '../../components/fields';
 import { errorText, useTranslation } from '../../i18n';
@@ -21,8 +22,8 @@ type StatusChoice = '' | 'attention' | (typeof COMPLIANCE_STATUSES)[number];
 export function MatrixPanel({ facility, today }: { facility: Facility; today: string }) {
   const { t } = useTranslation();
   const { user } = useSession();
+  const { date } = useDates();
   const canWrite = useCan('training.write');
-  const [asOfText, setAsOfText] = useState(today);
   const [asOf, setAsOf] = useState(today);
   const [windowDays, setWindowDays] = useState<'30' | '60' | '90'>('30');
   const [unitId, setUnitId] = useState('');
@@ -67,7 +68,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
       <div className="toolbar">
-        <AsOfField text={asOfText} onText={setAsOfText} onDate={setAsOf} />
+        <AsOfField value={asOf} onDate={setAsOf} />
         <SelectInput
           label={t('training.filters.window')}
           name="windowDays"
@@ -125,7 +126,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           </p>
           <div className="matrix-scroll">
             <table className="data matrix" aria-describedby="matrix-legend">
-              <caption>{t('training.matrix.caption', { date: matrix.asOf, days: matrix.windowDays })}</caption>
+              <caption>{t('training.matrix.caption', { date: date(matrix.asOf), days: matrix.windowDays })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('training.matrix.staff')}</th>
@@ -187,7 +188,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           onClose={() => setRecording(false)}
           onDone={(r, name) => {
             setRecording(false);
-            setNotice(t('training.record.saved', { name, course: r.courseName, date: r.completedOn }));
+            setNotice(t('training.record.saved', { name, course: r.courseName, date: date(r.completedOn) }));
             void load();
             setCoverageKey((k) => k + 1);
           }}

@@ -3,6 +3,8 @@ import type { Course, Staff, TrainingRecord } from '../../../../shared/contract/
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { useSession } from '../../app/session';
+import { useFacilityToday } from '../../app/facility';
+import { DateField } from '../../components/DateField';
 import { SelectInput, TextInput } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { fieldText, useTranslation } from '../../i18n';
@@ -27,6 +29,7 @@ export function RecordDialog(p: {
 }) {
   const { t } = useTranslation();
   const { user } = useSession();
+  const today = useFacilityToday();
   const [staff, setStaff] = useState<Staff[]>([]);
   const [courses, setCourses] = useState<Course[]>([]);
   const [staffId, setStaffId] = useState(String(p.existing?.staffId ?? p.staffId ?? ''));
@@ -85,6 +88,7 @@ export function RecordDialog(p: {
         value={staffId}
         onChange={setStaffId}
         error={fieldError('staffId')}
+        required
         options={[{ value: '', label: t('training.record.chooseStaff') }, ...staff.map((s) => ({ value: String(s.id), label: `${s.name} (${s.employeeId})` }))]}
       />
       <SelectInput
@@ -93,9 +97,10 @@ export function RecordDialog(p: {
         value={courseId}
         onChange={setCourseId}
         error={fieldError('courseId')}
+        required
         options={[{ value: '', label: t('training.record.chooseCourse') }, ...courses.map((c) => ({ value: String(c.id), label: c.name }))]}
       />
-      <TextInput label={labels.completedOn} name="completedOn" type="date" value={completedOn} onChange={setCompletedOn} required error={fieldError('completedOn')} />
+      <DateField label={labels.completedOn} name="completedOn" value={completedOn} onChange={setCompletedOn} bounds={{ max: today }} required error={fieldError('completedOn')} />
       <TextInput label={labels.hours} name="hours" value={hours} onChange={setHours} description={t('training.record.hoursHint')} error={fieldError('hours')} />
       <TextInput label={labels.provider} name="provider" value={provider} onChange={setProvider} maxLength={120} error={fieldError('provider')} />
       <TextInput label={labels.certificateNumber} name="certificateNumber" value={certificateNumber} onChange={setCertificateNumber} maxLength={64} error={fieldError('certificateNumber')} />

@@ -6,7 +6,11 @@ import type { User } from '../../../../shared/contract/users';
 import type { StaffRole } from '../../../../shared/domain/training/vocabulary';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useDates } from '../../app/dates';
 import { useCan } from '../../app/session';
+import { useFacilityToday } from '../../app/facility';
+import { DateField } from '../../components/DateField';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { Pager } from '../../components/Pager';
@@ -16,10 +20,11 @@ import { RecordDialog } from './RecordDialog';
 
 const PAGE = 50;
 
-type Editing = { kind: 'create' } | { kind: 'edit'; staff: Staff } | { kind: 'records'; staff: Staff } | null;
+type Editing = { kind: 'create' } | { kind: 'edit'; staff: Staff } | { kind: 'records'; staff: Staff } | { kind: 'deactivate'; staff: Staff } | null;
 
 export function StaffPanel({ facility }: { facility: Facility }) {
   const { t } = useTranslation();
+  const { date } = useDates();
   const canWrite = useCan('training.write');
   const [query, setQuery] = useState('');
   const [unitId, setUnitId] = useState('');
@@ -85,7 +90,7 @@ export function StaffPanel({ facility }: { facility: Facility }) {
               <td>{s.employeeId}</td>
               <td>{t(`training.roles.${s.role}`)}</td>
               <td>{s.unitName ?? t('training.staffEditor.noUnit')}</td>
-              <td>{s.hireDate}</td>
+              <td>{date(s.hireDate)}</td>
               <td>{s.active ? t('training.staffEditor.active') : t('training.staffEditor.inactive')}</td>
               <td className="row-actions">
                 <Button onPress={() => setEditing({ kind: 'records', staff: s })} aria-label={t('training.staffEditor.recordsFor', { name: s.name })}>
@@ -99,7 +104,9 @@ export function StaffPanel({ facility }: { facility: Facility }) {
                     <Button
                       aria-label={t(s.active ? 'training.staffEditor.deactivateFor' : 'training.staffEditor.reactivateFor', { name: s.name })}
                       onPress={async () => {
-                        const r = await call('training.setStaffActive', { id: s.id, active: !s.active });
+                        // Deactivating is confirmed in a step that names the person; reactivating undoes it.
+                        if (s.active) return setEditing({ kind: 'deactivate', staff: s });
+                        const r = await call('training.setStaffActive', { id: s.id, active: true });
                         if (!r.ok) return setError(r.error);
                         setNotice(t('training.staffEditor.saved'));
                         void load();
@@ -128,12 +135,35 @@ export function StaffPanel({ facility }: { facility: Facility }) {
         />
       ) : null}
       {editing?.kind === 'records' ? <RecordsDialog staff={editing.staff} onClose={() => setEditing(null)} /> : null}
+      {editing?.kind === 'deactivate' ? (
+        <ConfirmDialog
+          title={t('training.staffEditor.confirmDeactivate.title', { name: editing.staff.name })}
+          confirmLabel={t('training.staffEditor.confirmDeactivate.confirm', { name: editing.staff.name })}
+          danger
+          onCancel={() => setEditing(null)}
+          onConfirm={async () => {
+            const r = await call('training.setStaffActive', { id: editing.staff.id, active: false });
+            if (!r.ok) return r.error;
+            setEditing(null);
+            setNotice(t('training.staffEditor.saved'));
+            void load();
+            return null;
+          }}
+        >
+          <p className="confirm-who">
+            <strong>{editing.staff.name}</strong> · {t(`training.roles.${editing.staff.role}`)} · {t('training.staffEditor.confirmDeactivate.employee', { employeeId: editing.staff.employeeId })} ·{' '}
+            {editing.staff.unitName ?? t('training.staffEditor.noUnit')}
+          </p>
+          <p>{t('training.staffEditor.confirmDeactivate.effect', { name: editing.staff.name })}</p>
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }
 
 function StaffDialog(p: { facility: Facility; existing: Staff | undefined; onClose(): void; onDone(s: Staff): void }) {
   const { t } = useTranslation();
+  const today = useFacilityToday();
   const canListUsers = useCan('users.read');
   const e = p.existing;
   const [name, setName] = useState(e?.name ?? '');
@@ -182,9 +212,9 @@ function StaffDialog(p: { facility: Facility; existing: Staff | undefined; onClo
       }}
     >
       <TextInput label={labels.name} name="name" value={name} onChange={setName} autoFocus required maxLength={120} />
-      <SelectInput label={labels.role} name="role" value={role} onChange={setRole} options={roleChoices} error={errorOf('role')} />
+      <SelectInput label={labels.role} name="role" value={role} onChange={setRole} options={roleChoices} error={errorOf('role')} required />
       <TextInput label={labels.employeeId} name="employeeId" value={employeeId} onChange={setEmployeeId} required maxLength={40} />
-      <TextInput label={labels.hireDate} name="hireDate" type="date" value={hireDate} onChange={setHireDate} required />
+      <DateField label={labels.hireDate} name="hireDate" value={hireDate} onChange={setHireDate} bounds={{ max: today }} required />
       <SelectInput label={labels.unitId} name="unitId" value={unitId} onChange={setUnitId} options={unitOptionsOf(p.facility, t('training.staffEditor.noUnit'))} error={errorOf('unitId')} />
       {canListUsers ? (
         <SelectInput
@@ -203,6 +233,7 @@ function StaffDialog(p: { facility: Facility; existing: Staff | undefined; onClo
 /** One person's records: correct, void (kept, never deleted), attach and open certificate scans. */
 function RecordsDialog({ staff, onClose }: { staff: Staff; onClose(): void }) {
   const { t } = useTranslation();
+  const { date, dateTime } = useDates();
   const canWrite = useCan('training.write');
   const [includeVoided, setIncludeVoided] = useState(false);
   const [rows, setRows] = useState<TrainingRecord[] | null>(null);
@@ -227,7 +258,7 @@ function RecordsDialog({ staff, onClose }: { staff: Staff; onClose(): void }) {
         onClose={() => setAction(null)}
         onDone={(r) => {
           setAction(null);
-          setNotice(t('training.record.saved', { name: staff.name, course: r.courseName, date: r.completedOn }));
+          setNotice(t('training.record.saved', { name: staff.name, course: r.courseName, date: date(r.completedOn) }));
           void load();
         }}
       />
@@ -281,10 +312,10 @@ function RecordsDialog({ staff, onClose }: { staff: Staff; onClose(): void }) {
             <tr key={r.id} className={r.voidedAt ? 'voided' : undefined}>
               <th scope="row">
                 {r.courseName}
-                {r.voidedAt ? <span className="cell-date">{t('training.record.voidedOn', { date: r.voidedAt.slice(0, 10), reason: r.voidReason })}</span> : null}
+                {r.voidedAt ? <span className="cell-date">{t('training.record.voidedOn', { date: dateTime(r.voidedAt), reason: r.voidReason })}</span> : null}
               </th>
-              <td>{r.completedOn}</td>
-              <td>{r.expiresOn ?? t('training.record.never')}</td>
+              <td>{date(r.completedOn)}</td>
+              <td>{r.expiresOn ? date(r.expiresOn) : t('training.record.never')}</td>
               <td>{r.hours ?? ''}</td>
               <td>{r.provider ?? ''}</td>
               <td>{r.certificateNumber ?? ''}</td>
@@ -308,13 +339,13 @@ function RecordsDialog({ staff, onClose }: { staff: Staff; onClose(): void }) {
                 ))}
                 {canWrite && !r.voidedAt ? (
                   <>
-                    <Button onPress={() => setAction({ kind: 'edit', record: r })} aria-label={`${t('training.staffEditor.edit')} ${r.courseName} ${r.completedOn}`}>
+                    <Button onPress={() => setAction({ kind: 'edit', record: r })} aria-label={`${t('training.staffEditor.edit')} ${r.courseName} ${date(r.completedOn)}`}>
                       {t('training.staffEditor.edit')}
                     </Button>
-                    <Button onPress={() => setAction({ kind: 'attach', record: r })} aria-label={t('training.record.attachFor', { course: r.courseName, date: r.completedOn })}>
+                    <Button onPress={() => setAction({ kind: 'attach', record: r })} aria-label={t('training.record.attachFor', { course: r.courseName, date: date(r.completedOn) })}>
                       {t('training.record.attach')}
                     </Button>
-                    <Button onPress={() => setAction({ kind: 'void', record: r })} aria-label={t('training.record.voidFor', { course: r.courseName, date: r.completedOn })}>
+                    <Button onPress={() => setAction({ kind: 'void', record: r })} aria-label={t('training.record.voidFor', { course: r.courseName, date: date(r.completedOn) })}>
                       {t('training.record.void')}
                     </Button>
                   </>
@@ -330,12 +361,13 @@ function RecordsDialog({ staff, onClose }: { staff: Staff; onClose(): void }) {
 
 function VoidDialog(p: { record: TrainingRecord; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
+  const { date } = useDates();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const labels = { reason: t('training.record.voidReason') };
   return (
     <FormDialog
-      title={t('training.record.voidFor', { course: p.record.courseName, date: p.record.completedOn })}
+      title={t('training.record.voidFor', { course: p.record.courseName, date: date(p.record.completedOn) })}
       submitLabel={t('training.record.voidConfirm')}
       error={error}
       labels={labels}
@@ -353,13 +385,14 @@ function VoidDialog(p: { record: TrainingRecord; onClose(): void; onDone(): void
 
 function AttachDialog(p: { record: TrainingRecord; onClose(): void; onDone(fileName: string): void }) {
   const { t } = useTranslation();
+  const { date } = useDates();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const labels = { file: t('training.record.fileLabel') };
   const problem = error?.fields?.find((f) => f.path === 'file');
   return (
     <FormDialog
-      title={t('training.record.attachFor', { course: p.record.courseName, date: p.record.completedOn })}
+      title={t('training.record.attachFor', { course: p.record.courseName, date: date(p.record.completedOn) })}
       submitLabel={t('training.record.attach')}
       error={error}
       labels={labels}

@@ -1,5 +1,6 @@
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useCan } from '../../app/session';
+import { useHashTab } from '../../app/useHashTab';
 import { useTranslation } from '../../i18n';
 import { CoursesPanel } from './CoursesPanel';
 import { ImportPanel } from './ImportPanel';
@@ -10,14 +11,18 @@ import { StaffPanel } from './StaffPanel';
 import { facilityToday, useFacility } from './common';
 
 /** The Training area: what the administrator and director of nursing work through before a state survey. */
+const TABS = ['matrix', 'lapsing', 'inService', 'staff', 'courses', 'import'] as const;
+type TrainingTab = (typeof TABS)[number];
+
 export function TrainingScreen() {
   const { t } = useTranslation();
   const canWrite = useCan('training.write');
   const facility = useFacility();
+  const [tab, setTab] = useHashTab<TrainingTab>('training', canWrite ? TABS : TABS.filter((x) => x !== 'import'), 'matrix');
   if (!facility) return <p>{t('app.loading')}</p>;
   const today = facilityToday(facility.timeZone);
   return (
-    <Tabs className="training">
+    <Tabs className="training" selectedKey={tab} onSelectionChange={(k) => setTab(k as TrainingTab)}>
       <TabList aria-label={t('training.title')}>
         <Tab id="matrix">{t('training.tabs.matrix')}</Tab>
         <Tab id="lapsing">{t('training.tabs.lapsing')}</Tab>

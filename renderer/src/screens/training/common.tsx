@@ -5,7 +5,8 @@ import type { MatrixCell } from '../../../../shared/contract/training';
 import { STAFF_ROLES, type ComplianceStatus, type StaffRole } from '../../../../shared/domain/training/vocabulary';
 import { calendarDateIn, isAsOfDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
-import { TextInput } from '../../components/fields';
+import { useDates } from '../../app/dates';
+import { DateField } from '../../components/DateField';
 import { useTranslation } from '../../i18n';
 
 /** Symbols beside every status word: the printout is black and white, and colour is never the only cue. */
@@ -23,20 +24,21 @@ export function facilityToday(timeZone: string): string {
 }
 
 /**
- * The "as of" date picker every training view shares. The text follows the keyboard; the date
- * only changes (and reloads the view) once the field holds a whole date the contract accepts: while a
- * year is typed, a date input reports 0002, 0020 and 0202 on the way to 2026, and none of those is one.
+ * The "as of" date every training view shares. What is typed is checked as it is typed; the view
+ * only changes (and asks main) once the field holds a whole, plausible date — never for the years
+ * 0002 or 0202 passed through on the way to 2026.
  */
-export function AsOfField(p: { text: string; onText(v: string): void; onDate(date: string): void }) {
+export function AsOfField(p: { value: string; onDate(date: string): void }) {
   const { t } = useTranslation();
+  const [typed, setTyped] = useState(p.value);
   return (
-    <TextInput
+    <DateField
       label={t('training.filters.asOf')}
       name="asOf"
-      type="date"
-      value={p.text}
+      value={typed}
+      compact
       onChange={(v) => {
-        p.onText(v);
+        setTyped(v);
         if (isAsOfDate(v)) p.onDate(v);
       }}
     />
@@ -63,12 +65,13 @@ export function StatusText({ status }: { status: ComplianceStatus }) {
 
 export function CellText({ cell }: { cell: MatrixCell }) {
   const { t } = useTranslation();
+  const { date } = useDates();
   const detail = cell.expiresOn
-    ? t('training.matrix.cellExpires', { date: cell.expiresOn })
+    ? t('training.matrix.cellExpires', { date: date(cell.expiresOn) })
     : cell.dueOn
-      ? t('training.matrix.cellDue', { date: cell.dueOn })
+      ? t('training.matrix.cellDue', { date: date(cell.dueOn) })
       : cell.completedOn
-        ? t('training.matrix.cellCompleted', { date: cell.completedOn })
+        ? t('training.matrix.cellCompleted', { date: date(cell.completedOn) })
         : null;
   return (
     <>

@@ -1,0 +1,200 @@
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type OnChangeFn, type SortingState, type VisibilityState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { CensusRow } from '../../../../shared/contract/residents';
+import { PAGE } from './census-pages';
+import type { CensusMeta, Fit, Samples } from './census-columns';
+import { CodeStatusLegend } from './CodeStatus';
+import { useMeasuredWidths } from './column-widths';
+
+/** One line per resident: at 1366×768 the census shows at least 15 of them under its filters. */
+export const ROW_HEIGHT = 32;
+/** What a flexible column (name, allergies…) keeps at least before code status switches to short forms. */
+const FLEXIBLE_MIN = 176;
+
+/**
+ * The table body is its own component so a scroll frame re-renders only the rows in the window, and
+ * the table model is built from those rows alone (not one entry per census row): with 5,000 residents
+ * that is the difference between a few and a few hundred milliseconds of work per fetched page.
+ */
+export function CensusGrid(p: {
+  total: number;
+  rowAt(i: number): CensusRow | undefined;
+  pages: Map<number, CensusRow[]>;
+  load(page: number): void;
+  columns: ColumnDef<CensusRow | undefined>[];
+  samples: Samples;
+  sorting: SortingState;
+  onSortingChange: OnChangeFn<SortingState>;
+  visibility: VisibilityState;
+  label: string;
+  /** Changes whenever a sample may change (the language, the longest room labels…): widths are measured again. */
+  samplesKey: string;
+}) {
+  const { total, rowAt, pages, load } = p;
+  const scroller = useRef<HTMLDivElement>(null);
+  const measureBox = useRef<HTMLDivElement>(null);
+  const fontsReady = useFontsReady();
+  const visible = p.columns.map((c) => c.id!).filter((id) => p.visibility[id] !== false);
+  const sampleKey = `${p.samplesKey}|${fontsReady}`;
+  const measured = useMeasuredWidths(measureBox, sampleKey);
+  const available = useWidth(scroller);
+
+  // The widest text of a fixed column at a given fit: its content (or code status short forms),
+  // and its heading on one line, or — headings wrapping — its longest word.
+  const widthAt = (id: string, fit: Fit) => {
+    const content = measured[`${id}|${fit !== 'full' && id === 'codeStatus' ? 'short' : 'content'}`] ?? 0;
+    const heading = measured[`${id}|${fit === 'wrapHeaders' ? 'words' : 'header'}`] ?? 0;
+    return Math.max(content, heading);
+  };
+  const fixedIds = visible.filter((id) => id in p.samples);
+  const flexible = visible.length - fixedIds.length;
+  const needed = (fit: Fit) => fixedIds.reduce((sum, id) => sum + widthAt(id, fit), 0) + flexible * FLEXIBLE_MIN;
+  const fit: Fit = available === 0 || needed('full') <= available ? 'full' : needed('shortCode') <= available ? 'shortCode' : 'wrapHeaders';
+  const codeShort = fit !== 'full';
+  const widthOf = (id: string) => (id in p.samples && measured[`${id}|content`] !== undefined ? widthAt(id, fit) : undefined);
+  const minWidth = needed(fit);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- virtualizer and table are re-read every render by design; nothing here is memoised by the compiler
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    for (let page = Math.floor(firstIndex / PAGE); page <= Math.floor(lastIndex / PAGE); page++) if (!pages.has(page)) load(page);
+  }, [firstIndex, lastIndex, pages, load]);
+  // Rows not fetched yet are undefined and render as "Loading…".
+  const windowRows = items.map((v) => rowAt(v.index));
+
+  const meta: CensusMeta = { codeShort };
+  const table = useReactTable<CensusRow | undefined>({
+    data: windowRows,
+    columns: p.columns,
+    state: { sorting: p.sorting, columnVisibility: p.visibility },
+    onSortingChange: p.onSortingChange,
+    manualSorting: true,
+    manualPagination: true,
+    manualFiltering: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    getCoreRowModel: getCoreRowModel(),
+    rowCount: total,
+    meta,
+  });
+  const rows = table.getRowModel().rows;
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  return (
+    <>
+      {codeShort ? <CodeStatusLegend /> : null}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must take focus so it scrolls by keyboard (WCAG 2.1.1, axe scrollable-region-focusable) */}
+      <div ref={scroller} className="census-scroller" tabIndex={0} role="region" aria-label={p.label}>
+        <table className={`data census-table${fit === 'wrapHeaders' ? ' wrap-headers' : ''}`} aria-rowcount={total + 1} style={{ minWidth }}>
+          <caption className="visually-hidden">{p.label}</caption>
+          <colgroup>
+            {headers.map((h) => (
+              <col key={h.id} style={widthOf(h.id) ? { width: widthOf(h.id) } : undefined} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr aria-rowindex={1}>
+              {headers.map((h) => {
+                const sorted = h.column.getIsSorted();
+                const label = flexRender(h.column.columnDef.header, h.getContext());
+                return (
+                  <th key={h.id} scope="col" className={`col-${h.id}`} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : h.column.getCanSort() ? 'none' : undefined}>
+                    {h.column.getCanSort() ? (
+                      <button type="button" className="sort" onClick={h.column.getToggleSortingHandler()}>
+                        {label}
+                        <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                      </button>
+                    ) : (
+                      label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {padTop > 0 ? (
+              <tr aria-hidden="true" className="spacer">
+                <td colSpan={headers.length} style={{ height: padTop }} />
+              </tr>
+            ) : null}
+            {items.map((v, i) => {
+              const row = rows[i];
+              if (!row) return null;
+              const r = row.original;
+              return (
+                <tr key={v.index} aria-rowindex={v.index + 2} style={{ height: ROW_HEIGHT }} className={r ? `status-${r.status}` : 'loading-row'}>
+                  {row.getVisibleCells().map((cell) => {
+                    const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                    const fixed = cell.column.id in p.samples ? ' fixed' : '';
+                    return cell.column.id === 'name' ? (
+                      <th key={cell.id} scope="row" className="col-name">
+                        {content}
+                      </th>
+                    ) : (
+                      <td key={cell.id} className={`col-${cell.column.id}${fixed}`}>
+                        {content}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+            {padBottom > 0 ? (
+              <tr aria-hidden="true" className="spacer">
+                <td colSpan={headers.length} style={{ height: padBottom }} />
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <MeasureBox ref={measureBox} samples={p.samples} />
+    </>
+  );
+}
+
+/** The texts fixed columns are measured on, off screen; rendered again only when they change, not per scroll frame. */
+const MeasureBox = memo(function MeasureBox({ samples, ref }: { samples: Samples; ref: React.Ref<HTMLDivElement> }) {
+  return (
+    <div ref={ref} className="census-measure" aria-hidden="true">
+      {Object.entries(samples).flatMap(([col, s]) =>
+        (['header', 'words', 'content', 'short'] as const).flatMap((kind) => {
+          const list = kind === 'header' ? [s.header] : (s[kind] ?? []);
+          return list.map((node, i) => (
+            <span key={`${col}|${kind}|${i}`} data-col={`${col}|${kind}`} className="measure-cell">
+              {node}
+            </span>
+          ));
+        }),
+      )}
+    </div>
+  );
+});
+
+function useWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    setWidth(el.clientWidth);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+/** Widths measured before the fonts arrive would be measured on the wrong font. */
+function useFontsReady(): boolean {
+  const [ready, setReady] = useState(() => document.fonts.status === 'loaded');
+  useEffect(() => {
+    if (!ready) void document.fonts.ready.then(() => setReady(true));
+  }, [ready]);
+  return ready;
+}

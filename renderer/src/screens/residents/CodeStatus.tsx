@@ -1,0 +1,38 @@
+import type { CodeStatus as Code } from '../../../../shared/domain/residents/vocabulary';
+import { codeStatuses } from '../../../../shared/domain/residents/vocabulary';
+import { t, useTranslation } from '../../i18n';
+
+/**
+ * Code status, always whole: the full words, or — where a column is too narrow for them in the
+ * reader's language — the short form, with the full words for screen readers and a legend on
+ * screen (CodeStatusLegend). Never an ellipsis: "No reanim…" could be read either way.
+ */
+export function CodeStatusBadge({ code, short = false }: { code: Code; short?: boolean }) {
+  // The module's t, not the hook: a census scroll frame mounts dozens of these, and the screens
+  // around them re-render on a language change anyway.
+  const full = t(`residents.value.codeStatus.${code}`);
+  const abbreviation = t(`residents.value.codeStatusShort.${code}`);
+  return (
+    <span className={`code-status code-${code}`}>
+      {short && abbreviation !== full ? (
+        <>
+          <span aria-hidden="true">{abbreviation}</span>
+          <span className="visually-hidden">{full}</span>
+        </>
+      ) : (
+        full
+      )}
+    </span>
+  );
+}
+
+/** "RCP = Código completo · Confort = Cuidados de confort": the short forms that differ from the words. */
+export function CodeStatusLegend() {
+  const { t } = useTranslation();
+  const pairs = codeStatuses.map((c) => [t(`residents.value.codeStatusShort.${c}`), t(`residents.value.codeStatus.${c}`)] as const).filter(([s, f]) => s !== f);
+  return (
+    <p className="code-legend" aria-hidden="true">
+      {t('residents.codeStatusLegend')}: {pairs.map(([s, f]) => `${s} = ${f}`).join(' · ')}
+    </p>
+  );
+}

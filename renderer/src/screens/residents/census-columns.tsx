@@ -1,0 +1,170 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo, type ReactNode } from 'react';
+import type { CensusRow, CensusSort } from '../../../../shared/contract/residents';
+import { formatDate } from '../../../../shared/domain/date-display';
+import { codeStatuses, isolationPrecautions, residentStatuses, riskLevels } from '../../../../shared/domain/residents/vocabulary';
+import { useTranslation } from '../../i18n';
+import { CodeStatusBadge } from './CodeStatus';
+import { allergyText, dobWithAge, residentName, roomText } from './format';
+import { hrefOf } from './useSubRoute';
+
+/** Columns a person may hide; name, room, date of birth, code status and allergies always show. */
+export const optionalColumns = ['status', 'recordNumber', 'unit', 'diet', 'mobility', 'fallRisk', 'wanderingRisk', 'isolation', 'language', 'admittedOn'] as const;
+export type OptionalColumn = (typeof optionalColumns)[number];
+export const defaultColumns: OptionalColumn[] = ['status', 'fallRisk', 'isolation'];
+
+/** Column id → the server's sort key (columns without one are not sortable). */
+export const sortOf: Partial<Record<string, CensusSort>> = {
+  location: 'location',
+  name: 'name',
+  dateOfBirth: 'dateOfBirth',
+  codeStatus: 'codeStatus',
+  status: 'status',
+  fallRisk: 'fallRisk',
+  recordNumber: 'recordNumber',
+  admittedOn: 'admittedOn',
+};
+
+export interface CensusMeta {
+  /** Code status in its short form (with a legend): the full words would not fit. */
+  codeShort: boolean;
+}
+
+/**
+ * How much the census gives up when space is short, in order: nothing; code status in short forms
+ * (with a legend); headings of fixed columns on two lines. Never an ellipsis in a fixed column.
+ */
+export type Fit = 'full' | 'shortCode' | 'wrapHeaders';
+
+/**
+ * Every text a fixed-width column can hold, so it is measured whole (see column-widths.ts); a column
+ * not listed here is flexible and shares the rest of the width. `header` is the heading on one line,
+ * `words` its words one by one (for a heading that wraps when space is short), `short` the code
+ * status in its short forms.
+ */
+export interface ColumnSamples {
+  header: ReactNode;
+  words: ReactNode[];
+  content: ReactNode[];
+  short?: ReactNode[];
+}
+export type Samples = Record<string, ColumnSamples>;
+
+/** The `n` longest distinct texts: width follows length closely enough to find the widest among them. */
+function longest(texts: readonly string[], n = 6): string[] {
+  return [...new Set(texts)].sort((a, b) => b.length - a.length).slice(0, n).sort();
+}
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+
+/** Census columns in the reader's language, and the samples their widths are measured on. */
+export function useCensusColumns(units: readonly string[], rows: readonly CensusRow[]): { columns: ColumnDef<CensusRow | undefined>[]; samples: Samples; samplesKey: string } {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const columns = useMemo<ColumnDef<CensusRow | undefined>[]>(() => {
+    const dash = t('residents.none');
+    const cols: ColumnDef<CensusRow | undefined>[] = [
+      { id: 'location', header: t('residents.col.location'), cell: (c) => (c.row.original ? roomText(c.row.original.location) : '') },
+      {
+        id: 'name',
+        header: t('residents.col.name'),
+        cell: (c) => {
+          const r = c.row.original;
+          return r ? <a href={hrefOf({ view: 'resident', id: r.id })}>{residentName(r)}</a> : <span className="placeholder">{t('residents.loading')}</span>;
+        },
+      },
+      { id: 'dateOfBirth', header: t('residents.col.dateOfBirth'), cell: (c) => (c.row.original ? dobWithAge(c.row.original, lang) : '') },
+      {
+        id: 'codeStatus',
+        header: t('residents.col.codeStatus'),
+        cell: (c) => (c.row.original ? <CodeStatusBadge code={c.row.original.codeStatus} short={(c.table.options.meta as CensusMeta).codeShort} /> : ''),
+      },
+      {
+        id: 'allergies',
+        header: t('residents.col.allergies'),
+        cell: (c) => {
+          const a = c.row.original?.allergies;
+          if (!a) return '';
+          return <span className={`allergy allergy-${a.state}${a.hasSevere ? ' allergy-severe' : ''}`}>{allergyText(a)}</span>;
+        },
+      },
+      { id: 'status', header: t('residents.col.status'), cell: (c) => (c.row.original ? t(`residents.value.status.${c.row.original.status}`) : '') },
+      { id: 'recordNumber', header: t('residents.col.recordNumber'), cell: (c) => c.row.original?.recordNumber ?? '' },
+      { id: 'unit', header: t('residents.col.unit'), cell: (c) => c.row.original?.location?.unitName ?? (c.row.original ? dash : '') },
+      {
+        id: 'diet',
+        header: t('residents.col.diet'),
+        cell: (c) => {
+          const r = c.row.original;
+          return r ? `${t(`residents.value.dietType.${r.dietType}`)} · ${t(`residents.value.iddsiFood.${r.iddsiFood}`)} · ${t(`residents.value.iddsiDrink.${r.iddsiDrink}`)}` : '';
+        },
+      },
+      {
+        id: 'mobility',
+        header: t('residents.col.mobility'),
+        cell: (c) => (c.row.original ? `${t(`residents.value.transfer.${c.row.original.transfer}`)} · ${t(`residents.value.aid.${c.row.original.aid}`)}` : ''),
+      },
+      { id: 'fallRisk', header: t('residents.col.fallRisk'), cell: (c) => (c.row.original ? t(`residents.value.risk.${c.row.original.fallRisk}`) : '') },
+      { id: 'wanderingRisk', header: t('residents.col.wanderingRisk'), cell: (c) => (c.row.original ? t(`residents.value.risk.${c.row.original.wanderingRisk}`) : '') },
+      { id: 'isolation', header: t('residents.col.isolation'), cell: (c) => (c.row.original ? t(`residents.value.isolation.${c.row.original.isolation}`) : '') },
+      {
+        id: 'language',
+        header: t('residents.col.language'),
+        cell: (c) => (c.row.original ? `${c.row.original.language ?? dash}${c.row.original.interpreterNeeded ? ` · ${t('residents.field.interpreterNeeded')}` : ''}` : ''),
+      },
+      { id: 'admittedOn', header: t('residents.col.admittedOn'), cell: (c) => (c.row.original ? formatDate(c.row.original.statusSince, lang) : '') },
+    ];
+    // The table only sorts columns with an accessor; the server does the actual sorting (manualSorting).
+    return cols.map((col) => ({ ...col, accessorFn: (row: CensusRow | undefined) => row?.id ?? 0, sortDescFirst: false, enableSorting: sortOf[col.id ?? ''] !== undefined }));
+  }, [t, lang]);
+
+  // Room labels and record numbers are the facility's own: measured on the rows loaded so far —
+  // the few longest of them, so 5,000 loaded rows do not mean 5,000 spans to measure.
+  const rooms = longest(rows.map((r) => roomText(r.location))).join('\u0000');
+  const records = longest(rows.map((r) => r.recordNumber)).join('\u0000');
+  const unitNames = units.join('\u0000');
+  const samples = useMemo<Samples>(() => {
+    const fixed = (id: string, content: ReactNode[], short?: ReactNode[]): ColumnSamples => {
+      const label = t(`residents.col.${id}` as 'residents.col.name');
+      const arrow = <span> ▲</span>;
+      const words = label.split(' ');
+      return {
+        header: (
+          <span className="measure-th">
+            {label}
+            {arrow}
+          </span>
+        ),
+        words: words.map((w, i) => (
+          <span key={i} className="measure-th">
+            {w}
+            {i === words.length - 1 ? arrow : null}
+          </span>
+        )),
+        content,
+        ...(short ? { short } : {}),
+      };
+    };
+    const words = (list: readonly string[]) => list.map((w) => <span key={w}>{w}</span>);
+    const dobs = MONTHS.map((m) => dobWithAge({ dateOfBirth: `1999-${m}-28`, age: 120 }, lang));
+    const dates = MONTHS.map((m) => formatDate(`2026-${m}-28`, lang));
+    return {
+      location: fixed('location', words(rooms ? rooms.split('\u0000') : [])),
+      dateOfBirth: fixed('dateOfBirth', words(dobs)),
+      codeStatus: fixed(
+        'codeStatus',
+        codeStatuses.map((c) => <CodeStatusBadge key={c} code={c} />),
+        codeStatuses.map((c) => <CodeStatusBadge key={c} code={c} short />),
+      ),
+      status: fixed('status', words(residentStatuses.map((s) => t(`residents.value.status.${s}`)))),
+      recordNumber: fixed('recordNumber', words(records ? records.split('\u0000') : [])),
+      unit: fixed('unit', words(unitNames ? unitNames.split('\u0000') : [])),
+      fallRisk: fixed('fallRisk', words(riskLevels.map((r) => t(`residents.value.risk.${r}`)))),
+      wanderingRisk: fixed('wanderingRisk', words(riskLevels.map((r) => t(`residents.value.risk.${r}`)))),
+      isolation: fixed('isolation', words(isolationPrecautions.map((r) => t(`residents.value.isolation.${r}`)))),
+      admittedOn: fixed('admittedOn', words(dates)),
+    };
+  }, [t, lang, rooms, records, unitNames]);
+  // Changes whenever a sample may change: the widths are measured again.
+  return { columns, samples, samplesKey: [lang, rooms, records, unitNames].join('\u0001') };
+}

@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CensusRow, CensusSort, ListInput } from '../../../../shared/contract/residents';
+import type { AppError } from '../../../../shared/result';
+import { call } from '../../api/client';
+
+export const PAGE = 100;
+
+export type CensusFilters = Pick<ListInput, 'query' | 'status' | 'unitId' | 'codeStatus' | 'fallRisk' | 'isolation'>;
+
+interface PagesState {
+  key: string;
+  /** Bumped by every reset (a new combination, a reload), so a late answer to an older request is dropped. */
+  generation: number;
+  total: number | null;
+  pages: Map<number, CensusRow[]>;
+  error: AppError | null;
+}
+
+/**
+ * Pages of the census fetched as the window scrolls to them; the server sorts, filters and counts.
+ *
+ * A page is asked for at most once while its request is on the way, and the mark is removed when the
+ * answer comes back. (The marks used to stay forever, keyed by filter combination: going back to a
+ * combination already loaded — a search cleared, a unit filter undone, a sort clicked twice — reset
+ * the pages while the mark still said page 0 was requested, so nothing was ever fetched again and the
+ * census showed "Loading residents…" for good.)
+ */
+export function useCensusPages(filters: CensusFilters, sort: CensusSort, desc: boolean) {
+  const key = JSON.stringify([filters, sort, desc]);
+  const [state, setState] = useState<PagesState>({ key, generation: 0, total: null, pages: new Map(), error: null });
+  const requested = useRef(new Set<string>());
+  const { generation } = state;
+
+  const load = useCallback(
+    (page: number) => {
+      const id = `${generation}:${key}#${page}`;
+      if (requested.current.has(id)) return;
+      requested.current.add(id);
+      void call('residents.list', { ...filters, sort, desc, offset: page * PAGE, limit: PAGE }).then((r) => {
+        requested.current.delete(id);
+        setState((s) => {
+          if (s.key !== key || s.generation !== generation) return s;
+          if (!r.ok) return { ...s, error: r.error };
+          const pages = new Map(s.pages);
+          pages.set(page, r.value.rows);
+          return { ...s, total: r.value.total, pages, error: null };
+        });
+      });
+    },
+    [key, generation, filters, sort, desc],
+  );
+
+  // A new combination starts empty (React's "adjust state while rendering" pattern: no extra paint).
+  if (state.key !== key) setState({ key, generation: generation + 1, total: null, pages: new Map(), error: null });
+  useEffect(() => load(0), [load]);
+  const { pages } = state;
+  const rowAt = useCallback((i: number): CensusRow | undefined => pages.get(Math.floor(i / PAGE))?.[i % PAGE], [pages]);
+  const reload = useCallback(() => setState((s) => ({ key: s.key, generation: s.generation + 1, total: null, pages: new Map(), error: null })), []);
+  // Another station changed a resident: the pages on screen are fetched again and swapped in as they
+  // arrive, so the census never blanks or jumps back to the top while a nurse reads it.
+  const loaded = useRef<number[]>([]);
+  useEffect(() => {
+    loaded.current = [...pages.keys()];
+  }, [pages]);
+  const refresh = useCallback(() => {
+    for (const page of loaded.current) {
+      void call('residents.list', { ...filters, sort, desc, offset: page * PAGE, limit: PAGE }).then((r) => {
+        if (!r.ok) return;
+        setState((s) => {
+          if (s.key !== key || s.generation !== generation) return s;
+          const next = new Map(s.pages);
+          next.set(page, r.value.rows);
+          return { ...s, total: r.value.total, pages: next };
+        });
+      });
+    }
+  }, [key, generation, filters, sort, desc]);
+  return { total: state.total, error: state.error, rowAt, load, pages, reload, refresh };
+}
+
