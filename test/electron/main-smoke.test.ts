@@ -297,7 +297,7 @@ describe('electron main against a fake electron: a fresh demo start', () => {
   it('seeds the demo facility into a new database and signs in through the IPC handler', () => {
     const { obs, userData } = get('demo');
     expect(fs.statSync(path.join(userData, 'caredesk.sqlite')).size).toBeGreaterThan(0);
-    expect(obs.ipc.status).toEqual({ ok: true, value: { needsSetup: false, facilityName: 'Maple Grove Care Center', defaultLanguage: 'en' } });
+    expect(obs.ipc.status).toEqual({ ok: true, value: { needsSetup: false, facilityName: 'Maple Grove Care Center', defaultLanguage: 'en', timeZone: 'America/Chicago' } });
     expect(obs.ipc.sessionBefore).toMatchObject({ ok: true, value: { user: null } });
     expect(obs.ipc.unknownMethod).toMatchObject({ ok: false });
     expect(obs.ipc.badInput).toMatchObject({ ok: false });
