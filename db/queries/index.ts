@@ -4,6 +4,7 @@ import { facilityQueries, settingsQueries } from './facility';
 import { residentQueries } from './residents';
 import { sessionQueries, throttleQueries } from './sessions';
 import { trainingQueries } from './training';
+import { transferQueries } from './transfer';
 import { userQueries } from './users';
 
 /**
@@ -21,6 +22,7 @@ export function createQueries(env: QueryEnv) {
     audit: auditQueries(env),
     training: trainingQueries(env),
     residents: residentQueries(env),
+    transfer: transferQueries(env),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;
