@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type { Engine } from '../engine';
 import { sqliteQueryEnv } from '../engine/sqlite';
 import { openDatabase } from '../open';
-import { createQueries } from '../queries';
+import { createQueries, type Queries } from '../queries';
 import { tableChecksum } from './checksum';
 import { copyOrder, type TableInfo } from './tables';
 
@@ -71,28 +71,35 @@ export async function readLocal(file: string, o: { migrationsFolder: string }): 
   }
 }
 
-/** Copies the snapshot into the engine's (empty) database and checks it there before committing. */
+/**
+ * Copies the snapshot into the current transaction's (empty) database through `q`, and reads every
+ * table back to check its count and checksum: a mismatch throws, so the transaction rolls back.
+ */
+export async function copySnapshot(q: Queries, snapshot: LocalSnapshot): Promise<TableCopy[]> {
+  for (const t of snapshot.tables) {
+    const present = await q.transfer.count(t.info);
+    if (present > 0) throw new MoveError('target_not_empty', `${t.name} already holds ${present} rows`);
+  }
+  for (const t of snapshot.tables) {
+    await q.transfer.insert(t.info, t.data);
+    await q.transfer.followIds(t.info);
+  }
+  const report: TableCopy[] = [];
+  for (const t of snapshot.tables) {
+    const back = await q.transfer.rows(t.info);
+    if (back.length !== t.rows) throw new MoveError('count_mismatch', `${t.name}: ${t.rows} rows read, ${back.length} on the server`);
+    const checksum = tableChecksum(back);
+    if (checksum !== t.checksum) throw new MoveError('checksum_mismatch', `${t.name}: the server's rows differ from the file's`);
+    report.push({ name: t.name, rows: t.rows, checksum });
+  }
+  return report;
+}
+
+/** The command's form: one transaction of its own, with the move on the record. */
 export async function copyInto(engine: Engine, snapshot: LocalSnapshot, o: { now?: Date; by?: number | null } = {}): Promise<TableCopy[]> {
   return engine.write(async () => {
-    const q = engine.q;
-    for (const t of snapshot.tables) {
-      const present = await q.transfer.count(t.info);
-      if (present > 0) throw new MoveError('target_not_empty', `${t.name} already holds ${present} rows`);
-    }
-    for (const t of snapshot.tables) {
-      await q.transfer.insert(t.info, t.data);
-      await q.transfer.followIds(t.info);
-    }
-    const report: TableCopy[] = [];
-    for (const t of snapshot.tables) {
-      const back = await q.transfer.rows(t.info);
-      if (back.length !== t.rows) throw new MoveError('count_mismatch', `${t.name}: ${t.rows} rows read, ${back.length} on the server`);
-      const checksum = tableChecksum(back);
-      if (checksum !== t.checksum) throw new MoveError('checksum_mismatch', `${t.name}: the server's rows differ from the file's`);
-      report.push({ name: t.name, rows: t.rows, checksum });
-    }
-    // The move itself on the record, in the same transaction as what it copied.
-    await q.audit.insert({
+    const report = await copySnapshot(engine.q, snapshot);
+    await engine.q.audit.insert({
       at: (o.now ?? new Date()).toISOString(),
       userId: o.by ?? null,
       method: 'system.moveToServer',
@@ -103,4 +110,35 @@ export async function copyInto(engine: Engine, snapshot: LocalSnapshot, o: { now
     });
     return report;
   });
+}
+
+/** What a station's file holds, to name it before moving it: read only, nothing else opened. */
+export function summarizeLocal(file: string): { facilityName: string | null; residents: number; staff: number } | null {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const name = (db.prepare('SELECT name FROM facility WHERE id = 1').get() as { name: string } | undefined)?.name ?? null;
+      const residents = (db.prepare('SELECT count(*) AS n FROM residents').get() as { n: number }).n;
+      const staff = (db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n;
+      return { facilityName: name, residents, staff };
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** The local file's administrator, checked against its own accounts: only they may move its data. */
+export function localAdministrator(file: string, username: string): { id: number; passwordHash: string } | null {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (
+      (db.prepare(`SELECT id, password_hash AS passwordHash FROM users WHERE username = ? COLLATE NOCASE AND role = 'administrator' AND active = 1`).get(username) as
+        | { id: number; passwordHash: string }
+        | undefined) ?? null
+    );
+  } finally {
+    db.close();
+  }
 }

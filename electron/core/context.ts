@@ -5,6 +5,7 @@ import type { Queries } from '../../db/queries';
 import type { EngineKind } from '../../db/engine/types';
 import type { SessionEndReason } from '../../db/queries/sessions';
 import type { ScryptCost } from './passwords';
+import type { LocalSnapshot } from '../../db/transfer/move-to-server';
 import type { PolicyView } from '../../shared/policy/view';
 
 export interface AuditNote {
@@ -30,6 +31,7 @@ export interface HandlerContext {
   timeZone: string;
   user: SessionUser | null;
   scryptCost: ScryptCost;
+  localDatabase: LocalDatabase | null;
   /** The administrator's policy: settings it fixes (already applied to q.facility) and its problems. */
   policy: PolicyView;
   /**
@@ -46,6 +48,16 @@ export interface HandlerContext {
     /** The session this call runs in (its token hash), to keep it when ending a user's other sessions. */
     readonly tokenHash: string | null;
   };
+}
+
+/**
+ * A station's own SQLite file, offered for moving onto an empty facility server (the setup screen
+ * on the server option). Null everywhere else.
+ */
+export interface LocalDatabase {
+  summary(): { facilityName: string | null; residents: number; staff: number } | null;
+  administrator(username: string): { id: number; passwordHash: string } | null;
+  snapshot(): Promise<LocalSnapshot>;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: HandlerContext) => Promise<Result<OutputOf<M>>>;

@@ -9,7 +9,7 @@ import { classify } from '../../db/engine/errors';
 import type { Queries } from '../../db/queries';
 import type { SessionCheck, SessionEndReason } from '../../db/queries/sessions';
 import type { Clock } from './clock';
-import type { AuditNote, HandlerContext, Handlers } from './context';
+import type { AuditNote, HandlerContext, Handlers, LocalDatabase } from './context';
 import type { Logger } from './log';
 import type { ScryptCost } from './passwords';
 import { toFieldIssues } from './validation';
@@ -23,6 +23,8 @@ export interface DispatcherOptions {
   clock: Clock;
   log: Logger;
   scryptCost: ScryptCost;
+  /** A station's own file to offer moving onto an empty server (server option only). */
+  localDatabase?: LocalDatabase | null;
   /** Check every output against its schema: on in tests and the harness, off in the packaged app. */
   checkOutput: boolean;
   /** The administrator's policy (managed settings and problems); none when absent. */
@@ -92,6 +94,7 @@ export function createDispatcher(o: DispatcherOptions) {
       readonly q = q;
       readonly engine = engine.kind;
       readonly scryptCost = o.scryptCost;
+      readonly localDatabase = o.localDatabase ?? null;
       readonly policy = policy;
       readonly notes: AuditNote[] = [];
       readonly failureHooks: (() => Promise<void>)[] = [];

@@ -7,7 +7,8 @@ import { DEMO_PASSWORD, seedDemoFacility } from '../../db/demo/generate';
 import { sourceMigrationsFolder, sourceMigrationsRoot } from '../../db/paths';
 import { copyInto, MoveError, readLocal } from '../../db/transfer/move-to-server';
 import { hashPassword } from '../../electron/core/passwords';
-import { caller, freshPgDatabase, makeCore, tempDir, testScryptCost } from '../support/core';
+import { createCore } from '../../electron/core/app';
+import { caller, freshPgDatabase, makeCore, tempDir, testScryptCost, trackCore } from '../support/core';
 
 const fileHash = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
@@ -77,6 +78,27 @@ describe("moving a station's SQLite file onto the facility server", () => {
     const unsafe = run();
     expect(unsafe.status).toBe(1);
     expect(unsafe.stderr).toContain('password_file_unsafe');
+  });
+
+  test("the setup screen's way: offered only on an empty server with a local file, only to that file's administrator", { timeout: 120_000 }, async () => {
+    const file = path.join(tempDir(), 'caredesk.sqlite');
+    const local = await makeCore({ engine: { kind: 'sqlite', file } });
+    await seedDemoFacility(local.core.engine, { seed: 5, now: new Date('2026-03-02T14:00:00Z'), hashPassword: (p) => hashPassword(p, testScryptCost), residents: 12, staff: 8 });
+    await local.core.close();
+    const station = trackCore(await createCore({ engine: { kind: 'pg', connection: await freshPgDatabase() }, migrationsRoot: sourceMigrationsRoot, scryptCost: testScryptCost, checkOutput: true, localDatabaseFile: file }));
+    const c = caller(station);
+    expect(await c.must('setup.localDatabase', {})).toEqual({ available: true, facilityName: 'Maple Grove Care Center', residents: 13, staff: 8 });
+    expect(await c.call('setup.moveFromLocal', { username: 'charge', password: DEMO_PASSWORD })).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: 'setup.moveBadCredentials' } });
+    expect(await c.call('setup.moveFromLocal', { username: 'admin', password: 'not the password at all' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect((await c.must('setup.status', {})).needsSetup).toBe(true);
+    const moved = await c.must('setup.moveFromLocal', { username: 'admin', password: DEMO_PASSWORD });
+    expect(moved.rows).toBeGreaterThan(100);
+    expect((await c.must('setup.status', {})).needsSetup).toBe(false);
+    expect(await c.must('setup.localDatabase', {})).toMatchObject({ available: false });
+    expect(await c.call('setup.moveFromLocal', { username: 'admin', password: DEMO_PASSWORD })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await c.must('auth.signIn', { username: 'admin', password: DEMO_PASSWORD });
+    const history = await c.must('audit.list', { entity: 'facility', entityId: '1' });
+    expect(history.rows[0]).toMatchObject({ method: 'setup.moveFromLocal', userName: 'Alex Administrator', after: { movedFromStation: true } });
   });
 
   test('a file that is not a database is named, and nothing is written to the server', async () => {
