@@ -34,6 +34,14 @@ export function transferQueries(env: QueryEnv) {
         if (chunk.length > 0) await env.db().insert(table(info) as never).values(chunk as never);
       }
     },
+    /**
+     * Fresh statistics for the planner after a bulk copy: without them the server plans the census
+     * as if the tables were empty (a full join and sort, 25 ms, instead of an index walk, under 1 ms)
+     * until autovacuum gets round to it.
+     */
+    async analyze(): Promise<void> {
+      if (env.d.kind === 'pg') await env.rows(sql.raw('ANALYZE'));
+    },
     /** After ids were copied as they were, the next generated id must come after the largest. */
     async followIds(info: TableInfo): Promise<void> {
       if (!info.identity || env.d.kind !== 'pg') return;

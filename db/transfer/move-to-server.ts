@@ -92,6 +92,7 @@ export async function copySnapshot(q: Queries, snapshot: LocalSnapshot): Promise
     if (checksum !== t.checksum) throw new MoveError('checksum_mismatch', `${t.name}: the server's rows differ from the file's`);
     report.push({ name: t.name, rows: t.rows, checksum });
   }
+  await q.transfer.analyze();
   return report;
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { nocase } from './columns';
+import { binaryKey, nocase } from './columns';
 import {
   allergySeverities,
   codeStatusForms,
@@ -93,8 +93,8 @@ export const residents = sqliteTable(
     // At most one resident in a bed; NULLs (discharged, deceased) never collide.
     uniqueIndex('residents_bed_unique').on(t.bedId),
     index('residents_search_idx').on(t.searchKey),
-    index('residents_location_idx').on(t.locationKey, t.id),
-    index('residents_name_idx').on(t.nameSort, t.id),
+    index('residents_location_idx').on(binaryKey(t.locationKey), t.id),
+    index('residents_name_idx').on(binaryKey(t.nameSort), t.id),
     index('residents_status_idx').on(t.status),
     check('residents_location_with_bed', sql`(${t.bedId} IS NULL) = (${t.locationKey} IS NULL)`),
   ],
