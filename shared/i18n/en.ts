@@ -201,6 +201,7 @@ export const en = {
     reads: 'Reads as {{date}}',
   },
   form: {
+    reviewNewer: 'Review the new version',
     requiredNote: 'Fields marked * are required.',
     fixField: 'Go to {{label}}',
     saving: 'Saving…',

@@ -199,6 +199,7 @@ export const es: Messages = {
     reads: 'Se lee {{date}}',
   },
   form: {
+    reviewNewer: 'Revisar la versión nueva',
     requiredNote: 'Los campos marcados con * son obligatorios.',
     fixField: 'Ir a {{label}}',
     saving: 'Guardando…',

@@ -132,4 +132,49 @@ describe('two stations, one server', () => {
       outage.stop();
     }
   });
+
+  test('a save over a change made at the other station is refused with who and when, and offers the new version', { timeout: 120_000 }, async () => {
+    const core = cores[0]!;
+    const c = caller(core);
+    await c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+    const rosa = (await c.must('residents.list', { query: 'rosa diaz' })).rows[0]!;
+    const h = harnesses[1]!;
+    const browser = await launchChromium();
+    try {
+      const page = await (await browser.newContext({ viewport: STATION_VIEWPORT })).newPage();
+      await page.goto(h.url);
+      await signIn(page, 'sean', 'river stone harbor light');
+      await tabTo(page, 'Díaz, Rosa');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('heading', { name: 'Díaz, Rosa' }).isVisible()).toBe(true);
+      await tabTo(page, 'Edit record');
+      await page.keyboard.press('Enter');
+      await tabTo(page, 'Preferred name');
+      await typeText(page, 'Rosita');
+
+      // Meanwhile, at the other station.
+      const current = await c.must('residents.get', { id: rosa.id });
+      await c.must('residents.update', {
+        id: current.id,
+        expectedVersion: current.version,
+        legalGiven: current.legalGiven,
+        legalFamily: current.legalFamily,
+        dateOfBirth: current.dateOfBirth,
+        sex: current.sex,
+        recordNumber: current.recordNumber,
+        codeStatus: current.codeStatus,
+        preferredName: 'Rosy',
+      });
+
+      await tabTo(page, 'Save');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('dialog').textContent()).toMatch(/This record was changed by Ada Admin at \d{1,2}:\d{2}/);
+      expect((await c.must('residents.get', { id: rosa.id })).preferredName).toBe('Rosy');
+      await tabTo(page, 'Review the new version');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByLabel('Preferred name').inputValue()).toBe('Rosy');
+    } finally {
+      await browser.close();
+    }
+  });
 });

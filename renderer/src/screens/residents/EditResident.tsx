@@ -34,7 +34,8 @@ type Contact = { role: ContactInput['role']; name: string; relationship: string;
 export const editDraftKey = (id: number) => `residents.edit.${id}`;
 
 /** The whole record in one form; main validates it exactly as at admission and audits before/after. */
-export function EditResident(p: { resident: ResidentDetail; onClose(): void; onDone(d: ResidentDetail): void }) {
+export function EditResident(p: { resident: ResidentDetail; onClose(): void; onDone(d: ResidentDetail): void; onNewer?(d: ResidentDetail): void }) {
+  const [openedVersion] = useState(p.resident.version);
   const canClinical = useCan('residents.clinical');
   const { t } = useTranslation();
   const labels = useFieldLabels();
@@ -100,10 +101,17 @@ export function EditResident(p: { resident: ResidentDetail; onClose(): void; onD
       restored={draft.restored}
       onDiscard={draft.discard}
       onClose={p.onClose}
+      onReviewNewer={async () => {
+        const fresh = await call('residents.get', { id: r.id });
+        if (!fresh.ok) return setError(fresh.error);
+        draft.discard();
+        p.onNewer?.(fresh.value);
+      }}
       onSubmit={async () => {
         const res = await call('residents.update', {
           id: r.id,
-          expectedVersion: r.version,
+          // The version this form was opened on, even if the page behind it refreshed since.
+          expectedVersion: openedVersion,
           ...f,
           codeStatusForm: f.codeStatusForm === '' ? null : f.codeStatusForm,
           codeStatusDocumentedOn: f.codeStatusDocumentedOn === '' ? null : f.codeStatusDocumentedOn,

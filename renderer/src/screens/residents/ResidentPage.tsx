@@ -43,6 +43,8 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
   const [notice, setNotice] = useState<string | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Bumped to reopen the edit form on a newer version of the record.
+  const [editKey, setEditKey] = useState(0);
   const loaded = r !== null;
   // Opening a resident moves focus to their name, so a screen reader starts there and Tab goes on
   // to the safety summary and the actions — not from wherever the census link was.
@@ -224,7 +226,16 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
         </TabPanel>
       </Tabs>
 
-      {open?.kind === 'edit' ? <EditResident resident={r} onClose={() => setOpen(null)} onDone={(d) => done(d, t('residents.page.saved'))} /> : null}
+      {open?.kind === 'edit' ? (
+        <EditResident
+          key={editKey}
+          resident={r}
+          onClose={() => setOpen(null)}
+          onDone={(d) => done(d, t('residents.page.saved'))}
+          // The newer version replaces the form: the person reviews it and makes their change again.
+          onNewer={(d) => (setR(d), setEditKey((k) => k + 1), setHistoryKey((k) => k + 1))}
+        />
+      ) : null}
       {open?.kind === 'transfer' ? (
         <TransferDialog resident={r} facility={p.facility} onClose={() => setOpen(null)} onDone={(d) => done(d, t('residents.dialog.moved', { name: residentName(d), place: placeText(d.location) }))} />
       ) : null}
