@@ -12,6 +12,8 @@ export const printableDocuments = {
   'training.matrix': 'training.read',
   'training.lapsing': 'training.read',
   'handoff.sheet': 'handoff.read',
+  /** Every unit's sheet in one PDF, for when a station or the server is down (appointment lists and manifests join it later). */
+  'handoff.downtime': 'handoff.read',
   'transport.manifest': 'transport.read',
 } as const;
 export type PrintableDocument = keyof typeof printableDocuments;

@@ -241,8 +241,12 @@ export interface SheetInput {
   notes: ReadonlyMap<number, SheetNote>;
   actions: ReadonlyMap<number, readonly SheetAction[]>;
   history: readonly HistoryFact[];
-  /** The previous handoff's content rows by resident, and which handoff that was; null: none recorded. */
-  baseline: { ref: BaselineRef; rows: ReadonlyMap<number, ContentRow> } | null;
+  /**
+   * The previous handoff's content rows by resident, and which handoff that was; null: none recorded.
+   * `units`: the units whose previous handoff is known (a sheet of chosen residents spans several);
+   * residents of other units get no marks rather than all reading "new on this unit". Null: all.
+   */
+  baseline: { ref: BaselineRef; rows: ReadonlyMap<number, ContentRow>; units?: ReadonlySet<number> | null } | null;
   schedule: HandoffSchedule;
   /** Wall 'YYYY-MM-DDTHH:MM' of `now` in the facility's zone: an action due before it is overdue. */
   nowWall: string;
@@ -360,7 +364,8 @@ export function buildSheet(input: SheetInput): Sheet {
     };
     const c = contentRow(row);
     content.push(c);
-    if (input.baseline) row.changes = diffRows(input.baseline.rows.get(r.id), c, { since: input.baseline.ref.shift.date }).filter((d) => markerKinds.has(d.kind));
+    const base = input.baseline;
+    if (base && (!base.units || (r.place !== null && base.units.has(r.place.unitId)))) row.changes = diffRows(base.rows.get(r.id), c, { since: base.ref.shift.date }).filter((d) => markerKinds.has(d.kind));
     rows.push(row);
   }
   return {
