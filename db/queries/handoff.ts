@@ -348,8 +348,10 @@ export function handoffQueries(env: QueryEnv) {
     /**
      * What happened to these residents between `since` and `until` (instants): status periods and
      * room moves as the history tables recorded them, and clinical fields changed, from the audit trail.
+     * A status or move recorded in the window but dated before `sinceDate` (a stay entered
+     * afterwards) is history, not an event of the last 24 hours.
      */
-    async history(residentIds: readonly number[], since: string, until: string): Promise<HistoryFact[]> {
+    async history(residentIds: readonly number[], since: string, until: string, sinceDate: string): Promise<HistoryFact[]> {
       if (residentIds.length === 0) return [];
       const wanted = new Set(residentIds);
       // Table-qualified by hand: inside a subquery drizzle may print a column of the outer table unqualified.
@@ -358,7 +360,7 @@ export function handoffQueries(env: QueryEnv) {
         .db()
         .select({ residentId: residentStatusPeriods.residentId, at: residentStatusPeriods.createdAt, status: residentStatusPeriods.status, fromDate: residentStatusPeriods.fromDate, previous: previousStatus })
         .from(residentStatusPeriods)
-        .where(and(gte(residentStatusPeriods.createdAt, since), lte(residentStatusPeriods.createdAt, until)));
+        .where(and(gte(residentStatusPeriods.createdAt, since), lte(residentStatusPeriods.createdAt, until), gte(residentStatusPeriods.fromDate, sinceDate)));
       const placeOf = (bedColumn: string) =>
         `(SELECT u.name || ' · ' || rm.label || '-' || b.label FROM beds b JOIN rooms rm ON rm.id = b.room_id JOIN units u ON u.id = rm.unit_id WHERE b.id = ${bedColumn})`;
       const moves = await env
@@ -371,7 +373,7 @@ export function handoffQueries(env: QueryEnv) {
           from: sql<string | null>`(SELECT ${sql.raw(placeOf('a2.bed_id'))} FROM resident_bed_assignments a2 WHERE a2.resident_id = resident_bed_assignments.resident_id AND a2.id < resident_bed_assignments.id ORDER BY a2.id DESC LIMIT 1)`,
         })
         .from(residentBedAssignments)
-        .where(and(eq(residentBedAssignments.reason, 'transfer'), gte(residentBedAssignments.createdAt, since), lte(residentBedAssignments.createdAt, until)));
+        .where(and(eq(residentBedAssignments.reason, 'transfer'), gte(residentBedAssignments.createdAt, since), lte(residentBedAssignments.createdAt, until), gte(residentBedAssignments.fromDate, sinceDate)));
       const audits = await env
         .db()
         .select({ entityId: auditLog.entityId, at: auditLog.at, beforeJson: auditLog.beforeJson, afterJson: auditLog.afterJson })

@@ -194,6 +194,8 @@ describe('the sheet', () => {
     await a.admit({ bedId: a.beds['103A']!, recordNumber: 'R-9', legalGiven: 'Olga', admittedOn: '2026-03-02' });
     await travel(a, '2026-03-03T14:40:00Z');
     await a.admit({ bedId: a.beds['104A']!, recordNumber: 'R-4', legalGiven: 'Dan', admittedOn: '2026-03-03' });
+    // Entered now but dated weeks ago: history, not an event of the last 24 hours.
+    await a.admit({ bedId: a.beds['104B']!, recordNumber: 'R-5', legalGiven: 'Cara', admittedOn: '2026-02-10' });
     await a.must('residents.changeStatus', { id: a.ana.id, status: 'hospital', date: '2026-03-03' });
     await a.must('residents.changeStatus', { id: a.ana.id, status: 'active', date: '2026-03-03' });
     await a.must('residents.transfer', { id: a.ben.id, bedId: a.beds['101B']!, date: '2026-03-03' });
@@ -201,7 +203,7 @@ describe('the sheet', () => {
     await travel(a, '2026-03-03T14:45:00Z');
     const sheet = await a.must('handoff.sheet', { unitId: a.mc, date: '2026-03-03', shiftId: a.shifts.Day });
     const events = Object.fromEntries(sheet.rows.map((r) => [r.legalGiven, r.events.map((e) => (e.kind === 'clinical' ? `clinical:${e.fields.join(',')}` : e.kind))]));
-    expect(events).toEqual({ Ben: ['moved', 'clinical:codeStatus'], Ana: ['status', 'returned'], Olga: [], Dan: ['admitted'] });
+    expect(events).toEqual({ Ben: ['moved', 'clinical:codeStatus'], Ana: ['status', 'returned'], Olga: [], Dan: ['admitted'], Cara: [] });
     const moved = sheet.rows[0]!.events[0]!;
     expect(moved.kind === 'moved' && [moved.from, moved.to]).toEqual(['Memory Care · 101-A', 'Memory Care · 101-B']);
   });

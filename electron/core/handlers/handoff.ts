@@ -6,7 +6,7 @@ import { canonicalContent, CONTENT_VERSION, type ContentRow, type SheetContent }
 import { buildSheet, NO_SCHEDULE, type BaselineRef, type HandoffSchedule, type Sheet, type SheetInput, type SheetResident } from '../../../shared/domain/handoff/rows';
 import { compareShiftRefs, dateOutsideRange, dueDateIn, nextShift, previousShift, shiftAt, shiftWindow, type ShiftDef, type ShiftRef } from '../../../shared/domain/handoff/shifts';
 import { DEFAULT_TEMPLATE, EVENT_WINDOW_HOURS, HANDOFF_TEMPLATES, NOTE_DAYS, SHEET_DAYS, type HandoffTemplate } from '../../../shared/domain/handoff/vocabulary';
-import { addDays } from '../../../shared/domain/dates';
+import { addDays, calendarDateIn } from '../../../shared/domain/dates';
 import { isOneOf } from '../../../shared/domain/residents/vocabulary';
 import { err, fieldError, ok, type Err } from '../../../shared/result';
 import type { ActionRow, NoteRow } from '../../../db/queries/handoff';
@@ -149,7 +149,8 @@ async function buildFor(ctx: HandlerContext, scope: { unitId: number } | { resid
   let baseline: SheetInput['baseline'] = null;
   let history: SheetInput['history'] = [];
   if (full) {
-    history = await ctx.q.handoff.history(ids, new Date(ctx.now.getTime() - EVENT_WINDOW_HOURS * HOUR_MS).toISOString(), ctx.nowIso);
+    const since = new Date(ctx.now.getTime() - EVENT_WINDOW_HOURS * HOUR_MS);
+    history = await ctx.q.handoff.history(ids, since.toISOString(), ctx.nowIso, calendarDateIn(since, ctx.timeZone));
     if ('unitId' in scope) baseline = await baselineOf(ctx, shifts, scope.unitId, ref);
     else {
       // Chosen residents may span units: each unit's own previous handoff, merged.
