@@ -1,0 +1,316 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Core } from '../../electron/core/app';
+import type { InputOf } from '../../shared/contract';
+import { STRONG_PASSWORD, caller, setupInput } from '../support/core';
+import { STATION_VIEWPORT, startE2E, tabTo, typeText, type E2EApp } from '../support/browser';
+import { sqlRows } from '../support/db';
+import { expectBundledFontsOnly, expectEveryPage, expectInsideRightMargin, expectNotShrunk, expectPaper, expectRowsWhole, printPdf, squeeze } from '../support/pdf';
+import { addRooms, admission } from '../support/residents';
+
+// Issue 12, "Tests": the handoff sheet on real PDFs (300 residents with 600-character notes, Letter
+// and A4), and end to end by keyboard at a nursing station's 1366×768 in English and Spanish: notes
+// for a unit, the sheet printed, the receiving nurse acknowledging, an allergy changed meanwhile.
+
+let app: E2EApp | null = null;
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+const NOW = '2026-03-02T14:00:00Z'; // 08:00 in Chicago: the Day shift (07–15) of Mar 2
+const PHI_NOTICE = { en: 'Confidential — contains protected health information', es: 'Confidencial: contiene información de salud protegida' };
+const NURSE_PASSWORD = 'quiet meadow lantern river';
+const CODES = ['full_code', 'dnr', 'dnr_dni', 'comfort_care'] as const;
+
+type Caller = ReturnType<typeof caller>;
+
+async function facility(core: Core, paper: 'letter' | 'a4'): Promise<Caller> {
+  const c = caller(core);
+  await c.must('setup.createFacility', { ...setupInput, facility: { ...setupInput.facility, paperSize: paper } });
+  await c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+  return c;
+}
+
+/** A user with their own password (an administrator's would have to be changed first). */
+async function user(core: Core, admin: Caller, username: string, displayName: string, role: 'nurse' | 'charge_nurse') {
+  await admin.must('users.create', { username, displayName, role, password: STRONG_PASSWORD });
+  const c = caller(core);
+  await c.must('auth.signIn', { username, password: STRONG_PASSWORD });
+  await c.must('auth.changePassword', { currentPassword: STRONG_PASSWORD, newPassword: NURSE_PASSWORD });
+}
+
+const pad = (i: number) => String(i).padStart(3, '0');
+/** Room W001…W150, beds A and B: the row's start token is "W001-A" (nowrap, the first thing in the row). */
+const roomToken = (i: number) => `W${pad(Math.ceil(i / 2))}-${i % 2 === 1 ? 'A' : 'B'}`;
+/** The last word of the notes, each row's tallest cell. */
+const endToken = (i: number) => `Qend${pad(i)}`;
+/** Exactly 600 characters: the summary's limit. */
+function longSummary(i: number): string {
+  const filler = 'Slept well after midnight; ate most of breakfast with set-up help; afebrile; skin intact on sacrum; voiding without difficulty; family visited and will call back about glasses. ';
+  const end = ` ${endToken(i)}`;
+  return (filler.repeat(5).slice(0, 600 - end.length).trimEnd() + end).padStart(600, 'x').slice(-600);
+}
+
+/** `n` residents on Memory Care, room order = i order, each with a 600-character I-PASS summary. */
+function bigUnit(paper: 'letter' | 'a4', n: number) {
+  return async (core: Core) => {
+    const c = await facility(core, paper);
+    const f = await c.must('facility.get', {});
+    const unitId = f.units.find((u) => u.name === 'Memory Care')!.id;
+    const day = f.shifts.find((s) => s.name === 'Day')!.id;
+    for (let r = 1; r <= n / 2; r++) {
+      const beds = (await c.must('rooms.create', { unitId, label: `W${pad(r)}`, beds: ['A', 'B'] })).bedIds;
+      for (const [k, bedId] of beds.entries()) {
+        const i = 2 * r - 1 + k;
+        const res = await c.must(
+          'residents.admit',
+          admission({ unitId, bedId, recordNumber: `R-${i}`, legalGiven: `Given${pad(i)}`, legalFamily: `Family${pad(i)}`, codeStatus: CODES[i % 4]!, admittedOn: '2026-01-10', allergies: { state: 'nka', recordedOn: '2026-01-10' } }),
+        );
+        await c.must('handoff.saveNote', { residentId: res.id, date: '2026-03-02', shiftId: day, expectedVersion: null, template: 'ipass', severity: 'stable', summary: longSummary(i) });
+      }
+    }
+  };
+}
+
+async function signIn(page: Page, username: string, password: string) {
+  const field = page.locator('input[name="username"]');
+  await expect.poll(() => field.isVisible(), { timeout: 10_000 }).toBe(true);
+  await field.focus();
+  await typeText(page, username);
+  await page.keyboard.press('Tab');
+  await typeText(page, password);
+  await page.keyboard.press('Enter');
+}
+
+function stubPrint() {
+  return async (p: Page) => {
+    await p.clock.setFixedTime(new Date(NOW));
+    // Chromium's own print dialog: the test reads the same layout with page.pdf.
+    await p.addInitScript(() => {
+      const w = window as unknown as { __printCalls: number; print(): void };
+      w.__printCalls = 0;
+      w.print = () => void w.__printCalls++;
+    });
+  };
+}
+
+async function waitPrinted(page: Page, calls = 1) {
+  await expect
+    .poll(async () => ((await page.evaluate(() => (window as unknown as { __printCalls: number }).__printCalls)) === calls ? 'printed' : (await page.getByRole('alert').allTextContents()).join(' ') || 'waiting'), { timeout: 60_000 })
+    .toBe('printed');
+}
+
+describe('the printed sheet, 300 residents with 600-character notes (issue 12, Tests)', () => {
+  test.each(['letter', 'a4'] as const)(
+    '%s: header, notice, print time and Page X of Y on every page; every resident once, whole, in room order; code status for all; nothing cut or shrunk',
+    async (paper) => {
+      const N = 300;
+      app = await startE2E({ seed: bigUnit(paper, N), now: NOW, viewport: STATION_VIEWPORT, beforeLoad: stubPrint() });
+      const { page } = app;
+      await signIn(page, 'admin', STRONG_PASSWORD);
+      await page.getByRole('link', { name: 'Handoff' }).click();
+      await page.getByRole('tab', { name: 'Sheet' }).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Print sheet' }).isEnabled(), { timeout: 20_000 }).toBe(true);
+      await page.getByRole('button', { name: 'Print sheet' }).click();
+      await waitPrinted(page);
+      const pdf = await printPdf(page, `handoff-300-${paper}`);
+
+      expectPaper(pdf.file, paper, 'landscape');
+      expect(pdf.pages.length).toBeGreaterThan(20);
+      // "Write-in" is a column label that appears nowhere in the body: the head repeats on every page.
+      expectEveryPage(pdf.pages, { header: 'Write-in', notice: PHI_NOTICE.en, printed: 'Printed Mar 2, 2026 at 08:00 by Ada Admin' });
+      const all = squeeze(pdf.pages.join('\n'));
+      for (const p of pdf.pages) expect(squeeze(p)).toContain('Shift handoff: Memory Care · CPR coverage');
+      expect(all).toContain('Census 300 (0 out of the building)');
+      // Every resident once, whole (the room starts the row, the notes' last word ends it), in room order.
+      expectRowsWhole(
+        pdf.pages,
+        Array.from({ length: N }, (_, k) => ({ start: roomToken(k + 1), end: endToken(k + 1) })),
+      );
+      // Code status for every resident, in words (never colour alone).
+      const count = (re: RegExp) => (all.match(re) ?? []).length;
+      expect(count(/Full Code/g)).toBe(N / 4);
+      expect(count(/DNR\/DNI/g)).toBe(N / 4);
+      expect(count(/\bDNR\b(?!\/)/g)).toBe(N / 4);
+      expect(count(/Comfort care/g)).toBe(N / 4);
+      // No notes continued after the table: 600 characters fit a row.
+      expect(all).not.toContain('continued');
+      expectInsideRightMargin(pdf.file);
+      expectNotShrunk(pdf.file, 'W075-A', pdf.fontPt);
+      expectBundledFontsOnly(pdf.file);
+      // The print was checked and audited, and the version printed recorded for "changed since".
+      expect(await sqlRows(app.core, "select count(*) as n from audit_log where method = 'print.pdf'")).toEqual([{ n: 1 }]);
+      expect((await sqlRows<{ residents: number }>(app.core, 'select residents from handoff_sheets'))[0]!.residents).toBe(N);
+    },
+    180_000,
+  );
+});
+
+/** Three residents on Memory Care, a charge nurse going off shift and the nurse receiving. */
+async function smallUnit(core: Core) {
+  const a = await facility(core, 'letter');
+  const place = await addRooms(a);
+  const mc = place.units['Memory Care']!;
+  const admit = (over: Partial<InputOf<'residents.admit'>> & { bedId: number; recordNumber: string; legalGiven: string }) =>
+    a.must('residents.admit', admission({ unitId: mc, allergies: { state: 'nka', recordedOn: '2026-02-01' }, fallRisk: 'low', isolation: 'none', ...over }));
+  await admit({ bedId: place.beds['101A']!, recordNumber: 'R-1', legalGiven: 'Ana', legalFamily: 'Alvarez' });
+  await admit({ bedId: place.beds['102A']!, recordNumber: 'R-2', legalGiven: 'Ben', legalFamily: 'Brooks' });
+  await admit({ bedId: place.beds['103A']!, recordNumber: 'R-3', legalGiven: 'Cy', legalFamily: 'Castro' });
+  await user(core, a, 'carla', 'Carla Charge', 'charge_nurse');
+  await user(core, a, 'rita', 'Rita Receiver', 'nurse');
+}
+
+/** Latex, severe, added to Ana's record at another station. */
+async function addAllergyElsewhere(core: Core) {
+  const a = caller(core);
+  await a.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+  const id = (await sqlRows<{ id: number }>(core, "select id from residents where record_number = 'R-1'"))[0]!.id;
+  const r = await a.must('residents.get', { id });
+  await a.must('residents.update', {
+    id,
+    expectedVersion: r.version,
+    legalGiven: r.legalGiven,
+    legalFamily: r.legalFamily,
+    preferredName: r.preferredName,
+    dateOfBirth: r.dateOfBirth,
+    sex: r.sex,
+    recordNumber: r.recordNumber,
+    codeStatus: r.codeStatus,
+    codeStatusForm: r.codeStatusForm,
+    codeStatusDocumentedOn: r.codeStatusDocumentedOn,
+    allergies: { state: 'listed', items: [{ substance: 'Latex', reaction: 'anaphylaxis', severity: 'severe' }] },
+    dietType: r.dietType,
+    iddsiFood: r.iddsiFood,
+    iddsiDrink: r.iddsiDrink,
+    transfer: r.transfer,
+    aid: r.aid,
+    fallRisk: r.fallRisk,
+    wanderingRisk: r.wanderingRisk,
+    isolation: r.isolation,
+  });
+}
+
+const WORDS = {
+  en: {
+    handoff: 'Handoff',
+    sheet: 'Sheet',
+    summary: 'Patient summary',
+    saved: /Saved at/,
+    print: 'Print sheet',
+    acknowledge: 'Acknowledge handoff',
+    confirm: 'Acknowledge',
+    confirmReviewed: 'I have reviewed the changes: acknowledge',
+    changed: 'The sheet changed since it was shown',
+    latex: /Alvarez, Ana \(room 101-A\): allergies changed: .*Latex/,
+    header: 'Write-in',
+    printed: 'Printed Mar 2, 2026 at 08:00 by Carla Charge',
+    ipass: 'I-PASS notes',
+    signOut: 'Sign out',
+    acked: /Acknowledged by Rita Receiver at 8:00 AM \(Mar 2, 2026\): this version/,
+  },
+  es: {
+    handoff: 'Entrega de turno',
+    sheet: 'Hoja',
+    summary: 'Resumen del paciente',
+    saved: /Guardado a las/,
+    print: 'Imprimir hoja',
+    acknowledge: 'Confirmar la entrega',
+    confirm: 'Confirmar',
+    confirmReviewed: 'He revisado los cambios: confirmar',
+    changed: 'La hoja cambió desde que se mostró',
+    latex: /Alvarez, Ana .*101-A.*Latex/,
+    header: 'Anotaciones',
+    printed: 'Impreso el 2 mar 2026 a las 08:00 por Carla Charge',
+    ipass: 'Notas I-PASS',
+    signOut: 'Cerrar sesión',
+    acked: /Confirmada por Rita Receiver a las 8:00 \(2 mar 2026\): esta versión/,
+  },
+} as const;
+
+describe('end to end by keyboard at 1366×768 (issue 12, Tests)', () => {
+  test.each(['en', 'es'] as const)(
+    '%s: notes for a unit, the sheet printed, the receiver acknowledges after reviewing an allergy changed meanwhile',
+    async (lang) => {
+      const w = WORDS[lang];
+      app = await startE2E({ seed: smallUnit, now: NOW, viewport: STATION_VIEWPORT, locale: lang === 'es' ? 'es-MX' : 'en-US', beforeLoad: stubPrint() });
+      const { page, core } = app;
+
+      // The charge nurse writes the unit's notes, one resident after the next, never leaving the keyboard.
+      await signIn(page, 'carla', NURSE_PASSWORD);
+      await tabTo(page, w.handoff);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByLabel(w.summary).isVisible(), { timeout: 10_000 }).toBe(true);
+      await tabTo(page, w.summary);
+      const notes = ['Ana: new cough, lungs clear. NOTEANA', 'Ben: settled, ate well. NOTEBEN', 'Cy: fall at 06:00, no injury. NOTECY'];
+      for (const [i, text] of notes.entries()) {
+        if (i > 0) {
+          await page.keyboard.press('Alt+ArrowDown');
+          // The next resident's first field (illness severity) has focus: Tab to the summary.
+          await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+          await page.keyboard.press('Tab');
+          await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('summary');
+        }
+        await typeText(page, text);
+        await expect.poll(() => page.locator('.autosave').innerText(), { timeout: 10_000 }).toMatch(w.saved);
+      }
+      const saved = await sqlRows<{ summary: string }>(core, 'select summary from handoff_notes order by resident_id');
+      expect(saved.map((r) => r.summary)).toEqual(notes);
+
+      // The sheet: printed from the keyboard, read back from the PDF.
+      await page.getByRole('tab', { name: w.sheet }).focus();
+      await page.keyboard.press('Enter');
+      await tabTo(page, w.print);
+      await page.keyboard.press('Enter');
+      await waitPrinted(page);
+      const pdf = await printPdf(page, `handoff-${lang}`);
+      expectPaper(pdf.file, 'letter', 'landscape');
+      expectEveryPage(pdf.pages, { header: w.header, notice: PHI_NOTICE[lang], printed: w.printed, ...(lang === 'es' ? { pageLine: (k: number, n: number) => `Página ${k} de ${n}` } : {}) });
+      const all = squeeze(pdf.pages.join('\n'));
+      expect(all).toContain(w.ipass);
+      for (const token of ['NOTEANA', 'NOTEBEN', 'NOTECY']) expect(all).toContain(token);
+      expectRowsWhole(pdf.pages, [
+        { start: '101-A', end: 'NOTEANA' },
+        { start: '102-A', end: 'NOTEBEN' },
+        { start: '103-A', end: 'NOTECY' },
+      ]);
+      await tabTo(page, w.signOut, { back: true, max: 80 });
+      await page.keyboard.press('Enter');
+
+      // The receiving nurse opens the sheet; meanwhile an allergy is recorded at another station.
+      await signIn(page, 'rita', NURSE_PASSWORD);
+      await tabTo(page, w.handoff);
+      await page.keyboard.press('Enter');
+      await page.getByRole('tab', { name: w.sheet }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('button', { name: w.acknowledge }).isEnabled(), { timeout: 10_000 }).toBe(true);
+      await addAllergyElsewhere(core);
+      await tabTo(page, w.acknowledge);
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('alertdialog');
+      await expect.poll(() => dialog.isVisible()).toBe(true);
+      await tabTo(page, w.confirm);
+      await page.keyboard.press('Enter');
+      // Refused: the sheet changed since it was shown. The changes come first, nothing is recorded yet.
+      await expect.poll(() => dialog.getByRole('alert').innerText(), { timeout: 10_000 }).toContain(w.changed);
+      expect(await dialog.getByRole('alert').innerText()).toMatch(w.latex);
+      expect(await sqlRows(core, 'select id from handoff_acks')).toEqual([]);
+      await tabTo(page, w.confirmReviewed);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+      await expect.poll(() => page.locator('.ack-state').innerText(), { timeout: 10_000 }).toMatch(w.acked);
+
+      // The record: who, when and the exact version acknowledged — the one with the allergy.
+      const acks = await sqlRows<{ username: string; at: string; content: string; hash: string }>(
+        core,
+        'select u.username as username, a.acknowledged_at as at, s.content_json as content, s.hash as hash from handoff_acks a join handoff_sheets s on s.id = a.sheet_id join users u on u.id = a.acknowledged_by',
+      );
+      expect(acks).toHaveLength(1);
+      expect(acks[0]!.username).toBe('rita');
+      expect(acks[0]!.at).toContain('2026-03-02T14:00');
+      expect(acks[0]!.content).toContain('Latex');
+      expect(acks[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
+    },
+    120_000,
+  );
+});
