@@ -3,7 +3,18 @@ import type { ActionOut, NoteOut, SheetOut } from '../../../shared/contract/hand
 import { formatLocal } from '../../../shared/domain/appointments/local-time';
 import { WallResolver } from '../../../shared/domain/appointments/resolver';
 import { canonicalContent, CONTENT_VERSION, type ContentRow, type SheetContent } from '../../../shared/domain/handoff/content';
-import { buildSheet, NO_SCHEDULE, type BaselineRef, type HandoffSchedule, type Sheet, type SheetInput, type SheetResident } from '../../../shared/domain/handoff/rows';
+import {
+  buildSheet,
+  NO_SCHEDULE,
+  scheduleFrom,
+  type BaselineRef,
+  type HandoffSchedule,
+  type ScheduledAppointment,
+  type Sheet,
+  type SheetInput,
+  type SheetResident,
+  type TripsKnown,
+} from '../../../shared/domain/handoff/rows';
 import { compareShiftRefs, dateOutsideRange, dueDateIn, nextShift, previousShift, shiftAt, shiftWindow, type ShiftDef, type ShiftRef } from '../../../shared/domain/handoff/shifts';
 import { DEFAULT_TEMPLATE, EVENT_WINDOW_HOURS, HANDOFF_TEMPLATES, NOTE_DAYS, SHEET_DAYS, type HandoffTemplate } from '../../../shared/domain/handoff/vocabulary';
 import { addDays, calendarDateIn } from '../../../shared/domain/dates';
@@ -18,15 +29,37 @@ const TEMPLATE_SETTING = { scope: 'facility', key: 'handoff.template' } as const
 const HOUR_MS = 3_600_000;
 
 /**
- * WIRING POINT for appointments (issue 10) and transport (issue 11). Returns, for the residents on a
- * sheet, their appointment occurrences starting in [from, until) (the sheet's shift and the next
- * one) with the booked trip's pickup, return and escort, the staff escorts away in that window
- * (transport's `staffEscortsAway`, with the resident), and who is out on a trip now (`residentsOut`).
- * docs/handoff.md, "What appointments and transport fill in", says exactly what each field must hold.
- * Until both land the sheet has no appointments column (`available: false`).
+ * What the appointments area (issue 10) supplies to the sheet: for the residents on it, each
+ * appointment occurrence starting in [from, until) — the sheet's shift and the next one — keyed by
+ * resident id, with the trip fields (`tripKey`, `pickupAt`, `returnAt`, `escort`) left null; transport
+ * fills those in `tripsFor`. Returning null means "appointments are not known here": the sheet then
+ * has no appointments column rather than printing "None" for what it cannot know. This provider is
+ * empty on this branch and is filled when the appointments area is merged (docs/handoff.md,
+ * "What appointments and transport fill in").
  */
-async function scheduleFor(_ctx: HandlerContext, _residentIds: readonly number[], _from: string, _until: string): Promise<HandoffSchedule> {
-  return NO_SCHEDULE;
+export type AppointmentsProvider = (ctx: HandlerContext, residentIds: readonly number[], from: string, until: string) => Promise<ReadonlyMap<number, readonly ScheduledAppointment[]> | null>;
+
+/**
+ * What the transport area (issue 11) supplies: the trip booked for each appointment occurrence
+ * (by `ScheduledAppointment.key`), the staff escorts off the floor in [from, until)
+ * (`staffEscortsAway`, with the resident escorted) and the residents out on a trip now
+ * (`residentsOut`). Null: transport is not known here, and the sheet says nothing about trips.
+ * Empty on this branch; filled when the transport area is merged.
+ */
+export type TripsProvider = (
+  ctx: HandlerContext,
+  appointments: ReadonlyMap<number, readonly ScheduledAppointment[]>,
+  from: string,
+  until: string,
+) => Promise<TripsKnown | null>;
+
+export const appointmentsFor: AppointmentsProvider = async () => null;
+export const tripsFor: TripsProvider = async () => null;
+
+/** The sheet's schedule slots from the two providers (`scheduleFrom`: both known, appointments only, or neither). */
+async function scheduleFor(ctx: HandlerContext, residentIds: readonly number[], from: string, until: string): Promise<HandoffSchedule> {
+  const appointments = await appointmentsFor(ctx, residentIds, from, until);
+  return scheduleFrom(appointments, appointments ? await tripsFor(ctx, appointments, from, until) : null);
 }
 
 async function templateOf(ctx: HandlerContext): Promise<HandoffTemplate> {

@@ -167,6 +167,28 @@ export interface HandoffSchedule {
 
 export const NO_SCHEDULE: HandoffSchedule = { available: false, appointments: new Map(), staffOffFloor: [], outOnTrip: new Map() };
 
+/** The booked trip of one appointment occurrence, as transport knows it. */
+export type TripFill = Pick<ScheduledAppointment, 'tripKey' | 'pickupAt' | 'returnAt' | 'escort'>;
+
+/** What transport supplies for a sheet: trips by appointment key, staff escorts away, residents out. */
+export interface TripsKnown {
+  byAppointment: ReadonlyMap<string, TripFill>;
+  staffOffFloor: readonly StaffOffFloor[];
+  outOnTrip: ReadonlyMap<number, OutOnTrip>;
+}
+
+/**
+ * The schedule slots from what the two areas supply (null: that area is not known here). Without
+ * appointments there is no schedule at all; with appointments and no transport the column shows
+ * the appointments without pickups or escorts; with both, each occurrence gets its trip.
+ */
+export function scheduleFrom(appointments: ReadonlyMap<number, readonly ScheduledAppointment[]> | null, trips: TripsKnown | null): HandoffSchedule {
+  if (!appointments) return NO_SCHEDULE;
+  if (!trips) return { available: true, appointments, staffOffFloor: [], outOnTrip: new Map() };
+  const filled = new Map([...appointments].map(([id, list]) => [id, list.map((a) => ({ ...a, ...(trips.byAppointment.get(a.key) ?? {}) }))]));
+  return { available: true, appointments: filled, staffOffFloor: trips.staffOffFloor, outOnTrip: trips.outOnTrip };
+}
+
 // ── What the sheet shows ─────────────────────────────────────────────────────────────────────
 
 /** Out of the building: in hospital (bed held), on leave, or out on an appointment trip. */

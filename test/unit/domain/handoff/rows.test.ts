@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSheet, type ScheduledAppointment } from '../../../../shared/domain/handoff/rows';
+import { buildSheet, NO_SCHEDULE, scheduleFrom, type ScheduledAppointment } from '../../../../shared/domain/handoff/rows';
 import { canonicalContent, CONTENT_VERSION } from '../../../../shared/domain/handoff/content';
 import { resident, sheetInput } from './fixtures';
 
@@ -148,6 +148,27 @@ describe('the handoff row model', () => {
     expect(row.away).toEqual({ kind: 'appointment', since: '2026-03-02T14:30:00.000Z', expectedBackAt: '2026-03-02T17:00:00.000Z', overdue: false });
     expect(sheet.scheduleAvailable).toBe(true);
     expect(buildSheet(sheetInput()).scheduleAvailable).toBe(false);
+  });
+
+  it('builds the schedule from what appointments and transport supply: neither, appointments only, or both', () => {
+    const appt: ScheduledAppointment = { key: 'a1', startsAt: '2026-03-02T15:00:00.000Z', endsAt: null, title: 'Dialysis', inHouse: false, preparation: null, tripKey: null, pickupAt: null, returnAt: null, escort: null };
+    const appointments = new Map([[1, [appt, { ...appt, key: 'a2' }]]]);
+    // Appointments not known here (the area is not merged): no schedule, no column.
+    expect(scheduleFrom(null, null)).toBe(NO_SCHEDULE);
+    // Appointments without transport: the column lists them, with no pickups or escorts.
+    expect(scheduleFrom(appointments, null)).toEqual({ available: true, appointments, staffOffFloor: [], outOnTrip: new Map() });
+    // Both: each occurrence gets its booked trip by key; one without a trip keeps nulls.
+    const staffOffFloor = [{ staffId: '9', name: 'Lee Park', residentId: 1, from: '2026-03-02T14:30:00.000Z', until: '2026-03-02T17:00:00.000Z' }];
+    const both = scheduleFrom(appointments, {
+      byAppointment: new Map([['a1', { tripKey: 't1', pickupAt: '2026-03-02T14:30:00.000Z', returnAt: 'will_call', escort: { kind: 'staff', staffId: '9', name: 'Lee Park' } }]]),
+      staffOffFloor,
+      outOnTrip: new Map(),
+    });
+    expect(both.appointments.get(1)!.map((a) => [a.key, a.tripKey, a.pickupAt, a.returnAt, a.escort?.name ?? null])).toEqual([
+      ['a1', 't1', '2026-03-02T14:30:00.000Z', 'will_call', 'Lee Park'],
+      ['a2', null, null, null, null],
+    ]);
+    expect(both.staffOffFloor).toBe(staffOffFloor);
   });
 
   it('serialises the same content to the same text, and a note edit to different text', () => {
