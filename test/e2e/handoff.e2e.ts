@@ -2,11 +2,12 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import type { InputOf } from '../../shared/contract';
-import { STRONG_PASSWORD, caller, setupInput } from '../support/core';
+import { STRONG_PASSWORD, caller } from '../support/core';
 import { STATION_VIEWPORT, startE2E, tabTo, typeText, type E2EApp } from '../support/browser';
 import { sqlRows } from '../support/db';
 import { expectBundledFontsOnly, expectEveryPage, expectInsideRightMargin, expectNotShrunk, expectPaper, expectRowsWhole, printPdf, squeeze } from '../support/pdf';
 import { addRooms, admission } from '../support/residents';
+import { endToken, handoffFacility, roomToken, seedHandoffUnit } from '../support/handoff';
 
 // Issue 12, "Tests": the handoff sheet on real PDFs (300 residents with 600-character notes, Letter
 // and A4), and end to end by keyboard at a nursing station's 1366×768 in English and Spanish: notes
@@ -21,16 +22,10 @@ afterEach(async () => {
 const NOW = '2026-03-02T14:00:00Z'; // 08:00 in Chicago: the Day shift (07–15) of Mar 2
 const PHI_NOTICE = { en: 'Confidential — contains protected health information', es: 'Confidencial: contiene información de salud protegida' };
 const NURSE_PASSWORD = 'quiet meadow lantern river';
-const CODES = ['full_code', 'dnr', 'dnr_dni', 'comfort_care'] as const;
 
 type Caller = ReturnType<typeof caller>;
 
-async function facility(core: Core, paper: 'letter' | 'a4'): Promise<Caller> {
-  const c = caller(core);
-  await c.must('setup.createFacility', { ...setupInput, facility: { ...setupInput.facility, paperSize: paper } });
-  await c.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
-  return c;
-}
+const facility = handoffFacility;
 
 /** A user with their own password (an administrator's would have to be changed first). */
 async function user(core: Core, admin: Caller, username: string, displayName: string, role: 'nurse' | 'charge_nurse') {
@@ -40,37 +35,9 @@ async function user(core: Core, admin: Caller, username: string, displayName: st
   await c.must('auth.changePassword', { currentPassword: STRONG_PASSWORD, newPassword: NURSE_PASSWORD });
 }
 
-const pad = (i: number) => String(i).padStart(3, '0');
-/** Room W001…W150, beds A and B: the row's start token is "W001-A" (nowrap, the first thing in the row). */
-const roomToken = (i: number) => `W${pad(Math.ceil(i / 2))}-${i % 2 === 1 ? 'A' : 'B'}`;
-/** The last word of the notes, each row's tallest cell. */
-const endToken = (i: number) => `Qend${pad(i)}`;
-/** Exactly 600 characters: the summary's limit. */
-function longSummary(i: number): string {
-  const filler = 'Slept well after midnight; ate most of breakfast with set-up help; afebrile; skin intact on sacrum; voiding without difficulty; family visited and will call back about glasses. ';
-  const end = ` ${endToken(i)}`;
-  return (filler.repeat(5).slice(0, 600 - end.length).trimEnd() + end).padStart(600, 'x').slice(-600);
-}
-
 /** `n` residents on Memory Care, room order = i order, each with a 600-character I-PASS summary. */
 function bigUnit(paper: 'letter' | 'a4', n: number) {
-  return async (core: Core) => {
-    const c = await facility(core, paper);
-    const f = await c.must('facility.get', {});
-    const unitId = f.units.find((u) => u.name === 'Memory Care')!.id;
-    const day = f.shifts.find((s) => s.name === 'Day')!.id;
-    for (let r = 1; r <= n / 2; r++) {
-      const beds = (await c.must('rooms.create', { unitId, label: `W${pad(r)}`, beds: ['A', 'B'] })).bedIds;
-      for (const [k, bedId] of beds.entries()) {
-        const i = 2 * r - 1 + k;
-        const res = await c.must(
-          'residents.admit',
-          admission({ unitId, bedId, recordNumber: `R-${i}`, legalGiven: `Given${pad(i)}`, legalFamily: `Family${pad(i)}`, codeStatus: CODES[i % 4]!, admittedOn: '2026-01-10', allergies: { state: 'nka', recordedOn: '2026-01-10' } }),
-        );
-        await c.must('handoff.saveNote', { residentId: res.id, date: '2026-03-02', shiftId: day, expectedVersion: null, template: 'ipass', severity: 'stable', summary: longSummary(i) });
-      }
-    }
-  };
+  return async (core: Core) => void (await seedHandoffUnit(await handoffFacility(core, paper), { unit: 'Memory Care', n, date: '2026-03-02' }));
 }
 
 async function signIn(page: Page, username: string, password: string) {
@@ -202,6 +169,7 @@ const WORDS = {
     confirm: 'Acknowledge',
     confirmReviewed: 'I have reviewed the changes: acknowledge',
     changed: 'The sheet changed since it was shown',
+    changedWhileShown: 'This sheet has changed at another station since it was shown.',
     latex: /Alvarez, Ana \(room 101-A\): allergies changed: .*Latex/,
     header: 'Write-in',
     printed: 'Printed Mar 2, 2026 at 08:00 by Carla Charge',
@@ -219,6 +187,7 @@ const WORDS = {
     confirm: 'Confirmar',
     confirmReviewed: 'He revisado los cambios: confirmar',
     changed: 'La hoja cambió desde que se mostró',
+    changedWhileShown: 'Esta hoja ha cambiado en otro puesto desde que se mostró.',
     latex: /Alvarez, Ana .*101-A.*Latex/,
     header: 'Anotaciones',
     printed: 'Impreso el 2 mar 2026 a las 08:00 por Carla Charge',
@@ -285,6 +254,9 @@ describe('end to end by keyboard at 1366×768 (issue 12, Tests)', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByRole('button', { name: w.acknowledge }).isEnabled(), { timeout: 10_000 }).toBe(true);
       await addAllergyElsewhere(core);
+      // Live: the change is announced within a second, and the version being read is not swapped.
+      await expect.poll(() => page.locator('.handoff-sheet').innerText(), { timeout: 5_000 }).toContain(w.changedWhileShown);
+      expect(await page.locator('table.handoff-table').innerText()).not.toContain('Latex');
       await tabTo(page, w.acknowledge);
       await page.keyboard.press('Enter');
       const dialog = page.getByRole('alertdialog');
@@ -313,4 +285,68 @@ describe('end to end by keyboard at 1366×768 (issue 12, Tests)', () => {
     },
     120_000,
   );
+});
+
+describe('the Today board (issue 12, Today board)', () => {
+  test('the landing screen by role: the charge nurse sees who is out and the unacknowledged handoff, follows it live; the director sees training and coverage', async () => {
+    app = await startE2E({
+      now: NOW,
+      viewport: STATION_VIEWPORT,
+      beforeLoad: async (p) => p.clock.setFixedTime(new Date(NOW)),
+      seed: async (core) => {
+        await smallUnit(core);
+        const a = caller(core);
+        await a.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+        const ana = (await sqlRows<{ id: number }>(core, "select id from residents where record_number = 'R-1'"))[0]!.id;
+        await a.must('residents.changeStatus', { id: ana, status: 'hospital', date: '2026-03-02' });
+        await a.must('users.create', { username: 'dora', displayName: 'Dora Director', role: 'director_of_nursing', password: STRONG_PASSWORD });
+        const d = caller(core);
+        await d.must('auth.signIn', { username: 'dora', password: STRONG_PASSWORD });
+        await d.must('auth.changePassword', { currentPassword: STRONG_PASSWORD, newPassword: NURSE_PASSWORD });
+      },
+    });
+    const { page, core } = app;
+    await signIn(page, 'carla', NURSE_PASSWORD);
+    // Today is where a nurse lands: her units, who is out, the last handoff, CPR coverage.
+    await expect.poll(() => page.getByRole('heading', { name: 'Your units today' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    const board = page.locator('.today');
+    await expect.poll(() => board.innerText()).toContain('Out of the building: 1');
+    expect(await board.innerText()).toMatch(/101-?A?.*Alvarez, Ana.*hospital/i);
+    expect(await board.innerText()).toContain('CPR coverage');
+    expect(await page.getByRole('heading', { name: 'Training lapsing this week' }).count()).toBe(0);
+    // Memory Care (the first unit): each unit has its own line.
+    const link = page.locator('a[href^="#/handoff/sheet/1/2026-03-01/"]');
+    await expect.poll(() => link.isVisible()).toBe(true);
+    expect(await link.innerText()).toBe('Night shift handoff (Mar 1, 2026) not acknowledged: review and acknowledge');
+
+    // Acknowledged at another station: the board follows within a second, without a reload.
+    const other = caller(core);
+    await other.must('auth.signIn', { username: 'rita', password: NURSE_PASSWORD });
+    const units = (await other.must('facility.get', {})).units;
+    const mc = units.find((u) => u.name === 'Memory Care')!.id;
+    const night = (await other.must('facility.get', {})).shifts.find((s) => s.name === 'Night')!.id;
+    const sheet = await other.must('handoff.sheet', { unitId: mc, date: '2026-03-01', shiftId: night });
+    await other.must('handoff.acknowledge', { unitId: mc, date: '2026-03-01', shiftId: night, hash: sheet.hash });
+    await expect.poll(() => board.innerText(), { timeout: 5_000 }).toContain('Night shift handoff acknowledged by Rita Receiver');
+    expect(await link.count()).toBe(0);
+
+    // The director of nursing sees training lapsing this week and the coverage gaps.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, 'dora', NURSE_PASSWORD);
+    await expect.poll(() => page.getByRole('heading', { name: 'Training lapsing this week' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'CPR coverage gaps, today and tomorrow' }).isVisible()).toBe(true);
+  });
+
+  test('the unacknowledged handoff links to that shift\'s sheet', async () => {
+    app = await startE2E({ now: NOW, viewport: STATION_VIEWPORT, beforeLoad: async (p) => p.clock.setFixedTime(new Date(NOW)), seed: smallUnit });
+    const { page } = app;
+    await signIn(page, 'carla', NURSE_PASSWORD);
+    // Memory Care (the first unit): each unit has its own line.
+    const link = page.locator('a[href^="#/handoff/sheet/1/2026-03-01/"]');
+    await expect.poll(() => link.isVisible(), { timeout: 10_000 }).toBe(true);
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: 'Acknowledge handoff' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.locator('.sheet-summary').innerText()).toMatch(/Memory Care · Night .* · Mar 1, 2026/);
+  });
 });
