@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Facility } from '../../../../shared/contract/facility';
 import type { HandoffRowOut, SheetOut } from '../../../../shared/contract/handoff';
@@ -72,7 +72,15 @@ export function SheetPanel({ facility, selection }: { facility: Facility; select
   }, [fetchSheet]);
 
   // A change elsewhere never swaps what the nurse is reading: it is announced, and shown on request.
-  useLiveRefresh(LIVE_ENTITIES, () => {
+  // While a print is being prepared the check waits (recording the printed version is itself a
+  // change event): refetching and re-rendering a whole unit then would only slow the print down.
+  const printing = useRef(false);
+  const missed = useRef(false);
+  const refresh = useCallback(() => {
+    if (printing.current) {
+      missed.current = true;
+      return;
+    }
     void fetchSheet().then((r) => {
       if (!r.ok || !shownRef.current) return;
       if (r.value.hash === shownRef.current.hash) {
@@ -81,7 +89,30 @@ export function SheetPanel({ facility, selection }: { facility: Facility; select
         setNewer(null);
       } else setNewer(r.value);
     });
-  });
+  }, [fetchSheet]);
+  useLiveRefresh(LIVE_ENTITIES, refresh);
+  // Stable, so the table of a whole unit is not rendered again each time a print starts or ends.
+  const choose = useCallback((id: number, on: boolean) => {
+    setChosen((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+  /** Runs a print with the live check held back, and catches up on what arrived meanwhile. */
+  const whilePrinting = async (run: () => Promise<AppError | null>): Promise<AppError | null> => {
+    printing.current = true;
+    try {
+      return await run();
+    } finally {
+      printing.current = false;
+      if (missed.current) {
+        missed.current = false;
+        refresh();
+      }
+    }
+  };
 
   const showNewer = (sheet: SheetOut) => {
     shownRef.current = sheet;
@@ -97,21 +128,25 @@ export function SheetPanel({ facility, selection }: { facility: Facility; select
 
   const print = async (residentIds: number[] | null) => {
     setPrintError(null);
-    const err = await printer.print({
-      document: 'handoff.sheet',
-      suggestedName: t('handoff.print.fileName', { unit: unitName, date: selection.date, shift: shiftName(shown.shift.name) }),
-      render: () => loadSheetPrint(residentIds ? { residentIds } : { unitId: selection.unitId }, selection.date, selection.shiftId, printCtx),
-    });
+    const err = await whilePrinting(() =>
+      printer.print({
+        document: 'handoff.sheet',
+        suggestedName: t('handoff.print.fileName', { unit: unitName, date: selection.date, shift: shiftName(shown.shift.name) }),
+        render: () => loadSheetPrint(residentIds ? { residentIds } : { unitId: selection.unitId }, selection.date, selection.shiftId, printCtx),
+      }),
+    );
     setPrintError(err);
   };
   const printDowntime = async () => {
     setPrintError(null);
     setPrintError(
-      await printer.print({
-        document: 'handoff.downtime',
-        suggestedName: t('handoff.print.downtimeFileName', { date: selection.date, shift: shiftName(shown.shift.name) }),
-        render: () => loadDowntimePrint(selection.date, selection.shiftId, printCtx),
-      }),
+      await whilePrinting(() =>
+        printer.print({
+          document: 'handoff.downtime',
+          suggestedName: t('handoff.print.downtimeFileName', { date: selection.date, shift: shiftName(shown.shift.name) }),
+          render: () => loadDowntimePrint(selection.date, selection.shiftId, printCtx),
+        }),
+      ),
     );
   };
 
@@ -171,14 +206,7 @@ export function SheetPanel({ facility, selection }: { facility: Facility; select
           language={i18n.language}
           timeZone={facility.timeZone}
           chosen={chosen}
-          onChoose={(id, on) =>
-            setChosen((prev) => {
-              const next = new Set(prev);
-              if (on) next.add(id);
-              else next.delete(id);
-              return next;
-            })
-          }
+          onChoose={choose}
         />
       )}
       {printer.view}
@@ -211,7 +239,8 @@ function Marks({ row, kinds }: { row: HandoffRowOut; kinds: HandoffRowOut['chang
   );
 }
 
-function SheetTable(p: { sheet: SheetOut; language: string; timeZone: string; chosen: ReadonlySet<number>; onChoose(id: number, on: boolean): void }) {
+/** Memoised: a unit's table is hundreds of rows, and the panel re-renders as a print starts and ends. */
+const SheetTable = memo(function SheetTable(p: { sheet: SheetOut; language: string; timeZone: string; chosen: ReadonlySet<number>; onChoose(id: number, on: boolean): void }) {
   const { t } = useTranslation();
   const { language, timeZone } = p;
   return (
@@ -291,7 +320,7 @@ function SheetTable(p: { sheet: SheetOut; language: string; timeZone: string; ch
       </tbody>
     </table>
   );
-}
+});
 
 /**
  * The receiving nurse confirms the handoff (the S of I-PASS) of the version on screen. If the sheet
