@@ -18,6 +18,9 @@ export const printableDocuments = {
 } as const;
 export type PrintableDocument = keyof typeof printableDocuments;
 
+export const PrintDestination = z.enum(['printer', 'pdf']);
+export type PrintDestination = z.output<typeof PrintDestination>;
+
 export const printContract = {
   /**
    * Authorises and records a print. In Electron, main then renders the page with printToPDF
@@ -28,12 +31,18 @@ export const printContract = {
       document: z.enum(Object.keys(printableDocuments) as [PrintableDocument, ...PrintableDocument[]]),
       suggestedName: text(100),
       landscape: z.boolean().default(true),
+      /**
+       * Where it goes inside Electron: 'printer' opens the system print dialog; 'pdf' renders a PDF
+       * (printToPDF) and asks where to save it. A browser prints itself either way.
+       */
+      to: PrintDestination.default('pdf'),
     }),
     output: z.object({
       document: z.enum(Object.keys(printableDocuments) as [PrintableDocument, ...PrintableDocument[]]),
       pageSize: PaperSizeSchema,
       landscape: z.boolean(),
       suggestedName: z.string(),
+      to: PrintDestination,
       saved: z.boolean(),
       file: z.string().nullable(),
     }),

@@ -166,6 +166,9 @@ export const handoffEn = {
     printChosen: 'Print chosen residents ({{count}})',
     downtime: 'Downtime packet (every unit)',
     acknowledge: 'Acknowledge handoff',
+    destination: 'Print to',
+    toPrinter: 'Printer (print dialog)',
+    toPdf: 'PDF file',
   },
   ack: {
     none: 'Not acknowledged yet.',
@@ -431,6 +434,9 @@ export const handoffEs: Leaves<typeof handoffEn> = {
     printChosen: 'Imprimir residentes elegidos ({{count}})',
     downtime: 'Paquete de contingencia (todas las unidades)',
     acknowledge: 'Confirmar la entrega',
+    destination: 'Imprimir en',
+    toPrinter: 'Impresora (diálogo de impresión)',
+    toPdf: 'Archivo PDF',
   },
   ack: {
     none: 'Aún sin confirmar.',

@@ -351,3 +351,22 @@ describe('roles and the Today board', () => {
     expect(after.units.find((u) => u.unitId === a.mc)!.handoff).toEqual({ acknowledged: true, byName: 'Ada Admin', at: '2026-03-02T14:00:00.000Z' });
   });
 });
+
+describe('printing the sheet', () => {
+  test('to the system print dialog or to a PDF file: authorised for nurses, audited with where it went', async () => {
+    const a = await setup();
+    const n = await nurse(a);
+    expect(await n.must('print.pdf', { document: 'handoff.sheet', suggestedName: 'Handoff Memory Care', to: 'printer' })).toMatchObject({ to: 'printer', pageSize: 'letter', landscape: true });
+    // A document that does not say where prints to a PDF file, as every printout did before.
+    expect(await n.must('print.pdf', { document: 'handoff.downtime', suggestedName: 'Downtime packet' })).toMatchObject({ to: 'pdf' });
+    const audit = (await a.must('audit.list', { entity: 'print' })).rows.map((r) => r.after);
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ document: 'handoff.sheet', to: 'printer' }),
+        expect.objectContaining({ document: 'handoff.downtime', to: 'pdf' }),
+      ]),
+    );
+    const coordinator = await nurse(a, 'cora', 'Cora Coordinator', 'care_coordinator');
+    expect(await coordinator.call('print.pdf', { document: 'handoff.sheet', suggestedName: 'x', to: 'printer' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});

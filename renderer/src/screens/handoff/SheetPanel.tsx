@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Facility } from '../../../../shared/contract/facility';
 import type { HandoffRowOut, SheetOut } from '../../../../shared/contract/handoff';
+import type { PrintDestination } from '../../../../shared/contract/print';
 import { contentRow, diffSheets, type Difference } from '../../../../shared/domain/handoff/content';
 import { NOTE_LIMITS } from '../../../../shared/domain/handoff/vocabulary';
 import type { AppError } from '../../../../shared/result';
@@ -10,7 +11,7 @@ import { call } from '../../api/client';
 import { useDates } from '../../app/dates';
 import { useCan, useSession } from '../../app/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Notice } from '../../components/fields';
+import { Notice, SelectInput } from '../../components/fields';
 import { clockTime, errorText, shiftName, useTranslation } from '../../i18n';
 import { usePrinter } from '../../print';
 import type { Selection } from './HandoffScreen';
@@ -58,6 +59,8 @@ export function SheetPanel({ facility, selection }: { facility: Facility; select
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [acknowledging, setAcknowledging] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // The system print dialog by default; a PDF file on request (inside Electron; a browser prints itself).
+  const [to, setTo] = useState<PrintDestination>('printer');
   const shownRef = useRef<SheetOut | null>(null);
 
   const fetchSheet = useCallback(() => call('handoff.sheet', { unitId: selection.unitId, date: selection.date, shiftId: selection.shiftId }), [selection]);
@@ -131,6 +134,7 @@ export function SheetPanel({ facility, selection }: { facility: Facility; select
     const err = await whilePrinting(() =>
       printer.print({
         document: 'handoff.sheet',
+        to,
         suggestedName: t('handoff.print.fileName', { unit: unitName, date: selection.date, shift: shiftName(shown.shift.name) }),
         render: () => loadSheetPrint(residentIds ? { residentIds } : { unitId: selection.unitId }, selection.date, selection.shiftId, printCtx),
       }),
@@ -143,6 +147,7 @@ export function SheetPanel({ facility, selection }: { facility: Facility; select
       await whilePrinting(() =>
         printer.print({
           document: 'handoff.downtime',
+          to,
           suggestedName: t('handoff.print.downtimeFileName', { date: selection.date, shift: shiftName(shown.shift.name) }),
           render: () => loadDowntimePrint(selection.date, selection.shiftId, printCtx),
         }),
@@ -172,6 +177,16 @@ export function SheetPanel({ facility, selection }: { facility: Facility; select
         </p>
       </div>
       <div className="toolbar">
+        <SelectInput
+          label={t('handoff.sheetActions.destination')}
+          name="printTo"
+          value={to}
+          onChange={setTo}
+          options={[
+            { value: 'printer', label: t('handoff.sheetActions.toPrinter') },
+            { value: 'pdf', label: t('handoff.sheetActions.toPdf') },
+          ]}
+        />
         <Button className="primary" isDisabled={printer.busy} onPress={() => void print(null)}>
           {t('handoff.sheetActions.print')}
         </Button>
