@@ -76,7 +76,7 @@ describe('the printed sheet, 300 residents with 600-character notes (issue 12, T
       app = await startE2E({ seed: bigUnit(paper, N), now: NOW, viewport: STATION_VIEWPORT, beforeLoad: stubPrint() });
       const { page } = app;
       await signIn(page, 'admin', STRONG_PASSWORD);
-      await page.getByRole('link', { name: 'Handoff' }).click();
+      await page.getByRole('link', { name: 'Handoff', exact: true }).click();
       await page.getByRole('tab', { name: 'Sheet' }).click();
       await expect.poll(() => page.getByRole('button', { name: 'Print sheet' }).isEnabled(), { timeout: 20_000 }).toBe(true);
       await page.getByRole('button', { name: 'Print sheet' }).click();
