@@ -350,3 +350,53 @@ describe('the Today board (issue 12, Today board)', () => {
     expect(await page.locator('.sheet-summary').innerText()).toMatch(/Memory Care · Night .* · Mar 1, 2026/);
   });
 });
+
+describe('bad input and the downtime packet (issue 12)', () => {
+  test('a note over the limit shows a counter and is not saved, never cut; the downtime packet prints every unit, each from a new page', async () => {
+    app = await startE2E({
+      now: NOW,
+      viewport: STATION_VIEWPORT,
+      beforeLoad: stubPrint(),
+      seed: async (core) => {
+        await smallUnit(core);
+        const a = caller(core);
+        await a.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+        const f = await a.must('facility.get', {});
+        const s2 = f.units.find((u) => u.name === 'Skilled 2')!.id;
+        const bed = (await a.must('rooms.create', { unitId: s2, label: '205', beds: ['A'] })).bedIds[0]!;
+        await a.must('residents.admit', admission({ unitId: s2, bedId: bed, recordNumber: 'R-9', legalGiven: 'Dee', legalFamily: 'Dunn' }));
+      },
+    });
+    const { page, core } = app;
+    await signIn(page, 'carla', NURSE_PASSWORD);
+    await tabTo(page, 'Handoff');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel('Patient summary').isVisible(), { timeout: 10_000 }).toBe(true);
+    await tabTo(page, 'Patient summary');
+    const long = `${'Long note. '.repeat(55)}ENDMARK`; // 612 characters
+    await page.keyboard.insertText(long);
+    await expect.poll(() => page.locator('.note-editor').innerText()).toContain('12 characters over the limit of 600');
+    await expect.poll(() => page.locator('.note-editor').innerText()).toContain('This note is longer than its limit and has not been saved.');
+    // Nothing cut: the text is all there; nothing written.
+    expect(await page.getByLabel('Patient summary').inputValue()).toBe(long);
+    await page.waitForTimeout(1500);
+    expect(await sqlRows(core, 'select id from handoff_notes')).toEqual([]);
+
+    await page.getByRole('tab', { name: 'Sheet' }).focus();
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'Downtime packet (every unit)');
+    await page.keyboard.press('Enter');
+    await waitPrinted(page);
+    const pdf = await printPdf(page, 'handoff-downtime');
+    expectPaper(pdf.file, 'letter', 'landscape');
+    expectEveryPage(pdf.pages, { header: 'Write-in', notice: PHI_NOTICE.en, printed: 'Printed Mar 2, 2026 at 08:00 by Carla Charge' });
+    for (const p of pdf.pages) expect(squeeze(p)).toContain('Downtime packet');
+    // Memory Care on the first page, Skilled 2 from a page of its own; the unit named in every row.
+    expect(pdf.pages.length).toBe(2);
+    expect(squeeze(pdf.pages[0]!)).toMatch(/Memory Care · Census 3/);
+    expect(squeeze(pdf.pages[0]!)).not.toContain('Dunn, Dee');
+    expect(squeeze(pdf.pages[1]!)).toMatch(/Skilled 2 · Census 1/);
+    expect(squeeze(pdf.pages[1]!)).toContain('Dunn, Dee');
+    expect(squeeze(pdf.pages[1]!)).toContain('Skilled 2 · 205-A');
+  });
+});
