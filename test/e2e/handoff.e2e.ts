@@ -400,3 +400,59 @@ describe('bad input and the downtime packet (issue 12)', () => {
     expect(squeeze(pdf.pages[1]!)).toContain('Skilled 2 · 205-A');
   });
 });
+
+describe('changed since the last handoff, on screen and on paper (issue 12)', () => {
+  test('against the previous shift\'s printed sheet: a new allergy, a code status change and an admission are marked on the screen and the PDF, with the legend', async () => {
+    app = await startE2E({
+      now: NOW,
+      viewport: STATION_VIEWPORT,
+      beforeLoad: stubPrint(),
+      seed: async (core) => {
+        await smallUnit(core);
+        const a = caller(core);
+        await a.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+        const f = await a.must('facility.get', {});
+        const mc = f.units.find((u) => u.name === 'Memory Care')!.id;
+        const night = f.shifts.find((s) => s.name === 'Night')!.id;
+        // The Night sheet of Mar 1 was printed: the baseline.
+        const sheet = await a.must('handoff.sheet', { unitId: mc, date: '2026-03-01', shiftId: night });
+        await a.must('handoff.recordPrint', { unitId: mc, date: '2026-03-01', shiftId: night, hash: sheet.hash });
+        // Since then: Ana's latex allergy, Ben's code status, and a new admission in 104-A.
+        await addAllergyElsewhere(core);
+        const ben = (await sqlRows<{ id: number }>(core, "select id from residents where record_number = 'R-2'"))[0]!.id;
+        const r = await a.must('residents.get', { id: ben });
+        await a.must('residents.update', {
+          id: ben, expectedVersion: r.version, legalGiven: r.legalGiven, legalFamily: r.legalFamily, preferredName: r.preferredName, dateOfBirth: r.dateOfBirth, sex: r.sex,
+          recordNumber: r.recordNumber, codeStatus: 'full_code', codeStatusForm: r.codeStatusForm, codeStatusDocumentedOn: r.codeStatusDocumentedOn, allergies: { state: 'nka', recordedOn: '2026-02-01' },
+          dietType: r.dietType, iddsiFood: r.iddsiFood, iddsiDrink: r.iddsiDrink, transfer: r.transfer, aid: r.aid, fallRisk: r.fallRisk, wanderingRisk: r.wanderingRisk, isolation: r.isolation,
+        });
+        const bed = (await a.must('rooms.create', { unitId: mc, label: '110', beds: ['A'] })).bedIds[0]!;
+        await a.must('residents.admit', admission({ unitId: mc, bedId: bed, recordNumber: 'R-7', legalGiven: 'Gus', legalFamily: 'Gray', admittedOn: '2026-03-02' }));
+      },
+    });
+    const { page } = app;
+    await signIn(page, 'carla', NURSE_PASSWORD);
+    await tabTo(page, 'Handoff');
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Sheet' }).focus();
+    await page.keyboard.press('Enter');
+    const rowOf = (name: string) => page.getByRole('row', { name: new RegExp(name) });
+    await expect.poll(() => rowOf('Alvarez, Ana').innerText(), { timeout: 10_000 }).toContain('NEW: Latex');
+    expect(await rowOf('Brooks, Ben').innerText()).toContain('CHANGED (was DNR)');
+    expect(await rowOf('Gray, Gus').innerText()).toContain('NEW ADMISSION');
+    expect(await rowOf('Castro, Cy').innerText()).not.toMatch(/NEW|CHANGED/);
+    expect(await page.locator('.sheet-summary').innerText()).toContain('since the handoff of the Night shift, Mar 1, 2026 (printed)');
+
+    await tabTo(page, 'Print sheet');
+    await page.keyboard.press('Enter');
+    await waitPrinted(page);
+    const pdf = await printPdf(page, 'handoff-changes');
+    const all = squeeze(pdf.pages.join('\n'));
+    expect(all).toContain('since the handoff of the Night shift, Mar 1, 2026 (printed)');
+    // Each mark once, on its resident's row (a mark may wrap inside its cell: its words are checked).
+    for (const mark of ['NEW: Latex', '(was DNR)', 'NEW ADMISSION']) expect(all.split(mark).length - 1, mark).toBe(1);
+    expect(all.split('CHANGED').length - 1).toBe(2); // the legend's and Ben's
+    // Severe is marked on the allergy itself, in words.
+    expect(all).toMatch(/SEVERE Latex/);
+  });
+});
