@@ -62,7 +62,9 @@ export interface RecordRow extends RecordWrite {
   courseName: string;
   verifiedBy: number | null;
   verifiedByName: string | null;
-  source: 'entry' | 'import';
+  source: 'entry' | 'import' | 'session';
+  /** The in-service session the record is attendance at (source 'session'). */
+  sessionId: number | null;
   createdAt: string;
   voidedAt: string | null;
   voidReason: string | null;
@@ -199,6 +201,7 @@ export function trainingQueries(env: QueryEnv) {
     verifiedBy: trainingRecords.verifiedBy,
     verifiedByName: users.displayName,
     source: trainingRecords.source,
+    sessionId: trainingRecords.sessionId,
     createdAt: trainingRecords.createdAt,
     voidedAt: trainingRecords.voidedAt,
     voidReason: trainingRecords.voidReason,

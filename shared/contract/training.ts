@@ -73,7 +73,9 @@ export const TrainingRecord = z.object({
   certificateNumber: z.string().nullable(),
   verifiedBy: Id.nullable(),
   verifiedByName: z.string().nullable(),
-  source: z.enum(['entry', 'import']),
+  source: z.enum(['entry', 'import', 'session']),
+  /** The in-service session this record is attendance at (source 'session'). */
+  sessionId: Id.nullable(),
   createdAt: IsoInstant,
   voidedAt: IsoInstant.nullable(),
   voidReason: z.string().nullable(),

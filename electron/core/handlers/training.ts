@@ -46,6 +46,7 @@ async function recordOut(ctx: HandlerContext, r: RecordRow, course: CourseRow | 
     verifiedBy: r.verifiedBy,
     verifiedByName: r.verifiedByName,
     source: r.source,
+    sessionId: r.sessionId,
     createdAt: r.createdAt,
     voidedAt: r.voidedAt,
     voidReason: r.voidReason,
