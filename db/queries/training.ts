@@ -3,6 +3,8 @@ import type { CourseValidity } from '../../shared/domain/training/catalog';
 import { DEFAULT_COURSE_CATALOG } from '../../shared/domain/training/catalog';
 import type { StaffRole } from '../../shared/domain/training/vocabulary';
 import type { QueryEnv } from '../engine/types';
+import { credentialQueries } from './training-credentials';
+import { sessionQueries } from './training-sessions';
 import { first } from './util';
 
 export interface StaffRow {
@@ -220,17 +222,24 @@ export function trainingQueries(env: QueryEnv) {
     );
   }
 
-  async function insertRecords(rows: readonly RecordWrite[], verifiedBy: number | null, source: 'entry' | 'import', at: string): Promise<number[]> {
+  async function insertRecords(rows: readonly RecordWrite[], verifiedBy: number | null, source: 'entry' | 'import' | 'session', at: string, sessionId: number | null = null): Promise<number[]> {
     const ids: number[] = [];
     // Chunks keep each statement under SQLite's bound-parameter limit.
     for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500).map((r) => ({ ...r, verifiedBy, source, createdAt: at, updatedAt: at }));
+      const chunk = rows.slice(i, i + 500).map((r) => ({ ...r, verifiedBy, source, sessionId, createdAt: at, updatedAt: at }));
       ids.push(...(await env.db().insert(trainingRecords).values(chunk).returning({ id: trainingRecords.id })).map((r) => r.id));
     }
     return ids;
   }
 
+  const latestOfStmt = env.statement(
+    `SELECT staff_id, course_id, MAX(completed_on) FROM training_records
+     WHERE voided_at IS NULL AND completed_on <= @asOf AND staff_id = @staffId GROUP BY staff_id, course_id`,
+  );
+
   return {
+    ...credentialQueries(env),
+    ...sessionQueries(env),
     /**
      * Writes the default catalog into a facility that has no courses yet. Called when the facility is
      * created (and by the demo generator); a facility that edited its catalog is never touched again.
@@ -296,6 +305,18 @@ export function trainingQueries(env: QueryEnv) {
     },
     async unitExists(id: number): Promise<boolean> {
       return (await first(env.db().select({ id: units.id }).from(units).where(eq(units.id, id)))) !== undefined;
+    },
+    /** The staff record linked to a user account (My training), if any. */
+    async staffOfUser(userId: number): Promise<StaffRow | undefined> {
+      return first(
+        env
+          .db()
+          .select(staffColumns)
+          .from(staff)
+          .leftJoin(units, eq(units.id, staff.unitId))
+          .leftJoin(users, eq(users.id, staff.userId))
+          .where(eq(staff.userId, userId)) as Promise<StaffRow[]>,
+      );
     },
     async userExists(id: number): Promise<boolean> {
       return (await first(env.db().select({ id: users.id }).from(users).where(eq(users.id, id)))) !== undefined;
@@ -392,6 +413,19 @@ export function trainingQueries(env: QueryEnv) {
     async latestCompletions(asOf: string): Promise<[number, number, string][]> {
       return (await latestStmt.rows({ asOf })) as [number, number, string][];
     },
+    /** The same for one person (My training, transport's check). */
+    async latestCompletionsOf(staffId: number, asOf: string): Promise<[number, number, string][]> {
+      return (await latestOfStmt.rows({ asOf, staffId })) as [number, number, string][];
+    },
+    /** Live completions of the given staff on or before `through`, any course: evidence for checks on several dates. */
+    async completionsThrough(staffIds: readonly number[], through: string): Promise<{ staffId: number; courseId: number; completedOn: string }[]> {
+      if (staffIds.length === 0) return [];
+      return await env
+        .db()
+        .select({ staffId: trainingRecords.staffId, courseId: trainingRecords.courseId, completedOn: trainingRecords.completedOn })
+        .from(trainingRecords)
+        .where(and(inArray(trainingRecords.staffId, [...new Set(staffIds)]), isNull(trainingRecords.voidedAt), lte(trainingRecords.completedOn, through)));
+    },
     /** Live completions of one course by the given staff, on or before asOf. */
     async completionsOf(courseId: number, staffIds: readonly number[], asOf: string): Promise<{ staffId: number; completedOn: string }[]> {
       if (staffIds.length === 0) return [];
@@ -411,14 +445,22 @@ export function trainingQueries(env: QueryEnv) {
         .groupBy(trainingRecords.staffId);
       return new Map(rows.map((r) => [r.staffId, r.first]));
     },
-    /** Live in-service completions (course counts toward in-service) in (after, through]. */
-    async inServiceCompletions(after: string, through: string): Promise<{ staffId: number; completedOn: string; hours: number | null }[]> {
+    /** Live in-service completions (course counts toward in-service) in (after, through], everyone's or one person's. */
+    async inServiceCompletions(after: string, through: string, staffId: number | null = null): Promise<{ staffId: number; completedOn: string; hours: number | null }[]> {
       return await env
         .db()
         .select({ staffId: trainingRecords.staffId, completedOn: trainingRecords.completedOn, hours: trainingRecords.hours })
         .from(trainingRecords)
         .innerJoin(courses, eq(courses.id, trainingRecords.courseId))
-        .where(and(isNull(trainingRecords.voidedAt), eq(courses.countsAsInService, true), sql`${trainingRecords.completedOn} > ${after}`, lte(trainingRecords.completedOn, through)));
+        .where(
+          and(
+            isNull(trainingRecords.voidedAt),
+            eq(courses.countsAsInService, true),
+            sql`${trainingRecords.completedOn} > ${after}`,
+            lte(trainingRecords.completedOn, through),
+            staffId === null ? undefined : eq(trainingRecords.staffId, staffId),
+          ),
+        );
     },
 
     // ---- certificates
