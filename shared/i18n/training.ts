@@ -257,6 +257,13 @@ export const trainingEn = {
     malformed_quote: 'A quoted value on line {{line}} has text after its closing quote.',
     column_missing: 'Choose a column.',
     column_conflict: 'This column is already used for another field.',
+    unknown_credential_type: 'No such licence or certification type.',
+    duplicate_credential: 'This licence is already recorded for this person with this issue date.',
+    issuer_required: 'Name the issuing state or body (or both).',
+    not_after_issue: 'The expiry must come after the issue date.',
+    invalid_characters: 'Use letters, digits, spaces, dots, slashes and dashes only.',
+    duplicate_attendee: 'Ticked twice.',
+    no_attendees: 'Tick at least one attendee.',
   },
   staffNotFound: 'That staff member does not exist.',
   courseNotFound: 'That course does not exist.',
@@ -266,6 +273,12 @@ export const trainingEn = {
   recordVoided: 'This record has been voided and can no longer be changed.',
   importHasErrors: '{{count}} problems in the file (first on line {{line}}). Nothing was imported.',
   importMappingIncomplete: 'Some required columns are not mapped. Nothing was imported.',
+  credentialNotFound: 'That licence or certification does not exist.',
+  credentialVoided: 'This licence has been voided and can no longer be changed.',
+  credentialTypeNotFound: 'That licence or certification type does not exist.',
+  sessionNotFound: 'That in-service session does not exist.',
+  sessionVoided: 'This session has been voided already.',
+  recordFromSession: 'This record is attendance at an in-service session. Void it (or the whole session) and record it again.',
 };
 
 type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };
@@ -526,6 +539,13 @@ export const trainingEs: TrainingMessages = {
     malformed_quote: 'Un valor entre comillas de la línea {{line}} tiene texto después de la comilla de cierre.',
     column_missing: 'Elija una columna.',
     column_conflict: 'Esta columna ya se usa para otro campo.',
+    unknown_credential_type: 'No existe ese tipo de licencia o certificación.',
+    duplicate_credential: 'Esta licencia ya está registrada para esta persona con esta fecha de emisión.',
+    issuer_required: 'Indique el estado o el organismo emisor (o ambos).',
+    not_after_issue: 'El vencimiento debe ser posterior a la fecha de emisión.',
+    invalid_characters: 'Use solo letras, dígitos, espacios, puntos, barras y guiones.',
+    duplicate_attendee: 'Marcado dos veces.',
+    no_attendees: 'Marque al menos un asistente.',
   },
   staffNotFound: 'Ese miembro del personal no existe.',
   courseNotFound: 'Ese curso no existe.',
@@ -535,6 +555,12 @@ export const trainingEs: TrainingMessages = {
   recordVoided: 'Este registro está anulado y ya no se puede cambiar.',
   importHasErrors: '{{count}} problemas en el archivo (el primero en la línea {{line}}). No se importó nada.',
   importMappingIncomplete: 'Faltan columnas obligatorias por asignar. No se importó nada.',
+  credentialNotFound: 'Esa licencia o certificación no existe.',
+  credentialVoided: 'Esta licencia está anulada y ya no se puede cambiar.',
+  credentialTypeNotFound: 'Ese tipo de licencia o certificación no existe.',
+  sessionNotFound: 'Esa sesión de formación no existe.',
+  sessionVoided: 'Esta sesión ya está anulada.',
+  recordFromSession: 'Este registro es la asistencia a una sesión de formación. Anúlelo (o la sesión entera) y regístrelo de nuevo.',
 };
 
 export type TrainingLanguage = 'en' | 'es';

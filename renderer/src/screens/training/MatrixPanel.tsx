@@ -131,7 +131,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
                   <th scope="col">{t('training.matrix.staff')}</th>
                   <th scope="col">{t('training.filters.unit')}</th>
                   {matrix.courses.map((c) => (
-                    <th key={c.id} scope="col">
+                    <th key={`${c.kind}-${c.id}`} scope="col">
                       {c.name}
                     </th>
                   ))}
@@ -153,7 +153,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
                     </th>
                     <td>{unitName(r.unitId)}</td>
                     {r.cells.map((cell, i) => (
-                      <td key={matrix.courses[i]!.id} className={`cell cell-${cell.status}`}>
+                      <td key={`${matrix.courses[i]!.kind}-${matrix.courses[i]!.id}`} className={`cell cell-${cell.status}`}>
                         <CellText cell={cell} />
                       </td>
                     ))}
@@ -170,7 +170,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           <TotalsTable
             caption={t('training.matrix.totalsByCourse')}
             firstColumn={t('training.matrix.course')}
-            rows={matrix.totals.byCourse.map((row) => ({ key: String(row.courseId), label: matrix.courses.find((c) => c.id === row.courseId)?.name ?? '', counts: row }))}
+            rows={matrix.totals.byCourse.map((row, i) => ({ key: `${row.kind}-${row.courseId}`, label: matrix.courses[i]?.name ?? '', counts: row }))}
           />
           <TotalsTable
             caption={t('training.matrix.totalsByUnit')}
