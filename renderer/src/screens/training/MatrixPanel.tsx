@@ -13,6 +13,7 @@ import { usePrinter } from '../../print';
 import { CellText, STATUS_SYMBOL, downloadText, useRoleOptions, unitOptionsOf, AsOfField } from './common';
 import { loadMatrixPrint } from './prints';
 import { CoveragePanel } from './CoveragePanel';
+import { CredentialDialog } from './LicencesDialog';
 import { RecordDialog } from './RecordDialog';
 
 type StatusChoice = '' | 'attention' | (typeof COMPLIANCE_STATUSES)[number];
@@ -32,6 +33,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [recording, setRecording] = useState(false);
+  const [recordingLicence, setRecordingLicence] = useState(false);
   const [coverageKey, setCoverageKey] = useState(0);
   const printer = usePrinter();
 
@@ -48,7 +50,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
     void load();
   }, [load]);
   // A record entered or voided at any station changes the matrix here without a reload.
-  useLiveRefresh(['training_record', 'staff', 'course'], () => void load());
+  useLiveRefresh(['training_record', 'training_session', 'staff_credential', 'credential_type', 'staff', 'course'], () => void load());
 
   const roleOptions = useRoleOptions(true);
   const unitOptions = unitOptionsOf(facility, t('training.filters.allUnits'));
@@ -81,9 +83,12 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
       </div>
       <div className="toolbar">
         {canWrite ? (
-          <Button className="primary" onPress={() => setRecording(true)}>
-            {t('training.matrix.recordTraining')}
-          </Button>
+          <>
+            <Button className="primary" onPress={() => setRecording(true)}>
+              {t('training.matrix.recordTraining')}
+            </Button>
+            <Button onPress={() => setRecordingLicence(true)}>{t('training.matrix.recordLicence')}</Button>
+          </>
         ) : null}
         <Button
           isDisabled={printer.busy}
@@ -182,6 +187,16 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           />
         </>
       )}
+      {recordingLicence ? (
+        <CredentialDialog
+          onClose={() => setRecordingLicence(false)}
+          onDone={(c, name) => {
+            setRecordingLicence(false);
+            setNotice(t('training.licences.saved', { type: c.typeName, name }));
+            void load();
+          }}
+        />
+      ) : null}
       {recording ? (
         <RecordDialog
           onClose={() => setRecording(false)}
