@@ -32,8 +32,10 @@ function SignInSheet({ session, people, ctx }: { session: SheetClass; people: re
   const { t, i18n } = useTranslation();
   const { facility } = ctx;
   const blank = '______';
-  const context = [
-    t('training.sessions.sheetHeader', { facility: facility.name, course: session.courseName, date: displayDate(session.heldOn, i18n.language), hours: session.hours.trim() || blank }),
+  // Every page names the class (the margin boxes); the rest of its details print once, above the list.
+  const context = t('training.sessions.sheetHeader', { facility: facility.name, course: session.courseName, date: displayDate(session.heldOn, i18n.language) });
+  const details = [
+    t('training.sessions.sheetHours', { hours: session.hours.trim() || blank }),
     t('training.sessions.sheetInstructor', { name: session.instructor.trim() || blank }),
     session.location.trim() ? t('training.sessions.sheetLocation', { place: session.location.trim() }) : '',
   ]
@@ -78,6 +80,9 @@ function SignInSheet({ session, people, ctx }: { session: SheetClass; people: re
       timeZone={facility.timeZone}
       fontPt={10}
     >
+      <p>
+        <strong>{details}</strong>
+      </p>
       <p>{t('training.sessions.sheetInstructions')}</p>
       <PrintTable
         id="sign-in"
