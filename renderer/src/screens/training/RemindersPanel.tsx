@@ -199,7 +199,7 @@ function RemindersPrint({ groups, filters, ctx }: { groups: ReminderGroup[]; fil
       facility: facility.name,
       date: date(filters.asOf),
       days: filters.withinDays,
-      by: filters.by === 'unit' ? t('training.reminders.byUnit') : t('training.reminders.byRole'),
+      by: filters.by === 'unit' ? t('training.reminders.perUnit') : t('training.reminders.perRole'),
     }),
     filters.includeLapsed ? t('training.print.includesLapsed') : '',
   ]
