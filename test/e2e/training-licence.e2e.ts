@@ -3,6 +3,7 @@
  * list (a bad expiry refused by name first, nothing written), its status in the matrix flipping across
  * as-of dates; then "My training" for an aide, who sees her own record and nobody else's.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../electron/core/app';
@@ -139,5 +140,7 @@ describe('licences, by keyboard', () => {
     expect(await due.getByRole('row', { name: /Nurse aide registry/ }).textContent()).toContain('Missing');
     expect(await page.locator('main').textContent()).not.toContain('Rita Nurse');
     expect(await page.getByRole('button', { name: /Record|Edit|Void/ }).count()).toBe(0);
+    const axe = await new AxeBuilder({ page }).include('main').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * the blank sign-in sheet printed on the print kit and read back from the PDF, then one write with one
  * audit row for twenty attendees.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../electron/core/app';
@@ -132,6 +133,8 @@ describe('an in-service session, by keyboard', () => {
       if (i < 20) await page.keyboard.press('ArrowDown');
     }
     await expect.poll(() => page.locator('.ticked-count strong').textContent()).toBe('Attendees ticked: 20');
+    const axe = await new AxeBuilder({ page }).include('main').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     // The blank sign-in sheet for the class, in the list's order, from the print kit.
     await tabTo(page, 'Print sign-in sheet');
