@@ -124,7 +124,7 @@ export function RemindersPanel({ facility, today }: { facility: Facility; today:
       ) : (
         <>
           <p>
-            {t('training.reminders.caption', { date: asOf })} {t('training.reminders.peopleTotal', { people: page.people, items: page.items })}
+            {t('training.reminders.caption', { date: asOf })}: {t('training.reminders.peopleTotal', { people: page.people, items: page.items })}
           </p>
           {page.groups.length === 0 ? <p className="empty">{t('training.reminders.none')}</p> : null}
           {page.groups.map((g) => {
