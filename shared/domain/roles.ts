@@ -29,6 +29,8 @@ export const permissions = [
   'transport.write',
   'training.read',
   'training.write',
+  /** My training: one's own records and what is due, read-only. Every role has it. */
+  'training.self',
   'handoff.read',
   'handoff.write',
 ] as const;
@@ -48,10 +50,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'appointments.write',
     'transport.read',
     'training.read',
+    'training.self',
     'handoff.read',
     'handoff.write',
   ],
-  nurse: ['facility.read', 'residents.read', 'residents.write', 'residents.clinical', 'appointments.read', 'transport.read', 'handoff.read', 'handoff.write'],
+  nurse: ['facility.read', 'residents.read', 'residents.write', 'residents.clinical', 'appointments.read', 'transport.read', 'training.self', 'handoff.read', 'handoff.write'],
   care_coordinator: [
     'facility.read',
     'residents.read',
@@ -60,9 +63,10 @@ const grants: Record<Role, readonly Permission[]> = {
     'appointments.write',
     'transport.read',
     'transport.write',
+    'training.self',
   ],
-  care_aide: ['facility.read', 'residents.read', 'handoff.read'],
-  driver: ['facility.read', 'transport.read'],
+  care_aide: ['facility.read', 'residents.read', 'training.self', 'handoff.read'],
+  driver: ['facility.read', 'transport.read', 'training.self'],
 };
 
 const grantSets = new Map<Role, ReadonlySet<Permission>>(

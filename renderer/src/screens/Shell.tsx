@@ -9,10 +9,11 @@ import { useHashRoute } from '../app/useHashRoute';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { useTranslation } from '../i18n';
 import { AdminScreen } from './admin/AdminScreen';
+import { MyTrainingScreen } from './training/MyTrainingScreen';
 import { TrainingScreen } from './training/TrainingScreen';
 import { ResidentsScreen } from './residents/ResidentsScreen';
 
-const areas = ['residents', 'appointments', 'transport', 'training', 'handoff', 'admin'] as const;
+const areas = ['residents', 'appointments', 'transport', 'training', 'myTraining', 'handoff', 'admin'] as const;
 type Area = (typeof areas)[number];
 
 const needs: Record<Area, Permission> = {
@@ -20,6 +21,7 @@ const needs: Record<Area, Permission> = {
   appointments: 'appointments.read',
   transport: 'transport.read',
   training: 'training.read',
+  myTraining: 'training.self',
   handoff: 'handoff.read',
   admin: 'users.read',
 };
@@ -34,6 +36,7 @@ const screens: Record<Area, () => ReactNode> = {
   appointments: NotYetAvailable,
   transport: NotYetAvailable,
   training: TrainingScreen,
+  myTraining: MyTrainingScreen,
   handoff: NotYetAvailable,
   admin: AdminScreen,
 };
