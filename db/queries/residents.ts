@@ -3,7 +3,7 @@ import type { AllergiesInput, BedBoard, CensusRow, CensusSort, ContactInput, Fre
 import { ageOn } from '../../shared/domain/residents/age';
 import { allergySummary } from '../../shared/domain/residents/allergies';
 import { locationKey } from '../../shared/domain/residents/location-key';
-import { normalizeForSearch, searchKey } from '../../shared/domain/residents/search';
+import { normalizeForSearch, searchCompact, searchKey } from '../../shared/domain/residents/search';
 import { residentStatuses, transportModeFor, type ResidentStatus } from '../../shared/domain/residents/vocabulary';
 import type { Dialect, QueryEnv } from '../engine/types';
 import { bool, first } from './util';
@@ -22,10 +22,9 @@ export interface BedInfo {
 
 /** Derived columns written with every identity change, so search and sort never compute per row. */
 export function searchColumns(f: Pick<ResidentFields, 'legalGiven' | 'legalFamily' | 'preferredName' | 'recordNumber'>) {
-  const key = searchKey(f);
   return {
-    searchKey: key,
-    searchCompact: key.replaceAll(' ', ''),
+    searchKey: searchKey(f),
+    searchCompact: searchCompact(f),
     nameSort: `${normalizeForSearch(f.legalFamily)}\u0001${normalizeForSearch(f.legalGiven)}`,
   };
 }
