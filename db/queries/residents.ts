@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { AllergiesInput, BedBoard, CensusRow, CensusSort, ContactInput, FreeBed, ListInput, ResidentDetail, ResidentFields } from '../../shared/contract/residents';
 import { ageOn } from '../../shared/domain/residents/age';
-import { allergySummary } from '../../shared/domain/residents/allergies';
+import { sortAllergies, type AllergyItem } from '../../shared/domain/residents/allergies';
 import { locationKey } from '../../shared/domain/residents/location-key';
 import { normalizeForSearch, searchCompact, searchKey } from '../../shared/domain/residents/search';
-import { residentStatuses, transportModeFor, type ResidentStatus } from '../../shared/domain/residents/vocabulary';
+import { riskLevels, residentStatuses, transportModeFor, type ResidentStatus } from '../../shared/domain/residents/vocabulary';
 import type { Dialect, QueryEnv } from '../engine/types';
 import { bool, first } from './util';
 
@@ -29,14 +29,24 @@ export function searchColumns(f: Pick<ResidentFields, 'legalGiven' | 'legalFamil
   };
 }
 
+/**
+ * The summary columns follow the items, always from the items: the same call that replaces
+ * resident_allergies writes them. A 'listed' record without items cannot pass the contract.
+ */
 function allergyColumns(a: AllergiesInput) {
-  const summary = allergySummary(a);
+  const items = a.state === 'listed' ? sortAllergies(a.items).map(({ substance, reaction, severity }) => ({ substance, reaction, severity })) : [];
   return {
     allergyState: a.state,
     allergyRecordedOn: a.state === 'nka' ? a.recordedOn : null,
-    allergyText: summary.kind === 'list' ? summary.text : null,
-    allergySevere: summary.kind === 'list' && summary.hasSevere,
+    allergyItems: a.state === 'listed' ? JSON.stringify(items) : null,
+    allergySevere: items.some((i) => i.severity === 'severe'),
   };
+}
+
+/** residents.allergy_items as stored: text on SQLite, text on PostgreSQL too (twins), never null for 'listed'. */
+function itemsOf(stored: unknown): AllergyItem[] {
+  if (stored === null || stored === undefined) return [];
+  return (typeof stored === 'string' ? JSON.parse(stored) : stored) as AllergyItem[];
 }
 
 function fieldColumns(f: ResidentFields) {
@@ -73,8 +83,10 @@ function fieldColumns(f: ResidentFields) {
   };
 }
 
+// NULL (not assessed) ranks after every value: sorted by risk, highest first, the residents nobody
+// has assessed come first — they may be the riskiest.
 const rank = (column: string, values: readonly string[]) =>
-  `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END`;
+  `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} ELSE ${values.length} END`;
 
 // Every sort ends on the id so paging is stable when the leading keys tie (two Maria Garcías).
 // The key columns are normalised for byte order; the server's collation would reorder them, hence "C" there.
@@ -94,7 +106,7 @@ function orderBy(sort: CensusSort, d: 'ASC' | 'DESC', kind: Dialect['kind']): st
     case 'codeStatus':
       return `${rank('r.code_status', ['full_code', 'dnr', 'dnr_dni', 'comfort_care'])} ${d}, ${location} NULLS LAST, r.id`;
     case 'fallRisk':
-      return `${rank('r.fall_risk', ['low', 'moderate', 'high'])} ${d}, ${location} NULLS LAST, r.id`;
+      return `${rank('r.fall_risk', riskLevels)} ${d}, ${location} NULLS LAST, r.id`;
     case 'recordNumber':
       return `${nocase('r.record_number')} ${d}, r.id ${d}`;
     case 'admittedOn':
@@ -104,7 +116,7 @@ function orderBy(sort: CensusSort, d: 'ASC' | 'DESC', kind: Dialect['kind']): st
 
 const CENSUS_COLUMNS = `r.id, r.record_number, r.legal_given, r.legal_family, r.preferred_name, r.date_of_birth, r.sex, r.status, r.status_since,
   u.id, u.name, rm.id, rm.label, b.id, b.label,
-  r.code_status, r.allergy_state, r.allergy_text, r.allergy_severe, r.allergy_recorded_on,
+  r.code_status, r.allergy_state, r.allergy_items, r.allergy_severe, r.allergy_recorded_on,
   r.diet_type, r.iddsi_food, r.iddsi_drink, r.transfer, r.aid, r.fall_risk, r.wandering_risk, r.isolation, r.language, r.interpreter_needed`;
 
 const CENSUS_FROM = `FROM residents r
@@ -126,7 +138,7 @@ const censusWhere = (kind: Dialect['kind']) => {
   return `WHERE (${text('status')} = 'all' OR (${text('status')} = 'census' AND r.status IN ('active', 'hospital', 'leave')) OR r.status = ${text('status')})
   AND (CAST(@unitId AS INTEGER) IS NULL OR rm.unit_id = CAST(@unitId AS INTEGER))
   AND (${text('codeStatus')} IS NULL OR r.code_status = ${text('codeStatus')})
-  AND (${text('fallRisk')} IS NULL OR r.fall_risk = ${text('fallRisk')})
+  AND (${text('fallRisk')} IS NULL OR (${text('fallRisk')} = 'not_assessed' AND r.fall_risk IS NULL) OR r.fall_risk = ${text('fallRisk')})
   AND (${text('isolation')} IS NULL OR (${text('isolation')} = 'any' AND r.isolation <> 'none') OR r.isolation = ${text('isolation')})
   ${SEARCH_TOKENS.map((t) => `AND (${text(t)} IS NULL OR ${kind === 'pg' ? 'strpos' : 'instr'}(r.search_compact, ${text(t)}) > 0)`).join('\n  ')}`;
 };
@@ -178,7 +190,7 @@ function censusRow(r: RawCensus, today: string): CensusRow {
         ? { unitId: r[9]!, unitName: r[10]!, roomId: r[11]!, roomLabel: r[12]!, bedId: r[13], bedLabel: r[14]! }
         : null,
     codeStatus: r[15],
-    allergies: { state: r[16], text: r[17], hasSevere: bool(r[18]), recordedOn: r[19] },
+    allergies: { state: r[16], items: itemsOf(r[17]), hasSevere: bool(r[18]), recordedOn: r[19] },
     dietType: r[20],
     iddsiFood: r[21],
     iddsiDrink: r[22],

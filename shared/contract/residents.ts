@@ -15,14 +15,16 @@ import {
   transferAssistSchema,
   transportModeSchema,
 } from '../domain/residents/schemas';
+import { administrativeFields, clinicalFields, type AdministrativeField, type ClinicalField } from '../domain/residents/clinical';
 import { residentTextMax as max } from '../domain/residents/text-limits';
+import { riskLevels } from '../domain/residents/vocabulary';
 import { AuditEntry } from './users';
 import { Id, ImportDateFormatInput, ImportDatesOut, IsoDate, Paging, Version, optionalText, pageOf, text } from './common';
 import { method } from './method';
 
 export const AllergyItemInput = z.strictObject({
-  substance: text(120),
-  reaction: optionalText(200).transform((s) => s ?? ''),
+  substance: text(max.allergySubstance),
+  reaction: optionalText(max.allergyReaction).transform((s) => s ?? ''),
   severity: allergySeveritySchema,
 });
 
@@ -47,9 +49,10 @@ export const ContactInput = z.strictObject({
 export type ContactInput = z.output<typeof ContactInput>;
 
 /**
- * Everything a person can edit on the record. Clinical fields default to the least restrictive
- * value so a quick admission needs only identity, bed and code status; code status has no default
- * because "presumed full code" must be a decision someone made, not a form default.
+ * Everything a person can edit on the record. Nothing clinical has a default: an assessment that is
+ * not sent is null, "Not assessed", until a nurse records it (fall risk is never "Low" because nobody
+ * asked), and allergies are "not recorded" — different from NKA. Code status is required: "presumed
+ * full code" must be a decision someone made, not a form default.
  */
 export const residentFieldShape = {
   legalGiven: text(max.legalGiven),
@@ -62,16 +65,16 @@ export const residentFieldShape = {
   codeStatusForm: codeStatusFormSchema.nullable().default(null),
   codeStatusDocumentedOn: IsoDate.nullable().default(null),
   allergies: AllergiesInput.default({ state: 'not_recorded' }),
-  dietType: dietTypeSchema.default('regular'),
+  dietType: dietTypeSchema.nullable().default(null),
   dietNote: optionalText(max.dietNote),
-  iddsiFood: iddsiFoodLevelSchema.default('regular_7'),
-  iddsiDrink: iddsiDrinkLevelSchema.default('thin_0'),
-  transfer: transferAssistSchema.default('independent'),
-  aid: mobilityAidSchema.default('none'),
-  bariatric: z.boolean().default(false),
-  fallRisk: riskLevelSchema.default('low'),
-  wanderingRisk: riskLevelSchema.default('low'),
-  isolation: isolationPrecautionSchema.default('none'),
+  iddsiFood: iddsiFoodLevelSchema.nullable().default(null),
+  iddsiDrink: iddsiDrinkLevelSchema.nullable().default(null),
+  transfer: transferAssistSchema.nullable().default(null),
+  aid: mobilityAidSchema.nullable().default(null),
+  bariatric: z.boolean().nullable().default(null),
+  fallRisk: riskLevelSchema.nullable().default(null),
+  wanderingRisk: riskLevelSchema.nullable().default(null),
+  isolation: isolationPrecautionSchema.nullable().default(null),
   hearingAids: optionalText(max.hearingAids),
   visionAids: optionalText(max.visionAids),
   language: optionalText(max.language),
@@ -82,6 +85,16 @@ export const residentFieldShape = {
   pharmacyPhone: optionalText(max.pharmacyPhone),
   contacts: z.array(ContactInput).max(20).default([]),
 };
+
+/**
+ * Compile-time: every field of the record is declared clinical or administrative in
+ * shared/domain/residents/clinical.ts, and those lists name only fields of the record. A field added
+ * here without a side does not compile, so nobody can add a clinical field the guard does not see.
+ */
+type FieldName = keyof typeof residentFieldShape;
+export const everyFieldClassified: [Exclude<FieldName, ClinicalField | AdministrativeField>] extends [never] ? true : never = true;
+export const classifiedFieldsExist: readonly FieldName[] = [...clinicalFields, ...administrativeFields];
+
 export const ResidentFields = z.strictObject(residentFieldShape);
 export type ResidentFields = z.output<typeof ResidentFields>;
 
@@ -93,9 +106,16 @@ export const AdmitInput = z.strictObject({
 });
 export type AdmitInput = z.output<typeof AdmitInput>;
 
+export const AllergyItemOut = z.object({ substance: z.string(), reaction: z.string(), severity: allergySeveritySchema });
+
+/**
+ * The allergy record as every view shows it: its state and, when listed, the items themselves —
+ * severe first — each with its own severity, so a mark goes on the item it belongs to and nothing is
+ * read back out of a text.
+ */
 const AllergySummaryOut = z.object({
   state: z.enum(['not_recorded', 'nka', 'listed']),
-  text: z.string().nullable(),
+  items: z.array(AllergyItemOut),
   hasSevere: z.boolean(),
   recordedOn: z.string().nullable(),
 });
@@ -125,14 +145,15 @@ export const CensusRow = z.object({
   location: Location.nullable(),
   codeStatus: codeStatusSchema,
   allergies: AllergySummaryOut,
-  dietType: dietTypeSchema,
-  iddsiFood: iddsiFoodLevelSchema,
-  iddsiDrink: iddsiDrinkLevelSchema,
-  transfer: transferAssistSchema,
-  aid: mobilityAidSchema,
-  fallRisk: riskLevelSchema,
-  wanderingRisk: riskLevelSchema,
-  isolation: isolationPrecautionSchema,
+  // null = not assessed (shown as a warning, never as a value).
+  dietType: dietTypeSchema.nullable(),
+  iddsiFood: iddsiFoodLevelSchema.nullable(),
+  iddsiDrink: iddsiDrinkLevelSchema.nullable(),
+  transfer: transferAssistSchema.nullable(),
+  aid: mobilityAidSchema.nullable(),
+  fallRisk: riskLevelSchema.nullable(),
+  wanderingRisk: riskLevelSchema.nullable(),
+  isolation: isolationPrecautionSchema.nullable(),
   language: z.string().nullable(),
   interpreterNeeded: z.boolean(),
 });
@@ -151,7 +172,8 @@ export const ListInput = z.strictObject({
   status: z.enum(statusFilters).default('census'),
   unitId: Id.nullable().default(null),
   codeStatus: codeStatusSchema.nullable().default(null),
-  fallRisk: riskLevelSchema.nullable().default(null),
+  /** 'not_assessed' finds the residents whose fall risk nobody has recorded yet. */
+  fallRisk: z.enum([...riskLevels, 'not_assessed']).nullable().default(null),
   /** 'any' = some precaution other than none. */
   isolation: z.enum(['any', 'contact', 'droplet', 'airborne']).nullable().default(null),
   sort: z.enum(censusSorts).default('location'),
@@ -181,10 +203,12 @@ export const ResidentDetail = CensusRow.extend({
   admittedOn: z.string(),
   codeStatusForm: codeStatusFormSchema.nullable(),
   codeStatusDocumentedOn: z.string().nullable(),
-  allergyItems: z.array(z.object({ substance: z.string(), reaction: z.string(), severity: allergySeveritySchema })),
+  /** The items in the order they were entered (the edit form keeps it). */
+  allergyItems: z.array(AllergyItemOut),
   dietNote: z.string().nullable(),
-  bariatric: z.boolean(),
-  transportMode: transportModeSchema,
+  bariatric: z.boolean().nullable(),
+  /** null while mobility is not fully assessed: a booking must then ask for the mode. */
+  transportMode: transportModeSchema.nullable(),
   hearingAids: z.string().nullable(),
   visionAids: z.string().nullable(),
   physicianName: z.string().nullable(),
@@ -237,7 +261,7 @@ export const BedBoard = z.object({
                   dateOfBirth: z.string(),
                   status: residentStatusSchema,
                   codeStatus: codeStatusSchema,
-                  isolation: isolationPrecautionSchema,
+                  isolation: isolationPrecautionSchema.nullable(),
                   /** The allergy flag on each bed: the record's state and whether any allergy is severe. */
                   allergies: z.object({ state: z.enum(['not_recorded', 'nka', 'listed']), hasSevere: z.boolean() }),
                 })

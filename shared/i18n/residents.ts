@@ -31,6 +31,8 @@ export const residentsEn = {
   alwaysShown: 'Name, room, date of birth, code status and allergies are always shown.',
   admit: 'Admit resident',
   chooseCodeStatus: 'Choose…',
+  /** An assessment nobody has recorded yet: a warning, never a value. */
+  notAssessed: 'Not assessed',
   total_one: '{{count}} resident',
   total_other: '{{count}} residents',
   noneMatch: 'No resident matches.',
@@ -82,7 +84,10 @@ export const residentsEn = {
     allergies: 'Allergies',
     allergyState: 'Allergy record',
     allergyRecordedOn: 'NKA recorded on',
-    allergyList: 'Allergies (one per line: substance: reaction (severity))',
+    allergyList: 'Allergy items',
+    allergySubstance: 'Substance',
+    allergyReaction: 'Reaction',
+    allergySeverity: 'Severity',
     dietType: 'Diet',
     dietNote: 'Diet note',
     iddsiFood: 'IDDSI food',
@@ -130,10 +135,17 @@ export const residentsEn = {
   },
   allergy: {
     notRecorded: 'Allergies not recorded',
+    /** In the census's Allergies column, whose heading says the rest: never cut. */
+    notRecordedShort: 'Not recorded',
     nka: 'NKA',
     severe: 'Severe allergy',
     listed: 'Allergies',
+    itemN: 'Allergy {{n}}',
+    add: 'Add allergy',
+    remove: 'Remove allergy {{n}}',
+    chooseSeverity: 'Choose…',
   },
+  isolationBadge: 'Isolation: {{precaution}}',
   age: '{{age}} y',
   dobWithAge: '{{dob}} ({{age}} y)',
   noBed: 'No bed',
@@ -185,6 +197,8 @@ export const residentsEn = {
     communication: 'Communication',
     care: 'Physician and pharmacy',
     recordCreated: 'Record created',
+    notAssessedYet: 'Not assessed yet: {{fields}}.',
+    transportAsk: 'Not assessed — the mode is asked when a ride is booked',
   },
   dialog: {
     admitTitle: 'Admit a resident',
@@ -228,9 +242,10 @@ export const residentsEn = {
     admitHere: 'Admit to {{place}}',
     admit: 'Admit here',
     noRooms: 'No rooms yet. An administrator adds rooms and beds here.',
+    isolationNotAssessed: 'Isolation not assessed',
   },
   importer: {
-    intro: 'Paste a census exported as CSV, or choose a file. Comma or semicolon separated, UTF-8 with or without BOM. Required columns: record number, given name, family name, date of birth (YYYY-MM-DD, or day and month in the order you choose below), unit, room, code status. Optional: bed, preferred name, sex, admitted on, allergies (“NKA” or “Penicillin: hives (severe); Latex”), diet, IDDSI food/drink, transfer, aid, fall risk, wandering risk, isolation, language, interpreter.',
+    intro: 'Paste a census exported as CSV, or choose a file. Comma or semicolon separated, UTF-8 with or without BOM. Required columns: record number, given name, family name, date of birth (YYYY-MM-DD, or day and month in the order you choose below), unit, room, code status. Optional: bed, preferred name, sex, admitted on, allergies (“NKA” or “Penicillin: hives (severe); Latex” — a severity, when given, in parentheses at the end of its item), diet, IDDSI food/drink, transfer, aid, fall risk, wandering risk, isolation, language, interpreter. An empty or missing assessment column is read as “Not assessed”, never as a default.',
     paste: 'CSV text',
     file: 'Or choose a CSV file',
     preview: 'Preview',
@@ -280,6 +295,8 @@ export const residentsFieldEn = {
   transition_not_allowed: 'Not possible from the current status.',
   only_for_readmission: 'A bed is chosen only when readmitting.',
   invalid_record_number: 'Use letters, digits, dots, dashes or slashes only.',
+  unknown_severity: '“{{value}}” is not a severity. After “{{item}}”, write (mild), (moderate), (severe) or (unknown).',
+  severity_not_in_parentheses: 'Write the severity in parentheses at the end of its item: “{{item}}”.',
 };
 
 type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };

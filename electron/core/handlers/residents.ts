@@ -1,4 +1,4 @@
-import { CensusPreferences, type ResidentDetail } from '../../../shared/contract/residents';
+import { CensusPreferences, type ResidentDetail, type ResidentFields } from '../../../shared/contract/residents';
 import { changedClinicalFields } from '../../../shared/domain/residents/clinical';
 import { allowedNextStatuses, validateTransition } from '../../../shared/domain/residents/timeline';
 import { can } from '../../../shared/domain/roles';
@@ -20,6 +20,49 @@ function auditView(d: ResidentDetail | undefined) {
   if (!d) return null;
   const { age: _age, periods: _periods, beds: _beds, transportMode: _mode, version: _version, ...rest } = d;
   return rest;
+}
+
+/**
+ * The stored record in the shape an edit sends (ResidentFields), so the clinical guard compares like
+ * with like: the allergy items themselves (reactions included) in the order they were entered.
+ */
+export function fieldsOf(d: ResidentDetail): ResidentFields {
+  return {
+    legalGiven: d.legalGiven,
+    legalFamily: d.legalFamily,
+    preferredName: d.preferredName,
+    dateOfBirth: d.dateOfBirth,
+    sex: d.sex,
+    recordNumber: d.recordNumber,
+    codeStatus: d.codeStatus,
+    codeStatusForm: d.codeStatusForm,
+    codeStatusDocumentedOn: d.codeStatusDocumentedOn,
+    allergies:
+      d.allergies.state === 'listed'
+        ? { state: 'listed', items: d.allergyItems }
+        : d.allergies.state === 'nka'
+          ? { state: 'nka', recordedOn: d.allergies.recordedOn ?? '' }
+          : { state: 'not_recorded' },
+    dietType: d.dietType,
+    dietNote: d.dietNote,
+    iddsiFood: d.iddsiFood,
+    iddsiDrink: d.iddsiDrink,
+    transfer: d.transfer,
+    aid: d.aid,
+    bariatric: d.bariatric,
+    fallRisk: d.fallRisk,
+    wanderingRisk: d.wanderingRisk,
+    isolation: d.isolation,
+    hearingAids: d.hearingAids,
+    visionAids: d.visionAids,
+    language: d.language,
+    interpreterNeeded: d.interpreterNeeded,
+    physicianName: d.physicianName,
+    physicianPhone: d.physicianPhone,
+    pharmacyName: d.pharmacyName,
+    pharmacyPhone: d.pharmacyPhone,
+    contacts: d.contacts,
+  };
 }
 
 export const residentsHandlers = defineHandlers({
@@ -48,16 +91,17 @@ export const residentsHandlers = defineHandlers({
     if (!before) return err('not_found', 'residents.notFound');
     // Edited from an older version than the one stored: someone saved in between, at this station or another.
     if (before.version !== expectedVersion) return changedElsewhere(ctx, 'resident', id, before.version);
+    // Every field declared clinical, compared whole against the record as stored — before anything
+    // is written, whatever the screen sent.
+    const clinical = changedClinicalFields(fieldsOf(before), fields);
+    if (clinical.length > 0 && !(ctx.user && can(ctx.user.role, 'residents.clinical'))) {
+      return err('forbidden', 'residents.clinicalOnly', { fields: clinical.map((path) => ({ path, code: 'clinical_only' })) });
+    }
     const issues = await recordIssues(fields, today, id, ctx);
     if (before.admittedOn < fields.dateOfBirth) issues.push({ path: 'dateOfBirth', code: 'after_admission' });
     if (issues.length > 0) return invalid(issues);
     if (!(await ctx.q.residents.update(id, fields, ctx.nowIso, expectedVersion))) return changedElsewhere(ctx, 'resident', id, before.version);
     const after = await ctx.q.residents.get(id, today);
-    // Compared as stored, after the write: returning an error here rolls the write back.
-    const clinical = changedClinicalFields(auditView(before) ?? {}, auditView(after) ?? {});
-    if (clinical.length > 0 && !(ctx.user && can(ctx.user.role, 'residents.clinical'))) {
-      return err('forbidden', 'residents.clinicalOnly', { fields: clinical.map((path) => ({ path, code: 'clinical_only' })) });
-    }
     ctx.audit({ entity: 'resident', entityId: id, before: auditView(before), after: auditView(after) });
     return detail(id, ctx, today);
   },

@@ -144,7 +144,12 @@ export function Census(p: { facility: Facility | null; refreshKey: number; onOpe
           name="fallRisk"
           value={filters.fallRisk ?? anyFilter}
           onChange={(v) => set('fallRisk', v === anyFilter ? null : (v as CensusFilters['fallRisk']))}
-          options={[{ value: anyFilter, label: t('residents.anyFallRisk') }, ...riskLevels.map((c) => ({ value: c, label: t(`residents.value.risk.${c}`) }))]}
+          options={[
+            { value: anyFilter, label: t('residents.anyFallRisk') },
+            ...riskLevels.map((c) => ({ value: c, label: t(`residents.value.risk.${c}`) })),
+            // Who still needs a fall-risk assessment.
+            { value: 'not_assessed', label: t('residents.notAssessed') },
+          ]}
         />
         <SelectInput
           label={t('residents.isolation')}

@@ -3,6 +3,7 @@ import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import type { AuditEntry } from '../../../../shared/contract/users';
 import type { Facility } from '../../../../shared/contract/facility';
 import type { ResidentDetail } from '../../../../shared/contract/residents';
+import { notAssessed } from '../../../../shared/domain/residents/clinical';
 import { iddsiNumber } from '../../../../shared/domain/residents/vocabulary';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
@@ -11,10 +12,11 @@ import { Notice } from '../../components/fields';
 import { Pager } from '../../components/Pager';
 import { errorText, useTranslation } from '../../i18n';
 import { hasDraft } from '../../app/drafts';
+import { AllergySummary, assessed, NotAssessed } from './clinical-values';
 import { EditResident, editDraftKey } from './EditResident';
 import { StatusDialog, TransferDialog, type StatusAction } from './dialogs';
 import { formatDate } from '../../../../shared/domain/date-display';
-import { allergyText, dobWithAge, placeText, residentName } from './format';
+import { dobWithAge, placeText, residentName } from './format';
 import { hrefOf } from './useSubRoute';
 
 type Open = { kind: 'edit' } | { kind: 'transfer' } | { kind: 'status'; action: StatusAction } | null;
@@ -78,6 +80,8 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
   const statusLine = t('residents.page.statusSince', { status: t(`residents.value.status.${r.status}`), date: formatDate(r.statusSince, lang) });
   const dash = t('residents.none');
   const onCensus = r.status === 'active' || r.status === 'hospital' || r.status === 'leave';
+  // Every assessment (and the allergy history) still missing, named in one line under the summary.
+  const missing = [...(r.allergies.state === 'not_recorded' ? [t('residents.col.allergies')] : []), ...notAssessed(r).map((f) => t(`residents.field.${f}`))];
 
   return (
     <article className="resident-page" aria-labelledby="resident-name">
@@ -107,38 +111,54 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
               {r.codeStatusDocumentedOn ? <span className="sub"> · {formatDate(r.codeStatusDocumentedOn, lang)}</span> : null}
             </dd>
           </div>
-          <div className={`summary-item allergy-${r.allergies.state}${r.allergies.hasSevere ? ' allergy-severe' : ''}`}>
+          <div className={`summary-item allergy-${r.allergies.state}${r.allergies.hasSevere ? ' allergy-has-severe' : ''}`}>
             <dt>{t('residents.col.allergies')}</dt>
             <dd>
-              {r.allergies.hasSevere ? <strong>{t('residents.allergy.severe')}: </strong> : null}
-              {r.allergies.state === 'listed' ? r.allergyItems.map((a) => `${a.substance}${a.reaction ? ` — ${a.reaction}` : ''} (${t(`residents.value.severity.${a.severity}`)})`).join('; ') : allergyText(r.allergies)}
+              <AllergySummary allergies={r.allergies} reactions />
             </dd>
           </div>
           <div className="summary-item">
             <dt>{t('residents.col.diet')}</dt>
             <dd>
-              {t(`residents.value.dietType.${r.dietType}`)} · {t('residents.page.iddsiLevels', { food: iddsiNumber(r.iddsiFood), drink: iddsiNumber(r.iddsiDrink) })} ({t(`residents.value.iddsiFood.${r.iddsiFood}`)}, {t(`residents.value.iddsiDrink.${r.iddsiDrink}`)})
+              {r.dietType === null && r.iddsiFood === null && r.iddsiDrink === null ? (
+                <NotAssessed />
+              ) : r.iddsiFood !== null && r.iddsiDrink !== null ? (
+                <>
+                  {assessed(r.dietType, (v) => t(`residents.value.dietType.${v}`))} · {t('residents.page.iddsiLevels', { food: iddsiNumber(r.iddsiFood), drink: iddsiNumber(r.iddsiDrink) })} ({t(`residents.value.iddsiFood.${r.iddsiFood}`)}, {t(`residents.value.iddsiDrink.${r.iddsiDrink}`)})
+                </>
+              ) : (
+                <>
+                  {assessed(r.dietType, (v) => t(`residents.value.dietType.${v}`))} · {t('residents.field.iddsiFood')}: {assessed(r.iddsiFood, (v) => t(`residents.value.iddsiFood.${v}`))} · {t('residents.field.iddsiDrink')}:{' '}
+                  {assessed(r.iddsiDrink, (v) => t(`residents.value.iddsiDrink.${v}`))}
+                </>
+              )}
             </dd>
           </div>
           <div className="summary-item">
             <dt>{t('residents.col.mobility')}</dt>
             <dd>
-              {t(`residents.value.transfer.${r.transfer}`)} · {t(`residents.value.aid.${r.aid}`)} · {t('residents.page.transport')}: {t(`residents.value.transportMode.${r.transportMode}`)}
+              {r.transfer === null && r.aid === null ? <NotAssessed /> : <>{assessed(r.transfer, (v) => t(`residents.value.transfer.${v}`))} · {assessed(r.aid, (v) => t(`residents.value.aid.${v}`))}</>} · {t('residents.page.transport')}:{' '}
+              {r.transportMode === null ? <NotAssessed>{t('residents.page.transportAsk')}</NotAssessed> : t(`residents.value.transportMode.${r.transportMode}`)}
             </dd>
           </div>
-          <div className={`summary-item risk-${r.fallRisk}`}>
+          <div className={`summary-item risk-${r.fallRisk ?? 'not_assessed'}`}>
             <dt>{t('residents.col.fallRisk')}</dt>
-            <dd>{t(`residents.value.risk.${r.fallRisk}`)}</dd>
+            <dd>{assessed(r.fallRisk, (v) => t(`residents.value.risk.${v}`))}</dd>
           </div>
-          <div className={`summary-item risk-${r.wanderingRisk}`}>
+          <div className={`summary-item risk-${r.wanderingRisk ?? 'not_assessed'}`}>
             <dt>{t('residents.col.wanderingRisk')}</dt>
-            <dd>{t(`residents.value.risk.${r.wanderingRisk}`)}</dd>
+            <dd>{assessed(r.wanderingRisk, (v) => t(`residents.value.risk.${v}`))}</dd>
           </div>
-          <div className={`summary-item isolation-${r.isolation}`}>
+          <div className={`summary-item isolation-${r.isolation ?? 'not_assessed'}`}>
             <dt>{t('residents.col.isolation')}</dt>
-            <dd>{t(`residents.value.isolation.${r.isolation}`)}</dd>
+            <dd>{assessed(r.isolation, (v) => t(`residents.value.isolation.${v}`))}</dd>
           </div>
         </dl>
+        {missing.length > 0 ? (
+          <p className="summary-missing">
+            <NotAssessed>{t('residents.page.notAssessedYet', { fields: missing.join(', ') })}</NotAssessed>
+          </p>
+        ) : null}
       </section>
 
       {p.canWrite ? (
@@ -170,7 +190,7 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
                 ['recordNumber', r.recordNumber],
                 ['admittedOn', formatDate(r.admittedOn, lang)],
                 ['dietNote', r.dietNote ?? dash],
-                ['bariatric', r.bariatric ? t('residents.yes') : t('residents.no')],
+                ['bariatric', assessed(r.bariatric, (v) => (v ? t('residents.yes') : t('residents.no')))],
                 ['hearingAids', r.hearingAids ?? dash],
                 ['visionAids', r.visionAids ?? dash],
                 ['language', r.language ?? dash],

@@ -5,7 +5,8 @@ import { formatDate } from '../../../../shared/domain/date-display';
 import { codeStatuses, isolationPrecautions, residentStatuses, riskLevels } from '../../../../shared/domain/residents/vocabulary';
 import { useTranslation } from '../../i18n';
 import { CodeStatusBadge } from './CodeStatus';
-import { allergyText, dobWithAge, residentName, roomText } from './format';
+import { AllergySummary, assessed, IsolationBadge, NotAssessed } from './clinical-values';
+import { dobWithAge, residentName, roomText } from './format';
 import { hrefOf } from './useSubRoute';
 
 /** Columns a person may hide; name, room, date of birth, code status and allergies always show. */
@@ -84,8 +85,7 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
         header: t('residents.col.allergies'),
         cell: (c) => {
           const a = c.row.original?.allergies;
-          if (!a) return '';
-          return <span className={`allergy allergy-${a.state}${a.hasSevere ? ' allergy-severe' : ''}`}>{allergyText(a)}</span>;
+          return a ? <AllergySummary allergies={a} short /> : '';
         },
       },
       { id: 'status', header: t('residents.col.status'), cell: (c) => (c.row.original ? t(`residents.value.status.${c.row.original.status}`) : '') },
@@ -96,17 +96,34 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
         header: t('residents.col.diet'),
         cell: (c) => {
           const r = c.row.original;
-          return r ? `${t(`residents.value.dietType.${r.dietType}`)} · ${t(`residents.value.iddsiFood.${r.iddsiFood}`)} · ${t(`residents.value.iddsiDrink.${r.iddsiDrink}`)}` : '';
+          if (!r) return '';
+          // Not assessed at all is one warning; partly assessed names what is known and warns for the rest.
+          if (r.dietType === null && r.iddsiFood === null && r.iddsiDrink === null) return <NotAssessed />;
+          return (
+            <>
+              {assessed(r.dietType, (v) => t(`residents.value.dietType.${v}`))} · {assessed(r.iddsiFood, (v) => t(`residents.value.iddsiFood.${v}`))} ·{' '}
+              {assessed(r.iddsiDrink, (v) => t(`residents.value.iddsiDrink.${v}`))}
+            </>
+          );
         },
       },
       {
         id: 'mobility',
         header: t('residents.col.mobility'),
-        cell: (c) => (c.row.original ? `${t(`residents.value.transfer.${c.row.original.transfer}`)} · ${t(`residents.value.aid.${c.row.original.aid}`)}` : ''),
+        cell: (c) => {
+          const r = c.row.original;
+          if (!r) return '';
+          if (r.transfer === null && r.aid === null) return <NotAssessed />;
+          return (
+            <>
+              {assessed(r.transfer, (v) => t(`residents.value.transfer.${v}`))} · {assessed(r.aid, (v) => t(`residents.value.aid.${v}`))}
+            </>
+          );
+        },
       },
-      { id: 'fallRisk', header: t('residents.col.fallRisk'), cell: (c) => (c.row.original ? t(`residents.value.risk.${c.row.original.fallRisk}`) : '') },
-      { id: 'wanderingRisk', header: t('residents.col.wanderingRisk'), cell: (c) => (c.row.original ? t(`residents.value.risk.${c.row.original.wanderingRisk}`) : '') },
-      { id: 'isolation', header: t('residents.col.isolation'), cell: (c) => (c.row.original ? t(`residents.value.isolation.${c.row.original.isolation}`) : '') },
+      { id: 'fallRisk', header: t('residents.col.fallRisk'), cell: (c) => (c.row.original ? assessed(c.row.original.fallRisk, (v) => t(`residents.value.risk.${v}`)) : '') },
+      { id: 'wanderingRisk', header: t('residents.col.wanderingRisk'), cell: (c) => (c.row.original ? assessed(c.row.original.wanderingRisk, (v) => t(`residents.value.risk.${v}`)) : '') },
+      { id: 'isolation', header: t('residents.col.isolation'), cell: (c) => (c.row.original ? <IsolationBadge isolation={c.row.original.isolation} /> : '') },
       {
         id: 'language',
         header: t('residents.col.language'),
@@ -159,9 +176,10 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
       status: fixed('status', words(residentStatuses.map((s) => t(`residents.value.status.${s}`)))),
       recordNumber: fixed('recordNumber', words(records ? records.split('\u0000') : [])),
       unit: fixed('unit', words(unitNames ? unitNames.split('\u0000') : [])),
-      fallRisk: fixed('fallRisk', words(riskLevels.map((r) => t(`residents.value.risk.${r}`)))),
-      wanderingRisk: fixed('wanderingRisk', words(riskLevels.map((r) => t(`residents.value.risk.${r}`)))),
-      isolation: fixed('isolation', words(isolationPrecautions.map((r) => t(`residents.value.isolation.${r}`)))),
+      // "Not assessed" is measured with the values: a warning is never cut either.
+      fallRisk: fixed('fallRisk', [...words(riskLevels.map((r) => t(`residents.value.risk.${r}`))), <NotAssessed key="na" />]),
+      wanderingRisk: fixed('wanderingRisk', [...words(riskLevels.map((r) => t(`residents.value.risk.${r}`))), <NotAssessed key="na" />]),
+      isolation: fixed('isolation', [...isolationPrecautions.map((r) => <IsolationBadge key={r} isolation={r} />), <NotAssessed key="na" />]),
       admittedOn: fixed('admittedOn', words(dates)),
     };
   }, [t, lang, rooms, records, unitNames]);
