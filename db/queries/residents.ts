@@ -257,6 +257,12 @@ export function residentQueries(env: QueryEnv) {
       .values(contacts.map((c, position) => ({ residentId, position, ...c })));
   }
 
+  // Who marked a history row entered in error, by name.
+  const nameOf = (userIdColumn: typeof residentStatusPeriods.enteredInErrorBy | typeof residentBedAssignments.enteredInErrorBy) =>
+    sql<string | null>`(SELECT u.display_name FROM users u WHERE u.id = ${userIdColumn})`;
+  const inError = (row: { errorAt: string | null; errorBy: string | null; errorReason: string | null }) =>
+    row.errorAt === null ? null : { at: row.errorAt, by: row.errorBy, reason: row.errorReason ?? '' };
+
   // "Unit · room-bed" of a bed id column, for history rows.
   const placeOf = (bedIdColumn: typeof residentStatusPeriods.bedId | typeof residentBedAssignments.bedId) =>
     sql<string | null>`(SELECT u.name || ' · ' || rm.label || '-' || b.label FROM beds b JOIN rooms rm ON rm.id = b.room_id JOIN units u ON u.id = rm.unit_id WHERE b.id = ${bedIdColumn})`;
@@ -305,6 +311,9 @@ export function residentQueries(env: QueryEnv) {
           to: residentStatusPeriods.toDate,
           bed: placeOf(residentStatusPeriods.bedId),
           note: residentStatusPeriods.note,
+          errorAt: residentStatusPeriods.enteredInErrorAt,
+          errorBy: nameOf(residentStatusPeriods.enteredInErrorBy),
+          errorReason: residentStatusPeriods.enteredInErrorReason,
         })
         .from(residentStatusPeriods)
         .where(eq(residentStatusPeriods.residentId, id))
@@ -318,6 +327,9 @@ export function residentQueries(env: QueryEnv) {
           to: residentBedAssignments.toDate,
           reason: residentBedAssignments.reason,
           note: residentBedAssignments.note,
+          errorAt: residentBedAssignments.enteredInErrorAt,
+          errorBy: nameOf(residentBedAssignments.enteredInErrorBy),
+          errorReason: residentBedAssignments.enteredInErrorReason,
         })
         .from(residentBedAssignments)
         .where(eq(residentBedAssignments.residentId, id))
@@ -338,8 +350,8 @@ export function residentQueries(env: QueryEnv) {
         pharmacyName: r.pharmacyName,
         pharmacyPhone: r.pharmacyPhone,
         contacts,
-        periods,
-        beds: bedRows,
+        periods: periods.map(({ errorAt, errorBy, errorReason, ...p }) => ({ ...p, enteredInError: inError({ errorAt, errorBy, errorReason }) })),
+        beds: bedRows.map(({ errorAt, errorBy, errorReason, ...b }) => ({ ...b, enteredInError: inError({ errorAt, errorBy, errorReason }) })),
         createdAt: r.createdAt,
         updatedAt: r.updatedAt,
         version: r.version,
@@ -363,7 +375,7 @@ export function residentQueries(env: QueryEnv) {
           .db()
           .select({ id: residentBedAssignments.id, bedId: residentBedAssignments.bedId, from: residentBedAssignments.fromDate })
           .from(residentBedAssignments)
-          .where(and(eq(residentBedAssignments.residentId, id), isNull(residentBedAssignments.toDate))),
+          .where(and(eq(residentBedAssignments.residentId, id), isNull(residentBedAssignments.toDate), isNull(residentBedAssignments.enteredInErrorAt))),
       );
     },
 
@@ -437,7 +449,7 @@ export function residentQueries(env: QueryEnv) {
       await db
         .update(residentBedAssignments)
         .set({ toDate: m.date })
-        .where(and(eq(residentBedAssignments.residentId, id), isNull(residentBedAssignments.toDate)));
+        .where(and(eq(residentBedAssignments.residentId, id), isNull(residentBedAssignments.toDate), isNull(residentBedAssignments.enteredInErrorAt)));
       // Free the old bed first: the unique index on residents.bed_id would otherwise refuse a swap.
       await db.update(residents).set({ bedId: null, locationKey: null, updatedAt: m.at }).where(eq(residents.id, id));
       if (m.bedId === null) return;
@@ -451,9 +463,67 @@ export function residentQueries(env: QueryEnv) {
       await db
         .update(residentStatusPeriods)
         .set({ toDate: c.date })
-        .where(and(eq(residentStatusPeriods.residentId, id), isNull(residentStatusPeriods.toDate)));
+        .where(and(eq(residentStatusPeriods.residentId, id), isNull(residentStatusPeriods.toDate), isNull(residentStatusPeriods.enteredInErrorAt)));
       await db.insert(residentStatusPeriods).values({ residentId: id, status: c.status, fromDate: c.date, bedId: c.bedId, note: c.note, createdAt: c.at, createdBy: c.by });
       await db.update(residents).set({ status: c.status, statusSince: c.date, updatedAt: c.at }).where(eq(residents.id, id));
+    },
+
+    /**
+     * Status periods and bed assignments as stored, oldest first, each with whether it was marked
+     * entered in error: what a correction works out its plan from.
+     */
+    async timeline(id: number) {
+      const db = env.db();
+      const periods = await db
+        .select({ id: residentStatusPeriods.id, status: residentStatusPeriods.status, from: residentStatusPeriods.fromDate, to: residentStatusPeriods.toDate, inError: residentStatusPeriods.enteredInErrorAt })
+        .from(residentStatusPeriods)
+        .where(eq(residentStatusPeriods.residentId, id))
+        .orderBy(asc(residentStatusPeriods.fromDate), asc(residentStatusPeriods.id));
+      const assignments = await db
+        .select({ id: residentBedAssignments.id, bedId: residentBedAssignments.bedId, from: residentBedAssignments.fromDate, to: residentBedAssignments.toDate, reason: residentBedAssignments.reason, inError: residentBedAssignments.enteredInErrorAt })
+        .from(residentBedAssignments)
+        .where(eq(residentBedAssignments.residentId, id))
+        .orderBy(asc(residentBedAssignments.fromDate), asc(residentBedAssignments.id));
+      return { periods, assignments };
+    },
+
+    /** Marks a status period entered in error. The row keeps what was entered; current-state reads skip it. */
+    async markPeriodInError(periodId: number, e: { at: string; by: number | null; reason: string }): Promise<void> {
+      await env.db().update(residentStatusPeriods).set({ enteredInErrorAt: e.at, enteredInErrorBy: e.by, enteredInErrorReason: e.reason }).where(eq(residentStatusPeriods.id, periodId));
+    },
+
+    async markAssignmentInError(assignmentId: number, e: { at: string; by: number | null; reason: string }): Promise<void> {
+      await env.db().update(residentBedAssignments).set({ enteredInErrorAt: e.at, enteredInErrorBy: e.by, enteredInErrorReason: e.reason }).where(eq(residentBedAssignments.id, assignmentId));
+    },
+
+    /** Makes a closed period the open one again (the change that closed it was entered in error). */
+    async reopenPeriod(periodId: number): Promise<void> {
+      await env.db().update(residentStatusPeriods).set({ toDate: null }).where(eq(residentStatusPeriods.id, periodId));
+    },
+
+    async reopenAssignment(assignmentId: number): Promise<void> {
+      await env.db().update(residentBedAssignments).set({ toDate: null }).where(eq(residentBedAssignments.id, assignmentId));
+    },
+
+    /** Opens a bed assignment with no move before it (a correction whose earlier bed was taken). */
+    async openAssignment(id: number, a: { bedId: number; date: string; reason: 'correction'; note: string | null; at: string; by: number | null }): Promise<void> {
+      await env.db().insert(residentBedAssignments).values({ residentId: id, bedId: a.bedId, fromDate: a.date, reason: a.reason, note: a.note, createdAt: a.at, createdBy: a.by });
+    },
+
+    /** The denormalised current status, put back to the period a correction reopened. */
+    async setStatus(id: number, status: ResidentStatus, since: string, at: string): Promise<void> {
+      await env.db().update(residents).set({ status, statusSince: since, updatedAt: at }).where(eq(residents.id, id));
+    },
+
+    /** The denormalised current bed (and its sort key); the caller has checked the bed is free. */
+    async placeInBed(id: number, bedId: number | null, at: string): Promise<void> {
+      await env.db().update(residents).set({ bedId, locationKey: await locationOf(bedId), updatedAt: at }).where(eq(residents.id, id));
+    },
+
+    /** "Family, Given" of a resident, for naming who took a bed. */
+    async nameOf(id: number): Promise<string | null> {
+      const r = await first(env.db().select({ given: residents.legalGiven, family: residents.legalFamily }).from(residents).where(eq(residents.id, id)));
+      return r ? `${r.family}, ${r.given}` : null;
     },
 
     async freeBeds(unitId: number | null): Promise<FreeBed[]> {

@@ -181,6 +181,9 @@ export const ListInput = z.strictObject({
 });
 export type ListInput = z.output<typeof ListInput>;
 
+/** A status change or move marked entered in error: still shown in the history, struck through. */
+export const EnteredInErrorOut = z.object({ at: z.string(), by: z.string().nullable(), reason: z.string() });
+
 export const StatusPeriodOut = z.object({
   id: Id,
   status: residentStatusSchema,
@@ -188,6 +191,7 @@ export const StatusPeriodOut = z.object({
   to: z.string().nullable(),
   bed: z.string().nullable(),
   note: z.string().nullable(),
+  enteredInError: EnteredInErrorOut.nullable(),
 });
 export const BedAssignmentOut = z.object({
   id: Id,
@@ -195,8 +199,9 @@ export const BedAssignmentOut = z.object({
   place: z.string(),
   from: z.string(),
   to: z.string().nullable(),
-  reason: z.enum(['admission', 'transfer', 'readmission']),
+  reason: z.enum(['admission', 'transfer', 'readmission', 'correction']),
   note: z.string().nullable(),
+  enteredInError: EnteredInErrorOut.nullable(),
 });
 
 export const ResidentDetail = CensusRow.extend({
@@ -233,6 +238,44 @@ export const ResidentDetail = CensusRow.extend({
   version: Version,
 });
 export type ResidentDetail = z.infer<typeof ResidentDetail>;
+
+/**
+ * The latest status change or move, which a director of nursing or an administrator may mark
+ * "entered in error", and what doing so puts back.
+ */
+export const CorrectableEntry = z.object({
+  kind: z.enum(['status', 'move']),
+  /** The status period or the bed assignment. */
+  entryId: Id,
+  /** A status change: the status it recorded; a move: null. */
+  status: residentStatusSchema.nullable(),
+  /** A move: the bed it moved to; a status change: null. */
+  place: z.string().nullable(),
+  date: z.string(),
+  restores: z.object({
+    status: residentStatusSchema,
+    since: z.string(),
+    /**
+     * The bed the resident goes back to, and whether it is still free (else who has it now: another
+     * bed must be chosen); null when the bed does not change (hospital, leave, return).
+     */
+    bed: z.object({ bedId: Id, place: z.string(), free: z.boolean(), takenBy: z.string().nullable() }).nullable(),
+    /** The bed the correction frees (a readmission or a move in error), else null. */
+    frees: z.string().nullable(),
+  }),
+});
+export type CorrectableEntry = z.infer<typeof CorrectableEntry>;
+
+export const EnteredInErrorInput = z.strictObject({
+  id: Id,
+  expectedVersion: Version,
+  kind: z.enum(['status', 'move']),
+  entryId: Id,
+  /** Why it was wrong, in words a surveyor can read: at least five characters. */
+  reason: text(max.note).pipe(z.string().min(5)),
+  /** Only when the bed the resident had before was taken in the meantime: a free bed to go back to. */
+  bedId: Id.nullable().default(null),
+});
 
 export const FreeBed = z.object({ unitId: Id, unitName: z.string(), roomId: Id, roomLabel: z.string(), bedId: Id, bedLabel: z.string() });
 export type FreeBed = z.infer<typeof FreeBed>;
@@ -338,6 +381,13 @@ export const residentsContract = {
     access: 'residents.write',
     write: true,
   }),
+  'residents.correctable': method({
+    input: z.strictObject({ id: Id }),
+    output: z.object({ entries: z.array(CorrectableEntry) }),
+    access: 'residents.correct',
+    write: false,
+  }),
+  'residents.markEnteredInError': method({ input: EnteredInErrorInput, output: ResidentDetail, access: 'residents.correct', write: true }),
   'residents.history': method({
     input: z.strictObject({ id: Id, ...Paging }),
     output: pageOf(AuditEntry),

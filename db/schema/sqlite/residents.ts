@@ -105,7 +105,20 @@ export const residents = sqliteTable(
   ],
 );
 
-/** Status over time: [from, to) periods, the open one has `to_date` NULL. */
+/**
+ * A status change or a move marked "entered in error" by a director of nursing or an administrator:
+ * who, when and why. The row stays as it was entered, struck through in the history; everything that
+ * reads the current state (the open period, the open bed assignment) skips it. The three are written
+ * together, by one query (markPeriodInError / markAssignmentInError); no CHECK says so, because on
+ * SQLite adding one would rebuild both history tables in the migration.
+ */
+const enteredInError = () => ({
+  enteredInErrorAt: text('entered_in_error_at'),
+  enteredInErrorBy: integer('entered_in_error_by').references(() => users.id),
+  enteredInErrorReason: text('entered_in_error_reason'),
+});
+
+/** Status over time: [from, to) periods, the open one has `to_date` NULL (entries in error aside). */
 export const residentStatusPeriods = sqliteTable(
   'resident_status_periods',
   {
@@ -119,6 +132,7 @@ export const residentStatusPeriods = sqliteTable(
     note: text('note'),
     createdAt: text('created_at').notNull(),
     createdBy: integer('created_by').references(() => users.id),
+    ...enteredInError(),
   },
   (t) => [index('status_periods_resident_idx').on(t.residentId, t.fromDate, t.id)],
 );
@@ -132,10 +146,13 @@ export const residentBedAssignments = sqliteTable(
     bedId: integer('bed_id').notNull().references(() => beds.id),
     fromDate: text('from_date').notNull(),
     toDate: text('to_date'),
-    reason: text('reason', { enum: ['admission', 'transfer', 'readmission'] }).notNull(),
+    // 'correction': the bed a resident went back to when an entry was marked entered in error and the
+    // bed they had before it was taken in the meantime.
+    reason: text('reason', { enum: ['admission', 'transfer', 'readmission', 'correction'] }).notNull(),
     note: text('note'),
     createdAt: text('created_at').notNull(),
     createdBy: integer('created_by').references(() => users.id),
+    ...enteredInError(),
   },
   (t) => [index('bed_assignments_resident_idx').on(t.residentId, t.fromDate, t.id), index('bed_assignments_bed_idx').on(t.bedId)],
 );

@@ -4,6 +4,7 @@ import { allowedNextStatuses, validateTransition } from '../../../shared/domain/
 import { can } from '../../../shared/domain/roles';
 import { err, fieldError, ok, type Err, type FieldIssue, type Result } from '../../../shared/result';
 import { defineHandlers, type HandlerContext } from '../context';
+import { applyCorrection, correctableEntries, planFor } from './residents-corrections';
 import { admissionIssues, bedIssues, recordIssues } from './residents-rules';
 import { importCommit, importPreview } from './residents-import';
 import { changedElsewhere } from './versions';
@@ -173,6 +174,31 @@ export const residentsHandlers = defineHandlers({
       entityId: id,
       before: { status: before.status, statusSince: before.statusSince, location: before.location },
       after: { status: after?.status, statusSince: after?.statusSince, location: after?.location ?? null, note },
+    });
+    return detail(id, ctx, today);
+  },
+
+  async 'residents.correctable'({ id }, ctx) {
+    if (!(await ctx.q.residents.current(id))) return err('not_found', 'residents.notFound');
+    return ok({ entries: await correctableEntries(id, ctx) });
+  },
+
+  async 'residents.markEnteredInError'({ id, expectedVersion, kind, entryId, reason, bedId }, ctx) {
+    const today = ctx.today;
+    const before = await ctx.q.residents.get(id, today);
+    if (!before) return err('not_found', 'residents.notFound');
+    if (before.version !== expectedVersion) return changedElsewhere(ctx, 'resident', id, before.version);
+    const plan = await planFor(id, kind, entryId, ctx);
+    if (typeof plan === 'string') return fieldError('entryId', plan);
+    const issues = await applyCorrection(id, plan, { reason, bedId }, ctx);
+    if (issues.length > 0) return invalid(issues);
+    await ctx.q.residents.bumpVersion(id, ctx.nowIso);
+    const after = await ctx.q.residents.get(id, today);
+    ctx.audit({
+      entity: 'resident',
+      entityId: id,
+      before: { status: before.status, statusSince: before.statusSince, location: before.location },
+      after: { status: after?.status, statusSince: after?.statusSince, location: after?.location ?? null, enteredInError: { kind, entryId, status: plan.entry.status, place: plan.entry.place, date: plan.entry.date, reason } },
     });
     return detail(id, ctx, today);
   },

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import type { AuditEntry } from '../../../../shared/contract/users';
 import type { Facility } from '../../../../shared/contract/facility';
-import type { ResidentDetail } from '../../../../shared/contract/residents';
+import type { CorrectableEntry, ResidentDetail } from '../../../../shared/contract/residents';
 import { notAssessed } from '../../../../shared/domain/residents/clinical';
 import { iddsiNumber } from '../../../../shared/domain/residents/vocabulary';
 import type { AppError } from '../../../../shared/result';
@@ -12,14 +12,16 @@ import { Notice } from '../../components/fields';
 import { Pager } from '../../components/Pager';
 import { errorText, useTranslation } from '../../i18n';
 import { hasDraft } from '../../app/drafts';
+import { useCan } from '../../app/session';
 import { AllergySummary, assessed, NotAssessed } from './clinical-values';
+import { EnteredInErrorDialog, useEntryLabel } from './EnteredInError';
 import { EditResident, editDraftKey } from './EditResident';
 import { StatusDialog, TransferDialog, type StatusAction } from './dialogs';
 import { formatDate } from '../../../../shared/domain/date-display';
 import { dobWithAge, placeText, residentName } from './format';
 import { hrefOf } from './useSubRoute';
 
-type Open = { kind: 'edit' } | { kind: 'transfer' } | { kind: 'status'; action: StatusAction } | null;
+type Open = { kind: 'edit' } | { kind: 'transfer' } | { kind: 'status'; action: StatusAction } | { kind: 'inError'; entry: CorrectableEntry } | null;
 
 function actionsFor(r: ResidentDetail): StatusAction[] {
   switch (r.status) {
@@ -46,6 +48,21 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
   const [historyKey, setHistoryKey] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = r !== null;
+  // What a director of nursing or an administrator may mark entered in error, fetched again with each version.
+  const canCorrect = useCan('residents.correct');
+  const [correctable, setCorrectable] = useState<CorrectableEntry[]>([]);
+  const entryLabel = useEntryLabel();
+  const version = r?.version;
+  useEffect(() => {
+    if (!canCorrect || version === undefined) return;
+    let live = true;
+    void call('residents.correctable', { id: p.id }).then((res) => {
+      if (live && res.ok) setCorrectable(res.value.entries);
+    });
+    return () => {
+      live = false;
+    };
+  }, [canCorrect, p.id, version]);
   // Opening a resident moves focus to their name, so a screen reader starts there and Tab goes on
   // to the safety summary and the actions — not from wherever the census link was.
   useEffect(() => {
@@ -172,6 +189,15 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
           ))}
         </div>
       ) : null}
+      {canCorrect && correctable.length > 0 ? (
+        <div className="toolbar resident-corrections">
+          {correctable.map((e) => (
+            <Button key={`${e.kind}${e.entryId}`} className="correction" onPress={() => setOpen({ kind: 'inError', entry: e })}>
+              {entryLabel(e)}
+            </Button>
+          ))}
+        </div>
+      ) : null}
 
       <Tabs>
         <TabList aria-label={residentName(r)}>
@@ -248,6 +274,15 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
       {open?.kind === 'transfer' ? (
         <TransferDialog resident={r} facility={p.facility} onClose={() => setOpen(null)} onDone={(d) => done(d, t('residents.dialog.moved', { name: residentName(d), place: placeText(d.location) }))} />
       ) : null}
+      {open?.kind === 'inError' ? (
+        <EnteredInErrorDialog
+          resident={r}
+          entry={open.entry}
+          facility={p.facility}
+          onClose={() => setOpen(null)}
+          onDone={(d) => done(d, t('residents.correct.done', { name: residentName(d), status: t(`residents.value.status.${d.status}`), date: formatDate(d.statusSince, lang) }))}
+        />
+      ) : null}
       {open?.kind === 'status' ? (
         <StatusDialog
           action={open.action}
@@ -294,12 +329,15 @@ function History(p: { resident: ResidentDetail; refreshKey: number }) {
         </thead>
         <tbody>
           {r.periods.map((s) => (
-            <tr key={s.id}>
+            <tr key={s.id} className={s.enteredInError ? 'entered-in-error' : undefined}>
               <th scope="row">{t(`residents.value.status.${s.status}`)}</th>
               <td>{formatDate(s.from, lang)}</td>
-              <td>{s.to ? formatDate(s.to, lang) : open}</td>
+              <td>{s.to ? formatDate(s.to, lang) : s.enteredInError ? t('residents.none') : open}</td>
               <td>{s.bed ?? t('residents.none')}</td>
-              <td>{s.note ?? ''}</td>
+              <td>
+                {s.note ?? ''}
+                <InErrorNote mark={s.enteredInError} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -317,13 +355,16 @@ function History(p: { resident: ResidentDetail; refreshKey: number }) {
         </thead>
         <tbody>
           {r.beds.map((b) => (
-            <tr key={b.id}>
+            <tr key={b.id} className={b.enteredInError ? 'entered-in-error' : undefined}>
               <th scope="row">{b.place}</th>
               <td>
                 {formatDate(b.from, lang)} ({t(`residents.page.reason.${b.reason}`)})
               </td>
-              <td>{b.to ? formatDate(b.to, lang) : open}</td>
-              <td>{b.note ?? ''}</td>
+              <td>{b.to ? formatDate(b.to, lang) : b.enteredInError ? t('residents.none') : open}</td>
+              <td>
+                {b.note ?? ''}
+                <InErrorNote mark={b.enteredInError} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -355,6 +396,17 @@ function History(p: { resident: ResidentDetail; refreshKey: number }) {
       <Pager offset={offset} limit={HISTORY_PAGE} total={page.total} onChange={setOffset} />
     </div>
   );
+}
+
+/**
+ * The mark on a history row entered in error: in words (struck-through text alone would be lost on a
+ * screen reader and on a black-and-white printout), with who, when and why.
+ */
+function InErrorNote({ mark }: { mark: ResidentDetail['periods'][number]['enteredInError'] }) {
+  const { t } = useTranslation();
+  const { dateTime } = useDates();
+  if (!mark) return null;
+  return <span className="in-error-note">{t('residents.page.enteredInErrorBy', { by: mark.by ?? t('admin.system'), at: dateTime(mark.at), reason: mark.reason })}</span>;
 }
 
 /** Only the fields that changed, "field: before → after", so a long record stays readable. */
