@@ -7,6 +7,7 @@ import { useTranslation } from '../../i18n';
 import { CodeStatusBadge } from './CodeStatus';
 import { AllergySummary, assessed, IsolationBadge, NotAssessed } from './clinical-values';
 import { dobWithAge, residentName, roomText } from './format';
+import { word } from './words';
 import { hrefOf } from './useSubRoute';
 
 /** Columns a person may hide; name, room, date of birth, code status and allergies always show. */
@@ -50,6 +51,8 @@ export interface ColumnSamples {
   short?: ReactNode[];
 }
 export type Samples = Record<string, ColumnSamples>;
+/** Plain texts that come with the data (room labels, record numbers, unit names), per column: measured without a layout. */
+export type SampleTexts = Record<string, readonly string[]>;
 
 /** The `n` longest distinct texts: width follows length closely enough to find the widest among them. */
 function longest(texts: readonly string[], n = 6): string[] {
@@ -59,7 +62,7 @@ function longest(texts: readonly string[], n = 6): string[] {
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
 
 /** Census columns in the reader's language, and the samples their widths are measured on. */
-export function useCensusColumns(units: readonly string[], rows: readonly CensusRow[]): { columns: ColumnDef<CensusRow | undefined>[]; samples: Samples; samplesKey: string } {
+export function useCensusColumns(units: readonly string[], rows: readonly CensusRow[]): { columns: ColumnDef<CensusRow | undefined>[]; samples: Samples; texts: SampleTexts; samplesKey: string } {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const columns = useMemo<ColumnDef<CensusRow | undefined>[]>(() => {
@@ -88,7 +91,7 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
           return a ? <AllergySummary allergies={a} short /> : '';
         },
       },
-      { id: 'status', header: t('residents.col.status'), cell: (c) => (c.row.original ? t(`residents.value.status.${c.row.original.status}`) : '') },
+      { id: 'status', header: t('residents.col.status'), cell: (c) => (c.row.original ? word(`residents.value.status.${c.row.original.status}`) : '') },
       { id: 'recordNumber', header: t('residents.col.recordNumber'), cell: (c) => c.row.original?.recordNumber ?? '' },
       { id: 'unit', header: t('residents.col.unit'), cell: (c) => c.row.original?.location?.unitName ?? (c.row.original ? dash : '') },
       {
@@ -101,8 +104,8 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
           if (r.dietType === null && r.iddsiFood === null && r.iddsiDrink === null) return <NotAssessed />;
           return (
             <>
-              {assessed(r.dietType, (v) => t(`residents.value.dietType.${v}`))} · {assessed(r.iddsiFood, (v) => t(`residents.value.iddsiFood.${v}`))} ·{' '}
-              {assessed(r.iddsiDrink, (v) => t(`residents.value.iddsiDrink.${v}`))}
+              {assessed(r.dietType, (v) => word(`residents.value.dietType.${v}`))} · {assessed(r.iddsiFood, (v) => word(`residents.value.iddsiFood.${v}`))} ·{' '}
+              {assessed(r.iddsiDrink, (v) => word(`residents.value.iddsiDrink.${v}`))}
             </>
           );
         },
@@ -116,13 +119,13 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
           if (r.transfer === null && r.aid === null) return <NotAssessed />;
           return (
             <>
-              {assessed(r.transfer, (v) => t(`residents.value.transfer.${v}`))} · {assessed(r.aid, (v) => t(`residents.value.aid.${v}`))}
+              {assessed(r.transfer, (v) => word(`residents.value.transfer.${v}`))} · {assessed(r.aid, (v) => word(`residents.value.aid.${v}`))}
             </>
           );
         },
       },
-      { id: 'fallRisk', header: t('residents.col.fallRisk'), cell: (c) => (c.row.original ? assessed(c.row.original.fallRisk, (v) => t(`residents.value.risk.${v}`)) : '') },
-      { id: 'wanderingRisk', header: t('residents.col.wanderingRisk'), cell: (c) => (c.row.original ? assessed(c.row.original.wanderingRisk, (v) => t(`residents.value.risk.${v}`)) : '') },
+      { id: 'fallRisk', header: t('residents.col.fallRisk'), cell: (c) => (c.row.original ? assessed(c.row.original.fallRisk, (v) => word(`residents.value.risk.${v}`)) : '') },
+      { id: 'wanderingRisk', header: t('residents.col.wanderingRisk'), cell: (c) => (c.row.original ? assessed(c.row.original.wanderingRisk, (v) => word(`residents.value.risk.${v}`)) : '') },
       { id: 'isolation', header: t('residents.col.isolation'), cell: (c) => (c.row.original ? <IsolationBadge isolation={c.row.original.isolation} /> : '') },
       {
         id: 'language',
@@ -166,23 +169,28 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
     const dobs = MONTHS.map((m) => dobWithAge({ dateOfBirth: `1999-${m}-28`, age: 120 }, lang));
     const dates = MONTHS.map((m) => formatDate(`2026-${m}-28`, lang));
     return {
-      location: fixed('location', words(rooms ? rooms.split('\u0000') : [])),
+      location: fixed('location', []),
       dateOfBirth: fixed('dateOfBirth', words(dobs)),
       codeStatus: fixed(
         'codeStatus',
         codeStatuses.map((c) => <CodeStatusBadge key={c} code={c} />),
         codeStatuses.map((c) => <CodeStatusBadge key={c} code={c} short />),
       ),
-      status: fixed('status', words(residentStatuses.map((s) => t(`residents.value.status.${s}`)))),
-      recordNumber: fixed('recordNumber', words(records ? records.split('\u0000') : [])),
-      unit: fixed('unit', words(unitNames ? unitNames.split('\u0000') : [])),
+      status: fixed('status', words(residentStatuses.map((s) => word(`residents.value.status.${s}`)))),
+      recordNumber: fixed('recordNumber', []),
+      unit: fixed('unit', []),
       // "Not assessed" is measured with the values: a warning is never cut either.
-      fallRisk: fixed('fallRisk', [...words(riskLevels.map((r) => t(`residents.value.risk.${r}`))), <NotAssessed key="na" />]),
-      wanderingRisk: fixed('wanderingRisk', [...words(riskLevels.map((r) => t(`residents.value.risk.${r}`))), <NotAssessed key="na" />]),
+      fallRisk: fixed('fallRisk', [...words(riskLevels.map((r) => word(`residents.value.risk.${r}`))), <NotAssessed key="na" />]),
+      wanderingRisk: fixed('wanderingRisk', [...words(riskLevels.map((r) => word(`residents.value.risk.${r}`))), <NotAssessed key="na" />]),
       isolation: fixed('isolation', [...isolationPrecautions.map((r) => <IsolationBadge key={r} isolation={r} />), <NotAssessed key="na" />]),
       admittedOn: fixed('admittedOn', words(dates)),
     };
-  }, [t, lang, rooms, records, unitNames]);
-  // Changes whenever a sample may change: the widths are measured again.
-  return { columns, samples, samplesKey: [lang, rooms, records, unitNames].join('\u0001') };
+  }, [t, lang]);
+  const texts = useMemo<SampleTexts>(() => {
+    const split = (joined: string) => (joined ? joined.split('\u0000') : []);
+    return { location: split(rooms), recordNumber: split(records), unit: split(unitNames) };
+  }, [rooms, records, unitNames]);
+  // Changes whenever a measured sample may change: the widths are measured again. Texts that come
+  // with the rows are not in it — they are measured without a layout (column-widths.ts, textWidth).
+  return { columns, samples, texts, samplesKey: lang };
 }

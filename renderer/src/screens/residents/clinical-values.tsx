@@ -2,7 +2,7 @@ import { Fragment, type ReactNode } from 'react';
 import type { CensusRow } from '../../../../shared/contract/residents';
 import type { AllergyItem } from '../../../../shared/domain/residents/allergies';
 import type { IsolationPrecaution } from '../../../../shared/domain/residents/vocabulary';
-import { t } from '../../i18n';
+import { word } from './words';
 
 // Clinical values as every residents screen shows them. Like CodeStatusBadge these use the module's
 // t, not the hook: a census scroll frame mounts dozens of them, and the screens around them re-render
@@ -16,7 +16,7 @@ export function NotAssessed({ children, className }: { children?: ReactNode; cla
   return (
     <span className={className ? `not-assessed ${className}` : 'not-assessed'}>
       <span aria-hidden="true">⚠ </span>
-      {children ?? t('residents.notAssessed')}
+      {children ?? word('residents.notAssessed')}
     </span>
   );
 }
@@ -42,7 +42,7 @@ export function AllergyItems({ items, reactions = false }: { items: readonly All
             {item.substance}
             {reactions && item.reaction ? ` — ${item.reaction}` : ''}
             {/* An unknown severity is said on the record; in a census cell it gets no word rather than one that suggests mild. */}
-            {item.severity !== 'unknown' || reactions ? ` (${t(`residents.value.severity.${item.severity}`)})` : ''}
+            {item.severity !== 'unknown' || reactions ? ` (${word(`residents.value.severity.${item.severity}`)})` : ''}
           </span>
         </Fragment>
       ))}
@@ -52,19 +52,19 @@ export function AllergyItems({ items, reactions = false }: { items: readonly All
 
 /** The allergy record: "Allergies not recorded" is a warning, NKA a recorded fact, a list its items. */
 export function AllergySummary({ allergies, reactions = false, short = false }: { allergies: CensusRow['allergies']; reactions?: boolean; /** Under an "Allergies" heading: "Not recorded". */ short?: boolean }) {
-  if (allergies.state === 'not_recorded') return <NotAssessed className="allergy allergy-not_recorded">{t(short ? 'residents.allergy.notRecordedShort' : 'residents.allergy.notRecorded')}</NotAssessed>;
-  if (allergies.state === 'nka') return <span className="allergy allergy-nka">{t('residents.allergy.nka')}</span>;
+  if (allergies.state === 'not_recorded') return <NotAssessed className="allergy allergy-not_recorded">{word(short ? 'residents.allergy.notRecordedShort' : 'residents.allergy.notRecorded')}</NotAssessed>;
+  if (allergies.state === 'nka') return <span className="allergy allergy-nka">{word('residents.allergy.nka')}</span>;
   return <AllergyItems items={allergies.items} reactions={reactions} />;
 }
 
 /** Isolation precautions as a marked badge; "None" plain; not assessed as the warning. */
 export function IsolationBadge({ isolation }: { isolation: IsolationPrecaution | null }) {
   if (isolation === null) return <NotAssessed />;
-  if (isolation === 'none') return <span className="isolation-none">{t('residents.value.isolation.none')}</span>;
+  if (isolation === 'none') return <span className="isolation-none">{word('residents.value.isolation.none')}</span>;
   return (
     <span className={`isolation-badge isolation-${isolation}`}>
       <span aria-hidden="true">⚠ </span>
-      {t(`residents.value.isolation.${isolation}`)}
+      {word(`residents.value.isolation.${isolation}`)}
     </span>
   );
 }
