@@ -23,6 +23,11 @@ export const permissions = [
   'residents.write',
   /** Code status, allergies, diet, mobility, risks, isolation: changed by licensed nurses only. */
   'residents.clinical',
+  /**
+   * Marking a status change or a move "entered in error", which restores the state before it: a
+   * supervised correction, so only the director of nursing and administrators hold it.
+   */
+  'residents.correct',
   'appointments.read',
   'appointments.write',
   'transport.read',

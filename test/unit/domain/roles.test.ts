@@ -27,4 +27,8 @@ describe('roles and permissions', () => {
   test('only administrators and directors of nursing manage users', () => {
     expect(roles.filter((r) => can(r, 'users.manage'))).toEqual(['administrator', 'director_of_nursing']);
   });
+
+  test('only the director of nursing and administrators mark an entry "entered in error"', () => {
+    expect(roles.filter((r) => can(r, 'residents.correct'))).toEqual(['administrator', 'director_of_nursing']);
+  });
 });
