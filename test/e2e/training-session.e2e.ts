@@ -161,7 +161,7 @@ describe('an in-service session, by keyboard', () => {
     const auditBefore = await app.core.q.audit.count();
     await tabTo(page, 'Save session');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Session saved: Infection control on 2026-02-26, 20 attendees.');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Session saved: Infection control on Feb 26, 2026, 20 attendees.');
     expect(await app.core.q.audit.count()).toBe(auditBefore + 1);
 
     const sessions = await sqlRows<{ id: number; held_on: string; hours: number; instructor: string; location: string }>(app.core, 'SELECT id, held_on, hours, instructor, location FROM training_sessions');

@@ -60,10 +60,12 @@ export function Shell() {
       <header className="topbar">
         {/* Who is signed in stays in sight under the facility's name: a shared station must say whose session it is. */}
         <div className="identity">
-          <span className="brand">
+          <span className="brand" title={`${t('app.name')} · ${facilityName}`}>
             {t('app.name')} · {facilityName}
           </span>
-          <span className="who">{t('nav.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
+          <span className="who" title={t('nav.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}>
+            {t('nav.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}
+          </span>
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>

@@ -6,6 +6,7 @@ import { COMPLIANCE_STATUSES, EXPIRING_WINDOWS, type StaffRole } from '../../../
 import type { AppError } from '../../../../shared/result';
 import { useLiveRefresh } from '../../api/changes';
 import { call } from '../../api/client';
+import { useLatest } from '../../api/latest';
 import { useDates } from '../../app/dates';
 import { useCan, useSession } from '../../app/session';
 import { Notice, SelectInput } from '../../components/fields';
@@ -39,19 +40,21 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
   const printer = usePrinter();
 
   const filters = { asOf, windowDays: Number(windowDays) as 30 | 60 | 90, unitId: unitId === '' ? null : Number(unitId), role: role === '' ? null : role, status: status === '' ? null : status };
-  const load = useCallback(async () => {
-    const r = await call('training.matrix', { asOf, windowDays: Number(windowDays) as 30 | 60 | 90, unitId: unitId === '' ? null : Number(unitId), role: role === '' ? null : role, status: status === '' ? null : status });
-    if (r.ok) {
-      setMatrix(r.value);
-      setError(null);
-    } else setError(r.error);
-  }, [asOf, windowDays, unitId, role, status]);
+  const latest = useLatest();
+  const load = useCallback(() => {
+    latest(call('training.matrix', { asOf, windowDays: Number(windowDays) as 30 | 60 | 90, unitId: unitId === '' ? null : Number(unitId), role: role === '' ? null : role, status: status === '' ? null : status }), (r) => {
+      if (r.ok) {
+        setMatrix(r.value);
+        setError(null);
+      } else setError(r.error);
+    });
+  }, [latest, asOf, windowDays, unitId, role, status]);
 
   useEffect(() => {
-    void load();
+    load();
   }, [load]);
   // A record entered or voided at any station changes the matrix here without a reload.
-  useLiveRefresh(['training_record', 'training_session', 'staff_credential', 'credential_type', 'staff', 'course'], () => void load());
+  useLiveRefresh(['training_record', 'training_session', 'staff_credential', 'credential_type', 'staff', 'course'], () => load());
 
   const roleOptions = useRoleOptions(true);
   const unitOptions = unitOptionsOf(facility, t('training.filters.allUnits'));
@@ -194,7 +197,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           onDone={(c, name) => {
             setRecordingLicence(false);
             setNotice(t('training.licences.saved', { type: c.typeName, name }));
-            void load();
+            load();
           }}
         />
       ) : null}
@@ -204,7 +207,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           onDone={(r, name) => {
             setRecording(false);
             setNotice(t('training.record.saved', { name, course: r.courseName, date: date(r.completedOn) }));
-            void load();
+            load();
             setCoverageKey((k) => k + 1);
           }}
         />

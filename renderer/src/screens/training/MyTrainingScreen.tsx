@@ -4,6 +4,7 @@ import type { AppError } from '../../../../shared/result';
 import { useLiveRefresh } from '../../api/changes';
 import { useDates } from '../../app/dates';
 import { call } from '../../api/client';
+import { useLatest } from '../../api/latest';
 import { Notice } from '../../components/fields';
 import { errorText, useTranslation } from '../../i18n';
 import { AsOfField, StatusText, facilityToday, useFacility } from './common';
@@ -22,10 +23,11 @@ export function MyTrainingScreen() {
   const [error, setError] = useState<AppError | null>(null);
   const [reload, setReload] = useState(0);
 
+  const latest = useLatest();
   useEffect(() => {
     if (today === null) return;
-    void call('training.mine', { asOf: asOf ?? today }).then((r) => (r.ok ? (setMine(r.value), setError(null)) : setError(r.error)));
-  }, [asOf, today, reload]);
+    latest(call('training.mine', { asOf: asOf ?? today }), (r) => (r.ok ? (setMine(r.value), setError(null)) : setError(r.error)));
+  }, [latest, asOf, today, reload]);
   useLiveRefresh(['training_record', 'training_session', 'staff_credential', 'staff', 'course', 'credential_type'], () => setReload((n) => n + 1));
 
   if (error) return <Notice tone="error">{errorText(error)}</Notice>;

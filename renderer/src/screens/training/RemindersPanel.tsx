@@ -6,6 +6,7 @@ import type { ReminderGroup } from '../../../../shared/contract/training';
 import { STAFF_ROLES, type StaffRole } from '../../../../shared/domain/training/vocabulary';
 import { ok, type AppError, type Result } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useLatest } from '../../api/latest';
 import { useDates } from '../../app/dates';
 import { useSession } from '../../app/session';
 import { CheckInput, Notice, SelectInput } from '../../components/fields';
@@ -59,10 +60,11 @@ export function RemindersPanel({ facility, today }: { facility: Facility; today:
 
   const filters: Filters = { asOf, withinDays: Number(within) as 30 | 60 | 90, by, manager: managerOf(manager), includeLapsed };
   const key = JSON.stringify(filters);
+  const latest = useLatest();
   useEffect(() => {
     const f = JSON.parse(key) as Filters;
-    void call('training.reminders', { ...f, offset, limit: PAGE }).then((r) => (r.ok ? (setPage(r.value), setError(null)) : setError(r.error)));
-  }, [key, offset]);
+    latest(call('training.reminders', { ...f, offset, limit: PAGE }), (r) => (r.ok ? (setPage(r.value), setError(null)) : setError(r.error)));
+  }, [latest, key, offset]);
 
   const managerOptions =
     by === 'unit'

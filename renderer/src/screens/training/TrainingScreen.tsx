@@ -13,7 +13,7 @@ import { StaffPanel } from './StaffPanel';
 import { facilityToday, useFacility } from './common';
 
 /** The Training area: what the administrator and director of nursing work through before a state survey. */
-const TABS = ['matrix', 'lapsing', 'inService', 'staff', 'courses', 'import'] as const;
+const TABS = ['matrix', 'lapsing', 'reminders', 'inService', 'sessions', 'staff', 'courses', 'import'] as const;
 type TrainingTab = (typeof TABS)[number];
 
 export function TrainingScreen() {
