@@ -11,6 +11,8 @@ export const printableDocuments = {
   'residents.census': 'residents.read',
   'training.matrix': 'training.read',
   'training.lapsing': 'training.read',
+  'training.reminders': 'training.read',
+  'training.signInSheet': 'training.read',
   'handoff.sheet': 'handoff.read',
   /** Every unit's sheet in one PDF, for when a station or the server is down (appointment lists and manifests join it later). */
   'handoff.downtime': 'handoff.read',

@@ -31,6 +31,7 @@ export const en = {
     appointments: 'Appointments',
     transport: 'Transport',
     training: 'Training',
+    myTraining: 'My training',
     handoff: 'Handoff',
     admin: 'Admin',
     signedInAs: 'Signed in as {{name}} ({{role}})',

@@ -29,6 +29,7 @@ export const es: Messages = {
     appointments: 'Citas',
     transport: 'Transporte',
     training: 'Capacitación',
+    myTraining: 'Mi capacitación',
     handoff: 'Entrega de turno',
     admin: 'Administración',
     signedInAs: 'Sesión de {{name}} ({{role}})',

@@ -11,11 +11,12 @@ import { useTranslation } from '../i18n';
 import { AdminScreen } from './admin/AdminScreen';
 import { HandoffScreen } from './handoff/HandoffScreen';
 import { TodayScreen } from './today/TodayScreen';
+import { MyTrainingScreen } from './training/MyTrainingScreen';
 import { TrainingScreen } from './training/TrainingScreen';
 import { ResidentsScreen } from './residents/ResidentsScreen';
 
 // Today first: it is where everyone lands after signing in.
-const areas = ['today', 'residents', 'appointments', 'transport', 'training', 'handoff', 'admin'] as const;
+const areas = ['today', 'residents', 'appointments', 'transport', 'training', 'myTraining', 'handoff', 'admin'] as const;
 type Area = (typeof areas)[number];
 
 /** What an area needs; null: everyone signed in (the Today board shows each role its own part). */
@@ -25,6 +26,7 @@ const needs: Record<Area, Permission | null> = {
   appointments: 'appointments.read',
   transport: 'transport.read',
   training: 'training.read',
+  myTraining: 'training.self',
   handoff: 'handoff.read',
   admin: 'users.read',
 };
@@ -40,6 +42,7 @@ const screens: Record<Area, () => ReactNode> = {
   appointments: NotYetAvailable,
   transport: NotYetAvailable,
   training: TrainingScreen,
+  myTraining: MyTrainingScreen,
   handoff: HandoffScreen,
   admin: AdminScreen,
 };
@@ -66,10 +69,12 @@ export function Shell() {
       <header className="topbar">
         {/* Who is signed in stays in sight under the facility's name: a shared station must say whose session it is. */}
         <div className="identity">
-          <span className="brand">
+          <span className="brand" title={`${t('app.name')} · ${facilityName}`}>
             {t('app.name')} · {facilityName}
           </span>
-          <span className="who">{t('nav.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
+          <span className="who" title={t('nav.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}>
+            {t('nav.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}
+          </span>
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>

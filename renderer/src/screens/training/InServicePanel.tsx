@@ -3,6 +3,7 @@ import type { Facility } from '../../../../shared/contract/facility';
 import type { OutputOf } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useLatest } from '../../api/latest';
 import { useDates } from '../../app/dates';
 import { CheckInput, Notice, SelectInput } from '../../components/fields';
 import { Pager } from '../../components/Pager';
@@ -23,11 +24,12 @@ export function InServicePanel({ facility, today }: { facility: Facility; today:
   const [page, setPage] = useState<OutputOf<'training.inService'> | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
+  const latest = useLatest();
   useEffect(() => {
-    void call('training.inService', { asOf, unitId: unitId === '' ? null : Number(unitId), onlyShort, offset, limit: PAGE }).then((r) =>
+    latest(call('training.inService', { asOf, unitId: unitId === '' ? null : Number(unitId), onlyShort, offset, limit: PAGE }), (r) =>
       r.ok ? (setPage(r.value), setError(null)) : setError(r.error),
     );
-  }, [asOf, unitId, onlyShort, offset]);
+  }, [latest, asOf, unitId, onlyShort, offset]);
 
   const orientation = (o: Row['orientation']) => {
     if (o.status === 'not_required') return '—';

@@ -4,6 +4,7 @@ import type { Facility } from '../../../../shared/contract/facility';
 import type { OutputOf } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
+import { useLatest } from '../../api/latest';
 import { useDates } from '../../app/dates';
 import { useSession } from '../../app/session';
 import { CheckInput, Notice, SelectInput } from '../../components/fields';
@@ -30,11 +31,12 @@ export function LapsingPanel({ facility, today }: { facility: Facility; today: s
   const [error, setError] = useState<AppError | null>(null);
   const printer = usePrinter();
 
+  const latest = useLatest();
   useEffect(() => {
-    void call('training.lapsing', { asOf, withinDays: Number(within), unitId: unitId === '' ? null : Number(unitId), includeLapsed, offset, limit: PAGE }).then((r) =>
+    latest(call('training.lapsing', { asOf, withinDays: Number(within), unitId: unitId === '' ? null : Number(unitId), includeLapsed, offset, limit: PAGE }), (r) =>
       r.ok ? (setPage(r.value), setError(null)) : setError(r.error),
     );
-  }, [asOf, within, unitId, includeLapsed, offset]);
+  }, [latest, asOf, within, unitId, includeLapsed, offset]);
 
   const when = (days: number | null) =>
     days === null ? t('training.lapsing.noDate') : days === 0 ? t('training.lapsing.today') : days > 0 ? t('training.lapsing.daysLeftValue', { count: days }) : t('training.lapsing.overdue', { count: -days });
@@ -87,7 +89,7 @@ export function LapsingPanel({ facility, today }: { facility: Facility; today: s
               </tr>
             ) : null}
             {page.rows.map((r) => (
-              <tr key={`${r.staffId}:${r.courseId}`}>
+              <tr key={`${r.staffId}:${r.kind}:${r.courseId}`}>
                 <td>{r.lapsesOn ? date(r.lapsesOn) : '—'}</td>
                 <td>{when(r.daysLeft)}</td>
                 <th scope="row">

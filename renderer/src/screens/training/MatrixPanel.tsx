@@ -6,6 +6,7 @@ import { COMPLIANCE_STATUSES, EXPIRING_WINDOWS, type StaffRole } from '../../../
 import type { AppError } from '../../../../shared/result';
 import { useLiveRefresh } from '../../api/changes';
 import { call } from '../../api/client';
+import { useLatest } from '../../api/latest';
 import { useDates } from '../../app/dates';
 import { useCan, useSession } from '../../app/session';
 import { Notice, SelectInput } from '../../components/fields';
@@ -14,6 +15,7 @@ import { usePrinter } from '../../print';
 import { CellText, STATUS_SYMBOL, downloadText, useRoleOptions, unitOptionsOf, AsOfField } from './common';
 import { loadMatrixPrint } from './prints';
 import { CoveragePanel } from './CoveragePanel';
+import { CredentialDialog } from './LicencesDialog';
 import { RecordDialog } from './RecordDialog';
 
 type StatusChoice = '' | 'attention' | (typeof COMPLIANCE_STATUSES)[number];
@@ -33,23 +35,26 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [recording, setRecording] = useState(false);
+  const [recordingLicence, setRecordingLicence] = useState(false);
   const [coverageKey, setCoverageKey] = useState(0);
   const printer = usePrinter();
 
   const filters = { asOf, windowDays: Number(windowDays) as 30 | 60 | 90, unitId: unitId === '' ? null : Number(unitId), role: role === '' ? null : role, status: status === '' ? null : status };
-  const load = useCallback(async () => {
-    const r = await call('training.matrix', { asOf, windowDays: Number(windowDays) as 30 | 60 | 90, unitId: unitId === '' ? null : Number(unitId), role: role === '' ? null : role, status: status === '' ? null : status });
-    if (r.ok) {
-      setMatrix(r.value);
-      setError(null);
-    } else setError(r.error);
-  }, [asOf, windowDays, unitId, role, status]);
+  const latest = useLatest();
+  const load = useCallback(() => {
+    latest(call('training.matrix', { asOf, windowDays: Number(windowDays) as 30 | 60 | 90, unitId: unitId === '' ? null : Number(unitId), role: role === '' ? null : role, status: status === '' ? null : status }), (r) => {
+      if (r.ok) {
+        setMatrix(r.value);
+        setError(null);
+      } else setError(r.error);
+    });
+  }, [latest, asOf, windowDays, unitId, role, status]);
 
   useEffect(() => {
-    void load();
+    load();
   }, [load]);
   // A record entered or voided at any station changes the matrix here without a reload.
-  useLiveRefresh(['training_record', 'staff', 'course'], () => void load());
+  useLiveRefresh(['training_record', 'training_session', 'staff_credential', 'credential_type', 'staff', 'course'], () => load());
 
   const roleOptions = useRoleOptions(true);
   const unitOptions = unitOptionsOf(facility, t('training.filters.allUnits'));
@@ -82,9 +87,12 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
       </div>
       <div className="toolbar">
         {canWrite ? (
-          <Button className="primary" onPress={() => setRecording(true)}>
-            {t('training.matrix.recordTraining')}
-          </Button>
+          <>
+            <Button className="primary" onPress={() => setRecording(true)}>
+              {t('training.matrix.recordTraining')}
+            </Button>
+            <Button onPress={() => setRecordingLicence(true)}>{t('training.matrix.recordLicence')}</Button>
+          </>
         ) : null}
         <Button
           isDisabled={printer.busy}
@@ -132,7 +140,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
                   <th scope="col">{t('training.matrix.staff')}</th>
                   <th scope="col">{t('training.filters.unit')}</th>
                   {matrix.courses.map((c) => (
-                    <th key={c.id} scope="col">
+                    <th key={`${c.kind}-${c.id}`} scope="col">
                       {c.name}
                     </th>
                   ))}
@@ -154,7 +162,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
                     </th>
                     <td>{unitName(r.unitId)}</td>
                     {r.cells.map((cell, i) => (
-                      <td key={matrix.courses[i]!.id} className={`cell cell-${cell.status}`}>
+                      <td key={`${matrix.courses[i]!.kind}-${matrix.courses[i]!.id}`} className={`cell cell-${cell.status}`}>
                         <CellText cell={cell} />
                       </td>
                     ))}
@@ -171,7 +179,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           <TotalsTable
             caption={t('training.matrix.totalsByCourse')}
             firstColumn={t('training.matrix.course')}
-            rows={matrix.totals.byCourse.map((row) => ({ key: String(row.courseId), label: matrix.courses.find((c) => c.id === row.courseId)?.name ?? '', counts: row }))}
+            rows={matrix.totals.byCourse.map((row, i) => ({ key: `${row.kind}-${row.courseId}`, label: matrix.courses[i]?.name ?? '', counts: row }))}
           />
           <TotalsTable
             caption={t('training.matrix.totalsByUnit')}
@@ -183,13 +191,23 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           />
         </>
       )}
+      {recordingLicence ? (
+        <CredentialDialog
+          onClose={() => setRecordingLicence(false)}
+          onDone={(c, name) => {
+            setRecordingLicence(false);
+            setNotice(t('training.licences.saved', { type: c.typeName, name }));
+            load();
+          }}
+        />
+      ) : null}
       {recording ? (
         <RecordDialog
           onClose={() => setRecording(false)}
           onDone={(r, name) => {
             setRecording(false);
             setNotice(t('training.record.saved', { name, course: r.courseName, date: date(r.completedOn) }));
-            void load();
+            load();
             setCoverageKey((k) => k + 1);
           }}
         />
