@@ -456,3 +456,53 @@ describe('changed since the last handoff, on screen and on paper (issue 12)', ()
     expect(all).toMatch(/SEVERE Latex/);
   });
 });
+
+describe('carrying forward and printing chosen residents (issue 12)', () => {
+  test('the previous shift\'s text is offered and carried forward by keyboard; a sheet of the residents ticked prints only them', async () => {
+    app = await startE2E({
+      now: NOW,
+      viewport: STATION_VIEWPORT,
+      beforeLoad: stubPrint(),
+      seed: async (core) => {
+        await smallUnit(core);
+        const a = caller(core);
+        await a.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+        const night = (await a.must('facility.get', {})).shifts.find((s) => s.name === 'Night')!.id;
+        const ana = (await sqlRows<{ id: number }>(core, "select id from residents where record_number = 'R-1'"))[0]!.id;
+        await a.must('handoff.saveNote', { residentId: ana, date: '2026-03-01', shiftId: night, expectedVersion: null, template: 'ipass', severity: 'unstable', summary: 'Chest pain at 03:00, ECG normal. CARRIED', awareness: 'If pain returns, call 911.' });
+      },
+    });
+    const { page, core } = app;
+    await signIn(page, 'carla', NURSE_PASSWORD);
+    await tabTo(page, 'Handoff');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.carry-forward').innerText(), { timeout: 10_000 }).toContain('Previous shift (Night, Mar 1, 2026):');
+    expect(await page.locator('.carry-forward').innerText()).toContain('Chest pain at 03:00');
+    await tabTo(page, 'Carry forward', { max: 60 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel('Patient summary').inputValue()).toBe('Chest pain at 03:00, ECG normal. CARRIED');
+    await expect.poll(() => page.locator('.autosave').innerText(), { timeout: 10_000 }).toMatch(/Saved at/);
+    // Severity is never carried: it is chosen for this shift.
+    const saved = await sqlRows<{ summary: string; awareness: string; severity: string | null; shift_date: string }>(core, "select summary, awareness, severity, shift_date from handoff_notes where shift_date = '2026-03-02'");
+    expect(saved).toEqual([{ summary: 'Chest pain at 03:00, ECG normal. CARRIED', awareness: 'If pain returns, call 911.', severity: null, shift_date: '2026-03-02' }]);
+
+    await page.getByRole('tab', { name: 'Sheet' }).focus();
+    await page.keyboard.press('Enter');
+    for (const name of ['Print Brooks, Ben, room 102-A', 'Print Castro, Cy, room 103-A']) {
+      await tabTo(page, name, { max: 60 });
+      await page.keyboard.press('Space');
+    }
+    await tabTo(page, 'Print chosen residents (2)', { back: true, max: 60 });
+    await page.keyboard.press('Enter');
+    await waitPrinted(page);
+    const pdf = await printPdf(page, 'handoff-chosen');
+    const all = squeeze(pdf.pages.join('\n'));
+    expectEveryPage(pdf.pages, { header: 'Write-in', notice: PHI_NOTICE.en, printed: 'Printed Mar 2, 2026 at 08:00 by Carla Charge' });
+    expect(all).toContain('Shift handoff: chosen residents');
+    expect(all).toContain('Brooks, Ben');
+    expect(all).toContain('Castro, Cy');
+    expect(all).not.toContain('Alvarez, Ana');
+    // The unit is named in every row of a chosen sheet.
+    expect(all).toContain('Memory Care · 102-A');
+  });
+});
