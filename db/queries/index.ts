@@ -1,6 +1,7 @@
 import type { QueryEnv } from '../engine/types';
 import { auditQueries } from './audit';
 import { facilityQueries, settingsQueries } from './facility';
+import { handoffQueries } from './handoff';
 import { residentQueries } from './residents';
 import { sessionQueries, throttleQueries } from './sessions';
 import { trainingQueries } from './training';
@@ -23,6 +24,7 @@ export function createQueries(env: QueryEnv) {
     training: trainingQueries(env),
     residents: residentQueries(env),
     transfer: transferQueries(env),
+    handoff: handoffQueries(env),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

@@ -3,12 +3,18 @@ import type { Connection, Dispatcher } from '../core/dispatcher';
 import { err, type Result } from '../../shared/result';
 import { CHANGES_CHANNEL, INVOKE_CHANNEL } from '../preload/channel';
 import type { OutputOf } from '../../shared/contract';
-import { printToPdf } from './print';
+import { printToPdf, printToPrinter } from './print';
 import { isAppUrl } from './url-policy';
 
 async function printAuthorised(contents: WebContents, connection: Connection, job: OutputOf<'print.pdf'>): Promise<Result<unknown>> {
   try {
-    const done = await printToPdf(contents, { pageSize: job.pageSize === 'a4' ? 'A4' : 'Letter', landscape: job.landscape, suggestedName: job.suggestedName });
+    const pageSize = job.pageSize === 'a4' ? 'A4' : 'Letter';
+    if (job.to === 'printer') {
+      const sent = await printToPrinter(contents, { pageSize, landscape: job.landscape });
+      await connection.invoke('print.finished', { document: job.document, saved: sent.printed });
+      return { ok: true, value: { ...job, saved: sent.printed, file: null } };
+    }
+    const done = await printToPdf(contents, { pageSize, landscape: job.landscape, suggestedName: job.suggestedName });
     // The audit trail says how it ended, through the same dispatcher and session.
     await connection.invoke('print.finished', { document: job.document, saved: done.saved });
     return { ok: true, value: { ...job, saved: done.saved, file: done.saved ? done.file : null } };

@@ -43,3 +43,14 @@ export async function printToPdf(contents: WebContents, options: PrintToPdfOptio
   await fs.writeFile(choice.filePath, pdf);
   return { saved: true, file: choice.filePath };
 }
+
+/**
+ * Sends the current page to the system print dialog. The document's CSS @page size is the
+ * facility's paper; `pageSize` and `landscape` say the same to the dialog, so a printer loaded with
+ * that paper prints it unscaled. Resolves with whether it was sent (false: cancelled or failed).
+ */
+export function printToPrinter(contents: WebContents, options: Pick<PrintToPdfOptions, 'pageSize' | 'landscape'>): Promise<{ printed: boolean }> {
+  return new Promise((resolve) => {
+    contents.print({ silent: false, printBackground: true, landscape: options.landscape, pageSize: options.pageSize }, (success) => resolve({ printed: success }));
+  });
+}

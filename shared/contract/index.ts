@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { authContract } from './auth';
 import { facilityContract } from './facility';
+import { handoffContract } from './handoff';
 import type { MethodSpec } from './method';
 import { printContract } from './print';
 import { trainingContract } from './training';
@@ -18,6 +19,7 @@ export const contract = {
   ...printContract,
   ...trainingContract,
   ...residentsContract,
+  ...handoffContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

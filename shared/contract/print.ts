@@ -14,9 +14,14 @@ export const printableDocuments = {
   'training.reminders': 'training.read',
   'training.signInSheet': 'training.read',
   'handoff.sheet': 'handoff.read',
+  /** Every unit's sheet in one PDF, for when a station or the server is down (appointment lists and manifests join it later). */
+  'handoff.downtime': 'handoff.read',
   'transport.manifest': 'transport.read',
 } as const;
 export type PrintableDocument = keyof typeof printableDocuments;
+
+export const PrintDestination = z.enum(['printer', 'pdf']);
+export type PrintDestination = z.output<typeof PrintDestination>;
 
 export const printContract = {
   /**
@@ -28,12 +33,18 @@ export const printContract = {
       document: z.enum(Object.keys(printableDocuments) as [PrintableDocument, ...PrintableDocument[]]),
       suggestedName: text(100),
       landscape: z.boolean().default(true),
+      /**
+       * Where it goes inside Electron: 'printer' opens the system print dialog; 'pdf' renders a PDF
+       * (printToPDF) and asks where to save it. A browser prints itself either way.
+       */
+      to: PrintDestination.default('pdf'),
     }),
     output: z.object({
       document: z.enum(Object.keys(printableDocuments) as [PrintableDocument, ...PrintableDocument[]]),
       pageSize: PaperSizeSchema,
       landscape: z.boolean(),
       suggestedName: z.string(),
+      to: PrintDestination,
       saved: z.boolean(),
       file: z.string().nullable(),
     }),

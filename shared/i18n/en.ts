@@ -4,6 +4,7 @@ import { residentsEn, residentsFieldEn } from './residents';
 import { appointmentsEn, appointmentsFieldEn } from './appointments';
 import { transportEn, transportFieldEn } from './transport';
 import { printEn } from './print';
+import { handoffEn, handoffFieldEn, todayEn } from './handoff';
 
 /**
  * English messages: the source catalog. Spanish (es.ts) must have exactly these keys; the
@@ -12,6 +13,8 @@ import { printEn } from './print';
 export const en = {
   training: trainingEn,
   print: printEn,
+  handoff: handoffEn,
+  today: todayEn,
   app: {
     name: 'CareDesk',
     loading: 'Loading…',
@@ -23,6 +26,7 @@ export const en = {
   },
   nav: {
     label: 'Main',
+    today: 'Today',
     residents: 'Residents',
     appointments: 'Appointments',
     transport: 'Transport',
@@ -260,6 +264,7 @@ export const en = {
     invalid: 'Not valid.',
     managed_by_policy: 'Managed by your organization: this cannot be changed here.',
     ...residentsFieldEn,
+    ...handoffFieldEn,
   },
 };
 

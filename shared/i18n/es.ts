@@ -5,11 +5,14 @@ import { residentsEs, residentsFieldEs } from './residents-es';
 import { appointmentsEs, appointmentsFieldEs } from './appointments-es';
 import { transportEs, transportFieldEs } from './transport-es';
 import { printEs } from './print';
+import { handoffEs, handoffFieldEs, todayEs } from './handoff';
 
 /** Spanish catalog. Same keys as en.ts, checked by the compiler. */
 export const es: Messages = {
   training: trainingEs,
   print: printEs,
+  handoff: handoffEs,
+  today: todayEs,
   app: {
     name: 'CareDesk',
     loading: 'Cargando…',
@@ -21,6 +24,7 @@ export const es: Messages = {
   },
   nav: {
     label: 'Principal',
+    today: 'Hoy',
     residents: 'Residentes',
     appointments: 'Citas',
     transport: 'Transporte',
@@ -258,5 +262,6 @@ export const es: Messages = {
     invalid: 'No es válido.',
     managed_by_policy: 'Administrado por su organización: no se puede cambiar aquí.',
     ...residentsFieldEs,
+    ...handoffFieldEs,
   },
 };

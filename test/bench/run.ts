@@ -18,6 +18,7 @@ import { benchResidents } from './residents';
 import { benchAppointments } from './appointments';
 import { benchTransport } from './transport';
 import { benchPrint } from './print';
+import { benchHandoff } from './handoff';
 import { benchPg } from './pg';
 import type { BenchContext, BenchResults } from './types';
 
@@ -48,6 +49,7 @@ const suites: [string, (c: BenchContext) => Promise<BenchResults>][] = [
   ['appointments', benchAppointments],
   ['transport', benchTransport],
   ['print', benchPrint],
+  ['handoff', benchHandoff],
   ['pg', benchPg],
 ];
 

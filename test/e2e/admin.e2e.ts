@@ -77,8 +77,9 @@ describe('administration by keyboard', () => {
     const { page } = app;
     await signIn(page, 'admin', STRONG_PASSWORD);
     await expect.poll(() => page.getByRole('link', { name: 'Admin' }).isVisible()).toBe(true);
-    // The census has finished loading: no call of the first screen is still on its way.
-    await expect.poll(() => page.locator('.census-total').textContent()).toMatch(/\d/);
+    // The first screen (the Today board, issue 12) has finished loading: no call is still on its way.
+    await expect.poll(() => page.getByRole('heading', { name: 'Your units today' }).isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.today .loading').count()).toBe(0);
     app.manual!.advance(11 * 60_000); // past the facility's 10 idle minutes
     await page.getByRole('link', { name: 'Admin' }).focus();
     await page.keyboard.press('Enter');

@@ -75,6 +75,9 @@ async function start(opts: { language?: 'en' | 'es'; beforeLoad?: (page: Page) =
     ...(opts.beforeLoad ? { beforeLoad: opts.beforeLoad } : {}),
   });
   await signIn(app.page);
+  // Everyone lands on the Today board (issue 12); these tests start on the census.
+  await app.page.locator('nav a[href="#/residents"]').click();
+  await expect.poll(() => app!.page.locator('.census-table').count()).toBe(1);
   return app;
 }
 

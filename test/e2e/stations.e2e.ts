@@ -40,7 +40,9 @@ async function signIn(page: Page, username: string, password: string) {
   await page.keyboard.press('Tab');
   await typeText(page, password);
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByRole('heading', { name: 'Census' }).isVisible()).toBe(true);
+  // Everyone lands on the Today board (issue 12); the census is one link away.
+  await page.getByRole('link', { name: 'Residents', exact: true }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Census', exact: true }).isVisible()).toBe(true);
 }
 
 describe('two stations, one server', () => {

@@ -1,6 +1,7 @@
 import type { Handlers } from '../context';
 import { authHandlers } from './auth';
 import { facilityHandlers } from './facility';
+import { handoffHandlers } from './handoff';
 import { moveHandlers } from './move';
 import { policyHandlers } from './policy';
 import { printHandlers } from './print';
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...printHandlers,
   ...trainingHandlers,
   ...residentsHandlers,
+  ...handoffHandlers,
 };

@@ -4,12 +4,12 @@ import { err, ok } from '../../../shared/result';
 import { defineHandlers } from '../context';
 
 export const printHandlers = defineHandlers({
-  async 'print.pdf'({ document, suggestedName, landscape }, ctx) {
+  async 'print.pdf'({ document, suggestedName, landscape, to }, ctx) {
     if (!ctx.user || !can(ctx.user.role, printableDocuments[document])) return err('forbidden', 'error.forbidden');
     const facility = await ctx.q.facility.get();
     if (!facility) return err('not_found', 'setup.needed');
-    ctx.audit({ entity: 'print', entityId: null, after: { document, suggestedName } });
-    return ok({ document, pageSize: facility.paperSize, landscape, suggestedName, saved: false, file: null });
+    ctx.audit({ entity: 'print', entityId: null, after: { document, suggestedName, to } });
+    return ok({ document, pageSize: facility.paperSize, landscape, suggestedName, to, saved: false, file: null });
   },
 
   async 'print.finished'({ document, saved }, ctx) {

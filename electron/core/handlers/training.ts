@@ -124,7 +124,8 @@ async function computeMatrix(ctx: HandlerContext, f: MatrixQuery) {
   return { courses, rows, byCourse, byUnit, all };
 }
 
-async function shiftCoverage(ctx: HandlerContext, date: string) {
+/** Every shift's CPR coverage on a date (the training rule); the handoff sheet and Today board print the same. */
+export async function shiftCoverage(ctx: HandlerContext, date: string) {
   const shifts = await ctx.q.facility.shifts();
   const schedules = await ctx.q.training.schedulesOn(date);
   const cpr = (await ctx.q.training.listCourses(true)).find((c) => c.code === CPR_COURSE_CODE);

@@ -1,4 +1,4 @@
-import type { PrintableDocument } from '../../../shared/contract/print';
+import type { PrintableDocument, PrintDestination } from '../../../shared/contract/print';
 import type { AppError } from '../../../shared/result';
 import { call } from './client';
 
@@ -8,8 +8,8 @@ import { call } from './client';
  * print; inside Electron it also renders the PDF and asks where to save it, in a browser the page
  * prints itself. `landscape` only matters to a page without a CSS @page size: CSS decides the paper.
  */
-export async function printDocument(document: PrintableDocument, suggestedName: string, landscape = true): Promise<AppError | null> {
-  const r = await call('print.pdf', { document, suggestedName, landscape });
+export async function printDocument(document: PrintableDocument, suggestedName: string, landscape = true, to: PrintDestination = 'pdf'): Promise<AppError | null> {
+  const r = await call('print.pdf', { document, suggestedName, landscape, to });
   if (!r.ok) return r.error;
   if (!window.caredesk) window.print();
   return null;

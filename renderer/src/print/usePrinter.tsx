@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type ReactElement, type ReactNode } from 'react';
-import type { PrintableDocument } from '../../../shared/contract/print';
+import type { PrintableDocument, PrintDestination } from '../../../shared/contract/print';
 import type { AppError, Result } from '../../../shared/result';
 import { printDocument } from '../api/print';
 import { PreparedContext, type PrepareResult } from './PrintDocument';
@@ -9,6 +9,8 @@ export interface PrintRequest {
   document: PrintableDocument;
   /** File name offered in Electron's save dialog. */
   suggestedName: string;
+  /** Inside Electron: the system print dialog ('printer') or a PDF file ('pdf', the default). */
+  to?: PrintDestination;
   /**
    * Loads everything the printout needs (every row, not the screen's page) and returns the
    * document: a <PrintDocument> element. Called when the person presses Print.
@@ -52,7 +54,7 @@ export function usePrinter(): { print(request: PrintRequest): Promise<AppError |
       // 'afterprint' is when the document may go. Inside Electron, main has the PDF when the call returns.
       const inBrowser = !window.caredesk;
       if (inBrowser) window.addEventListener('afterprint', close, { once: true });
-      const error = await printDocument(request.document, request.suggestedName, result.orientation === 'landscape');
+      const error = await printDocument(request.document, request.suggestedName, result.orientation === 'landscape', request.to ?? 'pdf');
       if (!inBrowser || error) {
         window.removeEventListener('afterprint', close);
         close();

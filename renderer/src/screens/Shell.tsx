@@ -9,14 +9,19 @@ import { useHashRoute } from '../app/useHashRoute';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { useTranslation } from '../i18n';
 import { AdminScreen } from './admin/AdminScreen';
+import { HandoffScreen } from './handoff/HandoffScreen';
+import { TodayScreen } from './today/TodayScreen';
 import { MyTrainingScreen } from './training/MyTrainingScreen';
 import { TrainingScreen } from './training/TrainingScreen';
 import { ResidentsScreen } from './residents/ResidentsScreen';
 
-const areas = ['residents', 'appointments', 'transport', 'training', 'myTraining', 'handoff', 'admin'] as const;
+// Today first: it is where everyone lands after signing in.
+const areas = ['today', 'residents', 'appointments', 'transport', 'training', 'myTraining', 'handoff', 'admin'] as const;
 type Area = (typeof areas)[number];
 
-const needs: Record<Area, Permission> = {
+/** What an area needs; null: everyone signed in (the Today board shows each role its own part). */
+const needs: Record<Area, Permission | null> = {
+  today: null,
   residents: 'residents.read',
   appointments: 'appointments.read',
   transport: 'transport.read',
@@ -32,12 +37,13 @@ function NotYetAvailable() {
 }
 
 const screens: Record<Area, () => ReactNode> = {
+  today: TodayScreen,
   residents: ResidentsScreen,
   appointments: NotYetAvailable,
   transport: NotYetAvailable,
   training: TrainingScreen,
   myTraining: MyTrainingScreen,
-  handoff: NotYetAvailable,
+  handoff: HandoffScreen,
   admin: AdminScreen,
 };
 
@@ -45,8 +51,11 @@ const screens: Record<Area, () => ReactNode> = {
 export function Shell() {
   const { t } = useTranslation();
   const { user, facilityName, signOut } = useSession();
-  const allowed = areas.filter((a) => user.permissions.includes(needs[a]));
-  const [area, go] = useHashRoute<Area>(allowed, allowed[0] ?? 'residents');
+  const allowed = areas.filter((a) => {
+    const need = needs[a];
+    return need === null || user.permissions.includes(need);
+  });
+  const [area, go] = useHashRoute<Area>(allowed, allowed[0] ?? 'today');
   const heading = useRef<HTMLHeadingElement>(null);
   const [tools, setTools] = useState<HTMLDivElement | null>(null);
   useEffect(() => heading.current?.focus(), [area]);

@@ -1,0 +1,4 @@
+export * from './vocabulary';
+export * from './shifts';
+export * from './rows';
+export * from './content';
