@@ -2,3 +2,4 @@ export * from './accounts';
 export * from './facility';
 export * from './training';
 export * from './residents';
+export * from './privacy';
