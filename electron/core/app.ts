@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './clock';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { handlers } from './handlers';
 import { silentLogger, type Logger } from './log';
+import { TAIL_CHECK_ROWS } from './handlers/privacy';
 import { withManagedSettings } from './managed';
 import { defaultScryptCost, type ScryptCost } from './passwords';
 
@@ -20,6 +21,8 @@ export interface CoreOptions {
   policy?: PolicyView;
   /** Where pre-migration copies of a SQLite file go (policy backupFolder); beside the database by default. */
   backupFolder?: string | null;
+  /** This station's name in the audit trail and the per-station sign-in budget (main: the computer's name). */
+  station?: string;
 }
 
 export interface Core {
@@ -36,16 +39,53 @@ export async function createCore(o: CoreOptions): Promise<Core> {
   const config: EngineConfig = o.engine.kind === 'sqlite' && o.backupFolder ? { ...o.engine, backupFolder: o.backupFolder } : o.engine;
   const engine = await openEngine(config, { migrationsRoot: o.migrationsRoot, now: () => clock.now() });
   const policy = o.policy ?? NO_POLICY;
+  const log = o.log ?? silentLogger;
+  await checkAuditTrail(engine, log);
   const q = withManagedSettings(engine.q, policy.managed);
   const dispatcher = createDispatcher({
     engine,
     q,
     handlers,
     clock,
-    log: o.log ?? silentLogger,
+    log,
     scryptCost: o.scryptCost ?? defaultScryptCost,
     checkOutput: o.checkOutput ?? false,
     policy,
+    ...(o.station ? { station: o.station } : {}),
   });
-  return { engine, q, dispatcher, close: () => engine.close() };
+  return {
+    engine,
+    q,
+    dispatcher,
+    async close() {
+      // Access rows still queued are written before the database closes.
+      await dispatcher.close();
+      await engine.close();
+    },
+  };
+}
+
+/**
+ * At start-up: a trail written before the chain existed is sealed (once), then its newest rows
+ * are verified. The result and the tail's id and hash go to the log, which lives outside the
+ * database: a record of where the trail ended at each start, for rows cut off its end.
+ */
+async function checkAuditTrail(engine: Engine, log: Logger): Promise<void> {
+  try {
+    const sealed = await engine.write(() => engine.q.audit.sealLegacy());
+    const verdict = await engine.read(() => engine.q.audit.verify({ tail: TAIL_CHECK_ROWS }));
+    const tail = await engine.read(() => engine.q.audit.tail());
+    log.event('audit_chain', {
+      ok: verdict.ok,
+      sealed,
+      rows: verdict.total,
+      tailId: tail?.id ?? 0,
+      tailHash: tail?.hash ?? '',
+      ...(verdict.broken ? { brokenId: verdict.broken.id, reason: verdict.broken.reason } : {}),
+    });
+  } catch (e) {
+    // A check that cannot run (a server role without the rights to seal) must not keep the station
+    // from starting; the administrator's "Verify audit trail" reports the state of the trail.
+    log.internal('audit.startupCheck', e);
+  }
 }

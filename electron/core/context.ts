@@ -29,6 +29,8 @@ export interface HandlerContext {
   /** The facility's time zone (UTC before the facility exists). */
   timeZone: string;
   user: SessionUser | null;
+  /** The station the call comes from (the computer's name in the app), for the audit trail and the sign-in budget. */
+  station: string;
   scryptCost: ScryptCost;
   /** The administrator's policy: settings it fixes (already applied to q.facility) and its problems. */
   policy: PolicyView;

@@ -12,6 +12,7 @@ import type { Clock } from './clock';
 import type { AuditNote, HandlerContext, Handlers } from './context';
 import type { Logger } from './log';
 import type { ScryptCost } from './passwords';
+import { createTrail } from './trail';
 import { toFieldIssues } from './validation';
 import { NO_POLICY, type PolicyView } from '../../shared/policy/view';
 
@@ -27,6 +28,8 @@ export interface DispatcherOptions {
   checkOutput: boolean;
   /** The administrator's policy (managed settings and problems); none when absent. */
   policy?: PolicyView;
+  /** The station's name in the audit trail; a connection may name its own (the harness's tabs, tests). */
+  station?: string;
 }
 
 /** One renderer's conversation with main: a window in Electron, a browser tab in the harness. */
@@ -83,8 +86,10 @@ type Gate =
 export function createDispatcher(o: DispatcherOptions) {
   const { engine, q } = o;
   const policy = o.policy ?? NO_POLICY;
+  const trail = createTrail(engine, o.log);
 
-  function connect(): Connection {
+  function connect(c: { station?: string } = {}): Connection {
+    const station = c.station ?? o.station ?? 'local';
     const state: ConnectionState = { tokenHash: null, userId: null, lastActivityMs: 0, lastPersistedMs: 0 };
 
     /** One call's context (one attempt of it, when the server retries a write). A class: it is built on every call. */
@@ -93,6 +98,7 @@ export function createDispatcher(o: DispatcherOptions) {
       readonly engine = engine.kind;
       readonly scryptCost = o.scryptCost;
       readonly policy = policy;
+      readonly station = station;
       readonly notes: AuditNote[] = [];
       readonly failureHooks: (() => Promise<void>)[] = [];
       sessionChange: SessionChange | null = null;
@@ -145,6 +151,8 @@ export function createDispatcher(o: DispatcherOptions) {
             entityId: n.entityId === null ? null : String(n.entityId),
             before: n.before,
             after: n.after,
+            kind: 'change' as const,
+            station,
           })),
         );
         publish(this.notes.map((n) => ({ entity: n.entity, id: n.entityId === null ? null : String(n.entityId) })));
@@ -344,7 +352,12 @@ export function createDispatcher(o: DispatcherOptions) {
     };
   }
 
-  return { connect };
+  return {
+    connect,
+    /** Resolves once queued access and refusal rows are written: tests, and before closing. */
+    settled: () => trail.settled(),
+    close: () => trail.close(),
+  };
 }
 export type Dispatcher = ReturnType<typeof createDispatcher>;
 export type { AppError };

@@ -3,6 +3,7 @@ import { authContract } from './auth';
 import { facilityContract } from './facility';
 import type { MethodSpec } from './method';
 import { printContract } from './print';
+import { privacyContract } from './privacy';
 import { trainingContract } from './training';
 import { residentsContract } from './residents';
 import { usersContract } from './users';
@@ -18,6 +19,7 @@ export const contract = {
   ...printContract,
   ...trainingContract,
   ...residentsContract,
+  ...privacyContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

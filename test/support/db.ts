@@ -41,3 +41,13 @@ export async function fingerprint(core: Core): Promise<string> {
   }
   return (await pool.query<{ f: string }>(text)).rows[0]!.f;
 }
+
+/** Runs a statement that returns no rows (DDL, UPDATE, DELETE) on either engine: how a test plays someone tampering with the file. */
+export async function sqlExec(core: Core, text: string, params: unknown[] = []): Promise<void> {
+  if (core.engine.kind === 'sqlite') {
+    (core.engine as SqliteEngine).opened.sqlite.prepare(text).run(...params);
+    return;
+  }
+  let i = 0;
+  await (core.engine as PgEngine).pool.query(text.replace(/\?/g, () => `$${++i}`), params);
+}

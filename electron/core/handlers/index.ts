@@ -3,6 +3,7 @@ import { authHandlers } from './auth';
 import { facilityHandlers } from './facility';
 import { policyHandlers } from './policy';
 import { printHandlers } from './print';
+import { privacyHandlers } from './privacy';
 import { trainingHandlers } from './training';
 import { residentsHandlers } from './residents';
 import { usersHandlers } from './users';
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...printHandlers,
   ...trainingHandlers,
   ...residentsHandlers,
+  ...privacyHandlers,
 };
