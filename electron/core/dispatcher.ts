@@ -12,6 +12,7 @@ import type { Clock } from './clock';
 import type { AuditNote, HandlerContext, Handlers } from './context';
 import type { Logger } from './log';
 import type { ScryptCost } from './passwords';
+import { accessNoteOf } from './access';
 import { createTrail } from './trail';
 import { toFieldIssues } from './validation';
 import { NO_POLICY, type PolicyView } from '../../shared/policy/view';
@@ -81,7 +82,8 @@ type SessionChange = { kind: 'begin'; tokenHash: string; userId: number } | { ki
 
 type Gate =
   | { ok: true; user: SessionUser | null; timeZone: string; input: unknown }
-  | { ok: false; result: Result<unknown>; end: SessionEndReason | null };
+  /** `user`: who was refused, when someone was signed in (a refusal is recorded in the audit trail). */
+  | { ok: false; result: Result<unknown>; end: SessionEndReason | null; user?: SessionUser };
 
 export function createDispatcher(o: DispatcherOptions) {
   const { engine, q } = o;
@@ -189,7 +191,7 @@ export function createDispatcher(o: DispatcherOptions) {
         if (user.mustChangePassword && method !== 'auth.changePassword' && method !== 'auth.signOut' && method !== 'auth.setLanguage') {
           return { ok: false, result: err('forbidden', 'error.mustChangePassword'), end: null };
         }
-        if (spec.access !== 'signed_in' && !can(user.role, spec.access)) return { ok: false, result: err('forbidden', 'error.forbidden'), end: null };
+        if (spec.access !== 'signed_in' && !can(user.role, spec.access)) return { ok: false, result: err('forbidden', 'error.forbidden'), end: null, user };
       }
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) return { ok: false, result: err('validation', 'error.validation', { fields: toFieldIssues(parsed.error, input) }), end: null };
@@ -242,7 +244,7 @@ export function createDispatcher(o: DispatcherOptions) {
       const now = o.clock.now();
       const nowMs = now.getTime();
       // Set inside the engine's callbacks (which the server may run more than once).
-      const call: { ctx: CallContext | null; ended: SessionEndReason | null } = { ctx: null, ended: null };
+      const call: { ctx: CallContext | null; ended: SessionEndReason | null; refused: SessionUser | null; input: unknown } = { ctx: null, ended: null, refused: null, input: null };
       let result: Result<unknown>;
       try {
         if (spec.write) {
@@ -250,6 +252,7 @@ export function createDispatcher(o: DispatcherOptions) {
             const g = await gate(method, input, nowMs);
             if (!g.ok) {
               call.ended = g.end;
+              call.refused = g.user ?? null;
               throw new Rollback(g.result);
             }
             const ctx = (call.ctx = new CallContext(method, now, g.user, g.timeZone));
@@ -265,8 +268,10 @@ export function createDispatcher(o: DispatcherOptions) {
             const g = await gate(method, input, nowMs);
             if (!g.ok) {
               call.ended = g.end;
+              call.refused = g.user ?? null;
               return g.result;
             }
+            call.input = g.input;
             return handler(g.input, (call.ctx = new CallContext(method, now, g.user, g.timeZone)));
           });
         }
@@ -281,6 +286,8 @@ export function createDispatcher(o: DispatcherOptions) {
         }
       }
       const done = call.ctx;
+      const who = done?.user ?? call.refused;
+      if (who) recordInTrail(method, spec.write, result, who, call.input, now.toISOString());
       if (!result.ok) {
         if (done) await runFailureHooks(done.failureHooks, method);
         return result;
@@ -294,6 +301,27 @@ export function createDispatcher(o: DispatcherOptions) {
         }
       }
       return result;
+    }
+
+    /**
+     * Refusals and reads of health information, written just after the call (trail.ts): at most
+     * one per person, resident (or search, or refused method) and minute.
+     */
+    function recordInTrail(method: MethodName, write: boolean, result: Result<unknown>, user: SessionUser, input: unknown, at: string): void {
+      if (!result.ok) {
+        if (result.error.code !== 'forbidden') return;
+        trail.add({ at, userId: user.id, method, entity: 'call', entityId: null, before: null, after: { reason: result.error.message }, kind: 'denied', station }, `denied|${user.id}|${method}`);
+        return;
+      }
+      if (write) return;
+      const note = accessNoteOf(method, input);
+      if (!note) return;
+      if (note.residentId !== null) {
+        trail.add({ at, userId: user.id, method, entity: 'resident', entityId: String(note.residentId), before: null, after: null, kind: 'access', station }, `access|${user.id}|${note.residentId}`);
+      } else {
+        const filter = note.filter ?? {};
+        trail.add({ at, userId: user.id, method, entity: 'resident', entityId: null, before: null, after: { filter }, kind: 'access', station }, `access|${user.id}|${method}|${JSON.stringify(filter)}`);
+      }
     }
 
     /** After a call succeeded: the session it began or ended, and the person's activity. */

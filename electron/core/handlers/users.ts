@@ -52,8 +52,4 @@ export const usersHandlers = defineHandlers({
     ctx.audit({ entity: 'user', entityId: id, before: { passwordReset: false }, after: { passwordReset: true, mustChangePassword: true } });
     return ok({});
   },
-
-  async 'audit.list'(input, ctx) {
-    return ok(await ctx.q.audit.list(input));
-  },
 });
