@@ -1,6 +1,7 @@
 import type { QueryEnv } from '../engine/types';
 import { auditQueries } from './audit';
 import { facilityQueries, settingsQueries } from './facility';
+import { emergencyQueries, printJobQueries, stationThrottleQueries } from './privacy';
 import { residentQueries } from './residents';
 import { sessionQueries, throttleQueries } from './sessions';
 import { trainingQueries } from './training';
@@ -21,6 +22,9 @@ export function createQueries(env: QueryEnv) {
     audit: auditQueries(env),
     training: trainingQueries(env),
     residents: residentQueries(env),
+    printJobs: printJobQueries(env),
+    stationThrottle: stationThrottleQueries(env),
+    emergency: emergencyQueries(env),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

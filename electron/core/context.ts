@@ -39,6 +39,11 @@ export interface HandlerContext {
    * transaction) and tells every station what changed once it commits. A write without one fails.
    */
   audit(note: AuditNote): void;
+  /**
+   * Authorises one print of `document` by this user: a one-time token, stored hashed, handed to
+   * main once the call commits (never to the renderer); main names it in print.finished.
+   */
+  issuePrintJob(document: string): Promise<void>;
   /** Runs in its own transaction if this call fails, e.g. counting a failed sign-in. */
   onFailure(fn: () => Promise<void>): void;
   /** The connection's session, for the auth handlers. Applied to the connection only once the call commits. */

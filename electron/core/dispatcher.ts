@@ -34,8 +34,14 @@ export interface DispatcherOptions {
 }
 
 /** One renderer's conversation with main: a window in Electron, a browser tab in the harness. */
+/** What only main's own code passes with a call (never anything the renderer sends). */
+export interface MainHooks {
+  /** Receives print.pdf's one-time token once the call has committed: main keeps it for print.finished. */
+  printJob?(token: string): void;
+}
+
 export interface Connection {
-  invoke(method: unknown, input: unknown): Promise<Result<unknown>>;
+  invoke(method: unknown, input: unknown, main?: MainHooks): Promise<Result<unknown>>;
   /** The signed-in user as of this connection's last call. */
   readonly userId: number | null;
   /**
@@ -104,6 +110,7 @@ export function createDispatcher(o: DispatcherOptions) {
       readonly notes: AuditNote[] = [];
       readonly failureHooks: (() => Promise<void>)[] = [];
       sessionChange: SessionChange | null = null;
+      printJob: string | null = null;
       private iso: string | null = null;
       private day: string | null = null;
       constructor(
@@ -120,6 +127,12 @@ export function createDispatcher(o: DispatcherOptions) {
       }
       audit(note: AuditNote): void {
         this.notes.push(note);
+      }
+      async issuePrintJob(document: string): Promise<void> {
+        if (!this.user) throw new Error('a print job needs a signed-in user');
+        const token = randomBytes(32).toString('base64url');
+        await q.printJobs.insert({ tokenHash: sha256(token), userId: this.user.id, document, at: this.nowIso });
+        this.printJob = token;
       }
       onFailure(fn: () => Promise<void>): void {
         this.failureHooks.push(fn);
@@ -229,15 +242,15 @@ export function createDispatcher(o: DispatcherOptions) {
       }
     }
 
-    async function invoke(method: unknown, input: unknown): Promise<Result<unknown>> {
+    async function invoke(method: unknown, input: unknown, main: MainHooks = {}): Promise<Result<unknown>> {
       const started = performance.now();
       const name = isMethodName(method) ? method : null;
-      const result = await run(name, input);
+      const result = await run(name, input, main);
       o.log.call({ method: name ?? 'unknown', ms: performance.now() - started, code: result.ok ? 'ok' : result.error.code });
       return result;
     }
 
-    async function run(method: MethodName | null, input: unknown): Promise<Result<unknown>> {
+    async function run(method: MethodName | null, input: unknown, main: MainHooks): Promise<Result<unknown>> {
       if (method === null) return err('validation', 'error.unknownMethod', { fields: [{ path: 'method', code: 'unknown_method' }] });
       const spec = contract[method];
       const handler = o.handlers[method] as (input: unknown, ctx: HandlerContext) => Promise<Result<unknown>>;
@@ -293,6 +306,7 @@ export function createDispatcher(o: DispatcherOptions) {
         return result;
       }
       if (done) await settle(done, nowMs, now);
+      if (done?.printJob) main.printJob?.(done.printJob);
       if (o.checkOutput) {
         const out = spec.output.safeParse(result.value);
         if (!out.success) {

@@ -4,6 +4,7 @@ import { residentsEn, residentsFieldEn } from './residents';
 import { appointmentsEn, appointmentsFieldEn } from './appointments';
 import { transportEn, transportFieldEn } from './transport';
 import { printEn } from './print';
+import { privacyEn, privacyFieldEn } from './privacy';
 
 /**
  * English messages: the source catalog. Spanish (es.ts) must have exactly these keys; the
@@ -12,6 +13,7 @@ import { printEn } from './print';
 export const en = {
   training: trainingEn,
   print: printEn,
+  privacy: privacyEn,
   app: {
     name: 'CareDesk',
     loading: 'Loading…',
@@ -243,6 +245,7 @@ export const en = {
     invalid: 'Not valid.',
     managed_by_policy: 'Managed by your organization: this cannot be changed here.',
     ...residentsFieldEn,
+    ...privacyFieldEn,
   },
 };
 

@@ -5,11 +5,13 @@ import { residentsEs, residentsFieldEs } from './residents-es';
 import { appointmentsEs, appointmentsFieldEs } from './appointments-es';
 import { transportEs, transportFieldEs } from './transport-es';
 import { printEs } from './print';
+import { privacyEs, privacyFieldEs } from './privacy';
 
 /** Spanish catalog. Same keys as en.ts, checked by the compiler. */
 export const es: Messages = {
   training: trainingEs,
   print: printEs,
+  privacy: privacyEs,
   app: {
     name: 'CareDesk',
     loading: 'Cargando…',
@@ -241,5 +243,6 @@ export const es: Messages = {
     invalid: 'No es válido.',
     managed_by_policy: 'Administrado por su organización: no se puede cambiar aquí.',
     ...residentsFieldEs,
+    ...privacyFieldEs,
   },
 };
