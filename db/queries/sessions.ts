@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Role } from '../../shared/domain/roles';
 import type { QueryEnv } from '../engine/types';
 import { first } from './util';
@@ -95,6 +95,10 @@ export function throttleQueries(env: QueryEnv) {
     },
     async clear(usernameKey: string): Promise<void> {
       await env.db().delete(signInThrottle).where(eq(signInThrottle.usernameKey, usernameKey));
+    },
+    /** Usernames locked now. */
+    async locked(nowIso: string) {
+      return env.db().select().from(signInThrottle).where(gt(signInThrottle.lockedUntil, nowIso));
     },
   };
 }

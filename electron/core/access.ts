@@ -29,6 +29,7 @@ export const readAccess: { [M in MethodName]?: Rule<M> | null } = {
   // The trail holds residents' records before and after each change.
   'audit.list': (i) => (i.residentId !== undefined ? { residentId: i.residentId } : { residentId: null, filter: { audit: true, userId: i.userId ?? null, action: i.action ?? null, from: i.from ?? null, to: i.to ?? null } }),
   'audit.verify': null,
+  'users.lockouts': null,
   'residents.list': (i) => ({
     residentId: null,
     filter: { query: i.query.trim(), status: i.status, unitId: i.unitId, codeStatus: i.codeStatus, fallRisk: i.fallRisk, isolation: i.isolation },

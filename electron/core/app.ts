@@ -7,7 +7,7 @@ import { handlers } from './handlers';
 import { silentLogger, type Logger } from './log';
 import { TAIL_CHECK_ROWS } from './handlers/privacy';
 import { withManagedSettings } from './managed';
-import { defaultScryptCost, type ScryptCost } from './passwords';
+import { defaultPasswordCost, type PasswordCost } from './passwords';
 
 export interface CoreOptions {
   engine: EngineConfig;
@@ -15,7 +15,7 @@ export interface CoreOptions {
   migrationsRoot: string;
   clock?: Clock;
   log?: Logger;
-  scryptCost?: ScryptCost;
+  passwordCost?: PasswordCost;
   checkOutput?: boolean;
   /** The administrator's policy as the handlers and the renderer see it; none by default. */
   policy?: PolicyView;
@@ -48,7 +48,7 @@ export async function createCore(o: CoreOptions): Promise<Core> {
     handlers,
     clock,
     log,
-    scryptCost: o.scryptCost ?? defaultScryptCost,
+    passwordCost: o.passwordCost ?? defaultPasswordCost,
     checkOutput: o.checkOutput ?? false,
     policy,
     ...(o.station ? { station: o.station } : {}),

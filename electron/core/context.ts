@@ -4,7 +4,7 @@ import type { Result } from '../../shared/result';
 import type { Queries } from '../../db/queries';
 import type { EngineKind } from '../../db/engine/types';
 import type { SessionEndReason } from '../../db/queries/sessions';
-import type { ScryptCost } from './passwords';
+import type { PasswordCost } from './passwords';
 import type { PolicyView } from '../../shared/policy/view';
 
 export interface AuditNote {
@@ -31,7 +31,7 @@ export interface HandlerContext {
   user: SessionUser | null;
   /** The station the call comes from (the computer's name in the app), for the audit trail and the sign-in budget. */
   station: string;
-  scryptCost: ScryptCost;
+  passwordCost: PasswordCost;
   /** The administrator's policy: settings it fixes (already applied to q.facility) and its problems. */
   policy: PolicyView;
   /**

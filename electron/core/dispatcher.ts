@@ -11,7 +11,7 @@ import type { SessionCheck, SessionEndReason } from '../../db/queries/sessions';
 import type { Clock } from './clock';
 import type { AuditNote, HandlerContext, Handlers } from './context';
 import type { Logger } from './log';
-import type { ScryptCost } from './passwords';
+import type { PasswordCost } from './passwords';
 import { accessNoteOf } from './access';
 import { createTrail } from './trail';
 import { toFieldIssues } from './validation';
@@ -24,7 +24,7 @@ export interface DispatcherOptions {
   handlers: Handlers;
   clock: Clock;
   log: Logger;
-  scryptCost: ScryptCost;
+  passwordCost: PasswordCost;
   /** Check every output against its schema: on in tests and the harness, off in the packaged app. */
   checkOutput: boolean;
   /** The administrator's policy (managed settings and problems); none when absent. */
@@ -104,7 +104,7 @@ export function createDispatcher(o: DispatcherOptions) {
     class CallContext implements HandlerContext {
       readonly q = q;
       readonly engine = engine.kind;
-      readonly scryptCost = o.scryptCost;
+      readonly passwordCost = o.passwordCost;
       readonly policy = policy;
       readonly station = station;
       readonly notes: AuditNote[] = [];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id, IsoInstant } from './common';
 import { method } from './method';
 
 /** What verification found (db/audit-chain.ts): the first broken link, and the tail to note down. */
@@ -21,5 +22,25 @@ export const privacyContract = {
     output: AuditVerdict,
     access: 'audit.read',
     write: false,
+  }),
+  /**
+   * Accounts and stations locked by failed passwords now. Only names of existing accounts: a name
+   * that matches no one may be a password typed in the wrong field.
+   */
+  'users.lockouts': method({
+    input: z.strictObject({}),
+    output: z.strictObject({
+      accounts: z.array(z.strictObject({ userId: Id, username: z.string(), displayName: z.string(), failures: z.number().int(), lockedUntil: IsoInstant })),
+      stations: z.array(z.strictObject({ station: z.string(), failures: z.number().int(), lockedUntil: IsoInstant })),
+    }),
+    access: 'users.manage',
+    write: false,
+  }),
+  /** Lifts the lock of one account or one station (its failures are forgotten). */
+  'users.unlock': method({
+    input: z.union([z.strictObject({ userId: Id }), z.strictObject({ station: z.string().min(1).max(200) })]),
+    output: z.strictObject({}),
+    access: 'users.manage',
+    write: true,
   }),
 };

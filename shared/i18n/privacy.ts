@@ -8,6 +8,7 @@ export const privacyEn = {
 };
 
 export const privacyFieldEn = {
+  cannot_reset_self: 'You cannot reset your own password. Use Change password, with your current password.',
   file_active_content: 'This PDF contains scripts, actions or embedded files, which a certificate does not need. Save or print it again as a plain PDF, then attach that.',
 };
 
@@ -16,5 +17,6 @@ export const privacyEs: typeof privacyEn = {
 };
 
 export const privacyFieldEs: typeof privacyFieldEn = {
+  cannot_reset_self: 'No puede restablecer su propia contraseña. Use Cambiar contraseña, con su contraseña actual.',
   file_active_content: 'Este PDF contiene scripts, acciones o archivos incrustados, que un certificado no necesita. Guárdelo o imprímalo de nuevo como un PDF simple y adjunte ese.',
 };

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD, seedDemoFacility } from '../../db/demo/generate';
 import { hashPassword } from '../../electron/core/passwords';
-import { caller, makeCore, testScryptCost } from '../support/core';
+import { caller, makeCore, testPasswordCost } from '../support/core';
 
 
 describe('training demo data', () => {
   test('staff linked to demo users, the catalog, records in every status, and schedules', async () => {
     const now = '2026-03-02T14:00:00Z';
     const { core } = await makeCore({ now });
-    await seedDemoFacility(core.engine, { seed: 7, now: new Date(now), hashPassword: (p) => hashPassword(p, testScryptCost), roomsPerUnit: 2 });
+    await seedDemoFacility(core.engine, { seed: 7, now: new Date(now), hashPassword: (p) => hashPassword(p, testPasswordCost), roomsPerUnit: 2 });
     const c = caller(core);
     await c.must('auth.signIn', { username: 'don', password: DEMO_PASSWORD });
     const m = await c.must('training.matrix', { asOf: '2026-03-02', windowDays: 60 });

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { sourceMigrationsRoot } from '../../db/paths';
 import { createCore } from '../../electron/core/app';
 import { manualClock } from '../../electron/core/clock';
-import { STRONG_PASSWORD, caller, freshPgDatabase, setupInput, testScryptCost, trackCore } from '../support/core';
+import { STRONG_PASSWORD, caller, freshPgDatabase, setupInput, testPasswordCost, trackCore } from '../support/core';
 
 /** The GRANT block of docs/deploy.md ("The database roles"), exactly as IT would run it. */
 function grantsFromDocs(): string {
@@ -22,7 +22,7 @@ describe('the stations’ database role (issue 16, item 2)', () => {
     const role = `caredesk_app_${randomBytes(4).toString('hex')}`;
     const clock = manualClock('2026-03-02T14:00:00Z');
     // The owner creates the tables and the facility (the first start).
-    const first = trackCore(await createCore({ engine: { kind: 'pg', connection: owner }, migrationsRoot: sourceMigrationsRoot, clock, scryptCost: testScryptCost }));
+    const first = trackCore(await createCore({ engine: { kind: 'pg', connection: owner }, migrationsRoot: sourceMigrationsRoot, clock, passwordCost: testPasswordCost }));
     await caller(first).must('setup.createFacility', setupInput);
     await first.close();
 
@@ -36,7 +36,7 @@ describe('the stations’ database role (issue 16, item 2)', () => {
     }
 
     const app = { ...owner, user: role };
-    const station = trackCore(await createCore({ engine: { kind: 'pg', connection: app }, migrationsRoot: sourceMigrationsRoot, clock, scryptCost: testScryptCost }));
+    const station = trackCore(await createCore({ engine: { kind: 'pg', connection: app }, migrationsRoot: sourceMigrationsRoot, clock, passwordCost: testPasswordCost }));
     const admin = caller(station);
     await admin.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
     await admin.must('users.create', { username: 'rosa', displayName: 'Rosa Nurse', role: 'nurse', password: 'quiet meadow lantern' });

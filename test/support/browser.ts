@@ -6,7 +6,7 @@ import { manualClock, systemClock, type Clock } from '../../electron/core/clock'
 import type { EngineConfig } from '../../db/engine';
 import { sourceMigrationsRoot } from '../../db/paths';
 import type { PolicyView } from '../../shared/policy/view';
-import { testScryptCost, tempDir } from './core';
+import { testPasswordCost, tempDir } from './core';
 import { startHarness, type Harness } from './harness';
 
 /** Debian's Chromium: the same engine Electron embeds. Flags keep it off the (closed) network. */
@@ -65,7 +65,7 @@ export async function startE2E(
   const file = path.join(tempDir('caredesk-e2e-'), 'caredesk.sqlite');
   const manual = opts.now ? manualClock(opts.now) : null;
   const clock: Clock = manual ?? systemClock;
-  const core = await createCore({ engine: opts.engine ?? { kind: 'sqlite', file }, migrationsRoot: sourceMigrationsRoot, clock, scryptCost: testScryptCost, checkOutput: true, ...(opts.policy ? { policy: opts.policy } : {}) });
+  const core = await createCore({ engine: opts.engine ?? { kind: 'sqlite', file }, migrationsRoot: sourceMigrationsRoot, clock, passwordCost: testPasswordCost, checkOutput: true, ...(opts.policy ? { policy: opts.policy } : {}) });
   await opts.seed?.(core);
   const harness = await startHarness(core);
   const browser = await launchChromium();

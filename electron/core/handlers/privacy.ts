@@ -1,8 +1,9 @@
 import type { AuditFilterInput } from '../../../shared/contract/users';
 import { dayRangeInstants } from '../../../shared/domain/privacy/zoned';
-import { ok } from '../../../shared/result';
+import { err, ok } from '../../../shared/result';
 import type { AuditFilter } from '../../../db/queries/audit';
 import { defineHandlers, type HandlerContext } from '../context';
+import { usernameKey } from './throttle';
 
 /** How many of the newest rows the quick check (start-up, opening the audit screen) verifies. */
 export const TAIL_CHECK_ROWS = 200;
@@ -22,6 +23,30 @@ export function auditFilterOf(input: Omit<AuditFilterInput, 'offset' | 'limit'>,
 export const privacyHandlers = defineHandlers({
   async 'audit.list'(input, ctx) {
     return ok(await ctx.q.audit.list({ ...auditFilterOf(input, ctx), offset: input.offset, limit: input.limit }));
+  },
+
+  async 'users.lockouts'(_input, ctx) {
+    const accounts = [];
+    for (const t of await ctx.q.throttle.locked(ctx.nowIso)) {
+      const u = await ctx.q.users.getAuthByUsername(t.usernameKey);
+      // The key is the typed name, normalised; show it only when it is that account's name.
+      if (u && usernameKey(u.username) === t.usernameKey && t.lockedUntil) accounts.push({ userId: u.id, username: u.username, displayName: u.displayName, failures: t.failures, lockedUntil: t.lockedUntil });
+    }
+    const stations = (await ctx.q.stationThrottle.locked(ctx.nowIso)).map((s) => ({ station: s.station, failures: s.failures, lockedUntil: s.lockedUntil! }));
+    return ok({ accounts, stations });
+  },
+
+  async 'users.unlock'(input, ctx) {
+    if ('userId' in input) {
+      const u = await ctx.q.users.getById(input.userId);
+      if (!u) return err('not_found', 'users.notFound');
+      await ctx.q.throttle.clear(usernameKey(u.username));
+      ctx.audit({ entity: 'user', entityId: u.id, after: { unlocked: 'account', userId: u.id } });
+    } else {
+      await ctx.q.stationThrottle.clear(input.station);
+      ctx.audit({ entity: 'station', entityId: null, after: { unlocked: 'station', station: input.station } });
+    }
+    return ok({});
   },
 
   async 'audit.verify'({ scope }, ctx) {
