@@ -52,6 +52,7 @@ export interface EmergencyGrantRow {
   userId: number;
   userName: string | null;
   residentId: number;
+  residentName: string | null;
   reason: string;
   station: string | null;
   startedAt: string;
@@ -63,7 +64,7 @@ export interface EmergencyGrantRow {
 
 /** Emergency access ("break the glass") grants. */
 export function emergencyQueries(env: QueryEnv) {
-  const { emergencyAccess, users } = env.t;
+  const { emergencyAccess, users, residents } = env.t;
   return {
     async insert(g: { userId: number; residentId: number; reason: string; station: string; at: string; expiresAt: string }): Promise<number> {
       const rows = await env
@@ -99,6 +100,8 @@ export function emergencyQueries(env: QueryEnv) {
           userId: emergencyAccess.userId,
           userName: users.displayName,
           residentId: emergencyAccess.residentId,
+          legalFamily: residents.legalFamily,
+          legalGiven: residents.legalGiven,
           reason: emergencyAccess.reason,
           station: emergencyAccess.station,
           startedAt: emergencyAccess.startedAt,
@@ -108,6 +111,7 @@ export function emergencyQueries(env: QueryEnv) {
         })
         .from(emergencyAccess)
         .leftJoin(users, eq(users.id, emergencyAccess.userId))
+        .leftJoin(residents, eq(residents.id, emergencyAccess.residentId))
         .where(where)
         .orderBy(desc(emergencyAccess.startedAt), desc(emergencyAccess.id))
         .limit(p.limit)
@@ -120,7 +124,14 @@ export function emergencyQueries(env: QueryEnv) {
         if (u) names.set(id, u.name);
       }
       const total = (await first(env.db().select({ n: count() }).from(emergencyAccess).where(where)))?.n ?? 0;
-      return { rows: rows.map((r) => ({ ...r, reviewedByName: r.reviewedBy === null ? null : (names.get(r.reviewedBy) ?? null) })), total: Number(total) };
+      return {
+        rows: rows.map(({ legalFamily, legalGiven, ...r }) => ({
+          ...r,
+          residentName: legalFamily === null || legalGiven === null ? null : `${legalFamily}, ${legalGiven}`,
+          reviewedByName: r.reviewedBy === null ? null : (names.get(r.reviewedBy) ?? null),
+        })),
+        total: Number(total),
+      };
     },
     async review(id: number, by: number, at: string): Promise<boolean> {
       const rows = await env

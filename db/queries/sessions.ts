@@ -18,6 +18,8 @@ export interface SessionCheck {
   mustChangePassword: boolean;
   idleLockMinutes: number | null;
   timeZone: string | null;
+  /** Set while the idle lock covers the station: only the same person's password opens it again. */
+  lockedAt: string | null;
 }
 
 export function sessionQueries(env: QueryEnv) {
@@ -35,6 +37,16 @@ export function sessionQueries(env: QueryEnv) {
         .update(sessions)
         .set({ endedAt: at, endReason: reason })
         .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
+    },
+    async lock(tokenHash: string, at: string): Promise<void> {
+      await env
+        .db()
+        .update(sessions)
+        .set({ lockedAt: at })
+        .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt), isNull(sessions.lockedAt)));
+    },
+    async unlock(tokenHash: string, at: string): Promise<void> {
+      await env.db().update(sessions).set({ lockedAt: null, lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
     },
     async endAllForUser(userId: number, reason: SessionEndReason, at: string, exceptTokenHash: string | null = null): Promise<void> {
       await env
@@ -67,6 +79,7 @@ export function sessionQueries(env: QueryEnv) {
             mustChangePassword: users.mustChangePassword,
             idleLockMinutes: facility.idleLockMinutes,
             timeZone: facility.timeZone,
+            lockedAt: sessions.lockedAt,
           })
           .from(sessions)
           .innerJoin(users, eq(users.id, sessions.userId))

@@ -30,6 +30,9 @@ export const readAccess: { [M in MethodName]?: Rule<M> | null } = {
   'audit.list': (i) => (i.residentId !== undefined ? { residentId: i.residentId } : { residentId: null, filter: { audit: true, userId: i.userId ?? null, action: i.action ?? null, from: i.from ?? null, to: i.to ?? null } }),
   'audit.verify': null,
   'users.lockouts': null,
+  // Who the resident is and where, for emergency access: a search like the census's.
+  'emergency.find': (i) => ({ residentId: null, filter: { emergencyFind: i.query } }),
+  'emergency.list': null,
   'residents.list': (i) => ({
     residentId: null,
     filter: { query: i.query.trim(), status: i.status, unitId: i.unitId, codeStatus: i.codeStatus, fallRisk: i.fallRisk, isolation: i.isolation },

@@ -52,6 +52,10 @@ export interface HandlerContext {
     end(reason: 'sign_out'): Promise<void>;
     /** The session this call runs in (its token hash), to keep it when ending a user's other sessions. */
     readonly tokenHash: string | null;
+    /** The session is under the idle lock (only auth.session, auth.unlock and auth.signOut run then). */
+    readonly locked: boolean;
+    lock(): Promise<void>;
+    unlock(): Promise<void>;
   };
 }
 

@@ -16,7 +16,8 @@ const RETRY_MS = 1_000;
  * never touches the read's answer; the rows stay queued and are tried again.
  */
 export function createTrail(engine: Engine, log: Logger) {
-  const pending: AuditInsert[] = [];
+  // `once`: at most one per key and minute, checked in the database too; otherwise always written.
+  const pending: { row: AuditInsert; once: boolean }[] = [];
   const seen = new Map<string, string>();
   let running: Promise<void> | null = null;
   let retry: ReturnType<typeof setTimeout> | null = null;
@@ -35,7 +36,7 @@ export function createTrail(engine: Engine, log: Logger) {
       try {
         await engine.write(async () => {
           const fresh: AuditInsert[] = [];
-          for (const row of batch) if (!(await engine.q.audit.recordedThisMinute(row))) fresh.push(row);
+          for (const { row, once } of batch) if (!once || !(await engine.q.audit.recordedThisMinute(row))) fresh.push(row);
           await engine.q.audit.insertMany(fresh);
         });
       } catch (e) {
@@ -61,7 +62,7 @@ export function createTrail(engine: Engine, log: Logger) {
   }
 
   return {
-    /** Queues a row; `key` (without the minute) makes it at most one per key and minute. */
+    /** Queues a row; `key` (without the minute) makes it at most one per key and minute; null, always written. */
     add(row: AuditInsert, key: string | null): void {
       if (key !== null) {
         const minute = minuteOf(row.at).from;
@@ -70,7 +71,7 @@ export function createTrail(engine: Engine, log: Logger) {
         forgetOldMinutes(minute);
         seen.set(k, minute);
       }
-      pending.push(row);
+      pending.push({ row, once: key !== null });
       if (pending.length > MAX_PENDING) {
         pending.shift();
         log.event('audit_trail_overflow', { pending: pending.length });

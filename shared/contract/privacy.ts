@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoInstant } from './common';
+import { Id, IsoDate, IsoInstant, Paging, pageOf, text } from './common';
 import { method } from './method';
 
 /** What verification found (db/audit-chain.ts): the first broken link, and the tail to note down. */
@@ -35,6 +35,54 @@ export const privacyContract = {
     }),
     access: 'users.manage',
     write: false,
+  }),
+  /**
+   * Emergency access, step 1: find the resident by name or record number. Only who they are and
+   * where, for a person whose role does not read residents; the search is an access row itself.
+   */
+  'emergency.find': method({
+    input: z.strictObject({ query: text(120) }),
+    output: z.array(z.strictObject({ id: Id, name: z.string(), recordNumber: z.string(), dateOfBirth: IsoDate, place: z.string().nullable() })),
+    access: 'signed_in',
+    write: false,
+  }),
+  /**
+   * Emergency access, step 2 ("break the glass"): opens one resident's record, read-only, for a
+   * person whose role does not, with their reason. Lasts until the end of the current shift.
+   */
+  'emergency.open': method({
+    input: z.strictObject({ residentId: Id, reason: text(500).pipe(z.string().min(10)) }),
+    output: z.strictObject({ grantId: Id, residentId: Id, expiresAt: IsoInstant }),
+    access: 'signed_in',
+    write: true,
+  }),
+  /** The administrator's review list of emergency access, newest first. */
+  'emergency.list': method({
+    input: z.strictObject({ ...Paging, unreviewedOnly: z.boolean().default(false) }),
+    output: pageOf(
+      z.strictObject({
+        id: Id,
+        userId: Id,
+        userName: z.string().nullable(),
+        residentId: Id,
+        residentName: z.string().nullable(),
+        reason: z.string(),
+        station: z.string().nullable(),
+        startedAt: IsoInstant,
+        expiresAt: IsoInstant,
+        reviewedByName: z.string().nullable(),
+        reviewedAt: IsoInstant.nullable(),
+      }),
+    ),
+    access: 'audit.read',
+    write: false,
+  }),
+  /** Marks an emergency access as reviewed. */
+  'emergency.review': method({
+    input: z.strictObject({ id: Id }),
+    output: z.strictObject({}),
+    access: 'audit.read',
+    write: true,
   }),
   /** Lifts the lock of one account or one station (its failures are forgotten). */
   'users.unlock': method({

@@ -25,7 +25,8 @@ export const authHandlers = defineHandlers({
       return err('unauthenticated', 'auth.badCredentials');
     }
     if (await ctx.q.throttle.get(key)) await ctx.q.throttle.clear(key);
-    if (ctx.user) await ctx.session.end('sign_out');
+    // Signing in over a session (a locked one included: "switch user") signs its person out.
+    if (ctx.user || ctx.session.locked) await ctx.session.end('sign_out');
     await ctx.q.users.setLastSignIn(found.id, ctx.nowIso);
     // A hash from before Argon2id (or at a lower cost) is replaced now, while the password is at hand.
     const rehashed = needsRehash(found.passwordHash, ctx.passwordCost);
@@ -43,7 +44,34 @@ export const authHandlers = defineHandlers({
   },
 
   async 'auth.session'(_input, ctx) {
-    return ok({ user: ctx.user, idleLockMinutes: (await ctx.q.facility.get())?.idleLockMinutes ?? 10 });
+    const idleLockMinutes = (await ctx.q.facility.get())?.idleLockMinutes ?? 10;
+    // Locked: no user for the renderer to show anything with, only whose session waits behind the lock.
+    if (ctx.session.locked && ctx.user) return ok({ user: null, idleLockMinutes, locked: { username: ctx.user.username, displayName: ctx.user.displayName } });
+    return ok({ user: ctx.user, idleLockMinutes, locked: null });
+  },
+
+  async 'auth.lock'(_input, ctx) {
+    await ctx.session.lock();
+    ctx.audit({ entity: 'session', entityId: ctx.user?.id ?? null, after: { outcome: 'locked' } });
+    return ok({});
+  },
+
+  async 'auth.unlock'({ password }, ctx) {
+    const me = ctx.user && (await ctx.q.users.getAuthById(ctx.user.id));
+    if (!me || !ctx.user) return err('unauthenticated', 'error.unauthenticated');
+    if (!ctx.session.locked) return ok({ user: ctx.user });
+    const key = usernameKey(me.username);
+    const locked = await lockedOut(ctx, key);
+    if (locked) return locked;
+    if (!verifyPassword(password, me.passwordHash)) {
+      ctx.onFailure(() => recordFailure(ctx, { key, userId: me.id, method: 'auth.unlock', entity: 'session', entityId: me.id, outcome: 'failed' }));
+      return fieldError('password', 'wrong_password');
+    }
+    if (await ctx.q.throttle.get(key)) await ctx.q.throttle.clear(key);
+    if (needsRehash(me.passwordHash, ctx.passwordCost)) await ctx.q.users.rehash(me.id, hashPassword(password, ctx.passwordCost));
+    await ctx.session.unlock();
+    ctx.audit({ entity: 'session', entityId: me.id, after: { outcome: 'unlocked' } });
+    return ok({ user: ctx.user });
   },
 
   async 'auth.changePassword'({ currentPassword, newPassword }, ctx) {

@@ -1,5 +1,8 @@
 import type { AuditFilterInput } from '../../../shared/contract/users';
 import { dayRangeInstants } from '../../../shared/domain/privacy/zoned';
+import { ListInput } from '../../../shared/contract/residents';
+import { shiftEndAt } from '../../../shared/domain/privacy/shifts';
+import { can } from '../../../shared/domain/roles';
 import { err, ok } from '../../../shared/result';
 import type { AuditFilter } from '../../../db/queries/audit';
 import { defineHandlers, type HandlerContext } from '../context';
@@ -46,6 +49,46 @@ export const privacyHandlers = defineHandlers({
       await ctx.q.stationThrottle.clear(input.station);
       ctx.audit({ entity: 'station', entityId: null, after: { unlocked: 'station', station: input.station } });
     }
+    return ok({});
+  },
+
+  async 'emergency.find'({ query }, ctx) {
+    const page = await ctx.q.residents.list(ListInput.parse({ query, status: 'all', limit: 10 }), ctx.today);
+    return ok(
+      page.rows.map((r) => ({
+        id: r.id,
+        name: r.preferredName ? `${r.legalFamily}, ${r.legalGiven} (${r.preferredName})` : `${r.legalFamily}, ${r.legalGiven}`,
+        recordNumber: r.recordNumber,
+        dateOfBirth: r.dateOfBirth,
+        place: r.location ? `${r.location.unitName} ${r.location.roomLabel}-${r.location.bedLabel}` : null,
+      })),
+    );
+  },
+
+  async 'emergency.open'({ residentId, reason }, ctx) {
+    if (!ctx.user) return err('unauthenticated', 'error.unauthenticated');
+    // A role that reads residents opens the record the ordinary way; the glass is for the others.
+    if (can(ctx.user.role, 'residents.read')) return err('conflict', 'privacy.emergencyNotNeeded');
+    if (!(await ctx.q.residents.current(residentId))) return err('not_found', 'residents.notFound');
+    const facility = await ctx.q.facility.get();
+    const shifts = await ctx.q.facility.shifts();
+    const expiresAt = shiftEndAt(ctx.now, shifts, facility?.timeZone ?? ctx.timeZone);
+    const grantId = await ctx.q.emergency.insert({ userId: ctx.user.id, residentId, reason, station: ctx.station, at: ctx.nowIso, expiresAt });
+    ctx.audit({ entity: 'emergency_access', entityId: grantId, after: { residentId, reason, expiresAt } });
+    return ok({ grantId, residentId, expiresAt });
+  },
+
+  async 'emergency.list'({ offset, limit, unreviewedOnly }, ctx) {
+    const page = await ctx.q.emergency.list({ offset, limit, unreviewedOnly });
+    return ok({ rows: page.rows.map(({ reviewedBy: _by, ...r }) => r), total: page.total });
+  },
+
+  async 'emergency.review'({ id }, ctx) {
+    if (!ctx.user) return err('unauthenticated', 'error.unauthenticated');
+    const grant = await ctx.q.emergency.get(id);
+    if (!grant) return err('not_found', 'privacy.emergencyNotFound');
+    if (!(await ctx.q.emergency.review(id, ctx.user.id, ctx.nowIso))) return err('conflict', 'privacy.emergencyReviewed');
+    ctx.audit({ entity: 'emergency_access', entityId: id, before: { reviewedAt: null }, after: { reviewedAt: ctx.nowIso } });
     return ok({});
   },
 
