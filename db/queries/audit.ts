@@ -41,7 +41,7 @@ export function minuteOf(at: string): { from: string; to: string } {
 }
 
 export function auditQueries(env: QueryEnv) {
-  const { auditLog, users } = env.t;
+  const { auditLog, users, residents } = env.t;
   const toRow = (row: AuditInsert) => ({
     at: row.at,
     userId: row.userId,
@@ -71,6 +71,27 @@ export function auditQueries(env: QueryEnv) {
     hash: auditLog.hash,
   };
   const page = (afterId: number, limit: number) => env.db().select(chainColumns).from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(limit) as Promise<ChainRow[]>;
+
+  /**
+   * Whom a page of rows is about, by name: the residents and users it names, in two small queries
+   * by id (a join on the text entity_id would need a cast per engine and defeat the index).
+   */
+  async function namesOf(rows: readonly { entity: string; entityId: string | null }[]): Promise<Map<string, string>> {
+    const ids = (entity: string) => [...new Set(rows.filter((r) => r.entity === entity && r.entityId !== null && /^\d{1,15}$/.test(r.entityId)).map((r) => Number(r.entityId)))];
+    const out = new Map<string, string>();
+    const residentIds = ids('resident');
+    if (residentIds.length > 0) {
+      for (const r of await env.db().select({ id: residents.id, family: residents.legalFamily, given: residents.legalGiven }).from(residents).where(inArray(residents.id, residentIds))) out.set(`resident:${r.id}`, `${r.family}, ${r.given}`);
+    }
+    const userIds = [...new Set([...ids('user'), ...ids('session')])];
+    if (userIds.length > 0) {
+      for (const u of await env.db().select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))) {
+        out.set(`user:${u.id}`, u.name);
+        out.set(`session:${u.id}`, u.name);
+      }
+    }
+    return out;
+  }
 
   function whereOf(f: AuditFilter): SQL | undefined {
     return and(
@@ -197,7 +218,8 @@ export function auditQueries(env: QueryEnv) {
           .offset(p.offset)
       ).map(({ beforeJson, afterJson, ...r }) => ({ ...r, before: parse(beforeJson), after: parse(afterJson) }));
       const total = (await first(env.db().select({ n: count() }).from(auditLog).where(where)))?.n ?? 0;
-      return { rows, total: Number(total) };
+      const names = await namesOf(rows);
+      return { rows: rows.map((r) => ({ ...r, entityName: names.get(`${r.entity}:${r.entityId}`) ?? null })), total: Number(total) };
     },
     /** The distinct methods on record, for the viewer's action filter. */
     async methods(): Promise<string[]> {

@@ -364,7 +364,8 @@ export function createDispatcher(o: DispatcherOptions) {
         } catch (e) {
           o.log.internal(method, e);
         }
-      } else if (call.lock) {
+      } else if (call.lock && !(result.ok && call.ctx?.sessionChange)) {
+        // (Not when this very call unlocked, ended or replaced the session.)
         try {
           await lockSession(now.toISOString());
         } catch (e) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, IsoInstant, Paging, pageOf, text } from './common';
 import { method } from './method';
+import { AuditFilterInput } from './users';
 
 /** What verification found (db/audit-chain.ts): the first broken link, and the tail to note down. */
 export const AuditVerdict = z.strictObject({
@@ -22,6 +23,17 @@ export const privacyContract = {
     output: AuditVerdict,
     access: 'audit.read',
     write: false,
+  }),
+  /**
+   * The audit viewer's rows as CSV, in the reader's language and the facility's time, with the
+   * same filters as audit.list. An export of health information: a write, recorded with its
+   * filters and row count (never the rows).
+   */
+  'audit.export': method({
+    input: AuditFilterInput.omit({ offset: true, limit: true }),
+    output: z.strictObject({ fileName: z.string(), csv: z.string(), rows: z.number().int(), truncated: z.boolean() }),
+    access: 'audit.read',
+    write: true,
   }),
   /**
    * Accounts and stations locked by failed passwords now. Only names of existing accounts: a name

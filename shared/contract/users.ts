@@ -30,6 +30,8 @@ export const AuditEntry = z.object({
   /** 'change': a write; 'access': a read of residents' health information; 'denied': a refused call. */
   kind: z.enum(['change', 'access', 'denied']),
   station: z.string().nullable(),
+  /** The resident's or user's name when the row is about one (the viewer's "Record" column). */
+  entityName: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

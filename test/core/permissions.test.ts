@@ -31,6 +31,7 @@ const rules: Record<MethodName, Access> = {
   'users.unlock': 'users.manage',
   'audit.list': 'audit.read',
   'audit.verify': 'audit.read',
+  'audit.export': 'audit.read',
   // print.pdf checks the document's own permission in its handler (shared/contract/print.ts).
   'print.pdf': 'signed_in',
   // The one-time token from main is the credential: the outcome must be recorded behind an idle lock too.

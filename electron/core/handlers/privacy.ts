@@ -3,6 +3,10 @@ import { dayRangeInstants } from '../../../shared/domain/privacy/zoned';
 import { ListInput } from '../../../shared/contract/residents';
 import { shiftEndAt } from '../../../shared/domain/privacy/shifts';
 import { can } from '../../../shared/domain/roles';
+import { auditAction, auditChanges } from '../../../shared/domain/privacy/audit-labels';
+import { wordsFrom } from '../../../shared/domain/privacy/audit-words';
+import { toCsv } from '../../../shared/domain/csv/write';
+import { catalogs } from '../../../shared/i18n';
 import { err, ok } from '../../../shared/result';
 import type { AuditFilter } from '../../../db/queries/audit';
 import { defineHandlers, type HandlerContext } from '../context';
@@ -23,7 +27,34 @@ export function auditFilterOf(input: Omit<AuditFilterInput, 'offset' | 'limit'>,
   };
 }
 
+/** The most rows one export holds: the newest first; narrower filters export the rest. */
+export const AUDIT_EXPORT_MAX = 50_000;
+
 export const privacyHandlers = defineHandlers({
+  async 'audit.export'(input, ctx) {
+    const page = await ctx.q.audit.list({ ...auditFilterOf(input, ctx), offset: 0, limit: AUDIT_EXPORT_MAX });
+    const facility = await ctx.q.facility.get();
+    const language = ctx.user?.language ?? facility?.defaultLanguage ?? 'en';
+    const messages = catalogs[language];
+    const w = wordsFrom(messages, language, ctx.timeZone);
+    const header = ['when', 'person', 'station', 'kind', 'action', 'record', 'changes'].map((k) => w.t(`privacy.viewer.csv.${k}`));
+    const csv = toCsv([
+      header,
+      ...page.rows.map((r) => [
+        w.dateTime(r.at),
+        r.userName ?? w.t('privacy.audit.system'),
+        r.station ?? '',
+        w.t(`privacy.viewer.kinds.${r.kind}`),
+        auditAction(r, w),
+        r.entityName ?? (r.entityId ? `${r.entity} #${r.entityId}` : ''),
+        auditChanges(r, w, 50).join('; '),
+      ]),
+    ]);
+    // What was exported and how much, never the rows themselves.
+    ctx.audit({ entity: 'export', entityId: null, after: { document: 'audit.log', filters: input, rows: page.rows.length } });
+    return ok({ fileName: `audit-log-${ctx.today}.csv`, csv, rows: page.rows.length, truncated: page.total > page.rows.length });
+  },
+
   async 'audit.list'(input, ctx) {
     return ok(await ctx.q.audit.list({ ...auditFilterOf(input, ctx), offset: input.offset, limit: input.limit }));
   },
