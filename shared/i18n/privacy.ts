@@ -17,6 +17,7 @@ export const privacyEn = {
     switchUser: 'Not {{name}}? Switch user',
     switchNote: 'Switching user signs {{name}} out; anything they had not saved is discarded.',
     lockNow: 'Lock',
+    ended: 'Your session has ended. Sign in again.',
   },
   emergency: {
     nav: 'Emergency access',
@@ -265,6 +266,7 @@ export const privacyEs: Shape<typeof privacyEn> = {
     switchUser: '¿No es {{name}}? Cambiar de usuario',
     switchNote: 'Cambiar de usuario cierra la sesión de {{name}}; lo que no haya guardado se descarta.',
     lockNow: 'Bloquear',
+    ended: 'Su sesión terminó. Inicie sesión de nuevo.',
   },
   emergency: {
     nav: 'Acceso de emergencia',

@@ -11,11 +11,13 @@ import { useTranslation } from '../i18n';
 import { AdminScreen } from './admin/AdminScreen';
 import { TrainingScreen } from './training/TrainingScreen';
 import { ResidentsScreen } from './residents/ResidentsScreen';
+import { EmergencyScreen } from './emergency/EmergencyScreen';
 
-const areas = ['residents', 'appointments', 'transport', 'training', 'handoff', 'admin'] as const;
+const areas = ['residents', 'appointments', 'transport', 'training', 'handoff', 'admin', 'emergency'] as const;
 type Area = (typeof areas)[number];
 
-const needs: Record<Area, Permission> = {
+/** Who sees an area: a permission, or — emergency access — the lack of one. */
+const needs: Record<Exclude<Area, 'emergency'>, Permission> = {
   residents: 'residents.read',
   appointments: 'appointments.read',
   transport: 'transport.read',
@@ -36,13 +38,17 @@ const screens: Record<Area, () => ReactNode> = {
   training: TrainingScreen,
   handoff: NotYetAvailable,
   admin: AdminScreen,
+  emergency: EmergencyScreen,
 };
+
+const shows = (a: Area, permissions: readonly Permission[]) => (a === 'emergency' ? !permissions.includes('residents.read') : permissions.includes(needs[a]));
 
 /** The signed-in frame: header, the areas this role may open, and the current area. */
 export function Shell() {
   const { t } = useTranslation();
-  const { user, facilityName, signOut } = useSession();
-  const allowed = areas.filter((a) => user.permissions.includes(needs[a]));
+  const { user, facilityName, signOut, lock } = useSession();
+  const allowed = areas.filter((a) => shows(a, user.permissions));
+  const areaName = (a: Area) => (a === 'emergency' ? t('privacy.emergency.nav') : t(`nav.${a}`));
   const [area, go] = useHashRoute<Area>(allowed, allowed[0] ?? 'residents');
   const heading = useRef<HTMLHeadingElement>(null);
   const [tools, setTools] = useState<HTMLDivElement | null>(null);
@@ -67,19 +73,20 @@ export function Shell() {
             {allowed.map((a) => (
               <li key={a}>
                 <a href={`#/${a}`} aria-current={a === area ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go(a))}>
-                  {t(`nav.${a}`)}
+                  {areaName(a)}
                 </a>
               </li>
             ))}
           </ul>
         </nav>
         <LanguagePicker onChange={(language) => void call('auth.setLanguage', { language })} />
+        <Button onPress={lock}>{t('privacy.lock.lockNow')}</Button>
         <Button onPress={signOut}>{t('nav.signOut')}</Button>
       </header>
       <main id="main" tabIndex={-1}>
         <div className="area-header">
           <h1 ref={heading} tabIndex={-1}>
-            {t(`nav.${area}`)}
+            {areaName(area)}
           </h1>
           <div className="area-tools" ref={setTools} />
         </div>
