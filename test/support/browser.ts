@@ -56,6 +56,8 @@ export async function startE2E(
     seed?: (core: Core) => void | Promise<void>;
     now?: string;
     locale?: string;
+    /** The computer's time zone (the facility's is its own setting); Chromium's default otherwise. */
+    timezoneId?: string;
     viewport?: { width: number; height: number };
     beforeLoad?: (page: Page) => Promise<void>;
     engine?: EngineConfig;
@@ -70,7 +72,7 @@ export async function startE2E(
   const harness = await startHarness(core);
   const browser = await launchChromium();
   const viewport = opts.viewport ?? { width: 1280, height: 900 };
-  const context = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport });
+  const context = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport, ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}) });
   const page = await context.newPage();
   await opts.beforeLoad?.(page);
   await page.goto(harness.url);
@@ -84,7 +86,7 @@ export async function startE2E(
     manual,
     file,
     async newPage() {
-      const ctx = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport });
+      const ctx = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport, ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}) });
       const p = await ctx.newPage();
       await p.goto(harness.url);
       return p;
