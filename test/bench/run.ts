@@ -18,6 +18,7 @@ import { benchResidents } from './residents';
 import { benchAppointments } from './appointments';
 import { benchTransport } from './transport';
 import { benchPrint } from './print';
+import { benchPrivacy } from './privacy';
 import type { BenchContext, BenchResults } from './types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -47,6 +48,7 @@ const suites: [string, (c: BenchContext) => Promise<BenchResults>][] = [
   ['appointments', benchAppointments],
   ['transport', benchTransport],
   ['print', benchPrint],
+  ['privacy', benchPrivacy],
 ];
 
 const results: BenchResults = {};
