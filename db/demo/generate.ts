@@ -74,7 +74,16 @@ export async function seedDemoFacility(engine: Engine, o: DemoOptions): Promise<
     for (const u of demoUsers) {
       out.userIds[u.username] = await q.users.insert({ ...u, passwordHash: hash, mustChangePassword: false, at });
     }
-    await seedTraining(q, { random: r, now: o.now, unitIds: out.unitIds, userIds: out.userIds, staff: o.staff ?? 60, extraCourses: o.extraCourses ?? 0, years: o.trainingYears ?? 6 });
+    await seedTraining(q, {
+      random: r,
+      now: o.now,
+      unitIds: out.unitIds,
+      userIds: out.userIds,
+      userNames: Object.fromEntries(demoUsers.map((u) => [u.username, u.displayName])),
+      staff: o.staff ?? 60,
+      extraCourses: o.extraCourses ?? 0,
+      years: o.trainingYears ?? 6,
+    });
     await seedDemoResidents(q, r, { count: o.residents ?? 120, now: o.now, timeZone: 'America/Chicago', bedIds: out.bedIds, userId: out.userIds['coordinator'] ?? null });
     await q.audit.insert({ at, userId: null, method: 'demo.seed', entity: 'facility', entityId: '1', before: null, after: { seed: o.seed } });
   });

@@ -5,13 +5,14 @@ import {
   dietTypes,
   iddsiDrinkLevels,
   iddsiFoodLevels,
+  type AllergySeverity,
   type IsolationPrecaution,
   type MobilityAid,
   type RiskLevel,
   type TransferAssist,
 } from '../../shared/domain/residents/vocabulary';
 import type { Queries } from '../queries';
-import { familyNames, givenNames } from './names';
+import { familyNames, givenNamesOf, nicknames } from './names';
 import type { Random } from './random';
 
 export interface DemoResidentsOptions {
@@ -36,7 +37,34 @@ function weighted<T>(r: Random, choices: readonly (readonly [T, number])[]): T {
 }
 
 const SUBSTANCES = ['Penicillin', 'Sulfa drugs', 'Latex', 'Shellfish', 'Peanuts', 'Codeine', 'Aspirin', 'Iodine contrast', 'Eggs', 'Morphine'];
-const REACTIONS = ['Hives', 'Rash', 'Anaphylaxis', 'Nausea', 'Swelling', ''];
+
+/**
+ * Reactions by the severity they are recorded with, so a demo allergy is one a nurse would write:
+ * anaphylaxis is severe, never "severity unknown"; an unknown severity has no reaction on record
+ * ("per family"). Exported for the test that holds the demo to it.
+ */
+export const DEMO_REACTIONS: Readonly<Record<AllergySeverity, readonly string[]>> = {
+  severe: ['Anaphylaxis', 'Throat swelling', 'Angioedema'],
+  moderate: ['Hives', 'Swelling', 'Wheezing'],
+  mild: ['Rash', 'Nausea', 'Itching'],
+  unknown: [''],
+};
+
+/**
+ * The mobility aid that goes with each transfer, weighted: a mechanical lift or a two-person transfer
+ * means a wheelchair (or a stretcher), a stretcher means a lift, and someone who walks with no aid
+ * transfers on their own or with stand-by help. The transport mode is then the rule's (transport/mode.ts).
+ */
+const AIDS_FOR: Readonly<Record<TransferAssist, readonly (readonly [MobilityAid, number])[]>> = {
+  independent: [['none', 4], ['cane', 2], ['walker', 2]],
+  standby: [['none', 1], ['cane', 2], ['walker', 4], ['wheelchair', 1]],
+  one_person: [['walker', 3], ['wheelchair', 3]],
+  two_person: [['wheelchair', 1]],
+  mechanical_lift: [['wheelchair', 5], ['stretcher', 1]],
+};
+
+/** Days after admission within which the admission assessments may still be pending. */
+export const DEMO_ASSESSMENT_DAYS = 3;
 const LANGUAGES = ['Spanish', 'Vietnamese', 'Korean', 'Polish', 'French', 'Mandarin', 'Arabic', 'Yoruba'];
 
 // The first few are the same names on purpose, with different birth dates: every view must tell them apart.
@@ -49,58 +77,79 @@ const TWINS: [string, string, string][] = [
   ['민준', '김', '1939-03-15'],
 ];
 
+const TWIN_SEX: readonly ('female' | 'male')[] = ['male', 'male', 'female', 'female', 'female', 'male'];
+
 function person(r: Random, n: number | null, today: string): Pick<ResidentFields, 'legalGiven' | 'legalFamily' | 'dateOfBirth' | 'preferredName' | 'sex'> {
   const twin = n === null ? undefined : TWINS[n];
   const age = r.int(62, 101);
   const dob = twin?.[2] ?? addDays(today, -Math.round(age * 365.25) - r.int(0, 364));
-  const given = twin?.[0] ?? r.pick(givenNames);
+  // Sex first, then a given name usually given to that sex: the record agrees with itself.
+  const sex = twin ? TWIN_SEX[n!]! : r.chance(0.62) ? 'female' : 'male';
+  const given = twin?.[0] ?? r.pick(givenNamesOf(sex));
+  const nickname = nicknames[given as keyof typeof nicknames];
   return {
     legalGiven: given,
     legalFamily: twin?.[1] ?? r.pick(familyNames),
     dateOfBirth: dob,
-    preferredName: r.chance(0.15) ? r.pick(['Pepe', 'Peggy', 'Bud', 'Dot', 'Lupe', 'Hal', 'Bea']) : null,
-    sex: r.chance(0.62) ? 'female' : 'male',
+    preferredName: nickname && r.chance(0.4) ? nickname : null,
+    sex,
   };
 }
 
-function clinical(r: Random, today: string): Omit<ResidentFields, 'legalGiven' | 'legalFamily' | 'dateOfBirth' | 'preferredName' | 'sex' | 'recordNumber'> {
-  const aid = weighted<MobilityAid>(r, [['none', 3], ['cane', 2], ['walker', 4], ['wheelchair', 3], ['stretcher', 0.3]]);
-  const transfer = weighted<TransferAssist>(r, [['independent', 3], ['standby', 3], ['one_person', 3], ['two_person', 1.5], ['mechanical_lift', aid === 'stretcher' ? 5 : 0.8]]);
+/** A relative of the right sex for the word: a daughter is never called Harold. */
+function relative(r: Random, family: string, choices: readonly (readonly [string, 'female' | 'male'])[]): { name: string; relationship: string } {
+  const [relationship, sex] = r.pick(choices);
+  return { name: `${r.pick(givenNamesOf(sex))} ${family}`, relationship };
+}
+
+/**
+ * The record as nursing keeps it. `pending`: admitted in the last few days, some admission
+ * assessments (and maybe the allergy history) not recorded yet — shown as "Not assessed", which is
+ * what a fresh admission looks like. `memoryCare`: wandering risk is why they are on that unit.
+ */
+function clinical(r: Random, today: string, o: { pending: boolean; memoryCare: boolean }): Omit<ResidentFields, 'legalGiven' | 'legalFamily' | 'dateOfBirth' | 'preferredName' | 'sex' | 'recordNumber'> {
+  const transfer = weighted<TransferAssist>(r, [['independent', 3], ['standby', 3], ['one_person', 3], ['two_person', 1.5], ['mechanical_lift', 0.8]]);
+  const aid = weighted<MobilityAid>(r, AIDS_FOR[transfer]);
   const allergyRoll = r.next();
   const allergies: ResidentFields['allergies'] =
-    allergyRoll < 0.1
+    o.pending && allergyRoll < 0.5
       ? { state: 'not_recorded' }
-      : allergyRoll < 0.55
+      : allergyRoll < 0.5
         ? { state: 'nka', recordedOn: addDays(today, -r.int(1, 900)) }
         : {
             state: 'listed',
-            items: Array.from({ length: r.int(1, 3) }, () => ({
-              substance: r.pick(SUBSTANCES),
-              reaction: r.pick(REACTIONS),
-              severity: weighted(r, [['mild', 3], ['moderate', 3], ['severe', 1.5], ['unknown', 1]] as const),
-            })).filter((item, i, all) => all.findIndex((x) => x.substance === item.substance) === i),
+            items: Array.from({ length: r.int(1, 3) }, () => {
+              const severity = weighted<AllergySeverity>(r, [['mild', 3], ['moderate', 3], ['severe', 1.5], ['unknown', 1]]);
+              return { substance: r.pick(SUBSTANCES), reaction: r.pick(DEMO_REACTIONS[severity]), severity };
+            }).filter((item, i, all) => all.findIndex((x) => x.substance === item.substance) === i),
           };
   const language = r.chance(0.18) ? r.pick(LANGUAGES) : 'English';
   const contacts: ContactInput[] = [];
   const family = r.pick(familyNames);
-  contacts.push({ role: 'healthcare_proxy', name: `${r.pick(givenNames)} ${family}`, relationship: r.pick(['Daughter', 'Son', 'Spouse', 'Niece', 'Friend']), phone: `555-01${r.int(10, 99)}`, altPhone: null, emergencyOrder: 1, note: null });
-  if (r.chance(0.6)) contacts.push({ role: 'family', name: `${r.pick(givenNames)} ${family}`, relationship: r.pick(['Son', 'Grandson', 'Sister', 'Brother']), phone: `555-02${r.int(10, 99)}`, altPhone: null, emergencyOrder: 2, note: null });
+  const proxy = relative(r, family, [['Daughter', 'female'], ['Son', 'male'], ['Niece', 'female'], ['Nephew', 'male'], ['Wife', 'female'], ['Husband', 'male']]);
+  contacts.push({ role: 'healthcare_proxy', ...proxy, phone: `555-01${r.int(10, 99)}`, altPhone: null, emergencyOrder: 1, note: null });
+  if (r.chance(0.6)) {
+    const other = relative(r, family, [['Son', 'male'], ['Grandson', 'male'], ['Granddaughter', 'female'], ['Sister', 'female'], ['Brother', 'male']]);
+    contacts.push({ role: 'family', ...other, phone: `555-02${r.int(10, 99)}`, altPhone: null, emergencyOrder: 2, note: null });
+  }
   const codeStatus = weighted(r, codeStatuses.map((c, i) => [c, [5, 3, 2, 1][i] ?? 1] as const));
+  // A fresh admission: each assessment may still be pending (null), never defaulted.
+  const assessed = <T>(value: T): T | null => (o.pending && r.chance(0.5) ? null : value);
   return {
     codeStatus,
     codeStatusForm: codeStatus === 'full_code' ? null : r.pick(['polst', 'molst', 'facility_form'] as const),
     codeStatusDocumentedOn: codeStatus === 'full_code' ? null : addDays(today, -r.int(5, 700)),
     allergies,
-    dietType: weighted(r, dietTypes.map((d, i) => [d, i === 0 ? 8 : 1] as const)),
+    dietType: assessed(weighted(r, dietTypes.map((d, i) => [d, i === 0 ? 8 : 1] as const))),
     dietNote: null,
-    iddsiFood: weighted(r, iddsiFoodLevels.map((l, i) => [l, [10, 3, 2, 1.5, 0.3][i] ?? 1] as const)),
-    iddsiDrink: weighted(r, iddsiDrinkLevels.map((l, i) => [l, [10, 1.5, 2, 1, 0.3][i] ?? 1] as const)),
-    transfer,
-    aid,
-    bariatric: r.chance(0.04),
-    fallRisk: weighted<RiskLevel>(r, [['low', 4], ['moderate', 3], ['high', 2]]),
-    wanderingRisk: weighted<RiskLevel>(r, [['low', 7], ['moderate', 1.5], ['high', 1]]),
-    isolation: weighted<IsolationPrecaution>(r, [['none', 20], ['contact', 1.5], ['droplet', 0.6], ['airborne', 0.2]]),
+    iddsiFood: assessed(weighted(r, iddsiFoodLevels.map((l, i) => [l, [10, 3, 2, 1.5, 0.3][i] ?? 1] as const))),
+    iddsiDrink: assessed(weighted(r, iddsiDrinkLevels.map((l, i) => [l, [10, 1.5, 2, 1, 0.3][i] ?? 1] as const))),
+    transfer: assessed(transfer),
+    aid: assessed(aid),
+    bariatric: assessed(r.chance(0.04)),
+    fallRisk: assessed(weighted<RiskLevel>(r, aid === 'none' ? [['low', 5], ['moderate', 2], ['high', 1]] : [['low', 2], ['moderate', 3], ['high', 3]])),
+    wanderingRisk: assessed(weighted<RiskLevel>(r, o.memoryCare ? [['moderate', 1], ['high', 2]] : [['low', 7], ['moderate', 1.5], ['high', 0.5]])),
+    isolation: assessed(weighted<IsolationPrecaution>(r, [['none', 20], ['contact', 1.5], ['droplet', 0.6], ['airborne', 0.2]])),
     hearingAids: r.chance(0.2) ? r.pick(['Left ear', 'Right ear', 'Both ears']) : null,
     visionAids: r.chance(0.45) ? r.pick(['Glasses', 'Reading glasses', 'Magnifier']) : null,
     language,
@@ -134,7 +183,9 @@ export async function seedDemoResidents(q: Queries, r: Random, o: DemoResidentsO
   let n = 0;
   const admit = async (bedId: number, admittedOn: string, twin: number | null) => {
     const who = person(r, twin, today);
-    const id = await q.residents.admit({ ...who, recordNumber: `MG${String(10001 + n).padStart(6, '0')}`, ...clinical(r, today) }, { bedId, admittedOn, at, by });
+    const memoryCare = (await q.residents.bedInfo(bedId))?.unitName === 'Memory Care';
+    const pending = addDays(admittedOn, DEMO_ASSESSMENT_DAYS) > today;
+    const id = await q.residents.admit({ ...who, recordNumber: `MG${String(10001 + n).padStart(6, '0')}`, ...clinical(r, today, { pending, memoryCare }) }, { bedId, admittedOn, at, by });
     n++;
     ids.push(id);
     await q.audit.insert({ at, userId: by, method: 'demo.seed', entity: 'resident', entityId: String(id), before: null, after: { ...who, admittedOn } });
@@ -154,7 +205,8 @@ export async function seedDemoResidents(q: Queries, r: Random, o: DemoResidentsO
 
   for (let i = 0; i < census; i++) {
     const bedId = beds[i]!;
-    const admittedOn = addDays(today, -r.int(3, 1500));
+    // The last few came in yesterday or today: their admission assessments are still being done.
+    const admittedOn = i >= census - Math.max(2, Math.round(census / 60)) ? addDays(today, -r.int(0, 1)) : addDays(today, -r.int(DEMO_ASSESSMENT_DAYS + 1, 1500));
     const id = await admit(bedId, admittedOn, i);
     let since = admittedOn;
     const span = Math.max(1, Math.floor((Date.parse(today) - Date.parse(admittedOn)) / 86_400_000));
@@ -173,14 +225,22 @@ export async function seedDemoResidents(q: Queries, r: Random, o: DemoResidentsO
       if (date >= since) await q.residents.changeStatus(id, { status: away < 0.04 ? 'hospital' : 'leave', date, bedId, note: null, at, by });
     }
   }
-  // A few moves, swapping into beds no one has (there are spare beds unless the census fills the house).
-  for (let i = census; i < beds.length && i < census + Math.round(census / 20); i++) {
+  // A few room changes within the unit, into beds no one has (there are spare beds unless the census
+  // fills the house): a move to another unit would be a change of care a demo should not make up.
+  const spare = beds.slice(census);
+  const unitOf = async (bedId: number) => (await q.residents.bedInfo(bedId))?.unitId;
+  for (let moves = 0; moves < Math.round(census / 20) && spare.length > 0; moves++) {
     const id = ids[past + r.int(0, census - 1)]!;
     const open = await q.residents.openBedAssignment(id);
     if (!open) continue;
     const date = addDays(open.from, 1);
     if (date > today) continue;
-    await q.residents.moveBed(id, { bedId: beds[i]!, date, reason: 'transfer', note: 'Room change', at, by });
+    const unit = await unitOf(open.bedId);
+    let to = 0;
+    while (to < spare.length && (await unitOf(spare[to]!)) !== unit) to++;
+    if (to === spare.length) continue;
+    const [bedId] = spare.splice(to, 1);
+    await q.residents.moveBed(id, { bedId: bedId!, date, reason: 'transfer', note: 'Room change', at, by });
   }
   return { residentIds: ids };
 }

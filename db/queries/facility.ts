@@ -12,21 +12,12 @@ export interface FacilityRow {
 
 export function facilityQueries(env: QueryEnv) {
   const { facility, units, shifts } = env.t;
+  // Read on most public calls ("today" needs the zone): prepared once rather than built each time.
+  const getStatement = env.statement('SELECT name, time_zone, paper_size, default_language, idle_lock_minutes FROM facility WHERE id = 1');
   return {
-    get(): Promise<FacilityRow | undefined> {
-      return first(
-        env
-          .db()
-          .select({
-            name: facility.name,
-            timeZone: facility.timeZone,
-            paperSize: facility.paperSize,
-            defaultLanguage: facility.defaultLanguage,
-            idleLockMinutes: facility.idleLockMinutes,
-          })
-          .from(facility)
-          .where(eq(facility.id, 1)),
-      );
+    async get(): Promise<FacilityRow | undefined> {
+      const r = (await getStatement.rows())[0] as [string, string, FacilityRow['paperSize'], FacilityRow['defaultLanguage'], number] | undefined;
+      return r && { name: r[0], timeZone: r[1], paperSize: r[2], defaultLanguage: r[3], idleLockMinutes: r[4] };
     },
     async insert(f: FacilityRow, at: string): Promise<void> {
       await env.db().insert(facility).values({ id: 1, ...f, createdAt: at });

@@ -5,6 +5,7 @@ import { emergencyQueries, printJobQueries, stationThrottleQueries } from './pri
 import { residentQueries } from './residents';
 import { sessionQueries, throttleQueries } from './sessions';
 import { trainingQueries } from './training';
+import { transferQueries } from './transfer';
 import { userQueries } from './users';
 
 /**
@@ -25,6 +26,7 @@ export function createQueries(env: QueryEnv) {
     printJobs: printJobQueries(env),
     stationThrottle: stationThrottleQueries(env),
     emergency: emergencyQueries(env),
+    transfer: transferQueries(env),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

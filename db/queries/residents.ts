@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { AllergiesInput, BedBoard, CensusRow, CensusSort, ContactInput, FreeBed, ListInput, ResidentDetail, ResidentFields } from '../../shared/contract/residents';
 import { ageOn } from '../../shared/domain/residents/age';
-import { allergySummary } from '../../shared/domain/residents/allergies';
+import { sortAllergies, type AllergyItem } from '../../shared/domain/residents/allergies';
 import { locationKey } from '../../shared/domain/residents/location-key';
-import { normalizeForSearch, searchKey } from '../../shared/domain/residents/search';
-import { residentStatuses, transportModeFor, type ResidentStatus } from '../../shared/domain/residents/vocabulary';
+import { normalizeForSearch, searchCompact, searchKey } from '../../shared/domain/residents/search';
+import { riskLevels, residentStatuses, transportModeFor, type ResidentStatus } from '../../shared/domain/residents/vocabulary';
 import type { Dialect, QueryEnv } from '../engine/types';
 import { bool, first } from './util';
 
@@ -22,22 +22,31 @@ export interface BedInfo {
 
 /** Derived columns written with every identity change, so search and sort never compute per row. */
 export function searchColumns(f: Pick<ResidentFields, 'legalGiven' | 'legalFamily' | 'preferredName' | 'recordNumber'>) {
-  const key = searchKey(f);
   return {
-    searchKey: key,
-    searchCompact: key.replaceAll(' ', ''),
+    searchKey: searchKey(f),
+    searchCompact: searchCompact(f),
     nameSort: `${normalizeForSearch(f.legalFamily)}\u0001${normalizeForSearch(f.legalGiven)}`,
   };
 }
 
+/**
+ * The summary columns follow the items, always from the items: the same call that replaces
+ * resident_allergies writes them. A 'listed' record without items cannot pass the contract.
+ */
 function allergyColumns(a: AllergiesInput) {
-  const summary = allergySummary(a);
+  const items = a.state === 'listed' ? sortAllergies(a.items).map(({ substance, reaction, severity }) => ({ substance, reaction, severity })) : [];
   return {
     allergyState: a.state,
     allergyRecordedOn: a.state === 'nka' ? a.recordedOn : null,
-    allergyText: summary.kind === 'list' ? summary.text : null,
-    allergySevere: summary.kind === 'list' && summary.hasSevere,
+    allergyItems: a.state === 'listed' ? JSON.stringify(items) : null,
+    allergySevere: items.some((i) => i.severity === 'severe'),
   };
+}
+
+/** residents.allergy_items as stored: text on SQLite, text on PostgreSQL too (twins), never null for 'listed'. */
+function itemsOf(stored: unknown): AllergyItem[] {
+  if (stored === null || stored === undefined) return [];
+  return (typeof stored === 'string' ? JSON.parse(stored) : stored) as AllergyItem[];
 }
 
 function fieldColumns(f: ResidentFields) {
@@ -74,8 +83,10 @@ function fieldColumns(f: ResidentFields) {
   };
 }
 
+// NULL (not assessed) ranks after every value: sorted by risk, highest first, the residents nobody
+// has assessed come first — they may be the riskiest.
 const rank = (column: string, values: readonly string[]) =>
-  `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END`;
+  `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} ELSE ${values.length} END`;
 
 // Every sort ends on the id so paging is stable when the leading keys tie (two Maria Garcías).
 // The key columns are normalised for byte order; the server's collation would reorder them, hence "C" there.
@@ -95,7 +106,7 @@ function orderBy(sort: CensusSort, d: 'ASC' | 'DESC', kind: Dialect['kind']): st
     case 'codeStatus':
       return `${rank('r.code_status', ['full_code', 'dnr', 'dnr_dni', 'comfort_care'])} ${d}, ${location} NULLS LAST, r.id`;
     case 'fallRisk':
-      return `${rank('r.fall_risk', ['low', 'moderate', 'high'])} ${d}, ${location} NULLS LAST, r.id`;
+      return `${rank('r.fall_risk', riskLevels)} ${d}, ${location} NULLS LAST, r.id`;
     case 'recordNumber':
       return `${nocase('r.record_number')} ${d}, r.id ${d}`;
     case 'admittedOn':
@@ -105,7 +116,7 @@ function orderBy(sort: CensusSort, d: 'ASC' | 'DESC', kind: Dialect['kind']): st
 
 const CENSUS_COLUMNS = `r.id, r.record_number, r.legal_given, r.legal_family, r.preferred_name, r.date_of_birth, r.sex, r.status, r.status_since,
   u.id, u.name, rm.id, rm.label, b.id, b.label,
-  r.code_status, r.allergy_state, r.allergy_text, r.allergy_severe, r.allergy_recorded_on,
+  r.code_status, r.allergy_state, r.allergy_items, r.allergy_severe, r.allergy_recorded_on,
   r.diet_type, r.iddsi_food, r.iddsi_drink, r.transfer, r.aid, r.fall_risk, r.wandering_risk, r.isolation, r.language, r.interpreter_needed`;
 
 const CENSUS_FROM = `FROM residents r
@@ -127,7 +138,7 @@ const censusWhere = (kind: Dialect['kind']) => {
   return `WHERE (${text('status')} = 'all' OR (${text('status')} = 'census' AND r.status IN ('active', 'hospital', 'leave')) OR r.status = ${text('status')})
   AND (CAST(@unitId AS INTEGER) IS NULL OR rm.unit_id = CAST(@unitId AS INTEGER))
   AND (${text('codeStatus')} IS NULL OR r.code_status = ${text('codeStatus')})
-  AND (${text('fallRisk')} IS NULL OR r.fall_risk = ${text('fallRisk')})
+  AND (${text('fallRisk')} IS NULL OR (${text('fallRisk')} = 'not_assessed' AND r.fall_risk IS NULL) OR r.fall_risk = ${text('fallRisk')})
   AND (${text('isolation')} IS NULL OR (${text('isolation')} = 'any' AND r.isolation <> 'none') OR r.isolation = ${text('isolation')})
   ${SEARCH_TOKENS.map((t) => `AND (${text(t)} IS NULL OR ${kind === 'pg' ? 'strpos' : 'instr'}(r.search_compact, ${text(t)}) > 0)`).join('\n  ')}`;
 };
@@ -179,7 +190,7 @@ function censusRow(r: RawCensus, today: string): CensusRow {
         ? { unitId: r[9]!, unitName: r[10]!, roomId: r[11]!, roomLabel: r[12]!, bedId: r[13], bedLabel: r[14]! }
         : null,
     codeStatus: r[15],
-    allergies: { state: r[16], text: r[17], hasSevere: bool(r[18]), recordedOn: r[19] },
+    allergies: { state: r[16], items: itemsOf(r[17]), hasSevere: bool(r[18]), recordedOn: r[19] },
     dietType: r[20],
     iddsiFood: r[21],
     iddsiDrink: r[22],
@@ -246,6 +257,12 @@ export function residentQueries(env: QueryEnv) {
       .values(contacts.map((c, position) => ({ residentId, position, ...c })));
   }
 
+  // Who marked a history row entered in error, by name.
+  const nameOf = (userIdColumn: typeof residentStatusPeriods.enteredInErrorBy | typeof residentBedAssignments.enteredInErrorBy) =>
+    sql<string | null>`(SELECT u.display_name FROM users u WHERE u.id = ${userIdColumn})`;
+  const inError = (row: { errorAt: string | null; errorBy: string | null; errorReason: string | null }) =>
+    row.errorAt === null ? null : { at: row.errorAt, by: row.errorBy, reason: row.errorReason ?? '' };
+
   // "Unit · room-bed" of a bed id column, for history rows.
   const placeOf = (bedIdColumn: typeof residentStatusPeriods.bedId | typeof residentBedAssignments.bedId) =>
     sql<string | null>`(SELECT u.name || ' · ' || rm.label || '-' || b.label FROM beds b JOIN rooms rm ON rm.id = b.room_id JOIN units u ON u.id = rm.unit_id WHERE b.id = ${bedIdColumn})`;
@@ -294,6 +311,9 @@ export function residentQueries(env: QueryEnv) {
           to: residentStatusPeriods.toDate,
           bed: placeOf(residentStatusPeriods.bedId),
           note: residentStatusPeriods.note,
+          errorAt: residentStatusPeriods.enteredInErrorAt,
+          errorBy: nameOf(residentStatusPeriods.enteredInErrorBy),
+          errorReason: residentStatusPeriods.enteredInErrorReason,
         })
         .from(residentStatusPeriods)
         .where(eq(residentStatusPeriods.residentId, id))
@@ -307,6 +327,9 @@ export function residentQueries(env: QueryEnv) {
           to: residentBedAssignments.toDate,
           reason: residentBedAssignments.reason,
           note: residentBedAssignments.note,
+          errorAt: residentBedAssignments.enteredInErrorAt,
+          errorBy: nameOf(residentBedAssignments.enteredInErrorBy),
+          errorReason: residentBedAssignments.enteredInErrorReason,
         })
         .from(residentBedAssignments)
         .where(eq(residentBedAssignments.residentId, id))
@@ -327,8 +350,8 @@ export function residentQueries(env: QueryEnv) {
         pharmacyName: r.pharmacyName,
         pharmacyPhone: r.pharmacyPhone,
         contacts,
-        periods,
-        beds: bedRows,
+        periods: periods.map(({ errorAt, errorBy, errorReason, ...p }) => ({ ...p, enteredInError: inError({ errorAt, errorBy, errorReason }) })),
+        beds: bedRows.map(({ errorAt, errorBy, errorReason, ...b }) => ({ ...b, enteredInError: inError({ errorAt, errorBy, errorReason }) })),
         createdAt: r.createdAt,
         updatedAt: r.updatedAt,
         version: r.version,
@@ -352,7 +375,7 @@ export function residentQueries(env: QueryEnv) {
           .db()
           .select({ id: residentBedAssignments.id, bedId: residentBedAssignments.bedId, from: residentBedAssignments.fromDate })
           .from(residentBedAssignments)
-          .where(and(eq(residentBedAssignments.residentId, id), isNull(residentBedAssignments.toDate))),
+          .where(and(eq(residentBedAssignments.residentId, id), isNull(residentBedAssignments.toDate), isNull(residentBedAssignments.enteredInErrorAt))),
       );
     },
 
@@ -426,7 +449,7 @@ export function residentQueries(env: QueryEnv) {
       await db
         .update(residentBedAssignments)
         .set({ toDate: m.date })
-        .where(and(eq(residentBedAssignments.residentId, id), isNull(residentBedAssignments.toDate)));
+        .where(and(eq(residentBedAssignments.residentId, id), isNull(residentBedAssignments.toDate), isNull(residentBedAssignments.enteredInErrorAt)));
       // Free the old bed first: the unique index on residents.bed_id would otherwise refuse a swap.
       await db.update(residents).set({ bedId: null, locationKey: null, updatedAt: m.at }).where(eq(residents.id, id));
       if (m.bedId === null) return;
@@ -440,9 +463,67 @@ export function residentQueries(env: QueryEnv) {
       await db
         .update(residentStatusPeriods)
         .set({ toDate: c.date })
-        .where(and(eq(residentStatusPeriods.residentId, id), isNull(residentStatusPeriods.toDate)));
+        .where(and(eq(residentStatusPeriods.residentId, id), isNull(residentStatusPeriods.toDate), isNull(residentStatusPeriods.enteredInErrorAt)));
       await db.insert(residentStatusPeriods).values({ residentId: id, status: c.status, fromDate: c.date, bedId: c.bedId, note: c.note, createdAt: c.at, createdBy: c.by });
       await db.update(residents).set({ status: c.status, statusSince: c.date, updatedAt: c.at }).where(eq(residents.id, id));
+    },
+
+    /**
+     * Status periods and bed assignments as stored, oldest first, each with whether it was marked
+     * entered in error: what a correction works out its plan from.
+     */
+    async timeline(id: number) {
+      const db = env.db();
+      const periods = await db
+        .select({ id: residentStatusPeriods.id, status: residentStatusPeriods.status, from: residentStatusPeriods.fromDate, to: residentStatusPeriods.toDate, inError: residentStatusPeriods.enteredInErrorAt })
+        .from(residentStatusPeriods)
+        .where(eq(residentStatusPeriods.residentId, id))
+        .orderBy(asc(residentStatusPeriods.fromDate), asc(residentStatusPeriods.id));
+      const assignments = await db
+        .select({ id: residentBedAssignments.id, bedId: residentBedAssignments.bedId, from: residentBedAssignments.fromDate, to: residentBedAssignments.toDate, reason: residentBedAssignments.reason, inError: residentBedAssignments.enteredInErrorAt })
+        .from(residentBedAssignments)
+        .where(eq(residentBedAssignments.residentId, id))
+        .orderBy(asc(residentBedAssignments.fromDate), asc(residentBedAssignments.id));
+      return { periods, assignments };
+    },
+
+    /** Marks a status period entered in error. The row keeps what was entered; current-state reads skip it. */
+    async markPeriodInError(periodId: number, e: { at: string; by: number | null; reason: string }): Promise<void> {
+      await env.db().update(residentStatusPeriods).set({ enteredInErrorAt: e.at, enteredInErrorBy: e.by, enteredInErrorReason: e.reason }).where(eq(residentStatusPeriods.id, periodId));
+    },
+
+    async markAssignmentInError(assignmentId: number, e: { at: string; by: number | null; reason: string }): Promise<void> {
+      await env.db().update(residentBedAssignments).set({ enteredInErrorAt: e.at, enteredInErrorBy: e.by, enteredInErrorReason: e.reason }).where(eq(residentBedAssignments.id, assignmentId));
+    },
+
+    /** Makes a closed period the open one again (the change that closed it was entered in error). */
+    async reopenPeriod(periodId: number): Promise<void> {
+      await env.db().update(residentStatusPeriods).set({ toDate: null }).where(eq(residentStatusPeriods.id, periodId));
+    },
+
+    async reopenAssignment(assignmentId: number): Promise<void> {
+      await env.db().update(residentBedAssignments).set({ toDate: null }).where(eq(residentBedAssignments.id, assignmentId));
+    },
+
+    /** Opens a bed assignment with no move before it (a correction whose earlier bed was taken). */
+    async openAssignment(id: number, a: { bedId: number; date: string; reason: 'correction'; note: string | null; at: string; by: number | null }): Promise<void> {
+      await env.db().insert(residentBedAssignments).values({ residentId: id, bedId: a.bedId, fromDate: a.date, reason: a.reason, note: a.note, createdAt: a.at, createdBy: a.by });
+    },
+
+    /** The denormalised current status, put back to the period a correction reopened. */
+    async setStatus(id: number, status: ResidentStatus, since: string, at: string): Promise<void> {
+      await env.db().update(residents).set({ status, statusSince: since, updatedAt: at }).where(eq(residents.id, id));
+    },
+
+    /** The denormalised current bed (and its sort key); the caller has checked the bed is free. */
+    async placeInBed(id: number, bedId: number | null, at: string): Promise<void> {
+      await env.db().update(residents).set({ bedId, locationKey: await locationOf(bedId), updatedAt: at }).where(eq(residents.id, id));
+    },
+
+    /** "Family, Given" of a resident, for naming who took a bed. */
+    async nameOf(id: number): Promise<string | null> {
+      const r = await first(env.db().select({ given: residents.legalGiven, family: residents.legalFamily }).from(residents).where(eq(residents.id, id)));
+      return r ? `${r.family}, ${r.given}` : null;
     },
 
     async freeBeds(unitId: number | null): Promise<FreeBed[]> {

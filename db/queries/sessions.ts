@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Role } from '../../shared/domain/roles';
 import type { QueryEnv } from '../engine/types';
-import { first } from './util';
+import { bool, first } from './util';
 
 export type SessionEndReason = 'sign_out' | 'idle' | 'deactivated' | 'password_reset' | 'closed' | 'password_changed';
 
@@ -23,7 +23,14 @@ export interface SessionCheck {
 }
 
 export function sessionQueries(env: QueryEnv) {
-  const { sessions, users, facility } = env.t;
+  const { sessions } = env.t;
+  // On every call of every station: hand-written and prepared once (drizzle's query building alone
+  // cost more than the lookup). Column names are the schema's.
+  const checkStatement = env.statement(
+    `SELECT s.ended_at, s.last_seen_at, u.id, u.username, u.display_name, u.role, u.active, u.language, u.must_change_password, f.idle_lock_minutes, f.time_zone, s.locked_at
+     FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN facility f ON f.id = 1
+     WHERE s.token_hash = @tokenHash`,
+  );
   return {
     async insert(tokenHash: string, userId: number, at: string): Promise<void> {
       await env.db().insert(sessions).values({ tokenHash, userId, createdAt: at, lastSeenAt: at });
@@ -63,29 +70,25 @@ export function sessionQueries(env: QueryEnv) {
      * statement. Nothing of it is cached in a station's memory, so a role change, a deactivation or
      * a password reset made at another station applies to this one's next call.
      */
-    check(tokenHash: string): Promise<SessionCheck | undefined> {
-      return first(
-        env
-          .db()
-          .select({
-            endedAt: sessions.endedAt,
-            lastSeenAt: sessions.lastSeenAt,
-            userId: users.id,
-            username: users.username,
-            displayName: users.displayName,
-            role: users.role,
-            active: users.active,
-            language: users.language,
-            mustChangePassword: users.mustChangePassword,
-            idleLockMinutes: facility.idleLockMinutes,
-            timeZone: facility.timeZone,
-            lockedAt: sessions.lockedAt,
-          })
-          .from(sessions)
-          .innerJoin(users, eq(users.id, sessions.userId))
-          .leftJoin(facility, eq(facility.id, 1))
-          .where(eq(sessions.tokenHash, tokenHash)) as Promise<SessionCheck[]>,
-      );
+    async check(tokenHash: string): Promise<SessionCheck | undefined> {
+      const r = (await checkStatement.rows({ tokenHash }))[0] as
+        | [string | null, string, number, string, string, SessionCheck['role'], unknown, SessionCheck['language'], unknown, number | null, string | null, string | null]
+        | undefined;
+      if (!r) return undefined;
+      return {
+        endedAt: r[0],
+        lastSeenAt: r[1],
+        userId: r[2],
+        username: r[3],
+        displayName: r[4],
+        role: r[5],
+        active: bool(r[6]),
+        language: r[7],
+        mustChangePassword: bool(r[8]),
+        idleLockMinutes: r[9],
+        timeZone: r[10],
+        lockedAt: r[11] ?? null,
+      };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, or, sql } from 'drizzle-orm';
 import type { Role } from '../../shared/domain/roles';
 import type { QueryEnv } from '../engine/types';
-import { first } from './util';
+import { bool, first } from './util';
 
 export interface UserRow {
   id: number;
@@ -40,10 +40,18 @@ export function userQueries(env: QueryEnv) {
     version: users.version,
   };
   const authColumns = { ...publicColumns, passwordHash: users.passwordHash };
+  // users.get sits on a measured hot path: hand-written, prepared once; column names from the schema.
+  const byId = env.statement(
+    `SELECT ${[users.id, users.username, users.displayName, users.role, users.active, users.language, users.mustChangePassword, users.createdAt, users.lastSignInAt, users.version]
+      .map((c) => `"${c.name}"`)
+      .join(', ')} FROM "users" WHERE "id" = @id`,
+  );
 
   return {
-    getById(id: number): Promise<UserRow | undefined> {
-      return first(env.db().select(publicColumns).from(users).where(eq(users.id, id)) as Promise<UserRow[]>);
+    async getById(id: number): Promise<UserRow | undefined> {
+      const r = (await byId.rows({ id }))[0] as [number, string, string, Role, unknown, UserRow['language'], unknown, string, string | null, number] | undefined;
+      if (!r) return undefined;
+      return { id: r[0], username: r[1], displayName: r[2], role: r[3], active: bool(r[4]), language: r[5], mustChangePassword: bool(r[6]), createdAt: r[7], lastSignInAt: r[8], version: r[9] };
     },
     getAuthByUsername(username: string): Promise<(UserRow & { passwordHash: string }) | undefined> {
       return first(env.db().select(authColumns).from(users).where(env.d.ciEquals(users.username, username)) as Promise<(UserRow & { passwordHash: string })[]>);

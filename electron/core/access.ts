@@ -22,6 +22,8 @@ type Rule<M extends MethodName> = (input: ParsedInputOf<M>) => AccessNote | null
 export const readAccess: { [M in MethodName]?: Rule<M> | null } = {
   'auth.session': null,
   'setup.status': null,
+  // Counts and the facility's name in this PC's file, for the move onto the server.
+  'setup.localDatabase': null,
   'policy.status': null,
   'facility.get': null,
   'users.list': null,
@@ -39,6 +41,8 @@ export const readAccess: { [M in MethodName]?: Rule<M> | null } = {
   }),
   'residents.get': (i) => ({ residentId: i.id }),
   'residents.history': (i) => ({ residentId: i.id }),
+  // A resident's status periods and moves, listed for a correction.
+  'residents.correctable': (i) => ({ residentId: i.id }),
   // The bed board names every occupant.
   'residents.bedBoard': (i) => ({ residentId: null, filter: { bedBoard: true, unitId: i.unitId } }),
   'residents.freeBeds': null,
@@ -55,6 +59,14 @@ export const readAccess: { [M in MethodName]?: Rule<M> | null } = {
   'training.coverage': null,
   'training.getSchedule': null,
   'training.importPreview': null,
+  'training.listCredentialTypes': null,
+  'training.listCredentials': null,
+  'training.credentialsAsOf': null,
+  'training.mine': null,
+  'training.listSessions': null,
+  'training.getSession': null,
+  'training.sessionCandidates': null,
+  'training.reminders': null,
 };
 
 export function accessNoteOf(method: MethodName, input: unknown): AccessNote | null {

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { openEngine, type Engine, type EngineConfig } from '../../db/engine';
+import { localAdministrator, readLocal, summarizeLocal } from '../../db/transfer/move-to-server';
 import type { Queries } from '../../db/queries';
 import { NO_POLICY, type PolicyView } from '../../shared/policy/view';
 import { systemClock, type Clock } from './clock';
@@ -8,6 +11,16 @@ import { silentLogger, type Logger } from './log';
 import { TAIL_CHECK_ROWS } from './handlers/privacy';
 import { withManagedSettings } from './managed';
 import { defaultPasswordCost, type PasswordCost } from './passwords';
+import type { LocalDatabase } from './context';
+
+function localDatabaseAt(file: string, migrationsFolder: string): LocalDatabase | null {
+  if (!fs.existsSync(file)) return null;
+  return {
+    summary: () => summarizeLocal(file),
+    administrator: (username) => localAdministrator(file, username),
+    snapshot: () => readLocal(file, { migrationsFolder }),
+  };
+}
 
 export interface CoreOptions {
   engine: EngineConfig;
@@ -23,6 +36,8 @@ export interface CoreOptions {
   backupFolder?: string | null;
   /** This station's name in the audit trail and the per-station sign-in budget (main: the computer's name). */
   station?: string;
+  /** On the server option: this station's old SQLite file, offered for moving onto an empty server. */
+  localDatabaseFile?: string | null;
 }
 
 export interface Core {
@@ -42,9 +57,11 @@ export async function createCore(o: CoreOptions): Promise<Core> {
   const log = o.log ?? silentLogger;
   await checkAuditTrail(engine, log);
   const q = withManagedSettings(engine.q, policy.managed);
+  const local = engine.kind === 'pg' && o.localDatabaseFile ? localDatabaseAt(o.localDatabaseFile, path.join(o.migrationsRoot, 'sqlite')) : null;
   const dispatcher = createDispatcher({
     engine,
     q,
+    localDatabase: local,
     handlers,
     clock,
     log,

@@ -5,6 +5,7 @@ import type { Queries } from '../../db/queries';
 import type { EngineKind } from '../../db/engine/types';
 import type { SessionEndReason } from '../../db/queries/sessions';
 import type { PasswordCost } from './passwords';
+import type { LocalSnapshot } from '../../db/transfer/move-to-server';
 import type { PolicyView } from '../../shared/policy/view';
 
 export interface AuditNote {
@@ -32,6 +33,7 @@ export interface HandlerContext {
   /** The station the call comes from (the computer's name in the app), for the audit trail and the sign-in budget. */
   station: string;
   passwordCost: PasswordCost;
+  localDatabase: LocalDatabase | null;
   /** The administrator's policy: settings it fixes (already applied to q.facility) and its problems. */
   policy: PolicyView;
   /**
@@ -57,6 +59,16 @@ export interface HandlerContext {
     lock(): Promise<void>;
     unlock(): Promise<void>;
   };
+}
+
+/**
+ * A station's own SQLite file, offered for moving onto an empty facility server (the setup screen
+ * on the server option). Null everywhere else.
+ */
+export interface LocalDatabase {
+  summary(): { facilityName: string | null; residents: number; staff: number } | null;
+  administrator(username: string): { id: number; passwordHash: string } | null;
+  snapshot(): Promise<LocalSnapshot>;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: HandlerContext) => Promise<Result<OutputOf<M>>>;

@@ -9,7 +9,7 @@ import { classify } from '../../db/engine/errors';
 import type { Queries } from '../../db/queries';
 import type { SessionCheck, SessionEndReason } from '../../db/queries/sessions';
 import type { Clock } from './clock';
-import type { AuditNote, HandlerContext, Handlers } from './context';
+import type { AuditNote, HandlerContext, Handlers, LocalDatabase } from './context';
 import type { Logger } from './log';
 import type { PasswordCost } from './passwords';
 import { accessNoteOf } from './access';
@@ -25,6 +25,8 @@ export interface DispatcherOptions {
   clock: Clock;
   log: Logger;
   passwordCost: PasswordCost;
+  /** A station's own file to offer moving onto an empty server (server option only). */
+  localDatabase?: LocalDatabase | null;
   /** Check every output against its schema: on in tests and the harness, off in the packaged app. */
   checkOutput: boolean;
   /** The administrator's policy (managed settings and problems); none when absent. */
@@ -117,6 +119,7 @@ export function createDispatcher(o: DispatcherOptions) {
       readonly q = q;
       readonly engine = engine.kind;
       readonly passwordCost = o.passwordCost;
+      readonly localDatabase = o.localDatabase ?? null;
       readonly policy = policy;
       readonly station = station;
       readonly notes: AuditNote[] = [];

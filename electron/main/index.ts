@@ -13,7 +13,7 @@ import { registerIpc } from './ipc';
 import { openFileLog, type FileLog } from './logging';
 import { isLocationProblem } from '../../shared/policy/schema';
 import { policyView } from '../../shared/policy/view';
-import { dataLocation } from './data-location';
+import { DATABASE_FILE_NAME, dataLocation } from './data-location';
 import { NATIVE_MANIFEST, verifyNativeModules } from './native-integrity';
 import { loadPolicy, type LoadedPolicy } from './policy';
 import { machineDeps } from './policy/deps';
@@ -137,6 +137,8 @@ async function start(lang: Lang): Promise<void> {
       migrationsRoot: path.join(__dirname, 'migrations'),
       log: fileLog.log,
       backupFolder: location.backupFolder,
+      // On the server option, this PC's old file (if any) is offered for moving onto an empty server.
+      localDatabaseFile: location.kind === 'server' ? path.join(policy.dataFolder ?? app.getPath('userData'), DATABASE_FILE_NAME) : null,
       // What the renderer shows as managed, and the problems it reports on screen.
       policy: policyView(policy, problems),
     });

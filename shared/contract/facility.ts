@@ -62,6 +62,18 @@ export const facilityContract = {
     access: 'public',
     write: false,
   }),
+  'setup.localDatabase': method({
+    input: z.strictObject({}),
+    output: z.object({ available: z.boolean(), facilityName: z.string().nullable(), residents: z.number().int(), staff: z.number().int() }),
+    access: 'public',
+    write: false,
+  }),
+  'setup.moveFromLocal': method({
+    input: z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(512) }),
+    output: z.object({ tables: z.array(z.object({ name: z.string(), rows: z.number().int(), checksum: z.string() })), rows: z.number().int() }),
+    access: 'public',
+    write: true,
+  }),
   'setup.createFacility': method({
     input: SetupInput,
     output: z.object({ adminId: Id }),

@@ -11,6 +11,8 @@ export const printableDocuments = {
   'residents.census': 'residents.read',
   'training.matrix': 'training.read',
   'training.lapsing': 'training.read',
+  'training.reminders': 'training.read',
+  'training.signInSheet': 'training.read',
   'handoff.sheet': 'handoff.read',
   'transport.manifest': 'transport.read',
 } as const;

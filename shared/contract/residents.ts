@@ -15,14 +15,16 @@ import {
   transferAssistSchema,
   transportModeSchema,
 } from '../domain/residents/schemas';
+import { administrativeFields, clinicalFields, type AdministrativeField, type ClinicalField } from '../domain/residents/clinical';
 import { residentTextMax as max } from '../domain/residents/text-limits';
+import { riskLevels } from '../domain/residents/vocabulary';
 import { AuditEntry } from './users';
 import { Id, ImportDateFormatInput, ImportDatesOut, IsoDate, Paging, Version, optionalText, pageOf, text } from './common';
 import { method } from './method';
 
 export const AllergyItemInput = z.strictObject({
-  substance: text(120),
-  reaction: optionalText(200).transform((s) => s ?? ''),
+  substance: text(max.allergySubstance),
+  reaction: optionalText(max.allergyReaction).transform((s) => s ?? ''),
   severity: allergySeveritySchema,
 });
 
@@ -47,9 +49,10 @@ export const ContactInput = z.strictObject({
 export type ContactInput = z.output<typeof ContactInput>;
 
 /**
- * Everything a person can edit on the record. Clinical fields default to the least restrictive
- * value so a quick admission needs only identity, bed and code status; code status has no default
- * because "presumed full code" must be a decision someone made, not a form default.
+ * Everything a person can edit on the record. Nothing clinical has a default: an assessment that is
+ * not sent is null, "Not assessed", until a nurse records it (fall risk is never "Low" because nobody
+ * asked), and allergies are "not recorded" — different from NKA. Code status is required: "presumed
+ * full code" must be a decision someone made, not a form default.
  */
 export const residentFieldShape = {
   legalGiven: text(max.legalGiven),
@@ -62,16 +65,16 @@ export const residentFieldShape = {
   codeStatusForm: codeStatusFormSchema.nullable().default(null),
   codeStatusDocumentedOn: IsoDate.nullable().default(null),
   allergies: AllergiesInput.default({ state: 'not_recorded' }),
-  dietType: dietTypeSchema.default('regular'),
+  dietType: dietTypeSchema.nullable().default(null),
   dietNote: optionalText(max.dietNote),
-  iddsiFood: iddsiFoodLevelSchema.default('regular_7'),
-  iddsiDrink: iddsiDrinkLevelSchema.default('thin_0'),
-  transfer: transferAssistSchema.default('independent'),
-  aid: mobilityAidSchema.default('none'),
-  bariatric: z.boolean().default(false),
-  fallRisk: riskLevelSchema.default('low'),
-  wanderingRisk: riskLevelSchema.default('low'),
-  isolation: isolationPrecautionSchema.default('none'),
+  iddsiFood: iddsiFoodLevelSchema.nullable().default(null),
+  iddsiDrink: iddsiDrinkLevelSchema.nullable().default(null),
+  transfer: transferAssistSchema.nullable().default(null),
+  aid: mobilityAidSchema.nullable().default(null),
+  bariatric: z.boolean().nullable().default(null),
+  fallRisk: riskLevelSchema.nullable().default(null),
+  wanderingRisk: riskLevelSchema.nullable().default(null),
+  isolation: isolationPrecautionSchema.nullable().default(null),
   hearingAids: optionalText(max.hearingAids),
   visionAids: optionalText(max.visionAids),
   language: optionalText(max.language),
@@ -82,6 +85,16 @@ export const residentFieldShape = {
   pharmacyPhone: optionalText(max.pharmacyPhone),
   contacts: z.array(ContactInput).max(20).default([]),
 };
+
+/**
+ * Compile-time: every field of the record is declared clinical or administrative in
+ * shared/domain/residents/clinical.ts, and those lists name only fields of the record. A field added
+ * here without a side does not compile, so nobody can add a clinical field the guard does not see.
+ */
+type FieldName = keyof typeof residentFieldShape;
+export const everyFieldClassified: [Exclude<FieldName, ClinicalField | AdministrativeField>] extends [never] ? true : never = true;
+export const classifiedFieldsExist: readonly FieldName[] = [...clinicalFields, ...administrativeFields];
+
 export const ResidentFields = z.strictObject(residentFieldShape);
 export type ResidentFields = z.output<typeof ResidentFields>;
 
@@ -93,9 +106,16 @@ export const AdmitInput = z.strictObject({
 });
 export type AdmitInput = z.output<typeof AdmitInput>;
 
+export const AllergyItemOut = z.object({ substance: z.string(), reaction: z.string(), severity: allergySeveritySchema });
+
+/**
+ * The allergy record as every view shows it: its state and, when listed, the items themselves —
+ * severe first — each with its own severity, so a mark goes on the item it belongs to and nothing is
+ * read back out of a text.
+ */
 const AllergySummaryOut = z.object({
   state: z.enum(['not_recorded', 'nka', 'listed']),
-  text: z.string().nullable(),
+  items: z.array(AllergyItemOut),
   hasSevere: z.boolean(),
   recordedOn: z.string().nullable(),
 });
@@ -125,14 +145,15 @@ export const CensusRow = z.object({
   location: Location.nullable(),
   codeStatus: codeStatusSchema,
   allergies: AllergySummaryOut,
-  dietType: dietTypeSchema,
-  iddsiFood: iddsiFoodLevelSchema,
-  iddsiDrink: iddsiDrinkLevelSchema,
-  transfer: transferAssistSchema,
-  aid: mobilityAidSchema,
-  fallRisk: riskLevelSchema,
-  wanderingRisk: riskLevelSchema,
-  isolation: isolationPrecautionSchema,
+  // null = not assessed (shown as a warning, never as a value).
+  dietType: dietTypeSchema.nullable(),
+  iddsiFood: iddsiFoodLevelSchema.nullable(),
+  iddsiDrink: iddsiDrinkLevelSchema.nullable(),
+  transfer: transferAssistSchema.nullable(),
+  aid: mobilityAidSchema.nullable(),
+  fallRisk: riskLevelSchema.nullable(),
+  wanderingRisk: riskLevelSchema.nullable(),
+  isolation: isolationPrecautionSchema.nullable(),
   language: z.string().nullable(),
   interpreterNeeded: z.boolean(),
 });
@@ -151,13 +172,17 @@ export const ListInput = z.strictObject({
   status: z.enum(statusFilters).default('census'),
   unitId: Id.nullable().default(null),
   codeStatus: codeStatusSchema.nullable().default(null),
-  fallRisk: riskLevelSchema.nullable().default(null),
+  /** 'not_assessed' finds the residents whose fall risk nobody has recorded yet. */
+  fallRisk: z.enum([...riskLevels, 'not_assessed']).nullable().default(null),
   /** 'any' = some precaution other than none. */
   isolation: z.enum(['any', 'contact', 'droplet', 'airborne']).nullable().default(null),
   sort: z.enum(censusSorts).default('location'),
   desc: z.boolean().default(false),
 });
 export type ListInput = z.output<typeof ListInput>;
+
+/** A status change or move marked entered in error: still shown in the history, struck through. */
+export const EnteredInErrorOut = z.object({ at: z.string(), by: z.string().nullable(), reason: z.string() });
 
 export const StatusPeriodOut = z.object({
   id: Id,
@@ -166,6 +191,7 @@ export const StatusPeriodOut = z.object({
   to: z.string().nullable(),
   bed: z.string().nullable(),
   note: z.string().nullable(),
+  enteredInError: EnteredInErrorOut.nullable(),
 });
 export const BedAssignmentOut = z.object({
   id: Id,
@@ -173,18 +199,21 @@ export const BedAssignmentOut = z.object({
   place: z.string(),
   from: z.string(),
   to: z.string().nullable(),
-  reason: z.enum(['admission', 'transfer', 'readmission']),
+  reason: z.enum(['admission', 'transfer', 'readmission', 'correction']),
   note: z.string().nullable(),
+  enteredInError: EnteredInErrorOut.nullable(),
 });
 
 export const ResidentDetail = CensusRow.extend({
   admittedOn: z.string(),
   codeStatusForm: codeStatusFormSchema.nullable(),
   codeStatusDocumentedOn: z.string().nullable(),
-  allergyItems: z.array(z.object({ substance: z.string(), reaction: z.string(), severity: allergySeveritySchema })),
+  /** The items in the order they were entered (the edit form keeps it). */
+  allergyItems: z.array(AllergyItemOut),
   dietNote: z.string().nullable(),
-  bariatric: z.boolean(),
-  transportMode: transportModeSchema,
+  bariatric: z.boolean().nullable(),
+  /** null while mobility is not fully assessed: a booking must then ask for the mode. */
+  transportMode: transportModeSchema.nullable(),
   hearingAids: z.string().nullable(),
   visionAids: z.string().nullable(),
   physicianName: z.string().nullable(),
@@ -209,6 +238,44 @@ export const ResidentDetail = CensusRow.extend({
   version: Version,
 });
 export type ResidentDetail = z.infer<typeof ResidentDetail>;
+
+/**
+ * The latest status change or move, which a director of nursing or an administrator may mark
+ * "entered in error", and what doing so puts back.
+ */
+export const CorrectableEntry = z.object({
+  kind: z.enum(['status', 'move']),
+  /** The status period or the bed assignment. */
+  entryId: Id,
+  /** A status change: the status it recorded; a move: null. */
+  status: residentStatusSchema.nullable(),
+  /** A move: the bed it moved to; a status change: null. */
+  place: z.string().nullable(),
+  date: z.string(),
+  restores: z.object({
+    status: residentStatusSchema,
+    since: z.string(),
+    /**
+     * The bed the resident goes back to, and whether it is still free (else who has it now: another
+     * bed must be chosen); null when the bed does not change (hospital, leave, return).
+     */
+    bed: z.object({ bedId: Id, place: z.string(), free: z.boolean(), takenBy: z.string().nullable() }).nullable(),
+    /** The bed the correction frees (a readmission or a move in error), else null. */
+    frees: z.string().nullable(),
+  }),
+});
+export type CorrectableEntry = z.infer<typeof CorrectableEntry>;
+
+export const EnteredInErrorInput = z.strictObject({
+  id: Id,
+  expectedVersion: Version,
+  kind: z.enum(['status', 'move']),
+  entryId: Id,
+  /** Why it was wrong, in words a surveyor can read: at least five characters. */
+  reason: text(max.note).pipe(z.string().min(5)),
+  /** Only when the bed the resident had before was taken in the meantime: a free bed to go back to. */
+  bedId: Id.nullable().default(null),
+});
 
 export const FreeBed = z.object({ unitId: Id, unitName: z.string(), roomId: Id, roomLabel: z.string(), bedId: Id, bedLabel: z.string() });
 export type FreeBed = z.infer<typeof FreeBed>;
@@ -237,7 +304,7 @@ export const BedBoard = z.object({
                   dateOfBirth: z.string(),
                   status: residentStatusSchema,
                   codeStatus: codeStatusSchema,
-                  isolation: isolationPrecautionSchema,
+                  isolation: isolationPrecautionSchema.nullable(),
                   /** The allergy flag on each bed: the record's state and whether any allergy is severe. */
                   allergies: z.object({ state: z.enum(['not_recorded', 'nka', 'listed']), hasSevere: z.boolean() }),
                 })
@@ -314,6 +381,13 @@ export const residentsContract = {
     access: 'residents.write',
     write: true,
   }),
+  'residents.correctable': method({
+    input: z.strictObject({ id: Id }),
+    output: z.object({ entries: z.array(CorrectableEntry) }),
+    access: 'residents.correct',
+    write: false,
+  }),
+  'residents.markEnteredInError': method({ input: EnteredInErrorInput, output: ResidentDetail, access: 'residents.correct', write: true }),
   'residents.history': method({
     input: z.strictObject({ id: Id, ...Paging }),
     output: pageOf(AuditEntry),

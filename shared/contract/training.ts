@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { courseCodeSchema, courseValiditySchema } from '../domain/training/catalog';
 import { CERTIFICATE_MAX_BYTES, CERTIFICATE_TYPES } from '../domain/training/certificate';
 import { TRAINING_IMPORT_FIELDS } from '../domain/training/import';
-import { SESSION_MAX_ATTENDEES } from '../domain/training/session';
-import { COMPLIANCE_STATUSES, EXPIRING_WINDOWS, staffRoleSchema } from '../domain/training/vocabulary';
+import { COMPLIANCE_STATUSES, staffRoleSchema } from '../domain/training/vocabulary';
 import { AsOfDate, Id, ImportDateFormatInput, ImportDatesOut, IsoDate, IsoInstant, Paging, Version, optionalText, pageOf, text } from './common';
 import { method } from './method';
+import { ItemKind, StatusSchema, WindowDays } from './training-common';
+import { credentialsContract } from './training-credentials';
+import { remindersContract } from './training-reminders';
+import { sessionsContract } from './training-sessions';
 
 /** Re-exported for the renderer (file picker hint); the handler checks the decoded bytes. */
 export { CERTIFICATE_MAX_BYTES };
@@ -13,8 +16,6 @@ const CERTIFICATE_MIME_TYPES = CERTIFICATE_TYPES;
 /** A 100,000-row LMS export is about 6 MB; the cap leaves room without accepting anything unbounded. */
 export const IMPORT_MAX_CHARS = 16 * 1024 * 1024;
 
-const WindowDays = z.union(EXPIRING_WINDOWS.map((w) => z.literal(w)) as [z.ZodLiteral<30>, z.ZodLiteral<60>, z.ZodLiteral<90>]);
-const StatusSchema = z.enum(COMPLIANCE_STATUSES);
 const StatusFilter = z.enum([...COMPLIANCE_STATUSES, 'attention']);
 
 export const Staff = z.object({
@@ -73,7 +74,9 @@ export const TrainingRecord = z.object({
   certificateNumber: z.string().nullable(),
   verifiedBy: Id.nullable(),
   verifiedByName: z.string().nullable(),
-  source: z.enum(['entry', 'import']),
+  source: z.enum(['entry', 'import', 'session']),
+  /** The in-service session this record is attendance at (source 'session'). */
+  sessionId: Id.nullable(),
   createdAt: IsoInstant,
   voidedAt: IsoInstant.nullable(),
   voidReason: z.string().nullable(),
@@ -129,7 +132,8 @@ export type ShiftCoverage = z.infer<typeof ShiftCoverage>;
 export const MatrixOutput = z.object({
   asOf: IsoDate,
   windowDays: z.number().int(),
-  courses: z.array(z.object({ id: Id, code: z.string(), name: z.string() })),
+  /** The columns: active courses, then active licence types (`kind`; each id is in its own catalog). */
+  courses: z.array(z.object({ kind: ItemKind, id: Id, code: z.string(), name: z.string() })),
   rows: z.array(
     z.object({
       staffId: Id,
@@ -137,13 +141,14 @@ export const MatrixOutput = z.object({
       employeeId: z.string(),
       role: staffRoleSchema,
       unitId: Id.nullable(),
-      /** One cell per course, in the order of `courses`. */
+      /** One cell per column, in the order of `courses`. */
       cells: z.array(MatrixCell),
     }),
   ),
   total: z.number().int(),
   totals: z.object({
-    byCourse: z.array(StatusCounts.extend({ courseId: Id })),
+    /** One per column, in the order of `courses`. */
+    byCourse: z.array(StatusCounts.extend({ kind: ItemKind, courseId: Id })),
     byUnit: z.array(StatusCounts.extend({ unitId: Id.nullable(), unitName: z.string().nullable() })),
     all: StatusCounts,
   }),
@@ -156,6 +161,8 @@ export const LapsingItem = z.object({
   employeeId: z.string(),
   role: staffRoleSchema,
   unitName: z.string().nullable(),
+  /** A course, or a licence type (then `courseId` is the type's id). */
+  kind: ItemKind,
   courseId: Id,
   courseName: z.string(),
   status: StatusSchema,
@@ -209,48 +216,11 @@ export type ImportPreview = z.infer<typeof ImportPreview>;
 
 const ImportInput = z.strictObject({ csv: z.string().min(1).max(IMPORT_MAX_CHARS), mapping: ImportMapping.default({}), dateFormat: ImportDateFormatInput });
 
-/*
- * Inputs of the next methods, declared now so the pure rules and their tests share them; they become
- * methods when their tables land (docs/training.md, "Next"). Text and dates arrive loosely typed, as for
- * records, so validateCredential / validateSession give the specific codes.
- */
-
-/** training.createCredential / updateCredential: a licence or certification held by a staff member. */
-export const CredentialInput = z.strictObject({
-  staffId: Id,
-  typeId: Id,
-  number: z.string().max(160),
-  issuingState: z.string().max(8).nullable().default(null),
-  issuingBody: z.string().max(480).nullable().default(null),
-  issuedOn: z.string().max(40),
-  expiresOn: z.string().max(40),
-});
-export type CredentialInput = z.output<typeof CredentialInput>;
-
-/** training.recordSession: one class, its attendees ticked from a list (one audited write). */
-export const SessionInput = z.strictObject({
-  courseId: Id,
-  heldOn: z.string().max(40),
-  hours: z.number().nullable(),
-  instructor: z.string().max(480),
-  location: z.string().max(480).nullable().default(null),
-  attendeeIds: z.array(Id).max(SESSION_MAX_ATTENDEES),
-});
-export type SessionInput = z.output<typeof SessionInput>;
-
-/** training.reminders (and its CSV): who lapses in the next 30/60/90 days, per unit or per role. */
-export const RemindersInput = z.strictObject({
-  asOf: AsOfDate,
-  withinDays: WindowDays.default(30),
-  by: z.enum(['unit', 'role']),
-  /** One manager's list; all of them when null. Its `by` must match the grouping. */
-  manager: z
-    .discriminatedUnion('by', [z.strictObject({ by: z.literal('unit'), unitId: Id.nullable() }), z.strictObject({ by: z.literal('role'), role: staffRoleSchema })])
-    .nullable()
-    .default(null),
-  includeLapsed: z.boolean().default(false),
-});
-export type RemindersInput = z.output<typeof RemindersInput>;
+/* The credential, session and reminder methods live beside this file; their inputs are re-exported here. */
+export { CredentialInput, CredentialType, StaffCredential, MyTraining } from './training-credentials';
+export { SessionInput, TrainingSession, SessionCandidate } from './training-sessions';
+export { RemindersInput, ReminderGroup } from './training-reminders';
+export { CredentialStanding, ItemKind } from './training-common';
 
 export const trainingContract = {
   'training.listStaff': method({
@@ -406,4 +376,7 @@ export const trainingContract = {
     access: 'training.write',
     write: true,
   }),
+  ...credentialsContract,
+  ...sessionsContract,
+  ...remindersContract,
 };

@@ -23,12 +23,19 @@ export const permissions = [
   'residents.write',
   /** Code status, allergies, diet, mobility, risks, isolation: changed by licensed nurses only. */
   'residents.clinical',
+  /**
+   * Marking a status change or a move "entered in error", which restores the state before it: a
+   * supervised correction, so only the director of nursing and administrators hold it.
+   */
+  'residents.correct',
   'appointments.read',
   'appointments.write',
   'transport.read',
   'transport.write',
   'training.read',
   'training.write',
+  /** My training: one's own records and what is due, read-only. Every role has it. */
+  'training.self',
   'handoff.read',
   'handoff.write',
 ] as const;
@@ -48,10 +55,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'appointments.write',
     'transport.read',
     'training.read',
+    'training.self',
     'handoff.read',
     'handoff.write',
   ],
-  nurse: ['facility.read', 'residents.read', 'residents.write', 'residents.clinical', 'appointments.read', 'transport.read', 'handoff.read', 'handoff.write'],
+  nurse: ['facility.read', 'residents.read', 'residents.write', 'residents.clinical', 'appointments.read', 'transport.read', 'training.self', 'handoff.read', 'handoff.write'],
   care_coordinator: [
     'facility.read',
     'residents.read',
@@ -60,9 +68,10 @@ const grants: Record<Role, readonly Permission[]> = {
     'appointments.write',
     'transport.read',
     'transport.write',
+    'training.self',
   ],
-  care_aide: ['facility.read', 'residents.read', 'handoff.read'],
-  driver: ['facility.read', 'transport.read'],
+  care_aide: ['facility.read', 'residents.read', 'training.self', 'handoff.read'],
+  driver: ['facility.read', 'transport.read', 'training.self'],
 };
 
 const grantSets = new Map<Role, ReadonlySet<Permission>>(

@@ -12,7 +12,10 @@ import type { BenchContext, BenchResults } from './types';
  *   (session, permission, zod, row mapping, ages, both structured clones) over the same two SQL
  *   statements (page and count) run raw on better-sqlite3;
  * - search_p95_ms: accent-insensitive name searches through the dispatcher;
- * - census_render_ms / census_scroll_long_tasks: the production renderer in Chromium via the harness.
+ * - census_render_ms / census_scroll_long_tasks: the production renderer in Chromium via the harness;
+ * - census_render_ratio: the census's first render, arriving from another screen of the running app,
+ *   over rendering the same visible rows (same data, fetched through the same endpoint) as a plain
+ *   static table in the same page — both timed from the start to the frame the rows are painted in.
  */
 export async function benchResidents(ctx: BenchContext): Promise<BenchResults> {
   const conn = await ctx.signedIn('charge');
@@ -80,6 +83,80 @@ const probe = `
   })();
 `;
 
+/**
+ * Shared by both measurements: resolves, with the time since `t0`, in the frame after `ready()` first
+ * holds — watched by a MutationObserver, so neither side waits on a polling interval.
+ */
+const paintedAfter = `
+  (t0, ready) => new Promise((resolve) => {
+    const done = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    if (ready()) return done();
+    const mo = new MutationObserver(() => { if (ready()) { mo.disconnect(); done(); } });
+    mo.observe(document, { subtree: true, childList: true });
+  })
+`;
+
+/**
+ * The census's first render in the running app: from the import screen of the same area, the hash
+ * changes to the census and the clock stops in the frame its first rows are painted. Everything the
+ * census does on the way counts: its calls (preferences, the first page), React, column widths.
+ */
+const censusRender = `(async () => {
+  const painted = ${paintedAfter};
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+  location.hash = '#/residents/import';
+  while (document.querySelector('.census-table') !== null || document.querySelector('.import textarea, textarea') === null) await frame();
+  await frame();
+  await new Promise((r) => setTimeout(r, 50));
+  const t0 = performance.now();
+  location.hash = '#/residents';
+  return painted(t0, () => document.querySelector('.census-table tbody th.col-name a') !== null);
+})()`;
+
+/**
+ * The baseline, in the same page: the same first page of the census fetched through the same
+ * endpoint and session, and the rows the census showed (as many, the same columns' words) written
+ * into a plain table with the DOM API, until the frame they are painted in.
+ */
+const staticTableRender = `(async () => {
+  const painted = ${paintedAfter};
+  const shown = document.querySelectorAll('.census-table tbody tr[aria-rowindex]').length;
+  const host = document.querySelector('main');
+  await new Promise((r) => setTimeout(r, 50));
+  const t0 = performance.now();
+  const token = document.querySelector('meta[name="caredesk-harness-token"]').content;
+  const res = await fetch('./__invoke', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-caredesk-token': token },
+    body: JSON.stringify({ method: 'residents.list', input: { query: '', status: 'census', unitId: null, codeStatus: null, fallRisk: null, isolation: null, sort: 'location', desc: false, offset: 0, limit: 100 } }),
+  });
+  const rows = (await res.json()).value.rows.slice(0, shown);
+  const date = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  const table = document.createElement('table');
+  table.className = 'data static-baseline';
+  // In view, over the census, so it is painted rather than culled below the fold.
+  table.style.cssText = 'position: fixed; top: 0; left: 0; z-index: 100; background: #fff;';
+  const body = table.createTBody();
+  for (const r of rows) {
+    const tr = body.insertRow();
+    const cells = [
+      r.location ? r.location.roomLabel + '-' + r.location.bedLabel : '',
+      r.legalFamily + ', ' + r.legalGiven,
+      date.format(new Date(r.dateOfBirth)) + ' (' + r.age + ' y)',
+      r.codeStatus,
+      r.allergies.state === 'listed' ? r.allergies.items.map((i) => i.substance + ' (' + i.severity + ')').join(', ') : r.allergies.state,
+      r.status,
+      r.fallRisk ?? 'Not assessed',
+      r.isolation ?? 'Not assessed',
+    ];
+    for (const text of cells) tr.insertCell().textContent = text;
+  }
+  host.append(table);
+  const ms = await painted(t0, () => true);
+  table.remove();
+  return ms;
+})()`;
+
 async function benchRender(ctx: BenchContext, census: number): Promise<BenchResults> {
   const harness = await startHarness(ctx.core, { root: ctx.rendererDist });
   const browser = await launchChromium();
@@ -123,8 +200,22 @@ async function benchRender(ctx: BenchContext, census: number): Promise<BenchResu
     if (!reachedEnd) throw new Error('census scroll never finished loading');
     const longTasks = (await page.evaluate('window.__census.longTasks.filter((d) => d > 50).length')) as number;
     if (process.env.BENCH_DEBUG) console.log('long tasks', await page.evaluate('JSON.stringify(window.__census.longTasks)'));
+
+    const inApp: number[] = [];
+    const plain: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      inApp.push((await page.evaluate(censusRender)) as number);
+      plain.push((await page.evaluate(staticTableRender)) as number);
+    }
+    if (process.env.BENCH_DEBUG) console.log('census', inApp, 'static table', plain);
+    // The first round of each warms the page (code paths, caches); the median of the rest counts.
+    const censusMs = summarize(inApp.slice(1)).median;
+    const tableMs = summarize(plain.slice(1)).median;
     return {
       'residents.census_render_ms': round(summarize(samples).median, 1),
+      'residents.census_render_ratio': round(censusMs / tableMs, 2),
+      'residents.census_render_in_app_ms': round(censusMs, 1),
+      'residents.census_static_table_ms': round(tableMs, 1),
       'residents.census_scroll_long_tasks': longTasks,
     };
   } finally {

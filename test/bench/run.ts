@@ -18,6 +18,7 @@ import { benchResidents } from './residents';
 import { benchAppointments } from './appointments';
 import { benchTransport } from './transport';
 import { benchPrint } from './print';
+import { benchPg } from './pg';
 import { benchPrivacy } from './privacy';
 import type { BenchContext, BenchResults } from './types';
 
@@ -48,11 +49,16 @@ const suites: [string, (c: BenchContext) => Promise<BenchResults>][] = [
   ['appointments', benchAppointments],
   ['transport', benchTransport],
   ['print', benchPrint],
+  ['pg', benchPg],
   ['privacy', benchPrivacy],
 ];
 
-const results: BenchResults = {};
+// `npm run bench -- --only pg,residents` runs some suites and updates their keys in the results file.
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
+const results: BenchResults = only && fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as BenchResults) : {};
 for (const [name, suite] of suites) {
+  if (only && !only.has(name)) continue;
   const t0 = performance.now();
   Object.assign(results, await suite(ctx));
   process.stdout.write(`${name}: done in ${Math.round(performance.now() - t0)} ms\n`);

@@ -29,7 +29,14 @@ describe('residents import', () => {
       ['Smith; Jones', '101', 'B', 'full_code', 'nka'],
       ['김', '201', 'A', 'comfort_care', 'not_recorded'],
     ]);
-    expect(rows[0]).toMatchObject({ fallRisk: 'high', iddsiFood: 'minced_moist_5', allergies: { text: 'Penicillin (severe), Latex', hasSevere: true } });
+    expect(rows[0]).toMatchObject({
+      fallRisk: 'high',
+      iddsiFood: 'minced_moist_5',
+      allergies: { items: [{ substance: 'Penicillin', reaction: 'hives', severity: 'severe' }, { substance: 'Latex', reaction: '', severity: 'unknown' }], hasSevere: true },
+    });
+    // Empty cells and columns the file does not have are "not assessed", never a default value.
+    expect(rows[1]).toMatchObject({ fallRisk: null, iddsiFood: null, iddsiDrink: null, dietType: null, transfer: null, aid: null, wanderingRisk: null, isolation: null });
+    expect(rows[2]).toMatchObject({ fallRisk: 'low', iddsiFood: null });
     expect((await a.must('residents.list', { query: 'jose obrien' })).rows.map((r) => r.recordNumber)).toEqual(['A-1']);
   });
 

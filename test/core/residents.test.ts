@@ -21,7 +21,18 @@ describe('residents.admit', () => {
     const before = await counts(a.core);
     const d = await a.must('residents.admit', admission({ unitId: a.mc, bedId: a.beds['101A']!, allergies: { state: 'listed', items: [{ substance: 'Latex', severity: 'mild' }, { substance: 'Penicillin', reaction: 'Hives', severity: 'severe' }] } }));
     expect(d).toMatchObject({ status: 'active', statusSince: '2026-02-01', age: 84, codeStatus: 'dnr', location: { unitName: 'Memory Care', roomLabel: '101', bedLabel: 'A' } });
-    expect(d.allergies).toEqual({ state: 'listed', text: 'Penicillin (severe), Latex (mild)', hasSevere: true, recordedOn: null });
+    // The items themselves, severe first, each with its own severity: nothing to read back out of a text.
+    expect(d.allergies).toEqual({
+      state: 'listed',
+      items: [
+        { substance: 'Penicillin', reaction: 'Hives', severity: 'severe' },
+        { substance: 'Latex', reaction: '', severity: 'mild' },
+      ],
+      hasSevere: true,
+      recordedOn: null,
+    });
+    // Nothing clinical was sent beyond code status and allergies, so nothing else was invented.
+    expect(d).toMatchObject({ dietType: null, iddsiFood: null, iddsiDrink: null, transfer: null, aid: null, bariatric: null, fallRisk: null, wanderingRisk: null, isolation: null, transportMode: null });
     expect(d.periods).toEqual([expect.objectContaining({ status: 'active', from: '2026-02-01', to: null })]);
     expect(d.beds).toEqual([expect.objectContaining({ reason: 'admission', from: '2026-02-01', to: null, place: 'Memory Care · 101-A' })]);
     const after = await counts(a.core);
@@ -220,7 +231,7 @@ describe('residents.update', () => {
     });
     expect(updated).toMatchObject({ codeStatus: 'comfort_care', allergies: { state: 'nka', recordedOn: '2026-02-01' }, fallRisk: 'high', contacts: [{ name: 'Ana O’Brien', emergencyOrder: 1 }] });
     const audit = (await a.must('residents.history', { id })).rows[0]!;
-    expect(audit).toMatchObject({ method: 'residents.update', before: { codeStatus: 'dnr', fallRisk: 'low' }, after: { codeStatus: 'comfort_care', fallRisk: 'high' } });
+    expect(audit).toMatchObject({ method: 'residents.update', before: { codeStatus: 'dnr', fallRisk: null }, after: { codeStatus: 'comfort_care', fallRisk: 'high' } });
 
     const before = await counts(a.core);
     expect(fieldsOf(await a.call('residents.update', { id, expectedVersion: updated.version, ...rest, dateOfBirth: '2027-01-01' }))).toContain('dateOfBirth:date_in_future');

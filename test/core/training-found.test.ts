@@ -159,7 +159,15 @@ describe('found 5: CSV through papaparse, the delimiter from the header', () => 
     expect(p).toMatchObject({ delimiter: ',', total: 4, valid: 4, issues: [] });
     expect(await a.must('residents.importCommit', { csv })).toEqual({ admitted: 4 });
     const ana = (await a.must('residents.list', { query: 'ana lopez' })).rows[0]!;
-    expect(ana.allergies).toMatchObject({ state: 'listed', hasSevere: true, text: 'Penicillin (severe), Latex, Eggs' });
+    expect(ana.allergies).toMatchObject({
+      state: 'listed',
+      hasSevere: true,
+      items: [
+        { substance: 'Penicillin', reaction: 'hives', severity: 'severe' },
+        { substance: 'Latex', reaction: '', severity: 'unknown' },
+        { substance: 'Eggs', reaction: '', severity: 'unknown' },
+      ],
+    });
   });
 
   test('text after a closing quote refuses the file with its line, in both imports', async () => {

@@ -29,6 +29,8 @@ function normalizeSql(text: string): string {
     .replaceAll('"', '')
     .replace(/lower\(([a-z_.]+)\)/gi, 'nocase($1)')
     .replace(/([a-z_.]+) COLLATE NOCASE/gi, 'nocase($1)')
+    // A byte-order sort key: SQLite's default collation for text, "C" spelled out on the server.
+    .replace(/ COLLATE C\b/gi, '')
     .replace(/\s+/g, ' ')
     .toLowerCase()
     .trim();

@@ -45,3 +45,30 @@ describe('residents migration', () => {
     migrated.close();
   });
 });
+
+describe('training credentials and sessions migration', () => {
+  test('a database with training records migrates: records kept with no session, new tables empty and checked', () => {
+    const file = path.join(tempDir(), 'old.sqlite');
+    const old = openDatabase(file, { migrationsFolder: foldersUpTo('0003_row_versions') });
+    old.sqlite.exec(`INSERT INTO staff (name, role, employee_id, hire_date, created_at, updated_at) VALUES ('Ann Aide', 'cna', 'E1', '2020-01-06', 'x', 'x');
+      INSERT INTO courses (code, name, validity_kind, validity_value, created_at, updated_at) VALUES ('cpr_bls', 'CPR / BLS', 'months', 24, 'x', 'x');
+      INSERT INTO training_records (staff_id, course_id, completed_on, created_at, updated_at) VALUES (1, 1, '2025-01-10', 'x', 'x');`);
+    old.close();
+
+    const migrated = openDatabase(file, { migrationsFolder: sourceMigrationsFolder });
+    expect(migrated.applied).toBeGreaterThanOrEqual(1);
+    expect(migrated.sqlite.prepare('SELECT staff_id, completed_on, source, session_id FROM training_records').all()).toEqual([{ staff_id: 1, completed_on: '2025-01-10', source: 'entry', session_id: null }]);
+    expect(migrated.sqlite.prepare('SELECT count(*) AS n FROM staff_credentials').get()).toEqual({ n: 0 });
+    expect(migrated.sqlite.pragma('foreign_key_check')).toEqual([]);
+    migrated.sqlite.exec(`INSERT INTO credential_types (code, name, created_at, updated_at) VALUES ('rn_licence', 'RN licence', 'x', 'x')`);
+    const insert = migrated.sqlite.prepare(
+      `INSERT INTO staff_credentials (staff_id, type_id, number, issuing_state, issuing_body, issued_on, expires_on, verified_at, created_at, updated_at) VALUES (1, 1, 'RN-1', ?, ?, ?, ?, 'x', 'x', 'x')`,
+    );
+    // The database itself refuses an expiry not after the issue date, and a credential with no issuer.
+    expect(() => insert.run('IL', null, '2025-01-10', '2025-01-10')).toThrow(/CHECK/);
+    expect(() => insert.run(null, null, '2025-01-10', '2027-01-10')).toThrow(/CHECK/);
+    insert.run('IL', null, '2025-01-10', '2027-01-10');
+    expect(() => insert.run(null, 'Board', '2025-01-10', '2027-06-10')).toThrow(/UNIQUE/);
+    migrated.close();
+  });
+});

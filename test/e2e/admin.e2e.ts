@@ -68,7 +68,7 @@ describe('administration by keyboard', () => {
     await expect.poll(() => nursePage.getByText('Signed in as Nguyễn Thị Lan (Nurse)').isVisible()).toBe(true);
     const nav = nursePage.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'Admin' }).count()).toBe(0);
-    expect(await nav.getByRole('link', { name: 'Training' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Training', exact: true }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Handoff' }).count()).toBe(1);
   });
 

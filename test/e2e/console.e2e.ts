@@ -75,7 +75,7 @@ describe('the browser console stays quiet', () => {
     await expect.poll(() => nav.isVisible()).toBe(true);
 
     for (const area of await nav.getByRole('link').allInnerTexts()) {
-      await nav.getByRole('link', { name: area }).click();
+      await nav.getByRole('link', { name: area, exact: true }).click();
       await check(area);
       for (const tab of await page.getByRole('tab').all()) {
         const name = await tab.innerText();

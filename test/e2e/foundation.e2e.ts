@@ -42,7 +42,7 @@ describe('first run, sign-in and sign-out, by keyboard', () => {
     await expect.poll(() => page.getByText('Signed in as Ada Admin (Administrator)').isVisible()).toBe(true);
     const nav = page.getByRole('navigation', { name: 'Main' });
     for (const area of ['Residents', 'Appointments', 'Transport', 'Training', 'Handoff', 'Admin']) {
-      expect(await nav.getByRole('link', { name: area }).count()).toBe(1);
+      expect(await nav.getByRole('link', { name: area, exact: true }).count()).toBe(1);
     }
     await tabTo(page, 'Sign out');
     await page.keyboard.press('Enter');

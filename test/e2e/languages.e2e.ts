@@ -39,10 +39,10 @@ describe('every area in both languages', () => {
     await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     const nav = page.getByRole('navigation').first();
-    await expect.poll(() => nav.getByRole('link', { name: navNames[0] }).isVisible()).toBe(true);
+    await expect.poll(() => nav.getByRole('link', { name: navNames[0], exact: true }).isVisible()).toBe(true);
     expect(await visibleKeys(page)).toEqual([]);
 
-    await nav.getByRole('link', { name: navNames[0] }).click();
+    await nav.getByRole('link', { name: navNames[0], exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: censusWord }).isVisible()).toBe(true);
     await expect.poll(() => page.locator('.census-table tbody tr').count()).toBeGreaterThan(0);
     expect(await visibleKeys(page)).toEqual([]);
@@ -51,7 +51,7 @@ describe('every area in both languages', () => {
     await expect.poll(() => page.locator('.safety-summary').isVisible()).toBe(true);
     expect(await visibleKeys(page)).toEqual([]);
 
-    await nav.getByRole('link', { name: navNames[1] }).click();
+    await nav.getByRole('link', { name: navNames[1], exact: true }).click();
     await expect.poll(() => page.getByRole('tab', { name: matrixWord }).isVisible()).toBe(true);
     await expect.poll(() => page.locator('table.matrix tbody tr').count()).toBeGreaterThan(0);
     expect(await visibleKeys(page)).toEqual([]);
@@ -61,7 +61,7 @@ describe('every area in both languages', () => {
       expect(await visibleKeys(page), await tab.innerText()).toEqual([]);
     }
 
-    await nav.getByRole('link', { name: navNames[2] }).click();
+    await nav.getByRole('link', { name: navNames[2], exact: true }).click();
     for (const tab of await page.getByRole('tab').all()) {
       await tab.click();
       await page.waitForTimeout(150);

@@ -64,13 +64,13 @@ describe('training dates, by keyboard', () => {
     await signInToTraining(page);
     await openTab(page, 'In-service hours');
     // The field starts on the station's today (the browser's clock, not the test's).
-    await expect.poll(() => page.getByRole('table', { name: /12 months ending \d{4}-\d{2}-\d{2}/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('table', { name: /12 months ending [A-Z][a-z]{2} \d{1,2}, \d{4}$/ }).count()).toBe(1);
 
     const calls = watchCalls(page, 'training.inService');
     await tabTo(page, 'As of');
     // From the month segment: 06, 15, then the year one digit at a time, as a person types it.
     await typeText(page, '06152025');
-    await expect.poll(() => page.getByRole('table', { name: /12 months ending 2025-06-15/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('table', { name: /12 months ending Jun 15, 2025$/ }).count()).toBe(1);
     const asOfs = calls.map((c) => String(c.asOf));
     expect(asOfs.at(-1)).toBe('2025-06-15');
     for (const asOf of asOfs) expect(asOf >= '1950-01-01' && asOf <= '2199-12-31', asOf).toBe(true);
@@ -87,17 +87,17 @@ describe('training dates, by keyboard', () => {
     const csv = 'Employee ID,Course,Completion Date,Hours\nE001,CPR/BLS,03/02/2026,4\nE001,First aid,2025-12-01,2\n';
     await page.locator('#import-file').setInputFiles({ name: 'lms.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 
-    const ambiguous = 'These dates can be read two ways: “03/02/2026” is March 2, 2026 month first, or February 3, 2026 day first.';
+    const ambiguous = 'These dates can be read two ways: “03/02/2026” is Mar 2, 2026 month first, or Feb 3, 2026 day first.';
     await expect.poll(() => page.getByRole('alert').filter({ hasText: ambiguous }).count()).toBe(1);
     const commit = page.getByRole('button', { name: 'Import 2 records' });
     expect(await commit.isDisabled()).toBe(true);
-    // The preview shows the reading it would write, with the month as a word.
-    expect(await page.getByRole('table', { name: 'First rows to be imported' }).textContent()).toContain('March 2, 2026');
+    // The preview shows the reading it would write, with the month as a word, in the app's one date format.
+    expect(await page.getByRole('table', { name: 'First rows to be imported' }).textContent()).toContain('Mar 2, 2026');
     expect(await app.core.q.training.countRecords()).toBe(0);
 
     await tabTo(page, 'Date format');
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown'); // choose… → year first → month first → day first
-    await expect.poll(() => page.getByText('Dates are read day first, as you chose: “03/02/2026” is read as February 3, 2026.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Dates are read day first, as you chose: “03/02/2026” is read as Feb 3, 2026.').count()).toBe(1);
     await expect.poll(() => commit.isDisabled()).toBe(false);
     await tabTo(page, 'Import 2 records');
     await page.keyboard.press('Enter');

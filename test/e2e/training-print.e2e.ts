@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../electron/core/app';
@@ -71,7 +72,7 @@ async function start(paper: 'letter' | 'a4', extraCourses = 0) {
   await page.getByLabel('Username').fill('admin');
   await page.getByLabel('Password').fill(STRONG_PASSWORD);
   await page.keyboard.press('Enter');
-  await page.getByRole('link', { name: 'Training' }).click();
+  await page.getByRole('link', { name: 'Training', exact: true }).click();
   return page;
 }
 
@@ -105,20 +106,29 @@ describe('training printouts (issue 13, item 4)', () => {
     // Only the document prints: nothing of the screen behind it.
     for (const chrome of ['Sign out', 'Record a training', 'Export CSV', 'Print matrix']) expect(all).not.toContain(chrome);
 
-    // The last column is on paper: its header on every matrix page, nothing past the right margin, nothing shrunk.
-    // Everyone was hired in 2019: the last column, new-hire orientation, reads "due Mar 31, 2019" in every row.
-    const matrixPages = pdf.pages.filter((p) => /\bZ\d\d\b/.test(p));
-    for (const p of matrixPages) expect(p).toContain('New-hire');
+    // Ten courses and six licence types do not fit across Letter: two column groups, each repeating the staff.
+    // The last columns are on paper: their headers on every page of their group, nothing past the right
+    // margin, nothing shrunk. Everyone was hired in 2019: new-hire orientation reads "due Mar 31, 2019" in
+    // every row; after it come the licence types, the last the food handler card.
+    const secondGroup = pdf.pages.findIndex((p) => /Courses and licences \d+–16 of 16/.test(squeeze(p)));
+    expect(secondGroup).toBeGreaterThan(0);
+    const [firstPages, lastPages] = [pdf.pages.slice(0, secondGroup), pdf.pages.slice(secondGroup)];
+    for (const p of firstPages.filter((x) => /\bZ\d\d\b/.test(x))) expect(squeeze(p)).toContain('CPR / BLS');
+    for (const p of lastPages.filter((x) => /\bZ\d\d\b/.test(x))) expect(squeeze(p)).toMatch(/New-hire.*Food handler/s);
     expect(all.match(/Mar 31, 2019/g)).toHaveLength(STAFF);
+    // The nurses (every third) hold no RN licence on record: "Missing" in that column of their rows.
+    expect(squeeze(lastPages.join('\n')).match(/Missing/g)?.length).toBeGreaterThanOrEqual(Math.floor(STAFF / 3));
     expectInsideRightMargin(pdf.file);
     expectNotShrunk(pdf.file, 'Z35', pdf.fontPt);
     expectBundledFontsOnly(pdf.file);
 
-    // Every staff row once, whole, in order (the employee ID starts the row and ends nothing else).
-    expectRowsWhole(
-      pdf.pages,
-      ids.map((id) => ({ start: id, end: id })),
-    );
+    // In each group every staff row once, whole, in order (the employee ID starts the row and ends nothing else).
+    for (const group of [firstPages, lastPages]) {
+      expectRowsWhole(
+        group,
+        ids.map((id) => ({ start: id, end: id })),
+      );
+    }
   });
 
   test('a matrix with 25 courses on A4 prints every course, in column groups that repeat the staff column', async () => {
@@ -133,7 +143,8 @@ describe('training printouts (issue 13, item 4)', () => {
     expectInsideRightMargin(pdf.file);
     expectNotShrunk(pdf.file, 'Z35', pdf.fontPt);
     // Each group lists every staff member again.
-    const groups = (all.match(/Courses \d+–\d+ of 25/g) ?? []).length;
+    // 25 courses and the 6 licence types.
+    const groups = (all.match(/Courses and licences \d+–\d+ of 31/g) ?? []).length;
     expect(groups).toBeGreaterThan(1);
     for (const id of ids) expect(all.match(new RegExp(`\\b${id}\\b`, 'g'))?.length, id).toBe(groups);
   });
@@ -158,5 +169,47 @@ describe('training printouts (issue 13, item 4)', () => {
     }
     expectInsideRightMargin(pdf.file);
     expectBundledFontsOnly(pdf.file);
+  });
+
+  test('the reminders: one manager per page, each person once with what lapses, staff notice, page numbers, the last column; and as CSV', async () => {
+    const page = await start('letter');
+    await page.getByRole('tab', { name: 'Reminders' }).click();
+    await page.getByLabel('Lapsing within').selectOption('60');
+    await page.getByLabel('Group by').selectOption('role');
+    // Z03, Z06… are RNs (every third), the rest CNAs; the first thirty have CPR lapsing in the next 60 days.
+    await expect.poll(() => page.getByRole('table', { name: /CNA staff/ }).count(), { timeout: 10_000 }).toBe(1);
+    await pressPrint(page, 'Print reminders');
+    const pdf = await printPdf(page, 'reminders');
+
+    expectPaper(pdf.file, 'letter', 'portrait');
+    expectEveryPage(pdf.pages, { header: 'Training reminders', notice: STAFF_NOTICE, printed: PRINTED });
+    for (const p of pdf.pages) expect(p).not.toContain(PHI_NOTICE);
+    // The last column, for the manager's own ticks, heads every page with rows.
+    for (const p of pdf.pages.filter((x) => /\bZ\d\d\b/.test(x))) expect(squeeze(p)).toContain('Reminded on');
+    // Each manager's list starts on its own page: RNs first (the roles' order), then CNAs.
+    const rnPage = pdf.pages.findIndex((p) => squeeze(p).includes('RN staff: 10 people'));
+    const cnaPage = pdf.pages.findIndex((p) => squeeze(p).includes('CNA staff: 20 people'));
+    expect(rnPage).toBe(0);
+    expect(cnaPage).toBeGreaterThan(rnPage);
+    expect(squeeze(pdf.pages[cnaPage]!)).not.toMatch(/Z(03|06|09|12|15|18|21|24|27|30)\b/);
+    // Everyone once, whole, in the order they lapse within their group; the lapse date on their line.
+    const lapsing = ids.slice(0, 30);
+    const rns = lapsing.filter((_, i) => (i + 1) % 3 === 0);
+    const cnas = lapsing.filter((_, i) => (i + 1) % 3 !== 0);
+    expectRowsWhole(pdf.pages, [...rns, ...cnas].map((id) => ({ start: id, end: id })));
+    const lines = pdf.pages.join('\n').split('\n');
+    expect(lines.filter((l) => l.includes('Zed Colleague Z01') && squeeze(l).includes('CPR / BLS: Expiring, lapses Mar 6, 2026 (4 days)'))).toHaveLength(1);
+    expectInsideRightMargin(pdf.file);
+    expectBundledFontsOnly(pdf.file);
+
+    // The same list as a spreadsheet.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('training-reminders-2026-03-02.csv');
+    const csv = fs.readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(csv[0]).toBe('Manager,Staff member,Employee ID,Course or licence,Status,Lapses on,Days left');
+    expect(csv).toHaveLength(31);
+    expect(csv[1]).toBe('RN,Zed Colleague Z03,E103,CPR / BLS,Expiring,2026-03-08,6');
   });
 });

@@ -9,6 +9,9 @@ import { customType } from 'drizzle-orm/sqlite-core';
 /** Case-insensitive key of a text column, for unique indexes ("E0042" and "e0042" are one person). */
 export const nocase = (c: SQLWrapper): SQL => sql`${c} COLLATE NOCASE`;
 
+/** A sort key compared byte by byte: SQLite's default for text already. */
+export const binaryKey = (c: SQLWrapper): SQL => sql`${c}`;
+
 /** Binary data (certificate scans). */
 export const bytes = customType<{ data: Buffer; driverData: Buffer }>({
   dataType: () => 'blob',

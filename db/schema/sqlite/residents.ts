@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { nocase } from './columns';
+import { binaryKey, nocase } from './columns';
 import {
   allergySeverities,
   codeStatusForms,
@@ -37,8 +37,9 @@ export const residents = sqliteTable(
     preferredName: text('preferred_name'),
     dateOfBirth: text('date_of_birth').notNull(),
     sex: text('sex', { enum: sexes }).notNull(),
-    // normalizeForSearch of names and record number; `search_compact` is the same without spaces,
-    // which is what a query token is matched against (see shared/domain/residents/search.ts).
+    // normalizeForSearch of names and record number; `search_compact` is the same without spaces and,
+    // after a \u0001, family name then given name, so a name typed in either order without a space
+    // is found ("김민준" for family 김, given 민준). A query token is matched against it (search.ts).
     searchKey: text('search_key').notNull(),
     searchCompact: text('search_compact').notNull(),
     // Family then given name, normalised, so "Álvarez" sorts with the A's on every machine.
@@ -58,20 +59,24 @@ export const residents = sqliteTable(
 
     allergyState: text('allergy_state', { enum: ['not_recorded', 'nka', 'listed'] }).notNull(),
     allergyRecordedOn: text('allergy_recorded_on'),
-    // allergySummary(...).text, kept for the census row; the items live in resident_allergies.
-    allergyText: text('allergy_text'),
+    // The items of resident_allergies as JSON ([{ substance, reaction, severity }], severe first), written
+    // with every change of the items and never read back as anything but those items: the census row
+    // shows each item with its own severity without a join. NULL unless allergy_state is 'listed'.
+    allergyItems: text('allergy_items'),
     allergySevere: integer('allergy_severe', { mode: 'boolean' }).notNull().default(false),
 
-    dietType: text('diet_type', { enum: dietTypes }).notNull(),
+    // Assessments: NULL = not assessed. Nothing clinical has a default (docs/residents.md); rows written
+    // before these became nullable keep the values they had.
+    dietType: text('diet_type', { enum: dietTypes }),
     dietNote: text('diet_note'),
-    iddsiFood: text('iddsi_food', { enum: iddsiFoodLevels }).notNull(),
-    iddsiDrink: text('iddsi_drink', { enum: iddsiDrinkLevels }).notNull(),
-    transfer: text('transfer', { enum: transferAssists }).notNull(),
-    aid: text('aid', { enum: mobilityAids }).notNull(),
-    bariatric: integer('bariatric', { mode: 'boolean' }).notNull().default(false),
-    fallRisk: text('fall_risk', { enum: riskLevels }).notNull(),
-    wanderingRisk: text('wandering_risk', { enum: riskLevels }).notNull(),
-    isolation: text('isolation', { enum: isolationPrecautions }).notNull(),
+    iddsiFood: text('iddsi_food', { enum: iddsiFoodLevels }),
+    iddsiDrink: text('iddsi_drink', { enum: iddsiDrinkLevels }),
+    transfer: text('transfer', { enum: transferAssists }),
+    aid: text('aid', { enum: mobilityAids }),
+    bariatric: integer('bariatric', { mode: 'boolean' }),
+    fallRisk: text('fall_risk', { enum: riskLevels }),
+    wanderingRisk: text('wandering_risk', { enum: riskLevels }),
+    isolation: text('isolation', { enum: isolationPrecautions }),
     hearingAids: text('hearing_aids'),
     visionAids: text('vision_aids'),
     language: text('language'),
@@ -93,14 +98,27 @@ export const residents = sqliteTable(
     // At most one resident in a bed; NULLs (discharged, deceased) never collide.
     uniqueIndex('residents_bed_unique').on(t.bedId),
     index('residents_search_idx').on(t.searchKey),
-    index('residents_location_idx').on(t.locationKey, t.id),
-    index('residents_name_idx').on(t.nameSort, t.id),
+    index('residents_location_idx').on(binaryKey(t.locationKey), t.id),
+    index('residents_name_idx').on(binaryKey(t.nameSort), t.id),
     index('residents_status_idx').on(t.status),
     check('residents_location_with_bed', sql`(${t.bedId} IS NULL) = (${t.locationKey} IS NULL)`),
   ],
 );
 
-/** Status over time: [from, to) periods, the open one has `to_date` NULL. */
+/**
+ * A status change or a move marked "entered in error" by a director of nursing or an administrator:
+ * who, when and why. The row stays as it was entered, struck through in the history; everything that
+ * reads the current state (the open period, the open bed assignment) skips it. The three are written
+ * together, by one query (markPeriodInError / markAssignmentInError); no CHECK says so, because on
+ * SQLite adding one would rebuild both history tables in the migration.
+ */
+const enteredInError = () => ({
+  enteredInErrorAt: text('entered_in_error_at'),
+  enteredInErrorBy: integer('entered_in_error_by').references(() => users.id),
+  enteredInErrorReason: text('entered_in_error_reason'),
+});
+
+/** Status over time: [from, to) periods, the open one has `to_date` NULL (entries in error aside). */
 export const residentStatusPeriods = sqliteTable(
   'resident_status_periods',
   {
@@ -114,6 +132,7 @@ export const residentStatusPeriods = sqliteTable(
     note: text('note'),
     createdAt: text('created_at').notNull(),
     createdBy: integer('created_by').references(() => users.id),
+    ...enteredInError(),
   },
   (t) => [index('status_periods_resident_idx').on(t.residentId, t.fromDate, t.id)],
 );
@@ -127,10 +146,13 @@ export const residentBedAssignments = sqliteTable(
     bedId: integer('bed_id').notNull().references(() => beds.id),
     fromDate: text('from_date').notNull(),
     toDate: text('to_date'),
-    reason: text('reason', { enum: ['admission', 'transfer', 'readmission'] }).notNull(),
+    // 'correction': the bed a resident went back to when an entry was marked entered in error and the
+    // bed they had before it was taken in the meantime.
+    reason: text('reason', { enum: ['admission', 'transfer', 'readmission', 'correction'] }).notNull(),
     note: text('note'),
     createdAt: text('created_at').notNull(),
     createdBy: integer('created_by').references(() => users.id),
+    ...enteredInError(),
   },
   (t) => [index('bed_assignments_resident_idx').on(t.residentId, t.fromDate, t.id), index('bed_assignments_bed_idx').on(t.bedId)],
 );

@@ -67,6 +67,31 @@ export const courseRoles = sqliteTable(
   (t) => [primaryKey({ columns: [t.courseId, t.role] })],
 );
 
+/**
+ * One in-service class held once for many attendees. Attendance is the training records that point at it
+ * (source 'session'): no separate attendee table, so a session cannot disagree with what counts. Never
+ * deleted: voiding a session voids its live records in the same transaction.
+ */
+export const trainingSessions = sqliteTable(
+  'training_sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id),
+    heldOn: text('held_on').notNull(),
+    hours: real('hours').notNull(),
+    instructor: text('instructor').notNull(),
+    location: text('location'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    voidedAt: text('voided_at'),
+    voidedBy: integer('voided_by').references(() => users.id),
+    voidReason: text('void_reason'),
+  },
+  (t) => [index('training_sessions_held_idx').on(t.heldOn, t.id), check('training_sessions_hours_positive', sql`${t.hours} > 0`)],
+);
+
 /** A completion. Never deleted: a mistaken record is voided (kept, audited, ignored by every status). */
 export const trainingRecords = sqliteTable(
   'training_records',
@@ -83,7 +108,9 @@ export const trainingRecords = sqliteTable(
     provider: text('provider'),
     certificateNumber: text('certificate_number'),
     verifiedBy: integer('verified_by').references(() => users.id),
-    source: text('source', { enum: ['entry', 'import'] }).notNull().default('entry'),
+    source: text('source', { enum: ['entry', 'import', 'session'] }).notNull().default('entry'),
+    /** The in-service class this attendance came from (source 'session'); the records are the attendance. */
+    sessionId: integer('session_id').references(() => trainingSessions.id),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     // Row version: an update names the version it read; a newer one on the server refuses it (never a silent overwrite).
@@ -97,6 +124,8 @@ export const trainingRecords = sqliteTable(
     // the same completion impossible among live records.
     uniqueIndex('training_records_live_unique').on(t.staffId, t.courseId, t.completedOn).where(sql`${t.voidedAt} IS NULL`),
     index('training_records_course_idx').on(t.courseId, t.completedOn),
+    // A session's attendance list and its void touch only its own records.
+    index('training_records_session_idx').on(t.sessionId).where(sql`${t.sessionId} IS NOT NULL`),
   ],
 );
 
@@ -148,4 +177,79 @@ export const shiftScheduleStaff = sqliteTable(
       .references(() => staff.id),
   },
   (t) => [primaryKey({ columns: [t.scheduleId, t.staffId] })],
+);
+
+/**
+ * Licence and certification types (RN licence, nurse aide registry, driver's licence, food handler card…),
+ * required of roles like a course; seeded from DEFAULT_CREDENTIAL_TYPES and never deleted.
+ */
+export const credentialTypes = sqliteTable(
+  'credential_types',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    issuedByState: integer('issued_by_state', { mode: 'boolean' }).notNull().default(true),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('credential_types_code_unique').on(t.code)],
+);
+
+/** Which staff roles must hold a credential type. */
+export const credentialTypeRoles = sqliteTable(
+  'credential_type_roles',
+  {
+    typeId: integer('type_id')
+      .notNull()
+      .references(() => credentialTypes.id),
+    role: text('role', { enum: STAFF_ROLES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.typeId, t.role] })],
+);
+
+/**
+ * A licence or certification a staff member holds. It states its own expiry; its status comes from the
+ * one status rule (validity 'until_expiry'). Voided, never deleted, like training records.
+ */
+export const staffCredentials = sqliteTable(
+  'staff_credentials',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    typeId: integer('type_id')
+      .notNull()
+      .references(() => credentialTypes.id),
+    number: text('number').notNull(),
+    /** USPS code of the issuing state, when a state issues it. */
+    issuingState: text('issuing_state'),
+    issuingBody: text('issuing_body'),
+    issuedOn: text('issued_on').notNull(),
+    expiresOn: text('expires_on').notNull(),
+    /** Whoever entered it saw the card or checked the registry: always the signed-in user. */
+    verifiedBy: integer('verified_by').references(() => users.id),
+    verifiedAt: text('verified_at').notNull(),
+    source: text('source', { enum: ['entry', 'import'] }).notNull().default('entry'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    // Row version: an update names the version it read; a newer one on the server refuses it (never a silent overwrite).
+    version: integer('version').notNull().default(1),
+    voidedAt: text('voided_at'),
+    voidedBy: integer('voided_by').references(() => users.id),
+    voidReason: text('void_reason'),
+  },
+  (t) => [
+    // "Latest issued on or before the as-of date" per staff × type reads this index; a repeat of the same
+    // issue among live credentials is impossible.
+    uniqueIndex('staff_credentials_live_unique').on(t.staffId, t.typeId, t.issuedOn).where(sql`${t.voidedAt} IS NULL`),
+    // Reminders and the lapsing list look ahead by expiry.
+    index('staff_credentials_expires_idx').on(t.expiresOn).where(sql`${t.voidedAt} IS NULL`),
+    check('staff_credentials_expiry_after_issue', sql`${t.expiresOn} > ${t.issuedOn}`),
+    check('staff_credentials_issuer', sql`${t.issuingState} IS NOT NULL OR ${t.issuingBody} IS NOT NULL`),
+  ],
 );

@@ -29,6 +29,7 @@ export const facilityHandlers = defineHandlers({
     for (const [i, u] of facility.units.entries()) await ctx.q.facility.insertUnit(u.name, i);
     for (const [i, s] of facility.shifts.entries()) await ctx.q.facility.insertShift({ ...s, sortOrder: i });
     await ctx.q.training.ensureDefaultCatalog(ctx.nowIso);
+    await ctx.q.training.ensureDefaultCredentialTypes(ctx.nowIso);
     const adminId = await ctx.q.users.insert({
       username: admin.username,
       displayName: admin.displayName,

@@ -1,6 +1,7 @@
 import type { Handlers } from '../context';
 import { authHandlers } from './auth';
 import { facilityHandlers } from './facility';
+import { moveHandlers } from './move';
 import { policyHandlers } from './policy';
 import { printHandlers } from './print';
 import { privacyHandlers } from './privacy';
@@ -12,6 +13,7 @@ import { usersHandlers } from './users';
 export const handlers: Handlers = {
   ...authHandlers,
   ...facilityHandlers,
+  ...moveHandlers,
   ...policyHandlers,
   ...usersHandlers,
   ...printHandlers,

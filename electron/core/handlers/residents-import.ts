@@ -81,7 +81,11 @@ function word(field: string, cell: string): string {
   return WORDS[field]?.[key] ?? VOCAB[field]?.[key] ?? cell.trim();
 }
 
-const SPANISH_SEVERITY: Record<string, string> = { leve: 'mild', moderada: 'moderate', moderado: 'moderate', grave: 'severe', severa: 'severe', severo: 'severe' };
+const SPANISH_SEVERITY: Record<string, string> = { leve: 'mild', moderada: 'moderate', moderado: 'moderate', grave: 'severe', severa: 'severe', severo: 'severe', desconocida: 'unknown', desconocido: 'unknown' };
+const SEVERITY_WORDS = new Set([...allergySeverities, ...Object.keys(SPANISH_SEVERITY)].filter((w) => w !== 'unknown' && !w.startsWith('descono')));
+
+/** A word written for "not assessed" in an assessment column: read as null, like an empty cell. */
+const NOT_ASSESSED = new Set(['notassessed', 'noevaluado', 'noevaluada', 'sinevaluar']);
 
 const NKA = new Set(['nka', 'nkda', 'noknownallergies', 'noknowndrugallergies', 'sinalergiasconocidas']);
 // "None" or "N/A" might mean no known allergies or never asked; the import will not guess which.
@@ -93,6 +97,27 @@ const AMBIGUOUS_ALLERGY = new Set(['none', 'no', 'na', 'nan', 'ninguna', 'ningun
  */
 export function isAmbiguousAllergyCell(cell: string): boolean {
   return AMBIGUOUS_ALLERGY.has(normalizeLabel(cell.trim()));
+}
+
+/**
+ * Problems the import will not guess past in an allergy cell: a severity in parentheses that is not
+ * one of ours ("sulfa (bad)"), and a severity word written anywhere but in the parentheses at the end
+ * ("Shellfish - throat swelling - SEVERE" would otherwise read as severity unknown). Named by item.
+ */
+export function allergyCellIssues(cell: string): { code: string; params: Record<string, string> }[] {
+  if (cell.trim() === '' || NKA.has(normalizeLabel(cell.trim())) || isAmbiguousAllergyCell(cell)) return [];
+  const issues: { code: string; params: Record<string, string> }[] = [];
+  for (const item of cell.split(/[;|]/).map((s) => s.trim()).filter((s) => s !== '')) {
+    const sev = /\(([^)]*)\)\s*$/.exec(item);
+    const said = normalizeLabel(sev?.[1] ?? '');
+    if (sev && !(allergySeverities as readonly string[]).includes(said) && SPANISH_SEVERITY[said] === undefined) {
+      issues.push({ code: 'unknown_severity', params: { item, value: sev[1]!.trim() } });
+      continue;
+    }
+    const body = sev ? item.slice(0, sev.index) : item;
+    if (body.split(/[^\p{L}]+/u).some((w) => SEVERITY_WORDS.has(normalizeLabel(w)))) issues.push({ code: 'severity_not_in_parentheses', params: { item } });
+  }
+  return issues;
 }
 
 export function parseAllergyCell(cell: string, recordedOn: string): unknown {
@@ -157,6 +182,7 @@ async function analyse(csv: string, ctx: HandlerContext, dateFormat: ImportDateF
     const issues: ImportRowIssue[] = [];
     const add = (field: string, code: string, params?: Record<string, string | number>) => issues.push({ line: row.line, field, code, ...(params ? { params } : {}) });
     if (isAmbiguousAllergyCell(cell('allergies'))) add('allergies', 'ambiguous_allergy');
+    for (const problem of allergyCellIssues(cell('allergies'))) add('allergies', problem.code, problem.params);
 
     const unit = units.find((u) => normalizeLabel(u.name) === normalizeLabel(cell('unit')) && u.active);
     let bedId = 0;
@@ -186,8 +212,9 @@ async function analyse(csv: string, ctx: HandlerContext, dateFormat: ImportDateF
       bedId: bedId || 1,
       admittedOn,
     };
+    // An empty cell or a missing column is "not assessed" (null), never a default value.
     for (const c of ['dietType', 'iddsiFood', 'iddsiDrink', 'transfer', 'aid', 'fallRisk', 'wanderingRisk', 'isolation'] as const) {
-      if (cell(c) !== '') candidate[c] = word(c, cell(c));
+      candidate[c] = cell(c) === '' || NOT_ASSESSED.has(normalizeLabel(cell(c))) ? null : word(c, cell(c));
     }
     if (cell('interpreterNeeded') !== '') candidate.interpreterNeeded = word('interpreterNeeded', cell('interpreterNeeded')) === 'true';
     for (const c of ['language', 'physicianName', 'pharmacyName'] as const) if (cell(c) !== '') candidate[c] = cell(c);

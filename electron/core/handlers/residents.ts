@@ -1,9 +1,10 @@
-import { CensusPreferences, type ResidentDetail } from '../../../shared/contract/residents';
+import { CensusPreferences, type ResidentDetail, type ResidentFields } from '../../../shared/contract/residents';
 import { changedClinicalFields } from '../../../shared/domain/residents/clinical';
 import { allowedNextStatuses, validateTransition } from '../../../shared/domain/residents/timeline';
 import { can } from '../../../shared/domain/roles';
 import { err, fieldError, ok, type Err, type FieldIssue, type Result } from '../../../shared/result';
 import { defineHandlers, type HandlerContext } from '../context';
+import { applyCorrection, correctableEntries, planFor } from './residents-corrections';
 import { admissionIssues, bedIssues, recordIssues } from './residents-rules';
 import { importCommit, importPreview } from './residents-import';
 import { changedElsewhere } from './versions';
@@ -20,6 +21,49 @@ function auditView(d: ResidentDetail | undefined) {
   if (!d) return null;
   const { age: _age, periods: _periods, beds: _beds, transportMode: _mode, version: _version, ...rest } = d;
   return rest;
+}
+
+/**
+ * The stored record in the shape an edit sends (ResidentFields), so the clinical guard compares like
+ * with like: the allergy items themselves (reactions included) in the order they were entered.
+ */
+export function fieldsOf(d: ResidentDetail): ResidentFields {
+  return {
+    legalGiven: d.legalGiven,
+    legalFamily: d.legalFamily,
+    preferredName: d.preferredName,
+    dateOfBirth: d.dateOfBirth,
+    sex: d.sex,
+    recordNumber: d.recordNumber,
+    codeStatus: d.codeStatus,
+    codeStatusForm: d.codeStatusForm,
+    codeStatusDocumentedOn: d.codeStatusDocumentedOn,
+    allergies:
+      d.allergies.state === 'listed'
+        ? { state: 'listed', items: d.allergyItems }
+        : d.allergies.state === 'nka'
+          ? { state: 'nka', recordedOn: d.allergies.recordedOn ?? '' }
+          : { state: 'not_recorded' },
+    dietType: d.dietType,
+    dietNote: d.dietNote,
+    iddsiFood: d.iddsiFood,
+    iddsiDrink: d.iddsiDrink,
+    transfer: d.transfer,
+    aid: d.aid,
+    bariatric: d.bariatric,
+    fallRisk: d.fallRisk,
+    wanderingRisk: d.wanderingRisk,
+    isolation: d.isolation,
+    hearingAids: d.hearingAids,
+    visionAids: d.visionAids,
+    language: d.language,
+    interpreterNeeded: d.interpreterNeeded,
+    physicianName: d.physicianName,
+    physicianPhone: d.physicianPhone,
+    pharmacyName: d.pharmacyName,
+    pharmacyPhone: d.pharmacyPhone,
+    contacts: d.contacts,
+  };
 }
 
 export const residentsHandlers = defineHandlers({
@@ -48,16 +92,17 @@ export const residentsHandlers = defineHandlers({
     if (!before) return err('not_found', 'residents.notFound');
     // Edited from an older version than the one stored: someone saved in between, at this station or another.
     if (before.version !== expectedVersion) return changedElsewhere(ctx, 'resident', id, before.version);
+    // Every field declared clinical, compared whole against the record as stored — before anything
+    // is written, whatever the screen sent.
+    const clinical = changedClinicalFields(fieldsOf(before), fields);
+    if (clinical.length > 0 && !(ctx.user && can(ctx.user.role, 'residents.clinical'))) {
+      return err('forbidden', 'residents.clinicalOnly', { fields: clinical.map((path) => ({ path, code: 'clinical_only' })) });
+    }
     const issues = await recordIssues(fields, today, id, ctx);
     if (before.admittedOn < fields.dateOfBirth) issues.push({ path: 'dateOfBirth', code: 'after_admission' });
     if (issues.length > 0) return invalid(issues);
     if (!(await ctx.q.residents.update(id, fields, ctx.nowIso, expectedVersion))) return changedElsewhere(ctx, 'resident', id, before.version);
     const after = await ctx.q.residents.get(id, today);
-    // Compared as stored, after the write: returning an error here rolls the write back.
-    const clinical = changedClinicalFields(auditView(before) ?? {}, auditView(after) ?? {});
-    if (clinical.length > 0 && !(ctx.user && can(ctx.user.role, 'residents.clinical'))) {
-      return err('forbidden', 'residents.clinicalOnly', { fields: clinical.map((path) => ({ path, code: 'clinical_only' })) });
-    }
     ctx.audit({ entity: 'resident', entityId: id, before: auditView(before), after: auditView(after) });
     return detail(id, ctx, today);
   },
@@ -129,6 +174,31 @@ export const residentsHandlers = defineHandlers({
       entityId: id,
       before: { status: before.status, statusSince: before.statusSince, location: before.location },
       after: { status: after?.status, statusSince: after?.statusSince, location: after?.location ?? null, note },
+    });
+    return detail(id, ctx, today);
+  },
+
+  async 'residents.correctable'({ id }, ctx) {
+    if (!(await ctx.q.residents.current(id))) return err('not_found', 'residents.notFound');
+    return ok({ entries: await correctableEntries(id, ctx) });
+  },
+
+  async 'residents.markEnteredInError'({ id, expectedVersion, kind, entryId, reason, bedId }, ctx) {
+    const today = ctx.today;
+    const before = await ctx.q.residents.get(id, today);
+    if (!before) return err('not_found', 'residents.notFound');
+    if (before.version !== expectedVersion) return changedElsewhere(ctx, 'resident', id, before.version);
+    const plan = await planFor(id, kind, entryId, ctx);
+    if (typeof plan === 'string') return fieldError('entryId', plan);
+    const issues = await applyCorrection(id, plan, { reason, bedId }, ctx);
+    if (issues.length > 0) return invalid(issues);
+    await ctx.q.residents.bumpVersion(id, ctx.nowIso);
+    const after = await ctx.q.residents.get(id, today);
+    ctx.audit({
+      entity: 'resident',
+      entityId: id,
+      before: { status: before.status, statusSince: before.statusSince, location: before.location },
+      after: { status: after?.status, statusSince: after?.statusSince, location: after?.location ?? null, enteredInError: { kind, entryId, status: plan.entry.status, place: plan.entry.place, date: plan.entry.date, reason } },
     });
     return detail(id, ctx, today);
   },

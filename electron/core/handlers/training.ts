@@ -18,18 +18,20 @@ import {
 } from '../../../shared/domain/training/import';
 import { addDays, addMonths } from '../../../shared/domain/dates';
 import type { ImportDateFormat } from '../../../shared/domain/csv/dates';
-import { DEFAULT_IN_SERVICE_MINIMUM_HOURS, inServiceStanding, inServiceWindow } from '../../../shared/domain/training/inservice';
-import { cellsFor, countCell, emptyCounts, indexLatest, lapsingFrom, matchesStatus } from '../../../shared/domain/training/matrix';
+import { DEFAULT_IN_SERVICE_MINIMUM_HOURS, IN_SERVICE_ROLES, inServiceStanding, inServiceWindow } from '../../../shared/domain/training/inservice';
+import { cellsFor, countCell, emptyCounts, lapsingFrom, matchesStatus } from '../../../shared/domain/training/matrix';
 import { expiryOf, statusOf } from '../../../shared/domain/training/status';
 import { validateTrainingRecord } from '../../../shared/domain/training/validate';
 import type { StaffRole } from '../../../shared/domain/training/vocabulary';
 import { err, fieldError, ok, type Err, type FieldIssue, type Result } from '../../../shared/result';
 import type { CourseRow, RecordRow, RecordWrite, StaffWrite } from '../../../db/queries/training';
 import { defineHandlers, type HandlerContext } from '../context';
+import { credentialHandlers } from './training-credentials';
+import { loadColumns, loadLatest } from './training-columns';
+import { remindersHandlers } from './training-reminders';
+import { sessionHandlers } from './training-sessions';
 import { changedElsewhere } from './versions';
 
-/** Roles whose annual in-service hours are tracked (the federal 12-hour rule is for nurse aides). */
-const IN_SERVICE_ROLES: readonly StaffRole[] = ['cna'];
 /** Import previews list at most this many row errors and duplicates; counts are always complete. */
 const PREVIEW_LIST_LIMIT = 500;
 
@@ -48,6 +50,7 @@ async function recordOut(ctx: HandlerContext, r: RecordRow, course: CourseRow | 
     verifiedBy: r.verifiedBy,
     verifiedByName: r.verifiedByName,
     source: r.source,
+    sessionId: r.sessionId,
     createdAt: r.createdAt,
     voidedAt: r.voidedAt,
     voidReason: r.voidReason,
@@ -99,11 +102,11 @@ interface MatrixQuery {
   status: MatrixOutput['rows'][number]['cells'][number]['status'] | 'attention' | null;
 }
 
-/** The whole filtered matrix: three bulk reads, then statusOf per cell in memory. */
+/** The whole filtered matrix: bulk reads (roster, columns, latest completions and credentials), then statusOf per cell in memory. */
 async function computeMatrix(ctx: HandlerContext, f: MatrixQuery) {
-  const courses = await ctx.q.training.listCourses(false);
+  const courses = await loadColumns(ctx);
   const roster = (await ctx.q.training.roster(f.asOf)).filter((s) => (f.unitId === null || s.unitId === f.unitId) && (f.role === null || s.role === f.role));
-  const latest = indexLatest(await ctx.q.training.latestCompletions(f.asOf));
+  const latest = await loadLatest(ctx, courses, f.asOf);
   const byCourse = courses.map(() => emptyCounts());
   const byUnit = new Map<number | null, StatusCounts & { unitName: string | null }>();
   const all = emptyCounts();
@@ -280,6 +283,9 @@ export const trainingHandlers = defineHandlers({
     const existing = await ctx.q.training.getRecord(id);
     if (!existing) return err('not_found', 'training.recordNotFound');
     if (existing.voidedAt !== null) return err('conflict', 'training.recordVoided');
+    // Attendance at a session carries the session's course, date and hours: a wrong one is voided (alone,
+    // or with the whole session) and recorded again, so a session never disagrees with its records.
+    if (existing.sessionId !== null) return err('conflict', 'training.recordFromSession');
     if (existing.version !== expectedVersion) return changedElsewhere(ctx, 'training_record', id, existing.version);
     const problem = await checkRecord(ctx, input, id);
     if (problem) return problem;
@@ -338,11 +344,11 @@ export const trainingHandlers = defineHandlers({
     return ok({
       asOf: input.asOf,
       windowDays: input.windowDays,
-      courses: m.courses.map((c) => ({ id: c.id, code: c.code, name: c.name })),
+      courses: m.courses.map((c) => ({ kind: c.kind, id: c.refId, code: c.code, name: c.name })),
       rows: m.rows.slice(input.offset, input.offset + input.limit),
       total: m.rows.length,
       totals: {
-        byCourse: m.courses.map((c, i) => ({ courseId: c.id, ...tally(m.byCourse[i]!) })),
+        byCourse: m.courses.map((c, i) => ({ kind: c.kind, courseId: c.refId, ...tally(m.byCourse[i]!) })),
         byUnit: [...m.byUnit].map(([unitId, counts]) => ({ unitId, unitName: counts.unitName, ...tally(counts) })),
         all: m.all,
       },
@@ -364,23 +370,25 @@ export const trainingHandlers = defineHandlers({
     return ok({ fileName: `training-matrix-${input.asOf}.csv`, csv, rows: m.rows.length });
   },
 
+  /** Courses and licences alike: what lapses within the window, by date. */
   async 'training.lapsing'(input, ctx) {
-    const courses = await ctx.q.training.listCourses(false);
+    const columns = await loadColumns(ctx);
     const roster = (await ctx.q.training.roster(input.asOf)).filter((s) => input.unitId === null || s.unitId === input.unitId);
-    const latest = indexLatest(await ctx.q.training.latestCompletions(input.asOf));
-    const items = lapsingFrom(roster, courses, latest, input.asOf, input.withinDays, input.includeLapsed);
+    const latest = await loadLatest(ctx, columns, input.asOf);
+    const items = lapsingFrom(roster, columns, latest, input.asOf, input.withinDays, input.includeLapsed);
     const people = new Map(roster.map((s) => [s.id, s]));
-    const names = new Map(courses.map((c) => [c.id, c.name]));
     const rows = items.slice(input.offset, input.offset + input.limit).map((i) => {
       const s = people.get(i.staffId)!;
+      const column = columns[i.courseId]!;
       return {
         staffId: s.id,
         staffName: s.name,
         employeeId: s.employeeId,
         role: s.role,
         unitName: s.unitName,
-        courseId: i.courseId,
-        courseName: names.get(i.courseId) ?? '',
+        kind: column.kind,
+        courseId: column.refId,
+        courseName: column.name,
         status: i.status,
         completedOn: i.completedOn,
         lapsesOn: i.lapsesOn,
@@ -509,4 +517,7 @@ export const trainingHandlers = defineHandlers({
     ctx.audit({ entity: 'training_import', entityId: null, after: { inserted, skippedDuplicates, at: ctx.nowIso } });
     return ok({ inserted, skippedDuplicates });
   },
+  ...credentialHandlers,
+  ...sessionHandlers,
+  ...remindersHandlers,
 });

@@ -27,6 +27,11 @@ export function FormDialog(p: {
   onDiscard?(): void;
   /** The form reopened with a draft kept across a lock. */
   restored?: boolean;
+  /**
+   * Someone saved a newer version while this form was open (the save was refused with who and
+   * when): shows a way to load that version instead of overwriting it.
+   */
+  onReviewNewer?(): void;
   className?: string;
 }) {
   const { t } = useTranslation();
@@ -47,6 +52,11 @@ export function FormDialog(p: {
         <Heading slot="title">{p.title}</Heading>
         {p.restored ? <Notice tone="info">{t('drafts.restored')}</Notice> : null}
         <ErrorSummary error={errors.visible} focusOn={p.error} labels={p.labels} />
+        {p.onReviewNewer && p.error?.code === 'conflict' && p.error.message.startsWith('error.changedElsewhere') ? (
+          <Button className="primary" onPress={p.onReviewNewer}>
+            {t('form.reviewNewer')}
+          </Button>
+        ) : null}
         <FormErrorsContext.Provider value={errors}>
           <Form
             validationBehavior="aria"

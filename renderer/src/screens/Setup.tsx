@@ -7,6 +7,7 @@ import { SelectInput, TextInput } from '../components/fields';
 import { useMinPasswordLength, usePolicy } from '../app/policy';
 import { paperSizeOptions, timeZoneOptions } from '../components/choices';
 import { LanguagePicker } from '../components/LanguagePicker';
+import { MoveFromStation } from './MoveFromStation';
 import { fieldErrors, useTranslation, type Language } from '../i18n';
 
 // Shift names are facility data, written in the language chosen at setup.
@@ -74,6 +75,7 @@ export function Setup(p: { onDone(): void }) {
       <h1>{t('setup.title')}</h1>
       <p>{t('setup.intro')}</p>
       <LanguagePicker />
+      <MoveFromStation onMoved={p.onDone} />
       <PageForm onSubmit={submit} error={error} labels={labels}>
         <fieldset>
           <legend>{t('setup.stepFacility')}</legend>

@@ -9,11 +9,12 @@ import { useHashRoute } from '../app/useHashRoute';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { useTranslation } from '../i18n';
 import { AdminScreen } from './admin/AdminScreen';
+import { MyTrainingScreen } from './training/MyTrainingScreen';
 import { TrainingScreen } from './training/TrainingScreen';
 import { ResidentsScreen } from './residents/ResidentsScreen';
 import { EmergencyScreen } from './emergency/EmergencyScreen';
 
-const areas = ['residents', 'appointments', 'transport', 'training', 'handoff', 'admin', 'emergency'] as const;
+const areas = ['residents', 'appointments', 'transport', 'training', 'myTraining', 'handoff', 'admin', 'emergency'] as const;
 type Area = (typeof areas)[number];
 
 /** Who sees an area: a permission, or — emergency access — the lack of one. */
@@ -22,6 +23,7 @@ const needs: Record<Exclude<Area, 'emergency'>, Permission> = {
   appointments: 'appointments.read',
   transport: 'transport.read',
   training: 'training.read',
+  myTraining: 'training.self',
   handoff: 'handoff.read',
   admin: 'users.read',
 };
@@ -36,6 +38,7 @@ const screens: Record<Area, () => ReactNode> = {
   appointments: NotYetAvailable,
   transport: NotYetAvailable,
   training: TrainingScreen,
+  myTraining: MyTrainingScreen,
   handoff: NotYetAvailable,
   admin: AdminScreen,
   emergency: EmergencyScreen,

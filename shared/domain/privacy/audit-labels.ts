@@ -104,6 +104,8 @@ export function auditAction(e: AuditRowLike, w: Words): string {
     }
     case 'residents.update':
       return w.t('privacy.audit.changedResident', { name });
+    case 'residents.markEnteredInError':
+      return w.t('privacy.audit.enteredInError', { name, reason: isObj(a.enteredInError) ? str(a.enteredInError.reason) : '' });
     case 'print.pdf':
       return w.t('privacy.audit.printed', { document: documentName(a.document, w) });
     case 'print.finished':
@@ -116,7 +118,7 @@ export function auditAction(e: AuditRowLike, w: Words): string {
 }
 
 // Keys that say nothing to a reader (bookkeeping) or that the action already says.
-const SKIPPED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'imported', 'outcome', 'failures', 'reason', 'filter', 'emergency', 'document', 'saved', 'suggestedName']);
+const SKIPPED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'imported', 'outcome', 'failures', 'reason', 'filter', 'emergency', 'document', 'saved', 'suggestedName', 'enteredInError']);
 // Where a field's values are words in the residents catalog.
 const VALUE_SETS: Record<string, string> = {
   status: 'status',

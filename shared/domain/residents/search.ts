@@ -62,8 +62,22 @@ export function searchKey(resident: SearchableResident): string {
     .join(' ');
 }
 
+/** Between the two name orders of the compact key; normalizeForSearch turns it into a space in a query. */
+export const NAME_ORDER_SEPARATOR = '\u0001';
+
+// What a query is matched against (stored as residents.search_compact): the key without spaces, then
+// family name followed by given name. Many people write family name first — Korean, Chinese,
+// Japanese, Hungarian, Vietnamese — often without a space ("김민준" is family 김, given 민준); the
+// given-first part alone would miss them. The separator keeps one word from running across both
+// orders. The family-first part is exactly residents.name_sort with its separator and spaces removed,
+// which is how the migration filled it in for rows written before.
+export function searchCompact(resident: SearchableResident): string {
+  const compact = (s: string) => normalizeForSearch(s).replaceAll(' ', '');
+  return `${searchKey(resident).replaceAll(' ', '')}${NAME_ORDER_SEPARATOR}${compact(resident.legalFamily)}${compact(resident.legalGiven)}`;
+}
+
 // Builds the predicate once so filtering a whole census normalizes the query only once.
-// `key` must be a value produced by searchKey / normalizeForSearch.
+// `key` must be a value produced by searchCompact, searchKey or normalizeForSearch.
 //
 // Each query token must occur in the key with its spaces removed. That covers both documented
 // cases: a token that is the prefix of a word ("jo" → "jose") is trivially such a substring, and

@@ -9,6 +9,8 @@ export const residentTextMax = {
   preferredName: 80,
   recordNumber: 40,
   dietNote: 200,
+  allergySubstance: 120,
+  allergyReaction: 200,
   hearingAids: 120,
   visionAids: 120,
   language: 40,

@@ -1,4 +1,4 @@
-import { needFor, summaryOf } from '../transport/mode';
+import { proposeMode, summaryOf } from '../transport/mode';
 
 // Stored values are stable snake_case keys; display labels belong to the UI (i18n),
 // so renaming a label never requires a data migration.
@@ -89,17 +89,20 @@ export const contactRoles = [
 ] as const;
 export type ContactRole = (typeof contactRoles)[number];
 
+/** The mobility facts of the record; null = not assessed. */
 export interface Mobility {
-  aid: MobilityAid;
-  transfer: TransferAssist;
-  bariatric?: boolean;
+  aid: MobilityAid | null;
+  transfer: TransferAssist | null;
+  bariatric: boolean | null;
 }
 
 // The transport summary shown on the resident record. The rule itself lives with transport
 // (shared/domain/transport/mode.ts) so the record and the booking screen can never disagree; this
-// keeps the record's one-word answer for a fully assessed resident.
-export function transportModeFor(mobility: Mobility): TransportMode {
-  return summaryOf(needFor(mobility.aid, mobility.transfer, mobility.bariatric ?? false, false).need);
+// keeps the record's one-word answer. null while any fact is not assessed: then nobody may guess a
+// mode, and the booking screen asks for one.
+export function transportModeFor(mobility: Mobility): TransportMode | null {
+  const proposal = proposeMode(mobility, { oxygen: false });
+  return proposal.kind === 'proposed' ? summaryOf(proposal.need) : null;
 }
 
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {

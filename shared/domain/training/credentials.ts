@@ -64,7 +64,7 @@ export type CredentialField = 'staffId' | 'typeId' | 'number' | 'issuingState' |
 export type CredentialIssueCode =
   | 'required'
   | 'too_long'
-  | 'invalid_number'
+  | 'invalid_characters'
   | 'invalid_choice'
   | 'invalid_date'
   | 'in_future'
@@ -102,7 +102,8 @@ export function validateCredential(input: CredentialInput, today: string): Crede
   const number = input.number.trim();
   if (number === '') add('number', 'required');
   else if (number.length > CREDENTIAL_LIMITS.numberMaxChars) add('number', 'too_long');
-  else if (!NUMBER.test(number)) add('number', 'invalid_number');
+  // Not 'invalid_number' (hours' code, "Not a number."): a licence number is text; the message says what it may hold.
+  else if (!NUMBER.test(number)) add('number', 'invalid_characters');
 
   const state = input.issuingState?.trim() ?? '';
   const body = input.issuingBody?.trim() ?? '';

@@ -12,6 +12,10 @@
  * first anniversary on (hire + 12 months ≤ asOf) the full rolling window and the full minimum apply.
  */
 import { addDays, addMonths, isIsoDate } from '../dates';
+import type { StaffRole } from './vocabulary';
+
+/** Roles whose annual in-service hours are tracked (the federal 12-hour rule is for nurse aides). */
+export const IN_SERVICE_ROLES: readonly StaffRole[] = ['cna'];
 
 export interface InServiceRecord {
   completedOn: string;

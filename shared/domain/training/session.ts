@@ -26,7 +26,7 @@ export interface SessionInput {
   attendeeIds: readonly number[];
 }
 
-export type SessionIssueCode = TrainingIssueCode | 'too_few' | 'too_many' | 'duplicate_attendee';
+export type SessionIssueCode = TrainingIssueCode | 'no_attendees' | 'too_many' | 'duplicate_attendee';
 
 export interface SessionIssue {
   /** 'heldOn', 'hours', 'instructor', 'location', 'attendeeIds', or 'attendeeIds.<index>' for one attendee. */
@@ -53,7 +53,8 @@ export function validateSession(input: SessionInput, today: string): SessionIssu
   if (input.location !== null && [...input.location.trim()].length > SESSION_LIMITS.locationMaxChars) add('location', 'too_long', { max: SESSION_LIMITS.locationMaxChars });
 
   const ids = input.attendeeIds;
-  if (ids.length === 0) add('attendeeIds', 'too_few', { min: 1 });
+  // Its own code, not the generic too_few ('At least 1 entries'): the message asks to tick someone.
+  if (ids.length === 0) add('attendeeIds', 'no_attendees');
   else if (ids.length > SESSION_MAX_ATTENDEES) add('attendeeIds', 'too_many', { max: SESSION_MAX_ATTENDEES });
   const seen = new Set<number>();
   ids.forEach((id, i) => {

@@ -19,7 +19,16 @@ describe('roles and permissions', () => {
     expect(can('driver', 'residents.read')).toBe(false);
   });
 
+  test('every role opens My training (its own records only); only administrators and directors of nursing write training', () => {
+    expect(roles.filter((r) => can(r, 'training.self'))).toEqual([...roles]);
+    expect(roles.filter((r) => can(r, 'training.write'))).toEqual(['administrator', 'director_of_nursing']);
+  });
+
   test('only administrators and directors of nursing manage users', () => {
     expect(roles.filter((r) => can(r, 'users.manage'))).toEqual(['administrator', 'director_of_nursing']);
+  });
+
+  test('only the director of nursing and administrators mark an entry "entered in error"', () => {
+    expect(roles.filter((r) => can(r, 'residents.correct'))).toEqual(['administrator', 'director_of_nursing']);
   });
 });

@@ -9,6 +9,7 @@ import { Notice, SelectInput, TextInput } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { errorText, useTranslation } from '../../i18n';
 import { formatDate } from '../../../../shared/domain/date-display';
+import { NotAssessed } from './clinical-values';
 import { CodeStatusBadge } from './CodeStatus';
 import { residentName } from './format';
 import { hrefOf } from './useSubRoute';
@@ -68,7 +69,14 @@ export function BedBoard(p: { facility: Facility | null; canWrite: boolean; canM
                           <span>{formatDate(o.dateOfBirth, i18n.language)}</span>
                           <CodeStatusBadge code={o.codeStatus} />
                           <AllergyFlag allergies={o.allergies} />
-                          {o.isolation !== 'none' ? <span className="isolation-flag">{t('residents.isolation')}: {t(`residents.value.isolation.${o.isolation}`)}</span> : null}
+                          {o.isolation === null ? (
+                            <NotAssessed>{t('residents.beds.isolationNotAssessed')}</NotAssessed>
+                          ) : o.isolation !== 'none' ? (
+                            <span className={`isolation-badge isolation-${o.isolation}`}>
+                              <span aria-hidden="true">⚠ </span>
+                              {t('residents.isolationBadge', { precaution: t(`residents.value.isolation.${o.isolation}`) })}
+                            </span>
+                          ) : null}
                           {o.status !== 'active' ? <span className="away">{t(`residents.value.status.${o.status}`)}</span> : null}
                         </span>
                       </span>
@@ -110,7 +118,7 @@ type Occupant = NonNullable<Board['units'][number]['rooms'][number]['beds'][numb
 function AllergyFlag({ allergies }: { allergies: Occupant['allergies'] }) {
   const { t } = useTranslation();
   if (allergies.state === 'nka') return <span className="allergy allergy-nka">{t('residents.allergy.nka')}</span>;
-  if (allergies.state === 'not_recorded') return <span className="allergy allergy-not_recorded">{t('residents.allergy.notRecorded')}</span>;
+  if (allergies.state === 'not_recorded') return <NotAssessed className="allergy allergy-not_recorded">{t('residents.allergy.notRecorded')}</NotAssessed>;
   return allergies.hasSevere ? <span className="allergy allergy-severe">{t('residents.allergy.severe')}</span> : <span className="allergy allergy-listed">{t('residents.allergy.listed')}</span>;
 }
 

@@ -9,10 +9,9 @@ import { call } from '../../api/client';
 import { Notice, SelectInput, TextInput } from '../../components/fields';
 import { errorText, useTranslation } from '../../i18n';
 import { defaultColumns, optionalColumns, sortOf, useCensusColumns, type OptionalColumn } from './census-columns';
-import { useCensusPages, type CensusFilters } from './census-pages';
+import { noFilters, useCensusPages, type CensusFilters } from './census-pages';
 import { CensusGrid } from './CensusGrid';
 
-const noFilters: CensusFilters = { query: '', status: 'census', unitId: null, codeStatus: null, fallRisk: null, isolation: null };
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -75,15 +74,10 @@ export function Census(p: { facility: Facility | null; refreshKey: number; onOpe
     return () => clearTimeout(h);
   }, [prefsLoaded, shown, sort, desc]);
 
-  // The page takes the census layout (the table fills the window) while the census is shown.
-  useEffect(() => {
-    document.documentElement.classList.add('census-view');
-    return () => document.documentElement.classList.remove('census-view');
-  }, []);
 
   const units = p.facility?.units ?? [];
   const loadedRows = useMemo(() => [...data.pages.values()].flat(), [data.pages]);
-  const { columns, samples, samplesKey } = useCensusColumns(
+  const { columns, samples, texts, samplesKey } = useCensusColumns(
     units.map((u) => u.name),
     loadedRows,
   );
@@ -144,7 +138,12 @@ export function Census(p: { facility: Facility | null; refreshKey: number; onOpe
           name="fallRisk"
           value={filters.fallRisk ?? anyFilter}
           onChange={(v) => set('fallRisk', v === anyFilter ? null : (v as CensusFilters['fallRisk']))}
-          options={[{ value: anyFilter, label: t('residents.anyFallRisk') }, ...riskLevels.map((c) => ({ value: c, label: t(`residents.value.risk.${c}`) }))]}
+          options={[
+            { value: anyFilter, label: t('residents.anyFallRisk') },
+            ...riskLevels.map((c) => ({ value: c, label: t(`residents.value.risk.${c}`) })),
+            // Who still needs a fall-risk assessment.
+            { value: 'not_assessed', label: t('residents.notAssessed') },
+          ]}
         />
         <SelectInput
           label={t('residents.isolation')}
@@ -194,6 +193,7 @@ export function Census(p: { facility: Facility | null; refreshKey: number; onOpe
         load={data.load}
         columns={columns}
         samples={samples}
+        texts={texts}
         sorting={sorting}
         onSortingChange={setSorting}
         visibility={visibility}

@@ -1,11 +1,11 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type OnChangeFn, type SortingState, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CensusRow } from '../../../../shared/contract/residents';
 import { PAGE } from './census-pages';
-import type { CensusMeta, Fit, Samples } from './census-columns';
+import type { CensusMeta, Fit, SampleTexts, Samples } from './census-columns';
 import { CodeStatusLegend } from './CodeStatus';
-import { useMeasuredWidths } from './column-widths';
+import { textWidth, useMeasuredWidths } from './column-widths';
 
 /** One line per resident: at 1366×768 the census shows at least 15 of them under its filters. */
 export const ROW_HEIGHT = 32;
@@ -24,6 +24,8 @@ export function CensusGrid(p: {
   load(page: number): void;
   columns: ColumnDef<CensusRow | undefined>[];
   samples: Samples;
+  /** Plain texts of fixed columns that come with the rows (room labels…), measured without a layout. */
+  texts: SampleTexts;
   sorting: SortingState;
   onSortingChange: OnChangeFn<SortingState>;
   visibility: VisibilityState;
@@ -32,12 +34,26 @@ export function CensusGrid(p: {
   samplesKey: string;
 }) {
   const { total, rowAt, pages, load } = p;
+  // The page takes the census layout (the table fills the window) while the census is shown. First
+  // of this component's layout effects, so the scroller already has its full height when the
+  // widths and the virtualizer (below) measure it: laid out once in its census shape, not twice.
+  useLayoutEffect(() => {
+    document.documentElement.classList.add('census-view');
+    return () => document.documentElement.classList.remove('census-view');
+  }, []);
   const scroller = useRef<HTMLDivElement>(null);
   const measureBox = useRef<HTMLDivElement>(null);
   const fontsReady = useFontsReady();
   const visible = p.columns.map((c) => c.id!).filter((id) => p.visibility[id] !== false);
-  const sampleKey = `${p.samplesKey}|${fontsReady}`;
-  const measured = useMeasuredWidths(measureBox, sampleKey);
+  // Zoom changes text widths in CSS pixels a little (hinting): measured again at another zoom.
+  const sampleKey = `${p.samplesKey}|${fontsReady}|${window.devicePixelRatio}`;
+  const { px, cell, measuring } = useMeasuredWidths(measureBox, sampleKey);
+  const measured = useMemo(() => {
+    if (!cell) return px;
+    const out = { ...px };
+    for (const [id, texts] of Object.entries(p.texts)) if (texts.length > 0) out[`${id}|content`] = Math.max(out[`${id}|content`] ?? 0, textWidth(cell, texts));
+    return out;
+  }, [px, cell, p.texts]);
   const available = useWidth(scroller);
 
   // The widest text of a fixed column at a given fit: its content (or code status short forms),
@@ -55,8 +71,11 @@ export function CensusGrid(p: {
   const widthOf = (id: string) => (id in p.samples && measured[`${id}|content`] !== undefined ? widthAt(id, fit) : undefined);
   const minWidth = needed(fit);
 
+  // Until the scroller is measured, assume the size it had last time (at first, the window's): the
+  // first render then holds every row in view, not only the overscan, so the census is whole in the
+  // frame it first appears; and when the size is the same, measuring it re-renders nothing.
   // eslint-disable-next-line react-hooks/incompatible-library -- virtualizer and table are re-read every render by design; nothing here is memoised by the compiler
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6, initialRect: { width: lastSize.width || window.innerWidth, height: lastSize.height || window.innerHeight } });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? 0;
@@ -154,7 +173,7 @@ export function CensusGrid(p: {
           </tbody>
         </table>
       </div>
-      <MeasureBox ref={measureBox} samples={p.samples} />
+      {measuring ? <MeasureBox ref={measureBox} samples={p.samples} /> : null}
     </>
   );
 }
@@ -163,6 +182,8 @@ export function CensusGrid(p: {
 const MeasureBox = memo(function MeasureBox({ samples, ref }: { samples: Samples; ref: React.Ref<HTMLDivElement> }) {
   return (
     <div ref={ref} className="census-measure" aria-hidden="true">
+      {/* A body cell's font, read for the texts measured on a canvas (column-widths.ts). */}
+      <span className="measure-cell measure-text">0</span>
       {Object.entries(samples).flatMap(([col, s]) =>
         (['header', 'words', 'content', 'short'] as const).flatMap((kind) => {
           const list = kind === 'header' ? [s.header] : (s[kind] ?? []);
@@ -177,14 +198,22 @@ const MeasureBox = memo(function MeasureBox({ samples, ref }: { samples: Samples
   );
 });
 
+/** The scroller's size when last measured, kept across visits to the census (the window rarely changes in between). */
+const lastSize = { width: 0, height: 0 };
+
 function useWidth(ref: React.RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
+  const [width, setWidth] = useState(lastSize.width);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    const measure = () => {
+      lastSize.width = el.clientWidth;
+      lastSize.height = el.clientHeight;
+      setWidth(el.clientWidth);
+    };
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
-    setWidth(el.clientWidth);
+    measure();
     return () => observer.disconnect();
   }, [ref]);
   return width;

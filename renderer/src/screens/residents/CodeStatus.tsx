@@ -1,6 +1,7 @@
 import type { CodeStatus as Code } from '../../../../shared/domain/residents/vocabulary';
 import { codeStatuses } from '../../../../shared/domain/residents/vocabulary';
-import { t, useTranslation } from '../../i18n';
+import { useTranslation } from '../../i18n';
+import { word } from './words';
 
 /**
  * Code status, always whole: the full words, or — where a column is too narrow for them in the
@@ -10,8 +11,8 @@ import { t, useTranslation } from '../../i18n';
 export function CodeStatusBadge({ code, short = false }: { code: Code; short?: boolean }) {
   // The module's t, not the hook: a census scroll frame mounts dozens of these, and the screens
   // around them re-render on a language change anyway.
-  const full = t(`residents.value.codeStatus.${code}`);
-  const abbreviation = t(`residents.value.codeStatusShort.${code}`);
+  const full = word(`residents.value.codeStatus.${code}`);
+  const abbreviation = word(`residents.value.codeStatusShort.${code}`);
   return (
     <span className={`code-status code-${code}`}>
       {short && abbreviation !== full ? (

@@ -25,7 +25,7 @@ import { DateField } from '../../components/DateField';
 import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
 import { fieldErrors, useTranslation } from '../../i18n';
-import { AllergyFields, allergiesInput, allergyLines, useFieldLabels } from './dialogs';
+import { AllergyFields, allergiesInput, allergyDraftOf, useFieldLabels, type AllergyDraft } from './dialogs';
 import { residentName } from './format';
 
 type Contact = { role: ContactInput['role']; name: string; relationship: string; phone: string; altPhone: string; emergencyOrder: string; note: string };
@@ -34,7 +34,8 @@ type Contact = { role: ContactInput['role']; name: string; relationship: string;
 export const editDraftKey = (id: number) => `residents.edit.${id}`;
 
 /** The whole record in one form; main validates it exactly as at admission and audits before/after. */
-export function EditResident(p: { resident: ResidentDetail; onClose(): void; onDone(d: ResidentDetail): void }) {
+export function EditResident(p: { resident: ResidentDetail; onClose(): void; onDone(d: ResidentDetail): void; onNewer?(d: ResidentDetail): void }) {
+  const [openedVersion] = useState(p.resident.version);
   const canClinical = useCan('residents.clinical');
   const { t } = useTranslation();
   const labels = useFieldLabels();
@@ -70,7 +71,7 @@ export function EditResident(p: { resident: ResidentDetail; onClose(): void; onD
       pharmacyName: r.pharmacyName ?? '',
       pharmacyPhone: r.pharmacyPhone ?? '',
     },
-    allergy: { state: r.allergies.state, recordedOn: r.allergies.recordedOn ?? today, lines: allergyLines(r.allergyItems) },
+    allergy: { state: r.allergies.state, recordedOn: r.allergies.recordedOn ?? today, items: allergyDraftOf(r.allergyItems) } as AllergyDraft,
     contacts: r.contacts.map(
       (c): Contact => ({ role: c.role, name: c.name, relationship: c.relationship ?? '', phone: c.phone ?? '', altPhone: c.altPhone ?? '', emergencyOrder: c.emergencyOrder === null ? '' : String(c.emergencyOrder), note: c.note ?? '' }),
     ),
@@ -84,6 +85,16 @@ export function EditResident(p: { resident: ResidentDetail; onClose(): void; onD
   // Keys built from a vocabulary group; every group/value pair exists in the catalog (typed there).
   const tk = t as unknown as (key: string) => string;
   const opts = <V extends string>(values: readonly V[], group: string) => values.map((v) => ({ value: v, label: tk(`residents.value.${group}.${v}`) }));
+  // An assessment: "Not assessed" first and chosen until a nurse records a value — never a default.
+  const assessment = <K extends 'dietType' | 'iddsiFood' | 'iddsiDrink' | 'transfer' | 'aid' | 'fallRisk' | 'wanderingRisk' | 'isolation'>(k: K, values: readonly NonNullable<Fields[K]>[], group: string) => (
+    <SelectInput<NonNullable<Fields[K]> | ''>
+      label={labels[k]!}
+      name={k}
+      value={(f[k] ?? '') as NonNullable<Fields[K]> | ''}
+      onChange={(v) => set(k)((v === '' ? null : v) as Fields[K])}
+      options={[{ value: '', label: t('residents.notAssessed') }, ...opts(values, group)]}
+    />
+  );
   const text = (k: 'legalGiven' | 'legalFamily' | 'preferredName' | 'recordNumber' | 'dietNote' | 'hearingAids' | 'visionAids' | 'language' | 'physicianName' | 'physicianPhone' | 'pharmacyName' | 'pharmacyPhone', required = false) => (
     <TextInput label={labels[k]!} name={k} value={f[k]} onChange={set(k)} required={required} maxLength={residentTextMax[k]} />
   );
@@ -100,14 +111,21 @@ export function EditResident(p: { resident: ResidentDetail; onClose(): void; onD
       restored={draft.restored}
       onDiscard={draft.discard}
       onClose={p.onClose}
+      onReviewNewer={async () => {
+        const fresh = await call('residents.get', { id: r.id });
+        if (!fresh.ok) return setError(fresh.error);
+        draft.discard();
+        p.onNewer?.(fresh.value);
+      }}
       onSubmit={async () => {
         const res = await call('residents.update', {
           id: r.id,
-          expectedVersion: r.version,
+          // The version this form was opened on, even if the page behind it refreshed since.
+          expectedVersion: openedVersion,
           ...f,
           codeStatusForm: f.codeStatusForm === '' ? null : f.codeStatusForm,
           codeStatusDocumentedOn: f.codeStatusDocumentedOn === '' ? null : f.codeStatusDocumentedOn,
-          allergies: allergiesInput(allergy.state, allergy.recordedOn, allergy.lines),
+          allergies: allergiesInput(allergy),
           contacts: contacts.map((c) => ({ ...c, emergencyOrder: c.emergencyOrder === '' ? null : Number(c.emergencyOrder) })),
         });
         if (res.ok) {
@@ -141,27 +159,38 @@ export function EditResident(p: { resident: ResidentDetail; onClose(): void; onD
             <DateField label={labels.codeStatusDocumentedOn!} name="codeStatusDocumentedOn" value={f.codeStatusDocumentedOn} onChange={set('codeStatusDocumentedOn')} bounds={{ max: today }} />
           </div>
         </fieldset>
-        <AllergyFields {...allergy} onChange={(v) => draft.set((d) => ({ ...d, allergy: { ...d.allergy, ...v } }))} errors={errors} />
+        <AllergyFields value={allergy} onChange={(a) => draft.set((d) => ({ ...d, allergy: a }))} errors={errors} />
         <fieldset>
           <legend>{t('residents.page.clinical')}</legend>
           <div className="row">
-            <SelectInput label={labels.dietType!} name="dietType" value={f.dietType} onChange={set('dietType')} options={opts(dietTypes, 'dietType')} />
-            <SelectInput label={labels.iddsiFood!} name="iddsiFood" value={f.iddsiFood} onChange={set('iddsiFood')} options={opts(iddsiFoodLevels, 'iddsiFood')} />
-            <SelectInput label={labels.iddsiDrink!} name="iddsiDrink" value={f.iddsiDrink} onChange={set('iddsiDrink')} options={opts(iddsiDrinkLevels, 'iddsiDrink')} />
+            {assessment('dietType', dietTypes, 'dietType')}
+            {assessment('iddsiFood', iddsiFoodLevels, 'iddsiFood')}
+            {assessment('iddsiDrink', iddsiDrinkLevels, 'iddsiDrink')}
           </div>
           {text('dietNote')}
           <div className="row">
-            <SelectInput label={labels.transfer!} name="transfer" value={f.transfer} onChange={set('transfer')} options={opts(transferAssists, 'transfer')} />
-            <SelectInput label={labels.aid!} name="aid" value={f.aid} onChange={set('aid')} options={opts(mobilityAids, 'aid')} />
-            <CheckInput label={labels.bariatric!} name="bariatric" checked={f.bariatric} onChange={set('bariatric')} />
+            {assessment('transfer', transferAssists, 'transfer')}
+            {assessment('aid', mobilityAids, 'aid')}
+            {/* Yes / no / not assessed: an unticked box would claim "not bariatric" without anyone checking. */}
+            <SelectInput<'' | 'yes' | 'no'>
+              label={labels.bariatric!}
+              name="bariatric"
+              value={f.bariatric === null ? '' : f.bariatric ? 'yes' : 'no'}
+              onChange={(v) => set('bariatric')(v === '' ? null : v === 'yes')}
+              options={[
+                { value: '', label: t('residents.notAssessed') },
+                { value: 'yes', label: t('residents.yes') },
+                { value: 'no', label: t('residents.no') },
+              ]}
+            />
           </div>
         </fieldset>
         <fieldset>
           <legend>{t('residents.page.risks')}</legend>
           <div className="row">
-            <SelectInput label={labels.fallRisk!} name="fallRisk" value={f.fallRisk} onChange={set('fallRisk')} options={opts(riskLevels, 'risk')} />
-            <SelectInput label={labels.wanderingRisk!} name="wanderingRisk" value={f.wanderingRisk} onChange={set('wanderingRisk')} options={opts(riskLevels, 'risk')} />
-            <SelectInput label={labels.isolation!} name="isolation" value={f.isolation} onChange={set('isolation')} options={opts(isolationPrecautions, 'isolation')} />
+            {assessment('fallRisk', riskLevels, 'risk')}
+            {assessment('wanderingRisk', riskLevels, 'risk')}
+            {assessment('isolation', isolationPrecautions, 'isolation')}
           </div>
         </fieldset>
       </fieldset>

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import type { AuditEntry } from '../../../../shared/contract/users';
 import type { Facility } from '../../../../shared/contract/facility';
-import type { ResidentDetail } from '../../../../shared/contract/residents';
+import type { CorrectableEntry, ResidentDetail } from '../../../../shared/contract/residents';
+import { notAssessed } from '../../../../shared/domain/residents/clinical';
 import { iddsiNumber } from '../../../../shared/domain/residents/vocabulary';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
@@ -11,17 +12,19 @@ import { Notice } from '../../components/fields';
 import { Pager } from '../../components/Pager';
 import { errorText, useTranslation } from '../../i18n';
 import { hasDraft } from '../../app/drafts';
+import { useCan } from '../../app/session';
+import { AllergySummary, assessed, NotAssessed } from './clinical-values';
+import { EnteredInErrorDialog, useEntryLabel } from './EnteredInError';
 import { EditResident, editDraftKey } from './EditResident';
 import { StatusDialog, TransferDialog, type StatusAction } from './dialogs';
 import { formatDate } from '../../../../shared/domain/date-display';
-import { allergyText, dobWithAge, placeText, residentName } from './format';
+import { dobWithAge, placeText, residentName } from './format';
 import { hrefOf } from './useSubRoute';
 import { auditAction, auditChanges } from '../../../../shared/domain/privacy/audit-labels';
 import { useAuditWords } from '../../app/audit-words';
-import { useCan } from '../../app/session';
 import { WhoOpened } from '../admin/WhoOpened';
 
-type Open = { kind: 'edit' } | { kind: 'transfer' } | { kind: 'status'; action: StatusAction } | null;
+type Open = { kind: 'edit' } | { kind: 'transfer' } | { kind: 'status'; action: StatusAction } | { kind: 'inError'; entry: CorrectableEntry } | null;
 
 function actionsFor(r: ResidentDetail): StatusAction[] {
   switch (r.status) {
@@ -47,7 +50,24 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
   const [notice, setNotice] = useState<string | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Bumped to reopen the edit form on a newer version of the record.
+  const [editKey, setEditKey] = useState(0);
   const loaded = r !== null;
+  // What a director of nursing or an administrator may mark entered in error, fetched again with each version.
+  const canCorrect = useCan('residents.correct');
+  const [correctable, setCorrectable] = useState<CorrectableEntry[]>([]);
+  const entryLabel = useEntryLabel();
+  const version = r?.version;
+  useEffect(() => {
+    if (!canCorrect || version === undefined) return;
+    let live = true;
+    void call('residents.correctable', { id: p.id }).then((res) => {
+      if (live && res.ok) setCorrectable(res.value.entries);
+    });
+    return () => {
+      live = false;
+    };
+  }, [canCorrect, p.id, version]);
   // Opening a resident moves focus to their name, so a screen reader starts there and Tab goes on
   // to the safety summary and the actions — not from wherever the census link was.
   useEffect(() => {
@@ -82,6 +102,8 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
   const statusLine = t('residents.page.statusSince', { status: t(`residents.value.status.${r.status}`), date: formatDate(r.statusSince, lang) });
   const dash = t('residents.none');
   const onCensus = r.status === 'active' || r.status === 'hospital' || r.status === 'leave';
+  // Every assessment (and the allergy history) still missing, named in one line under the summary.
+  const missing = [...(r.allergies.state === 'not_recorded' ? [t('residents.col.allergies')] : []), ...notAssessed(r).map((f) => t(`residents.field.${f}`))];
 
   return (
     <article className="resident-page" aria-labelledby="resident-name">
@@ -113,38 +135,54 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
               {r.codeStatusDocumentedOn ? <span className="sub"> · {formatDate(r.codeStatusDocumentedOn, lang)}</span> : null}
             </dd>
           </div>
-          <div className={`summary-item allergy-${r.allergies.state}${r.allergies.hasSevere ? ' allergy-severe' : ''}`}>
+          <div className={`summary-item allergy-${r.allergies.state}${r.allergies.hasSevere ? ' allergy-has-severe' : ''}`}>
             <dt>{t('residents.col.allergies')}</dt>
             <dd>
-              {r.allergies.hasSevere ? <strong>{t('residents.allergy.severe')}: </strong> : null}
-              {r.allergies.state === 'listed' ? r.allergyItems.map((a) => `${a.substance}${a.reaction ? ` — ${a.reaction}` : ''} (${t(`residents.value.severity.${a.severity}`)})`).join('; ') : allergyText(r.allergies)}
+              <AllergySummary allergies={r.allergies} reactions />
             </dd>
           </div>
           <div className="summary-item">
             <dt>{t('residents.col.diet')}</dt>
             <dd>
-              {t(`residents.value.dietType.${r.dietType}`)} · {t('residents.page.iddsiLevels', { food: iddsiNumber(r.iddsiFood), drink: iddsiNumber(r.iddsiDrink) })} ({t(`residents.value.iddsiFood.${r.iddsiFood}`)}, {t(`residents.value.iddsiDrink.${r.iddsiDrink}`)})
+              {r.dietType === null && r.iddsiFood === null && r.iddsiDrink === null ? (
+                <NotAssessed />
+              ) : r.iddsiFood !== null && r.iddsiDrink !== null ? (
+                <>
+                  {assessed(r.dietType, (v) => t(`residents.value.dietType.${v}`))} · {t('residents.page.iddsiLevels', { food: iddsiNumber(r.iddsiFood), drink: iddsiNumber(r.iddsiDrink) })} ({t(`residents.value.iddsiFood.${r.iddsiFood}`)}, {t(`residents.value.iddsiDrink.${r.iddsiDrink}`)})
+                </>
+              ) : (
+                <>
+                  {assessed(r.dietType, (v) => t(`residents.value.dietType.${v}`))} · {t('residents.field.iddsiFood')}: {assessed(r.iddsiFood, (v) => t(`residents.value.iddsiFood.${v}`))} · {t('residents.field.iddsiDrink')}:{' '}
+                  {assessed(r.iddsiDrink, (v) => t(`residents.value.iddsiDrink.${v}`))}
+                </>
+              )}
             </dd>
           </div>
           <div className="summary-item">
             <dt>{t('residents.col.mobility')}</dt>
             <dd>
-              {t(`residents.value.transfer.${r.transfer}`)} · {t(`residents.value.aid.${r.aid}`)} · {t('residents.page.transport')}: {t(`residents.value.transportMode.${r.transportMode}`)}
+              {r.transfer === null && r.aid === null ? <NotAssessed /> : <>{assessed(r.transfer, (v) => t(`residents.value.transfer.${v}`))} · {assessed(r.aid, (v) => t(`residents.value.aid.${v}`))}</>} · {t('residents.page.transport')}:{' '}
+              {r.transportMode === null ? <NotAssessed>{t('residents.page.transportAsk')}</NotAssessed> : t(`residents.value.transportMode.${r.transportMode}`)}
             </dd>
           </div>
-          <div className={`summary-item risk-${r.fallRisk}`}>
+          <div className={`summary-item risk-${r.fallRisk ?? 'not_assessed'}`}>
             <dt>{t('residents.col.fallRisk')}</dt>
-            <dd>{t(`residents.value.risk.${r.fallRisk}`)}</dd>
+            <dd>{assessed(r.fallRisk, (v) => t(`residents.value.risk.${v}`))}</dd>
           </div>
-          <div className={`summary-item risk-${r.wanderingRisk}`}>
+          <div className={`summary-item risk-${r.wanderingRisk ?? 'not_assessed'}`}>
             <dt>{t('residents.col.wanderingRisk')}</dt>
-            <dd>{t(`residents.value.risk.${r.wanderingRisk}`)}</dd>
+            <dd>{assessed(r.wanderingRisk, (v) => t(`residents.value.risk.${v}`))}</dd>
           </div>
-          <div className={`summary-item isolation-${r.isolation}`}>
+          <div className={`summary-item isolation-${r.isolation ?? 'not_assessed'}`}>
             <dt>{t('residents.col.isolation')}</dt>
-            <dd>{t(`residents.value.isolation.${r.isolation}`)}</dd>
+            <dd>{assessed(r.isolation, (v) => t(`residents.value.isolation.${v}`))}</dd>
           </div>
         </dl>
+        {missing.length > 0 ? (
+          <p className="summary-missing">
+            <NotAssessed>{t('residents.page.notAssessedYet', { fields: missing.join(', ') })}</NotAssessed>
+          </p>
+        ) : null}
       </section>
 
       {p.canWrite ? (
@@ -154,6 +192,15 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
           {actionsFor(r).map((a) => (
             <Button key={a} onPress={() => setOpen({ kind: 'status', action: a })}>
               {t(`residents.page.${a}`)}
+            </Button>
+          ))}
+        </div>
+      ) : null}
+      {canCorrect && correctable.length > 0 ? (
+        <div className="toolbar resident-corrections">
+          {correctable.map((e) => (
+            <Button key={`${e.kind}${e.entryId}`} className="correction" onPress={() => setOpen({ kind: 'inError', entry: e })}>
+              {entryLabel(e)}
             </Button>
           ))}
         </div>
@@ -176,7 +223,7 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
                 ['recordNumber', r.recordNumber],
                 ['admittedOn', formatDate(r.admittedOn, lang)],
                 ['dietNote', r.dietNote ?? dash],
-                ['bariatric', r.bariatric ? t('residents.yes') : t('residents.no')],
+                ['bariatric', assessed(r.bariatric, (v) => (v ? t('residents.yes') : t('residents.no')))],
                 ['hearingAids', r.hearingAids ?? dash],
                 ['visionAids', r.visionAids ?? dash],
                 ['language', r.language ?? dash],
@@ -230,9 +277,27 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
         </TabPanel>
       </Tabs>
 
-      {open?.kind === 'edit' ? <EditResident resident={r} onClose={() => setOpen(null)} onDone={(d) => done(d, t('residents.page.saved'))} /> : null}
+      {open?.kind === 'edit' ? (
+        <EditResident
+          key={editKey}
+          resident={r}
+          onClose={() => setOpen(null)}
+          onDone={(d) => done(d, t('residents.page.saved'))}
+          // The newer version replaces the form: the person reviews it and makes their change again.
+          onNewer={(d) => (setR(d), setEditKey((k) => k + 1), setHistoryKey((k) => k + 1))}
+        />
+      ) : null}
       {open?.kind === 'transfer' ? (
         <TransferDialog resident={r} facility={p.facility} onClose={() => setOpen(null)} onDone={(d) => done(d, t('residents.dialog.moved', { name: residentName(d), place: placeText(d.location) }))} />
+      ) : null}
+      {open?.kind === 'inError' ? (
+        <EnteredInErrorDialog
+          resident={r}
+          entry={open.entry}
+          facility={p.facility}
+          onClose={() => setOpen(null)}
+          onDone={(d) => done(d, t('residents.correct.done', { name: residentName(d), status: t(`residents.value.status.${d.status}`), date: formatDate(d.statusSince, lang) }))}
+        />
       ) : null}
       {open?.kind === 'status' ? (
         <StatusDialog
@@ -283,12 +348,15 @@ function History(p: { resident: ResidentDetail; refreshKey: number }) {
         </thead>
         <tbody>
           {r.periods.map((s) => (
-            <tr key={s.id}>
+            <tr key={s.id} className={s.enteredInError ? 'entered-in-error' : undefined}>
               <th scope="row">{t(`residents.value.status.${s.status}`)}</th>
               <td>{formatDate(s.from, lang)}</td>
-              <td>{s.to ? formatDate(s.to, lang) : open}</td>
+              <td>{s.to ? formatDate(s.to, lang) : s.enteredInError ? t('residents.none') : open}</td>
               <td>{s.bed ?? t('residents.none')}</td>
-              <td>{s.note ?? ''}</td>
+              <td>
+                {s.note ?? ''}
+                <InErrorNote mark={s.enteredInError} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -306,13 +374,16 @@ function History(p: { resident: ResidentDetail; refreshKey: number }) {
         </thead>
         <tbody>
           {r.beds.map((b) => (
-            <tr key={b.id}>
+            <tr key={b.id} className={b.enteredInError ? 'entered-in-error' : undefined}>
               <th scope="row">{b.place}</th>
               <td>
                 {formatDate(b.from, lang)} ({t(`residents.page.reason.${b.reason}`)})
               </td>
-              <td>{b.to ? formatDate(b.to, lang) : open}</td>
-              <td>{b.note ?? ''}</td>
+              <td>{b.to ? formatDate(b.to, lang) : b.enteredInError ? t('residents.none') : open}</td>
+              <td>
+                {b.note ?? ''}
+                <InErrorNote mark={b.enteredInError} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -349,4 +420,15 @@ function History(p: { resident: ResidentDetail; refreshKey: number }) {
       {canAudit ? <WhoOpened residentId={r.id} refreshKey={p.refreshKey} /> : null}
     </div>
   );
+}
+
+/**
+ * The mark on a history row entered in error: in words (struck-through text alone would be lost on a
+ * screen reader and on a black-and-white printout), with who, when and why.
+ */
+function InErrorNote({ mark }: { mark: ResidentDetail['periods'][number]['enteredInError'] }) {
+  const { t } = useTranslation();
+  const { dateTime } = useDates();
+  if (!mark) return null;
+  return <span className="in-error-note">{t('residents.page.enteredInErrorBy', { by: mark.by ?? t('admin.system'), at: dateTime(mark.at), reason: mark.reason })}</span>;
 }

@@ -5,7 +5,9 @@ import { formatDate } from '../../../../shared/domain/date-display';
 import { codeStatuses, isolationPrecautions, residentStatuses, riskLevels } from '../../../../shared/domain/residents/vocabulary';
 import { useTranslation } from '../../i18n';
 import { CodeStatusBadge } from './CodeStatus';
-import { allergyText, dobWithAge, residentName, roomText } from './format';
+import { AllergySummary, assessed, IsolationBadge, NotAssessed } from './clinical-values';
+import { dobWithAge, residentName, roomText } from './format';
+import { word } from './words';
 import { hrefOf } from './useSubRoute';
 
 /** Columns a person may hide; name, room, date of birth, code status and allergies always show. */
@@ -49,6 +51,8 @@ export interface ColumnSamples {
   short?: ReactNode[];
 }
 export type Samples = Record<string, ColumnSamples>;
+/** Plain texts that come with the data (room labels, record numbers, unit names), per column: measured without a layout. */
+export type SampleTexts = Record<string, readonly string[]>;
 
 /** The `n` longest distinct texts: width follows length closely enough to find the widest among them. */
 function longest(texts: readonly string[], n = 6): string[] {
@@ -58,7 +62,7 @@ function longest(texts: readonly string[], n = 6): string[] {
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
 
 /** Census columns in the reader's language, and the samples their widths are measured on. */
-export function useCensusColumns(units: readonly string[], rows: readonly CensusRow[]): { columns: ColumnDef<CensusRow | undefined>[]; samples: Samples; samplesKey: string } {
+export function useCensusColumns(units: readonly string[], rows: readonly CensusRow[]): { columns: ColumnDef<CensusRow | undefined>[]; samples: Samples; texts: SampleTexts; samplesKey: string } {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const columns = useMemo<ColumnDef<CensusRow | undefined>[]>(() => {
@@ -84,11 +88,10 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
         header: t('residents.col.allergies'),
         cell: (c) => {
           const a = c.row.original?.allergies;
-          if (!a) return '';
-          return <span className={`allergy allergy-${a.state}${a.hasSevere ? ' allergy-severe' : ''}`}>{allergyText(a)}</span>;
+          return a ? <AllergySummary allergies={a} short /> : '';
         },
       },
-      { id: 'status', header: t('residents.col.status'), cell: (c) => (c.row.original ? t(`residents.value.status.${c.row.original.status}`) : '') },
+      { id: 'status', header: t('residents.col.status'), cell: (c) => (c.row.original ? word(`residents.value.status.${c.row.original.status}`) : '') },
       { id: 'recordNumber', header: t('residents.col.recordNumber'), cell: (c) => c.row.original?.recordNumber ?? '' },
       { id: 'unit', header: t('residents.col.unit'), cell: (c) => c.row.original?.location?.unitName ?? (c.row.original ? dash : '') },
       {
@@ -96,17 +99,34 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
         header: t('residents.col.diet'),
         cell: (c) => {
           const r = c.row.original;
-          return r ? `${t(`residents.value.dietType.${r.dietType}`)} · ${t(`residents.value.iddsiFood.${r.iddsiFood}`)} · ${t(`residents.value.iddsiDrink.${r.iddsiDrink}`)}` : '';
+          if (!r) return '';
+          // Not assessed at all is one warning; partly assessed names what is known and warns for the rest.
+          if (r.dietType === null && r.iddsiFood === null && r.iddsiDrink === null) return <NotAssessed />;
+          return (
+            <>
+              {assessed(r.dietType, (v) => word(`residents.value.dietType.${v}`))} · {assessed(r.iddsiFood, (v) => word(`residents.value.iddsiFood.${v}`))} ·{' '}
+              {assessed(r.iddsiDrink, (v) => word(`residents.value.iddsiDrink.${v}`))}
+            </>
+          );
         },
       },
       {
         id: 'mobility',
         header: t('residents.col.mobility'),
-        cell: (c) => (c.row.original ? `${t(`residents.value.transfer.${c.row.original.transfer}`)} · ${t(`residents.value.aid.${c.row.original.aid}`)}` : ''),
+        cell: (c) => {
+          const r = c.row.original;
+          if (!r) return '';
+          if (r.transfer === null && r.aid === null) return <NotAssessed />;
+          return (
+            <>
+              {assessed(r.transfer, (v) => word(`residents.value.transfer.${v}`))} · {assessed(r.aid, (v) => word(`residents.value.aid.${v}`))}
+            </>
+          );
+        },
       },
-      { id: 'fallRisk', header: t('residents.col.fallRisk'), cell: (c) => (c.row.original ? t(`residents.value.risk.${c.row.original.fallRisk}`) : '') },
-      { id: 'wanderingRisk', header: t('residents.col.wanderingRisk'), cell: (c) => (c.row.original ? t(`residents.value.risk.${c.row.original.wanderingRisk}`) : '') },
-      { id: 'isolation', header: t('residents.col.isolation'), cell: (c) => (c.row.original ? t(`residents.value.isolation.${c.row.original.isolation}`) : '') },
+      { id: 'fallRisk', header: t('residents.col.fallRisk'), cell: (c) => (c.row.original ? assessed(c.row.original.fallRisk, (v) => word(`residents.value.risk.${v}`)) : '') },
+      { id: 'wanderingRisk', header: t('residents.col.wanderingRisk'), cell: (c) => (c.row.original ? assessed(c.row.original.wanderingRisk, (v) => word(`residents.value.risk.${v}`)) : '') },
+      { id: 'isolation', header: t('residents.col.isolation'), cell: (c) => (c.row.original ? <IsolationBadge isolation={c.row.original.isolation} /> : '') },
       {
         id: 'language',
         header: t('residents.col.language'),
@@ -149,22 +169,28 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
     const dobs = MONTHS.map((m) => dobWithAge({ dateOfBirth: `1999-${m}-28`, age: 120 }, lang));
     const dates = MONTHS.map((m) => formatDate(`2026-${m}-28`, lang));
     return {
-      location: fixed('location', words(rooms ? rooms.split('\u0000') : [])),
+      location: fixed('location', []),
       dateOfBirth: fixed('dateOfBirth', words(dobs)),
       codeStatus: fixed(
         'codeStatus',
         codeStatuses.map((c) => <CodeStatusBadge key={c} code={c} />),
         codeStatuses.map((c) => <CodeStatusBadge key={c} code={c} short />),
       ),
-      status: fixed('status', words(residentStatuses.map((s) => t(`residents.value.status.${s}`)))),
-      recordNumber: fixed('recordNumber', words(records ? records.split('\u0000') : [])),
-      unit: fixed('unit', words(unitNames ? unitNames.split('\u0000') : [])),
-      fallRisk: fixed('fallRisk', words(riskLevels.map((r) => t(`residents.value.risk.${r}`)))),
-      wanderingRisk: fixed('wanderingRisk', words(riskLevels.map((r) => t(`residents.value.risk.${r}`)))),
-      isolation: fixed('isolation', words(isolationPrecautions.map((r) => t(`residents.value.isolation.${r}`)))),
+      status: fixed('status', words(residentStatuses.map((s) => word(`residents.value.status.${s}`)))),
+      recordNumber: fixed('recordNumber', []),
+      unit: fixed('unit', []),
+      // "Not assessed" is measured with the values: a warning is never cut either.
+      fallRisk: fixed('fallRisk', [...words(riskLevels.map((r) => word(`residents.value.risk.${r}`))), <NotAssessed key="na" />]),
+      wanderingRisk: fixed('wanderingRisk', [...words(riskLevels.map((r) => word(`residents.value.risk.${r}`))), <NotAssessed key="na" />]),
+      isolation: fixed('isolation', [...isolationPrecautions.map((r) => <IsolationBadge key={r} isolation={r} />), <NotAssessed key="na" />]),
       admittedOn: fixed('admittedOn', words(dates)),
     };
-  }, [t, lang, rooms, records, unitNames]);
-  // Changes whenever a sample may change: the widths are measured again.
-  return { columns, samples, samplesKey: [lang, rooms, records, unitNames].join('\u0001') };
+  }, [t, lang]);
+  const texts = useMemo<SampleTexts>(() => {
+    const split = (joined: string) => (joined ? joined.split('\u0000') : []);
+    return { location: split(rooms), recordNumber: split(records), unit: split(unitNames) };
+  }, [rooms, records, unitNames]);
+  // Changes whenever a measured sample may change: the widths are measured again. Texts that come
+  // with the rows are not in it — they are measured without a layout (column-widths.ts, textWidth).
+  return { columns, samples, texts, samplesKey: lang };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CensusRow, CensusSort, ListInput } from '../../../../shared/contract/residents';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
@@ -6,6 +6,37 @@ import { call } from '../../api/client';
 export const PAGE = 100;
 
 export type CensusFilters = Pick<ListInput, 'query' | 'status' | 'unitId' | 'codeStatus' | 'fallRisk' | 'isolation'>;
+
+/** What the census opens on: everyone on it, no filter, in door order. */
+export const noFilters: CensusFilters = { query: '', status: 'census', unitId: null, codeStatus: null, fallRisk: null, isolation: null };
+
+type PageAnswer = Awaited<ReturnType<typeof call<'residents.list'>>>;
+const pageInput = (filters: CensusFilters, sort: CensusSort, desc: boolean, page: number) => ({ ...filters, sort, desc, offset: page * PAGE, limit: PAGE });
+let prefetched: { key: string; at: number; answer: Promise<PageAnswer>; value: PageAnswer | null } | null = null;
+
+/**
+ * Asks for the census's first page the moment someone goes to the census, before React builds it: the
+ * route waits for the answer (briefly, see useResidentsRoute), so the census mounts with its first
+ * rows and is laid out and painted once, whole — never an empty table first. Used once, by the census
+ * that mounts next, if it asks for the same page within a few seconds; otherwise forgotten.
+ */
+export function prefetchCensus(): Promise<unknown> {
+  const input = pageInput(noFilters, 'location', false, 0);
+  const answer = call('residents.list', input);
+  const entry: NonNullable<typeof prefetched> = { key: JSON.stringify(input), at: Date.now(), answer, value: null };
+  prefetched = entry;
+  return answer.then((value) => {
+    entry.value = value;
+  });
+}
+
+/** The prefetched answer for `input`, taken (once); `arrived`: only if it is already here. */
+function takePrefetched(input: ReturnType<typeof pageInput>, arrived = false): NonNullable<typeof prefetched> | null {
+  const p = prefetched;
+  if (!p || p.key !== JSON.stringify(input) || Date.now() - p.at > 3000 || (arrived && p.value === null)) return null;
+  prefetched = null;
+  return p;
+}
 
 interface PagesState {
   key: string;
@@ -27,7 +58,12 @@ interface PagesState {
  */
 export function useCensusPages(filters: CensusFilters, sort: CensusSort, desc: boolean) {
   const key = JSON.stringify([filters, sort, desc]);
-  const [state, setState] = useState<PagesState>({ key, generation: 0, total: null, pages: new Map(), error: null });
+  const [state, setState] = useState<PagesState>(() => {
+    // The first page, when it already arrived (prefetchCensus): in the very first render.
+    const ready = takePrefetched(pageInput(filters, sort, desc, 0), true)?.value;
+    if (ready?.ok) return { key, generation: 0, total: ready.value.total, pages: new Map([[0, ready.value.rows]]), error: null };
+    return { key, generation: 0, total: null, pages: new Map(), error: null };
+  });
   const requested = useRef(new Set<string>());
   const { generation } = state;
 
@@ -36,7 +72,9 @@ export function useCensusPages(filters: CensusFilters, sort: CensusSort, desc: b
       const id = `${generation}:${key}#${page}`;
       if (requested.current.has(id)) return;
       requested.current.add(id);
-      void call('residents.list', { ...filters, sort, desc, offset: page * PAGE, limit: PAGE }).then((r) => {
+      const input = pageInput(filters, sort, desc, page);
+      // A prefetched first page still on its way is waited for, not asked for twice.
+      void ((page === 0 ? takePrefetched(input)?.answer : undefined) ?? call('residents.list', input)).then((r) => {
         requested.current.delete(id);
         setState((s) => {
           if (s.key !== key || s.generation !== generation) return s;
@@ -52,7 +90,13 @@ export function useCensusPages(filters: CensusFilters, sort: CensusSort, desc: b
 
   // A new combination starts empty (React's "adjust state while rendering" pattern: no extra paint).
   if (state.key !== key) setState({ key, generation: generation + 1, total: null, pages: new Map(), error: null });
-  useEffect(() => load(0), [load]);
+  // Asked for at commit, not after the first paint: the census's first rows arrive a frame sooner.
+  // Not at all when they came with the first render.
+  const hasFirst = state.pages.has(0);
+  useLayoutEffect(() => {
+    if (!hasFirst) load(0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- per combination (load changes with it), not when page 0 arrives
+  }, [load]);
   const { pages } = state;
   const rowAt = useCallback((i: number): CensusRow | undefined => pages.get(Math.floor(i / PAGE))?.[i % PAGE], [pages]);
   const reload = useCallback(() => setState((s) => ({ key: s.key, generation: s.generation + 1, total: null, pages: new Map(), error: null })), []);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from 'react-aria-components';
 import type { Facility } from '../../../../shared/contract/facility';
 import type { AllergiesInput, ResidentDetail } from '../../../../shared/contract/residents';
 import {
@@ -31,62 +32,83 @@ export function useFieldLabels(): Record<string, string> {
   const out: Record<string, string> = Object.fromEntries(keys.map((k) => [k, t(`residents.field.${k}`)]));
   out['allergies.recordedOn'] = t('residents.field.allergyRecordedOn');
   out['allergies.items'] = t('residents.field.allergyList');
+  // Each item's fields, named with its number: "Allergy 2: Severity".
+  for (let i = 0; i < 40; i++) {
+    for (const [part, key] of [['substance', 'allergySubstance'], ['reaction', 'allergyReaction'], ['severity', 'allergySeverity']] as const) {
+      out[`allergies.items.${i}.${part}`] = `${t('residents.allergy.itemN', { n: i + 1 })}: ${t(`residents.field.${key}`)}`;
+    }
+  }
   return out;
 }
 
-// Severity may be typed in the screen's language; stored values are always the English keys.
-const SPANISH_SEVERITY: Record<string, AllergySeverity> = { leve: 'mild', moderada: 'moderate', moderado: 'moderate', grave: 'severe', severa: 'severe', severo: 'severe' };
+/** An allergy item as the form holds it: nothing chosen for severity yet is '' (main then says "Required"). */
+export type AllergyItemDraft = { substance: string; reaction: string; severity: AllergySeverity | '' };
+export type AllergyDraft = { state: AllergiesInput['state']; recordedOn: string; items: AllergyItemDraft[] };
 
-/** "substance: reaction (severity)" per line, the same shape the CSV import reads. */
-export function parseAllergyLines(text: string): { substance: string; reaction: string; severity: AllergySeverity }[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .map((line) => {
-      const sev = /\(([^)]*)\)\s*$/.exec(line);
-      const word = sev?.[1]?.trim().toLowerCase() ?? '';
-      const severity: AllergySeverity = (allergySeverities as readonly string[]).includes(word) ? (word as AllergySeverity) : (SPANISH_SEVERITY[word] ?? 'unknown');
-      const body = sev ? line.slice(0, sev.index).trim() : line;
-      const colon = body.indexOf(':');
-      return colon >= 0 ? { substance: body.slice(0, colon).trim(), reaction: body.slice(colon + 1).trim(), severity } : { substance: body, reaction: '', severity };
-    });
+const blankItem = (): AllergyItemDraft => ({ substance: '', reaction: '', severity: '' });
+
+export function allergyDraftOf(items: ResidentDetail['allergyItems']): AllergyItemDraft[] {
+  return items.map((i) => ({ substance: i.substance, reaction: i.reaction, severity: i.severity }));
 }
 
-export function allergyLines(items: ResidentDetail['allergyItems']): string {
-  return items.map((i) => `${i.substance}${i.reaction ? `: ${i.reaction}` : ''}${i.severity !== 'unknown' ? ` (${i.severity})` : ''}`).join('\n');
-}
-
-export function AllergyFields(p: { state: AllergiesInput['state']; recordedOn: string; lines: string; onChange(v: { state?: AllergiesInput['state']; recordedOn?: string; lines?: string }): void; errors: Record<string, string> }) {
+/**
+ * Allergies as items — substance, reaction, severity — entered one by one, never read out of a
+ * sentence. "Not recorded yet" and NKA are states of their own; severity has no default (a severe
+ * allergy typed without one must not become "unknown" quietly).
+ */
+export function AllergyFields(p: { value: AllergyDraft; onChange(v: AllergyDraft): void; errors: Record<string, string> }) {
   const { t } = useTranslation();
   const today = useFacilityToday();
+  const v = p.value;
+  const setItem = (i: number, patch: Partial<AllergyItemDraft>) => p.onChange({ ...v, items: v.items.map((item, j) => (j === i ? { ...item, ...patch } : item)) });
   return (
     <fieldset>
       <legend>{t('residents.field.allergies')}</legend>
       <SelectInput<AllergiesInput['state']>
         label={t('residents.field.allergyState')}
         name="allergies.state"
-        value={p.state}
-        onChange={(state) => p.onChange({ state })}
+        value={v.state}
+        // Choosing "listed" opens the first item at once: a list is only ever of items.
+        onChange={(state) => p.onChange({ ...v, state, items: state === 'listed' && v.items.length === 0 ? [blankItem()] : v.items })}
         options={(['not_recorded', 'nka', 'listed'] as const).map((s) => ({ value: s, label: t(`residents.value.allergyState.${s}`) }))}
         error={p.errors['allergies']}
       />
-      {p.state === 'nka' ? (
-        <DateField label={t('residents.field.allergyRecordedOn')} name="allergies.recordedOn" value={p.recordedOn} onChange={(recordedOn) => p.onChange({ recordedOn })} bounds={{ max: today }} required />
+      {v.state === 'nka' ? (
+        <DateField label={t('residents.field.allergyRecordedOn')} name="allergies.recordedOn" value={v.recordedOn} onChange={(recordedOn) => p.onChange({ ...v, recordedOn })} bounds={{ max: today }} required />
       ) : null}
-      {p.state === 'listed' ? (
-        <div className="field">
-          <label htmlFor="allergy-lines">{t('residents.field.allergyList')}</label>
-          <textarea id="allergy-lines" rows={3} value={p.lines} onChange={(e) => p.onChange({ lines: e.target.value })} aria-invalid={p.errors['allergies.items'] ? true : undefined} />
-          {p.errors['allergies.items'] ? <span className="field-error">{p.errors['allergies.items']}</span> : null}
-        </div>
+      {v.state === 'listed' ? (
+        <>
+          {p.errors['allergies.items'] ? <p className="field-error">{p.errors['allergies.items']}</p> : null}
+          {v.items.map((item, i) => (
+            <fieldset key={i} className="allergy-item-fields">
+              <legend>{t('residents.allergy.itemN', { n: i + 1 })}</legend>
+              <div className="row allergy-item-row">
+                <TextInput label={t('residents.field.allergySubstance')} name={`allergies.items.${i}.substance`} value={item.substance} onChange={(substance) => setItem(i, { substance })} required maxLength={residentTextMax.allergySubstance} />
+                <TextInput label={t('residents.field.allergyReaction')} name={`allergies.items.${i}.reaction`} value={item.reaction} onChange={(reaction) => setItem(i, { reaction })} maxLength={residentTextMax.allergyReaction} />
+                <SelectInput<AllergySeverity | ''>
+                  label={t('residents.field.allergySeverity')}
+                  name={`allergies.items.${i}.severity`}
+                  value={item.severity}
+                  onChange={(severity) => setItem(i, { severity })}
+                  options={[{ value: '', label: t('residents.allergy.chooseSeverity') }, ...allergySeverities.map((s) => ({ value: s, label: t(`residents.value.severity.${s}`) }))]}
+                  required
+                />
+                <Button onPress={() => p.onChange({ ...v, items: v.items.filter((_, j) => j !== i) })}>{t('residents.allergy.remove', { n: i + 1 })}</Button>
+              </div>
+            </fieldset>
+          ))}
+          <Button onPress={() => p.onChange({ ...v, items: [...v.items, blankItem()] })}>{t('residents.allergy.add')}</Button>
+        </>
       ) : null}
     </fieldset>
   );
 }
 
-export function allergiesInput(state: AllergiesInput['state'], recordedOn: string, lines: string) {
-  return state === 'nka' ? { state, recordedOn } : state === 'listed' ? { state, items: parseAllergyLines(lines) } : { state };
+/** The contract's allergy record from the form: items as typed, no severity chosen sent as missing. */
+export function allergiesInput(v: AllergyDraft): AllergiesInput {
+  if (v.state === 'nka') return { state: 'nka', recordedOn: v.recordedOn };
+  if (v.state === 'listed') return { state: 'listed', items: v.items.map((i) => ({ substance: i.substance, reaction: i.reaction, severity: (i.severity || undefined) as AllergySeverity })) };
+  return { state: 'not_recorded' };
 }
 
 type AdmitForm = {
@@ -100,7 +122,7 @@ type AdmitForm = {
   codeStatus: CodeStatus | '';
   unitId: number | null;
   bedId: number | null;
-  allergy: { state: AllergiesInput['state']; recordedOn: string; lines: string };
+  allergy: AllergyDraft;
 };
 
 /** The admission form's draft, kept across an idle lock (see app/drafts). */
@@ -123,7 +145,7 @@ export function AdmitDialog(p: { facility: Facility | null; initial?: { unitId: 
       codeStatus: '',
       unitId: p.initial?.unitId ?? p.facility?.units.find((u) => u.active)?.id ?? null,
       bedId: p.initial?.bedId ?? null,
-      allergy: { state: 'not_recorded', recordedOn: today, lines: '' },
+      allergy: { state: 'not_recorded', recordedOn: today, items: [] },
     }),
     // The first free bed is the form's own choice, not typed work.
     ({ bedId: _bed, ...typed }) => typed,
@@ -151,7 +173,7 @@ export function AdmitDialog(p: { facility: Facility | null; initial?: { unitId: 
           // No unit or bed chosen is sent as missing: main says "Required", not "at least 0".
           unitId: (unitId ?? undefined) as number,
           bedId: (bedId ?? undefined) as number,
-          allergies: allergiesInput(allergy.state, allergy.recordedOn, allergy.lines),
+          allergies: allergiesInput(allergy),
         });
         if (r.ok) {
           draft.discard();
@@ -181,7 +203,7 @@ export function AdmitDialog(p: { facility: Facility | null; initial?: { unitId: 
           required
         />
       </div>
-      <AllergyFields {...f.allergy} onChange={(v) => draft.set((x) => ({ ...x, allergy: { ...x.allergy, ...v } }))} errors={errors} />
+      <AllergyFields value={f.allergy} onChange={(allergy) => draft.set((x) => ({ ...x, allergy }))} errors={errors} />
     </FormDialog>
   );
 }

@@ -19,15 +19,3 @@ export function placeText(l: Location | null): string {
 export function roomText(l: Location | null): string {
   return l ? `${l.roomLabel}-${l.bedLabel}` : t('residents.noBed');
 }
-
-// The census row's allergy text is built by main from the items as "Substance (severity), …"
-// (shared/domain/residents/allergies.ts, allergyLabel) with the English severity keys; the words in
-// parentheses are put in the reader's language here. When census rows carry the items themselves
-// (structured allergies), this goes and the items are rendered directly.
-const SEVERITY_IN_TEXT = / \((mild|moderate|severe)\)(?=, |$)/g;
-
-export function allergyText(a: CensusRow['allergies']): string {
-  if (a.state === 'not_recorded') return t('residents.allergy.notRecorded');
-  if (a.state === 'nka') return t('residents.allergy.nka');
-  return (a.text ?? '').replace(SEVERITY_IN_TEXT, (_, severity: string) => ` (${t(`residents.value.severity.${severity}`)})`);
-}

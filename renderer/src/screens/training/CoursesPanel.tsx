@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { Course } from '../../../../shared/contract/training';
+import type { Course, CredentialType } from '../../../../shared/contract/training';
 import { STAFF_ROLES, type StaffRole } from '../../../../shared/domain/training/vocabulary';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
@@ -86,7 +86,131 @@ export function CoursesPanel() {
           }}
         />
       ) : null}
+      <CredentialTypesSection />
     </section>
+  );
+}
+
+/** Licence and certification types: required of roles like courses; each credential states its own expiry. */
+function CredentialTypesSection() {
+  const { t } = useTranslation();
+  const canWrite = useCan('training.write');
+  const [rows, setRows] = useState<CredentialType[]>([]);
+  const [error, setError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ type?: CredentialType } | null>(null);
+  const load = useCallback(async () => {
+    const r = await call('training.listCredentialTypes', { includeInactive: true });
+    if (r.ok) setRows(r.value.rows);
+    else setError(r.error);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <section aria-labelledby="credential-types-heading">
+      <h3 id="credential-types-heading">{t('training.licences.types')}</h3>
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
+      {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
+      {canWrite ? (
+        <div className="toolbar">
+          <Button onPress={() => setEditing({})}>{t('training.licences.addType')}</Button>
+        </div>
+      ) : null}
+      <table className="data">
+        <caption className="visually-hidden">{t('training.licences.types')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('training.licences.typeName')}</th>
+            <th scope="col">{t('training.licences.typeCode')}</th>
+            <th scope="col">{t('training.licences.issuedBy')}</th>
+            <th scope="col">{t('training.licences.requiredOf')}</th>
+            <th scope="col">{t('training.courses.status')}</th>
+            {canWrite ? <th scope="col">{t('training.courses.actions')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((x) => (
+            <tr key={x.id}>
+              <th scope="row">{x.name}</th>
+              <td>{x.code}</td>
+              <td>{x.issuedByState ? t('training.licences.issuedByStateYes') : t('training.licences.issuedByStateNo')}</td>
+              <td>{x.roles.length > 0 ? x.roles.map((r) => t(`training.roles.${r}`)).join(', ') : t('training.licences.nobody')}</td>
+              <td>{x.active ? t('training.courses.active') : t('training.courses.inactive')}</td>
+              {canWrite ? (
+                <td>
+                  <Button onPress={() => setEditing({ type: x })} aria-label={t('training.licences.editTypeFor', { name: x.name })}>
+                    {t('training.courses.edit')}
+                  </Button>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {editing ? (
+        <CredentialTypeDialog
+          existing={editing.type}
+          onClose={() => setEditing(null)}
+          onDone={(x) => {
+            setNotice(editing.type ? t('training.licences.typeSaved') : t('training.licences.typeCreated', { name: x.name }));
+            setEditing(null);
+            void load();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function CredentialTypeDialog(p: { existing: CredentialType | undefined; onClose(): void; onDone(x: CredentialType): void }) {
+  const { t } = useTranslation();
+  const e = p.existing;
+  const [code, setCode] = useState(e?.code ?? '');
+  const [name, setName] = useState(e?.name ?? '');
+  const [issuedByState, setIssuedByState] = useState(e?.issuedByState ?? true);
+  const [roles, setRoles] = useState<Set<StaffRole>>(new Set(e?.roles ?? []));
+  const [active, setActive] = useState(e?.active ?? true);
+  const [error, setError] = useState<AppError | null>(null);
+  const labels = { code: t('training.licences.typeCode'), name: t('training.licences.typeName'), roles: t('training.licences.requiredOf') };
+  return (
+    <FormDialog
+      title={e ? t('training.licences.editTypeFor', { name: e.name }) : t('training.licences.addType')}
+      submitLabel={t('admin.save')}
+      error={error}
+      labels={labels}
+      onClose={p.onClose}
+      onSubmit={async () => {
+        const body = { name, issuedByState, roles: STAFF_ROLES.filter((r) => roles.has(r)), active };
+        const r = e ? await call('training.updateCredentialType', { id: e.id, expectedVersion: e.version, ...body }) : await call('training.createCredentialType', { code, ...body });
+        if (r.ok) p.onDone(r.value);
+        else setError(r.error);
+      }}
+    >
+      {e ? null : <TextInput label={labels.code} name="code" value={code} onChange={setCode} description={t('training.courses.codeHint')} autoFocus required maxLength={40} />}
+      <TextInput label={labels.name} name="name" value={name} onChange={setName} autoFocus={e !== undefined} required maxLength={120} />
+      <CheckInput label={t('training.licences.issuedByState')} name="issuedByState" checked={issuedByState} onChange={setIssuedByState} />
+      <fieldset className="checklist">
+        <legend>{labels.roles}</legend>
+        {STAFF_ROLES.map((r) => (
+          <CheckInput
+            key={r}
+            name={`role-${r}`}
+            label={t(`training.roles.${r}`)}
+            checked={roles.has(r)}
+            onChange={(on) =>
+              setRoles((prev) => {
+                const next = new Set(prev);
+                if (on) next.add(r);
+                else next.delete(r);
+                return next;
+              })
+            }
+          />
+        ))}
+      </fieldset>
+      <CheckInput label={t('training.courses.active')} name="active" checked={active} onChange={setActive} />
+    </FormDialog>
   );
 }
 

@@ -87,7 +87,7 @@ export function LapsingPanel({ facility, today }: { facility: Facility; today: s
               </tr>
             ) : null}
             {page.rows.map((r) => (
-              <tr key={`${r.staffId}:${r.courseId}`}>
+              <tr key={`${r.staffId}:${r.kind}:${r.courseId}`}>
                 <td>{r.lapsesOn ? date(r.lapsesOn) : '—'}</td>
                 <td>{when(r.daysLeft)}</td>
                 <th scope="row">

@@ -14,6 +14,7 @@ import { usePrinter } from '../../print';
 import { CellText, STATUS_SYMBOL, downloadText, useRoleOptions, unitOptionsOf, AsOfField } from './common';
 import { loadMatrixPrint } from './prints';
 import { CoveragePanel } from './CoveragePanel';
+import { CredentialDialog } from './LicencesDialog';
 import { RecordDialog } from './RecordDialog';
 
 type StatusChoice = '' | 'attention' | (typeof COMPLIANCE_STATUSES)[number];
@@ -33,6 +34,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [recording, setRecording] = useState(false);
+  const [recordingLicence, setRecordingLicence] = useState(false);
   const [coverageKey, setCoverageKey] = useState(0);
   const printer = usePrinter();
 
@@ -49,7 +51,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
     void load();
   }, [load]);
   // A record entered or voided at any station changes the matrix here without a reload.
-  useLiveRefresh(['training_record', 'staff', 'course'], () => void load());
+  useLiveRefresh(['training_record', 'training_session', 'staff_credential', 'credential_type', 'staff', 'course'], () => void load());
 
   const roleOptions = useRoleOptions(true);
   const unitOptions = unitOptionsOf(facility, t('training.filters.allUnits'));
@@ -82,9 +84,12 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
       </div>
       <div className="toolbar">
         {canWrite ? (
-          <Button className="primary" onPress={() => setRecording(true)}>
-            {t('training.matrix.recordTraining')}
-          </Button>
+          <>
+            <Button className="primary" onPress={() => setRecording(true)}>
+              {t('training.matrix.recordTraining')}
+            </Button>
+            <Button onPress={() => setRecordingLicence(true)}>{t('training.matrix.recordLicence')}</Button>
+          </>
         ) : null}
         <Button
           isDisabled={printer.busy}
@@ -132,7 +137,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
                   <th scope="col">{t('training.matrix.staff')}</th>
                   <th scope="col">{t('training.filters.unit')}</th>
                   {matrix.courses.map((c) => (
-                    <th key={c.id} scope="col">
+                    <th key={`${c.kind}-${c.id}`} scope="col">
                       {c.name}
                     </th>
                   ))}
@@ -154,7 +159,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
                     </th>
                     <td>{unitName(r.unitId)}</td>
                     {r.cells.map((cell, i) => (
-                      <td key={matrix.courses[i]!.id} className={`cell cell-${cell.status}`}>
+                      <td key={`${matrix.courses[i]!.kind}-${matrix.courses[i]!.id}`} className={`cell cell-${cell.status}`}>
                         <CellText cell={cell} />
                       </td>
                     ))}
@@ -171,7 +176,7 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           <TotalsTable
             caption={t('training.matrix.totalsByCourse')}
             firstColumn={t('training.matrix.course')}
-            rows={matrix.totals.byCourse.map((row) => ({ key: String(row.courseId), label: matrix.courses.find((c) => c.id === row.courseId)?.name ?? '', counts: row }))}
+            rows={matrix.totals.byCourse.map((row, i) => ({ key: `${row.kind}-${row.courseId}`, label: matrix.courses[i]?.name ?? '', counts: row }))}
           />
           <TotalsTable
             caption={t('training.matrix.totalsByUnit')}
@@ -183,6 +188,16 @@ export function MatrixPanel({ facility, today }: { facility: Facility; today: st
           />
         </>
       )}
+      {recordingLicence ? (
+        <CredentialDialog
+          onClose={() => setRecordingLicence(false)}
+          onDone={(c, name) => {
+            setRecordingLicence(false);
+            setNotice(t('training.licences.saved', { type: c.typeName, name }));
+            void load();
+          }}
+        />
+      ) : null}
       {recording ? (
         <RecordDialog
           onClose={() => setRecording(false)}

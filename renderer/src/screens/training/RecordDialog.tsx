@@ -10,7 +10,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { fieldText, useTranslation } from '../../i18n';
 
 /** Hours as typed ('' is none; ',' accepted as the decimal mark) or 'bad' for text that is not a number. */
-function parseHours(text: string): number | null | 'bad' {
+export function parseHours(text: string): number | null | 'bad' {
   const s = text.trim().replace(',', '.');
   if (s === '') return null;
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return 'bad';

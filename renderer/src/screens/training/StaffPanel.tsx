@@ -15,12 +15,13 @@ import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fie
 import { FormDialog } from '../../components/FormDialog';
 import { Pager } from '../../components/Pager';
 import { errorText, fieldText, useTranslation } from '../../i18n';
-import { InfoDialog, downloadBase64, fileToBase64, unitOptionsOf, useRoleOptions } from './common';
+import { InfoDialog, downloadBase64, facilityToday, fileToBase64, unitOptionsOf, useRoleOptions } from './common';
+import { LicencesDialog } from './LicencesDialog';
 import { RecordDialog } from './RecordDialog';
 
 const PAGE = 50;
 
-type Editing = { kind: 'create' } | { kind: 'edit'; staff: Staff } | { kind: 'records'; staff: Staff } | { kind: 'deactivate'; staff: Staff } | null;
+type Editing = { kind: 'create' } | { kind: 'edit'; staff: Staff } | { kind: 'records'; staff: Staff } | { kind: 'licences'; staff: Staff } | { kind: 'deactivate'; staff: Staff } | null;
 
 export function StaffPanel({ facility }: { facility: Facility }) {
   const { t } = useTranslation();
@@ -96,6 +97,9 @@ export function StaffPanel({ facility }: { facility: Facility }) {
                 <Button onPress={() => setEditing({ kind: 'records', staff: s })} aria-label={t('training.staffEditor.recordsFor', { name: s.name })}>
                   {t('training.staffEditor.records')}
                 </Button>
+                <Button onPress={() => setEditing({ kind: 'licences', staff: s })} aria-label={t('training.licences.for', { name: s.name })}>
+                  {t('training.licences.button')}
+                </Button>
                 {canWrite ? (
                   <>
                     <Button onPress={() => setEditing({ kind: 'edit', staff: s })} aria-label={t('training.staffEditor.editFor', { name: s.name })}>
@@ -157,6 +161,7 @@ export function StaffPanel({ facility }: { facility: Facility }) {
           <p>{t('training.staffEditor.confirmDeactivate.effect', { name: editing.staff.name })}</p>
         </ConfirmDialog>
       ) : null}
+      {editing?.kind === 'licences' ? <LicencesDialog staff={editing.staff} today={facilityToday(facility.timeZone)} onClose={() => setEditing(null)} /> : null}
     </section>
   );
 }
@@ -339,9 +344,12 @@ function RecordsDialog({ staff, onClose }: { staff: Staff; onClose(): void }) {
                 ))}
                 {canWrite && !r.voidedAt ? (
                   <>
-                    <Button onPress={() => setAction({ kind: 'edit', record: r })} aria-label={`${t('training.staffEditor.edit')} ${r.courseName} ${date(r.completedOn)}`}>
-                      {t('training.staffEditor.edit')}
-                    </Button>
+                    {/* Attendance at a session is voided, never edited alone (the server refuses it too). */}
+                    {r.sessionId === null ? (
+                      <Button onPress={() => setAction({ kind: 'edit', record: r })} aria-label={`${t('training.staffEditor.edit')} ${r.courseName} ${date(r.completedOn)}`}>
+                        {t('training.staffEditor.edit')}
+                      </Button>
+                    ) : null}
                     <Button onPress={() => setAction({ kind: 'attach', record: r })} aria-label={t('training.record.attachFor', { course: r.courseName, date: date(r.completedOn) })}>
                       {t('training.record.attach')}
                     </Button>

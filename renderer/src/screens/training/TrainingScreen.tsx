@@ -7,6 +7,8 @@ import { ImportPanel } from './ImportPanel';
 import { InServicePanel } from './InServicePanel';
 import { LapsingPanel } from './LapsingPanel';
 import { MatrixPanel } from './MatrixPanel';
+import { RemindersPanel } from './RemindersPanel';
+import { SessionsPanel } from './SessionsPanel';
 import { StaffPanel } from './StaffPanel';
 import { facilityToday, useFacility } from './common';
 
@@ -26,7 +28,9 @@ export function TrainingScreen() {
       <TabList aria-label={t('training.title')}>
         <Tab id="matrix">{t('training.tabs.matrix')}</Tab>
         <Tab id="lapsing">{t('training.tabs.lapsing')}</Tab>
+        <Tab id="reminders">{t('training.tabs.reminders')}</Tab>
         <Tab id="inService">{t('training.tabs.inService')}</Tab>
+        <Tab id="sessions">{t('training.tabs.sessions')}</Tab>
         <Tab id="staff">{t('training.tabs.staff')}</Tab>
         <Tab id="courses">{t('training.tabs.courses')}</Tab>
         {canWrite ? <Tab id="import">{t('training.tabs.import')}</Tab> : null}
@@ -37,8 +41,14 @@ export function TrainingScreen() {
       <TabPanel id="lapsing">
         <LapsingPanel facility={facility} today={today} />
       </TabPanel>
+      <TabPanel id="reminders">
+        <RemindersPanel facility={facility} today={today} />
+      </TabPanel>
       <TabPanel id="inService">
         <InServicePanel facility={facility} today={today} />
+      </TabPanel>
+      <TabPanel id="sessions">
+        <SessionsPanel facility={facility} today={today} />
       </TabPanel>
       <TabPanel id="staff">
         <StaffPanel facility={facility} />

@@ -141,7 +141,7 @@ function MatrixPrint({ matrix, coverage, filters, ctx }: { matrix: MatrixOutput;
             ...staffColumns,
             ...group.map(
               (c): PrintColumn<MatrixRow> => ({
-                key: `course-${c.id}`,
+                key: `${c.kind}-${c.id}`,
                 label: c.name,
                 width: MATRIX_PX.course,
                 cell: (r) => <MatrixCellText cell={r.cells[c.index]!} />,
@@ -158,7 +158,7 @@ function MatrixPrint({ matrix, coverage, filters, ctx }: { matrix: MatrixOutput;
         id="totals-course"
         caption={t('training.matrix.totalsByCourse')}
         columns={countColumns(t('training.matrix.course'))}
-        rows={matrix.totals.byCourse.map((row) => ({ key: String(row.courseId), label: matrix.courses.find((c) => c.id === row.courseId)?.name ?? '', counts: row }))}
+        rows={matrix.totals.byCourse.map((row, i) => ({ key: `${row.kind}-${row.courseId}`, label: matrix.courses[i]?.name ?? '', counts: row }))}
         rowKey={(r) => r.key}
         rowLabel={(r) => r.label}
       />
@@ -278,7 +278,7 @@ function LapsingPrint({ rows, filters, ctx }: { rows: LapsingItemOutput[]; filte
         id="lapsing"
         columns={columns}
         rows={rows}
-        rowKey={(r) => `${r.staffId}:${r.courseId}`}
+        rowKey={(r) => `${r.staffId}:${r.kind}:${r.courseId}`}
         rowLabel={(r) => `${r.staffName} (${r.employeeId}) — ${r.courseName}`}
         empty={t('training.lapsing.none')}
       />

@@ -4,6 +4,7 @@ import {
   matchesQuery,
   normalizeForSearch,
   queryMatcher,
+  searchCompact,
   searchKey,
 } from '../../../../shared/domain/residents/search';
 
@@ -171,6 +172,37 @@ describe('matchesQuery', () => {
       fc.property(fc.string({ unit: 'grapheme' }), fc.array(fc.string({ maxLength: 4 }), { maxLength: 4 }), (name, tokens) => {
         const key = normalizeForSearch(name);
         expect(matchesQuery(key, tokens.join(' '))).toBe(matchesQuery(key, [...tokens].reverse().join(' ')));
+      }),
+    );
+  });
+});
+
+describe('searchCompact: either name order, with or without a space (issue 8 · 6)', () => {
+  it.each([
+    ['Korean', { legalGiven: '민준', legalFamily: '김' }, ['김민준', '민준김', '김 민준', '민준 김', '김민']],
+    ['Chinese', { legalGiven: '小明', legalFamily: '王' }, ['王小明', '小明王', '王 小明']],
+    ['Japanese', { legalGiven: '太郎', legalFamily: '山田' }, ['山田太郎', '太郎山田', '山田 太郎']],
+    ['Hungarian', { legalGiven: 'István', legalFamily: 'Nagy' }, ['nagyistvan', 'Nagy István', 'istvannagy', 'NAGYISTVÁN']],
+    ['Vietnamese', { legalGiven: 'Văn An', legalFamily: 'Nguyễn' }, ['nguyenvanan', 'Nguyễn Văn An', 'vanannguyen']],
+  ])('%s names are found typed family first without a space', (_script, name, queries) => {
+    const key = searchCompact({ ...name, recordNumber: 'R-1' });
+    for (const q of queries) expect(matchesQuery(key, q), q).toBe(true);
+  });
+
+  it('a word never runs from the record number into the family-first order', () => {
+    const key = searchCompact({ legalGiven: '민준', legalFamily: '김', recordNumber: '7' });
+    expect(matchesQuery(key, '7김')).toBe(false);
+    expect(matchesQuery(key, '이민준')).toBe(false);
+  });
+
+  it('keeps every match of the given-first key, and adds the family-first spelling of any name', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), fc.string({ maxLength: 6 }), (given, family, query) => {
+        const resident = { legalGiven: given, legalFamily: family, recordNumber: 'R1' };
+        const compact = searchCompact(resident);
+        if (matchesQuery(searchKey(resident), query)) expect(matchesQuery(compact, query)).toBe(true);
+        expect(matchesQuery(compact, `${family}${given}`)).toBe(true);
+        expect(matchesQuery(compact, `${given}${family}`)).toBe(true);
       }),
     );
   });

@@ -65,14 +65,14 @@ describe('vocabulary', () => {
 
 describe('transportModeFor', () => {
   it('stretcher aid always needs a stretcher', () => {
-    expect(transportModeFor({ aid: 'stretcher', transfer: 'independent' })).toBe('stretcher');
+    expect(transportModeFor({ aid: 'stretcher', transfer: 'independent', bariatric: false })).toBe('stretcher');
     expect(transportModeFor({ aid: 'stretcher', transfer: 'mechanical_lift', bariatric: true })).toBe('stretcher');
   });
 
   it('wheelchair aid or a mechanical lift transfer needs a wheelchair van', () => {
-    expect(transportModeFor({ aid: 'wheelchair', transfer: 'one_person' })).toBe('wheelchair');
-    expect(transportModeFor({ aid: 'walker', transfer: 'mechanical_lift' })).toBe('wheelchair');
-    expect(transportModeFor({ aid: 'none', transfer: 'mechanical_lift' })).toBe('wheelchair');
+    expect(transportModeFor({ aid: 'wheelchair', transfer: 'one_person', bariatric: false })).toBe('wheelchair');
+    expect(transportModeFor({ aid: 'walker', transfer: 'mechanical_lift', bariatric: false })).toBe('wheelchair');
+    expect(transportModeFor({ aid: 'none', transfer: 'mechanical_lift', bariatric: false })).toBe('wheelchair');
     // Precedence as specified: wheelchair wins over the bariatric flag.
     expect(transportModeFor({ aid: 'wheelchair', transfer: 'two_person', bariatric: true })).toBe('wheelchair');
   });
@@ -80,7 +80,7 @@ describe('transportModeFor', () => {
   it('a two-person transfer rides a wheelchair position, never a car seat', () => {
     // Issue 8: the demo showed "Transport: Ambulatory" for a 2-person-assist resident; a driver alone
     // cannot do a two-person transfer at the clinic door.
-    expect(transportModeFor({ aid: 'walker', transfer: 'two_person' })).toBe('wheelchair');
+    expect(transportModeFor({ aid: 'walker', transfer: 'two_person', bariatric: false })).toBe('wheelchair');
     expect(transportModeFor({ aid: 'walker', transfer: 'two_person', bariatric: true })).toBe('wheelchair');
   });
 
@@ -90,9 +90,9 @@ describe('transportModeFor', () => {
   });
 
   it('otherwise ambulatory', () => {
-    expect(transportModeFor({ aid: 'none', transfer: 'independent' })).toBe('ambulatory');
+    expect(transportModeFor({ aid: 'none', transfer: 'independent', bariatric: false })).toBe('ambulatory');
     expect(transportModeFor({ aid: 'cane', transfer: 'standby', bariatric: false })).toBe('ambulatory');
-    expect(transportModeFor({ aid: 'walker', transfer: 'one_person' })).toBe('ambulatory');
+    expect(transportModeFor({ aid: 'walker', transfer: 'one_person', bariatric: false })).toBe('ambulatory');
   });
 
   it('always returns a known mode, and stretcher only for stretcher aid', () => {
@@ -100,11 +100,25 @@ describe('transportModeFor', () => {
       fc.property(
         fc.constantFrom(...mobilityAids),
         fc.constantFrom(...transferAssists),
-        fc.option(fc.boolean(), { nil: undefined }),
+        fc.boolean(),
         (aid, transfer, bariatric) => {
           const mode = transportModeFor({ aid, transfer, bariatric });
           expect(transportModes).toContain(mode);
           expect(mode === 'stretcher').toBe(aid === 'stretcher');
+        },
+      ),
+    );
+  });
+
+  it('is null — the booking screen asks — while any mobility fact is not assessed, never a guess', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.constantFrom(...mobilityAids), { nil: null }),
+        fc.option(fc.constantFrom(...transferAssists), { nil: null }),
+        fc.option(fc.boolean(), { nil: null }),
+        (aid, transfer, bariatric) => {
+          const mode = transportModeFor({ aid, transfer, bariatric });
+          expect(mode === null).toBe(aid === null || transfer === null || bariatric === null);
         },
       ),
     );
