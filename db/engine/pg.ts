@@ -11,6 +11,7 @@ import { ChangeFeed, foldChanges, type ChangeEvent } from './changes';
 import { pgDialect } from './dialect';
 import type { Engine } from './engine';
 import { causes, classify } from './errors';
+import { Mutex } from './mutex';
 import type { Db, QueryEnv, RawStatement, Tables } from './types';
 
 /** How to reach the facility server; the password is resolved by main (credential store or file), never stored. */
@@ -108,7 +109,9 @@ async function migrate(pool: pg.Pool, o: PgEngineOptions, where: string): Promis
       }
       await client.query('BEGIN');
       try {
-        await client.query(`CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (id serial PRIMARY KEY, hash text NOT NULL, created_at bigint)`);
+        // Only when missing: a station's own role may hold no CREATE right at all (docs/deploy.md,
+        // "The database roles"), and PostgreSQL checks that right even for IF NOT EXISTS.
+        if (!names.has(MIGRATIONS_TABLE)) await client.query(`CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (id serial PRIMARY KEY, hash text NOT NULL, created_at bigint)`);
         const last = await client.query<{ n: string | null }>(`SELECT max(created_at)::text AS n FROM "${MIGRATIONS_TABLE}"`);
         const lastApplied = last.rows[0]?.n === null || last.rows[0]?.n === undefined ? -1 : Number(last.rows[0].n);
         const newestKnown = migrations.at(-1)?.folderMillis ?? -1;
@@ -144,7 +147,7 @@ export async function openPgEngine(c: PgConnection, o: PgEngineOptions): Promise
   const where = `${c.user}@${c.host}:${c.port}/${c.database}`;
   const now = o.now ?? (() => new Date());
   const stationId = o.stationId ?? Math.random().toString(36).slice(2);
-  const maxAttempts = o.maxAttempts ?? 5;
+  const maxAttempts = o.maxAttempts ?? 8;
   const pool = new pg.Pool({ ...clientConfig(c), max: o.poolSize ?? 8, idleTimeoutMillis: 30_000 });
   let unavailable: string | null = null;
   const changes = new ChangeFeed();
@@ -197,6 +200,7 @@ export async function openPgEngine(c: PgConnection, o: PgEngineOptions): Promise
     },
   };
   const q = createQueries(env);
+  const localWrites = new Mutex();
 
   // The change feed: its own connection (a pooled one could be handed to a call mid-LISTEN).
   let listener: pg.Client | null = null;
@@ -272,33 +276,38 @@ export async function openPgEngine(c: PgConnection, o: PgEngineOptions): Promise
     read: (fn) => guard(fn),
     async write(fn) {
       for (let attempt = 1; ; attempt++) {
-        const client = await guard(() => pool.connect());
-        const pending: ChangeEvent[] = [];
-        let broken = false;
-        try {
-          await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-          const db = drizzle({ client }) as unknown as Db;
-          const result = await als.run({ db, client }, () => fn({ publish: (events) => void pending.push(...events) }));
-          const folded = foldChanges(pending);
-          // Inside the transaction: PostgreSQL delivers it on commit, and never if it rolls back.
-          if (folded.length > 0) await client.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ s: stationId, e: folded })]);
-          await client.query('COMMIT');
-          markUp();
-          return result;
-        } catch (e) {
-          const kind = classify(e);
-          broken = kind === 'unavailable';
-          if (!broken) await client.query('ROLLBACK').catch(() => undefined);
-          else markDown();
-          if ((kind === 'serialization' || kind === 'unique') && attempt < maxAttempts) {
-            // Jittered, growing pauses so two stations retrying do not collide again in step.
-            await sleep(5 * attempt + Math.random() * 20 * attempt);
-            continue;
+        // This station's writes take turns: every write appends to the audit trail's hash chain, so
+        // two of them at once would conflict on its tail anyway and one would be rolled back and
+        // retried. Across stations, the serializable transaction and the retry below do the same.
+        const outcome = await localWrites.run(async (): Promise<{ result: Awaited<ReturnType<typeof fn>> } | { retry: true }> => {
+          const client = await guard(() => pool.connect());
+          const pending: ChangeEvent[] = [];
+          let broken = false;
+          try {
+            await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+            const db = drizzle({ client }) as unknown as Db;
+            const result = await als.run({ db, client }, () => fn({ publish: (events) => void pending.push(...events) }));
+            const folded = foldChanges(pending);
+            // Inside the transaction: PostgreSQL delivers it on commit, and never if it rolls back.
+            if (folded.length > 0) await client.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ s: stationId, e: folded })]);
+            await client.query('COMMIT');
+            markUp();
+            return { result };
+          } catch (e) {
+            const kind = classify(e);
+            broken = kind === 'unavailable';
+            if (!broken) await client.query('ROLLBACK').catch(() => undefined);
+            else markDown();
+            if ((kind === 'serialization' || kind === 'unique') && attempt < maxAttempts) return { retry: true };
+            throw e;
+          } finally {
+            client.release(broken);
           }
-          throw e;
-        } finally {
-          client.release(broken);
-        }
+        });
+        if ('result' in outcome) return outcome.result;
+        // Jittered, growing pauses (outside the turn, so this station's other writes go on) so two
+        // stations retrying do not collide again in step.
+        await sleep(5 * attempt + Math.random() * 20 * attempt);
       }
     },
     unavailableSince: () => unavailable,

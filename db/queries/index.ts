@@ -2,6 +2,7 @@ import type { QueryEnv } from '../engine/types';
 import { auditQueries } from './audit';
 import { facilityQueries, settingsQueries } from './facility';
 import { handoffQueries } from './handoff';
+import { emergencyQueries, printJobQueries, stationThrottleQueries } from './privacy';
 import { residentQueries } from './residents';
 import { sessionQueries, throttleQueries } from './sessions';
 import { trainingQueries } from './training';
@@ -23,6 +24,9 @@ export function createQueries(env: QueryEnv) {
     audit: auditQueries(env),
     training: trainingQueries(env),
     residents: residentQueries(env),
+    printJobs: printJobQueries(env),
+    stationThrottle: stationThrottleQueries(env),
+    emergency: emergencyQueries(env),
     transfer: transferQueries(env),
     handoff: handoffQueries(env),
   };

@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Role } from '../../shared/domain/roles';
 import type { QueryEnv } from '../engine/types';
 import { bool, first } from './util';
@@ -18,6 +18,8 @@ export interface SessionCheck {
   mustChangePassword: boolean;
   idleLockMinutes: number | null;
   timeZone: string | null;
+  /** Set while the idle lock covers the station: only the same person's password opens it again. */
+  lockedAt: string | null;
 }
 
 export function sessionQueries(env: QueryEnv) {
@@ -25,7 +27,7 @@ export function sessionQueries(env: QueryEnv) {
   // On every call of every station: hand-written and prepared once (drizzle's query building alone
   // cost more than the lookup). Column names are the schema's.
   const checkStatement = env.statement(
-    `SELECT s.ended_at, s.last_seen_at, u.id, u.username, u.display_name, u.role, u.active, u.language, u.must_change_password, f.idle_lock_minutes, f.time_zone
+    `SELECT s.ended_at, s.last_seen_at, u.id, u.username, u.display_name, u.role, u.active, u.language, u.must_change_password, f.idle_lock_minutes, f.time_zone, s.locked_at
      FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN facility f ON f.id = 1
      WHERE s.token_hash = @tokenHash`,
   );
@@ -42,6 +44,16 @@ export function sessionQueries(env: QueryEnv) {
         .update(sessions)
         .set({ endedAt: at, endReason: reason })
         .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
+    },
+    async lock(tokenHash: string, at: string): Promise<void> {
+      await env
+        .db()
+        .update(sessions)
+        .set({ lockedAt: at })
+        .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt), isNull(sessions.lockedAt)));
+    },
+    async unlock(tokenHash: string, at: string): Promise<void> {
+      await env.db().update(sessions).set({ lockedAt: null, lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
     },
     async endAllForUser(userId: number, reason: SessionEndReason, at: string, exceptTokenHash: string | null = null): Promise<void> {
       await env
@@ -60,7 +72,7 @@ export function sessionQueries(env: QueryEnv) {
      */
     async check(tokenHash: string): Promise<SessionCheck | undefined> {
       const r = (await checkStatement.rows({ tokenHash }))[0] as
-        | [string | null, string, number, string, string, SessionCheck['role'], unknown, SessionCheck['language'], unknown, number | null, string | null]
+        | [string | null, string, number, string, string, SessionCheck['role'], unknown, SessionCheck['language'], unknown, number | null, string | null, string | null]
         | undefined;
       if (!r) return undefined;
       return {
@@ -75,6 +87,7 @@ export function sessionQueries(env: QueryEnv) {
         mustChangePassword: bool(r[8]),
         idleLockMinutes: r[9],
         timeZone: r[10],
+        lockedAt: r[11] ?? null,
       };
     },
   };
@@ -98,6 +111,10 @@ export function throttleQueries(env: QueryEnv) {
     },
     async clear(usernameKey: string): Promise<void> {
       await env.db().delete(signInThrottle).where(eq(signInThrottle.usernameKey, usernameKey));
+    },
+    /** Usernames locked now. */
+    async locked(nowIso: string) {
+      return env.db().select().from(signInThrottle).where(gt(signInThrottle.lockedUntil, nowIso));
     },
   };
 }

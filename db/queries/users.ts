@@ -114,6 +114,11 @@ export function userQueries(env: QueryEnv) {
         .where(eq(users.id, id));
     },
 
+    /** A stronger hash of the same password (at sign-in): not an edit, so the row version stays. */
+    async rehash(id: number, passwordHash: string): Promise<void> {
+      await env.db().update(users).set({ passwordHash }).where(eq(users.id, id));
+    },
+
     async setLastSignIn(id: number, at: string): Promise<void> {
       await env.db().update(users).set({ lastSignInAt: at }).where(eq(users.id, id));
     },

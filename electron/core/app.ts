@@ -8,8 +8,9 @@ import { systemClock, type Clock } from './clock';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { handlers } from './handlers';
 import { silentLogger, type Logger } from './log';
+import { TAIL_CHECK_ROWS } from './handlers/privacy';
 import { withManagedSettings } from './managed';
-import { defaultScryptCost, type ScryptCost } from './passwords';
+import { defaultPasswordCost, type PasswordCost } from './passwords';
 import type { LocalDatabase } from './context';
 
 function localDatabaseAt(file: string, migrationsFolder: string): LocalDatabase | null {
@@ -27,12 +28,14 @@ export interface CoreOptions {
   migrationsRoot: string;
   clock?: Clock;
   log?: Logger;
-  scryptCost?: ScryptCost;
+  passwordCost?: PasswordCost;
   checkOutput?: boolean;
   /** The administrator's policy as the handlers and the renderer see it; none by default. */
   policy?: PolicyView;
   /** Where pre-migration copies of a SQLite file go (policy backupFolder); beside the database by default. */
   backupFolder?: string | null;
+  /** This station's name in the audit trail and the per-station sign-in budget (main: the computer's name). */
+  station?: string;
   /** On the server option: this station's old SQLite file, offered for moving onto an empty server. */
   localDatabaseFile?: string | null;
 }
@@ -51,6 +54,8 @@ export async function createCore(o: CoreOptions): Promise<Core> {
   const config: EngineConfig = o.engine.kind === 'sqlite' && o.backupFolder ? { ...o.engine, backupFolder: o.backupFolder } : o.engine;
   const engine = await openEngine(config, { migrationsRoot: o.migrationsRoot, now: () => clock.now() });
   const policy = o.policy ?? NO_POLICY;
+  const log = o.log ?? silentLogger;
+  await checkAuditTrail(engine, log);
   const q = withManagedSettings(engine.q, policy.managed);
   const local = engine.kind === 'pg' && o.localDatabaseFile ? localDatabaseAt(o.localDatabaseFile, path.join(o.migrationsRoot, 'sqlite')) : null;
   const dispatcher = createDispatcher({
@@ -59,10 +64,45 @@ export async function createCore(o: CoreOptions): Promise<Core> {
     localDatabase: local,
     handlers,
     clock,
-    log: o.log ?? silentLogger,
-    scryptCost: o.scryptCost ?? defaultScryptCost,
+    log,
+    passwordCost: o.passwordCost ?? defaultPasswordCost,
     checkOutput: o.checkOutput ?? false,
     policy,
+    ...(o.station ? { station: o.station } : {}),
   });
-  return { engine, q, dispatcher, close: () => engine.close() };
+  return {
+    engine,
+    q,
+    dispatcher,
+    async close() {
+      // Access rows still queued are written before the database closes.
+      await dispatcher.close();
+      await engine.close();
+    },
+  };
+}
+
+/**
+ * At start-up: a trail written before the chain existed is sealed (once), then its newest rows
+ * are verified. The result and the tail's id and hash go to the log, which lives outside the
+ * database: a record of where the trail ended at each start, for rows cut off its end.
+ */
+async function checkAuditTrail(engine: Engine, log: Logger): Promise<void> {
+  try {
+    const sealed = await engine.write(() => engine.q.audit.sealLegacy());
+    const verdict = await engine.read(() => engine.q.audit.verify({ tail: TAIL_CHECK_ROWS }));
+    const tail = await engine.read(() => engine.q.audit.tail());
+    log.event('audit_chain', {
+      ok: verdict.ok,
+      sealed,
+      rows: verdict.total,
+      tailId: tail?.id ?? 0,
+      tailHash: tail?.hash ?? '',
+      ...(verdict.broken ? { brokenId: verdict.broken.id, reason: verdict.broken.reason } : {}),
+    });
+  } catch (e) {
+    // A check that cannot run (a server role without the rights to seal) must not keep the station
+    // from starting; the administrator's "Verify audit trail" reports the state of the trail.
+    log.internal('audit.startupCheck', e);
+  }
 }

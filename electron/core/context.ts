@@ -4,7 +4,7 @@ import type { Result } from '../../shared/result';
 import type { Queries } from '../../db/queries';
 import type { EngineKind } from '../../db/engine/types';
 import type { SessionEndReason } from '../../db/queries/sessions';
-import type { ScryptCost } from './passwords';
+import type { PasswordCost } from './passwords';
 import type { LocalSnapshot } from '../../db/transfer/move-to-server';
 import type { PolicyView } from '../../shared/policy/view';
 
@@ -30,7 +30,9 @@ export interface HandlerContext {
   /** The facility's time zone (UTC before the facility exists). */
   timeZone: string;
   user: SessionUser | null;
-  scryptCost: ScryptCost;
+  /** The station the call comes from (the computer's name in the app), for the audit trail and the sign-in budget. */
+  station: string;
+  passwordCost: PasswordCost;
   localDatabase: LocalDatabase | null;
   /** The administrator's policy: settings it fixes (already applied to q.facility) and its problems. */
   policy: PolicyView;
@@ -39,6 +41,11 @@ export interface HandlerContext {
    * transaction) and tells every station what changed once it commits. A write without one fails.
    */
   audit(note: AuditNote): void;
+  /**
+   * Authorises one print of `document` by this user: a one-time token, stored hashed, handed to
+   * main once the call commits (never to the renderer); main names it in print.finished.
+   */
+  issuePrintJob(document: string): Promise<void>;
   /** Runs in its own transaction if this call fails, e.g. counting a failed sign-in. */
   onFailure(fn: () => Promise<void>): void;
   /** The connection's session, for the auth handlers. Applied to the connection only once the call commits. */
@@ -47,6 +54,10 @@ export interface HandlerContext {
     end(reason: 'sign_out'): Promise<void>;
     /** The session this call runs in (its token hash), to keep it when ending a user's other sessions. */
     readonly tokenHash: string | null;
+    /** The session is under the idle lock (only auth.session, auth.unlock and auth.signOut run then). */
+    readonly locked: boolean;
+    lock(): Promise<void>;
+    unlock(): Promise<void>;
   };
 }
 

@@ -11,7 +11,9 @@ import type { SessionCheck, SessionEndReason } from '../../db/queries/sessions';
 import type { Clock } from './clock';
 import type { AuditNote, HandlerContext, Handlers, LocalDatabase } from './context';
 import type { Logger } from './log';
-import type { ScryptCost } from './passwords';
+import type { PasswordCost } from './passwords';
+import { accessNoteOf } from './access';
+import { createTrail } from './trail';
 import { toFieldIssues } from './validation';
 import { NO_POLICY, type PolicyView } from '../../shared/policy/view';
 
@@ -22,18 +24,26 @@ export interface DispatcherOptions {
   handlers: Handlers;
   clock: Clock;
   log: Logger;
-  scryptCost: ScryptCost;
+  passwordCost: PasswordCost;
   /** A station's own file to offer moving onto an empty server (server option only). */
   localDatabase?: LocalDatabase | null;
   /** Check every output against its schema: on in tests and the harness, off in the packaged app. */
   checkOutput: boolean;
   /** The administrator's policy (managed settings and problems); none when absent. */
   policy?: PolicyView;
+  /** The station's name in the audit trail; a connection may name its own (the harness's tabs, tests). */
+  station?: string;
 }
 
 /** One renderer's conversation with main: a window in Electron, a browser tab in the harness. */
+/** What only main's own code passes with a call (never anything the renderer sends). */
+export interface MainHooks {
+  /** Receives print.pdf's one-time token once the call has committed: main keeps it for print.finished. */
+  printJob?(token: string): void;
+}
+
 export interface Connection {
-  invoke(method: unknown, input: unknown): Promise<Result<unknown>>;
+  invoke(method: unknown, input: unknown, main?: MainHooks): Promise<Result<unknown>>;
   /** The signed-in user as of this connection's last call. */
   readonly userId: number | null;
   /**
@@ -76,29 +86,50 @@ interface ConnectionState {
   lastPersistedMs: number;
 }
 
-type SessionChange = { kind: 'begin'; tokenHash: string; userId: number } | { kind: 'end' };
+type SessionChange = { kind: 'begin'; tokenHash: string; userId: number } | { kind: 'end' } | { kind: 'unlock' };
 
+/**
+ * `lock`: the session has just gone idle and is to be locked once the call is over. `locked`: it
+ * is locked, and this is one of the calls a locked session still answers. `emergency`: the
+ * emergency-access grant that let this person read a record their role does not.
+ */
 type Gate =
-  | { ok: true; user: SessionUser | null; timeZone: string; input: unknown }
-  | { ok: false; result: Result<unknown>; end: SessionEndReason | null };
+  | { ok: true; user: SessionUser | null; timeZone: string; input: unknown; locked: boolean; lock: boolean; emergency: number | null }
+  /** `user`: who was refused, when someone was signed in (a refusal is recorded in the audit trail). */
+  | { ok: false; result: Result<unknown>; end: SessionEndReason | null; user?: SessionUser; lock?: boolean };
+
+/** What a locked session still answers: who it belongs to, its unlock, and signing it out ("switch user"). */
+const WHILE_LOCKED: ReadonlySet<MethodName> = new Set(['auth.session', 'auth.unlock', 'auth.signOut']);
+/** What a person with a temporary password may do before choosing their own. */
+const BEFORE_PASSWORD_CHANGE: ReadonlySet<MethodName> = new Set(['auth.changePassword', 'auth.signOut', 'auth.setLanguage', 'auth.lock', 'auth.unlock']);
+/** Reads of one resident's record that emergency access opens to a role without residents.read. */
+const EMERGENCY_READS: ReadonlySet<MethodName> = new Set(['residents.get', 'residents.history']);
 
 export function createDispatcher(o: DispatcherOptions) {
   const { engine, q } = o;
   const policy = o.policy ?? NO_POLICY;
+  const trail = createTrail(engine, o.log);
 
-  function connect(): Connection {
+  function connect(c: { station?: string } = {}): Connection {
+    const station = c.station ?? o.station ?? 'local';
     const state: ConnectionState = { tokenHash: null, userId: null, lastActivityMs: 0, lastPersistedMs: 0 };
 
     /** One call's context (one attempt of it, when the server retries a write). A class: it is built on every call. */
     class CallContext implements HandlerContext {
       readonly q = q;
       readonly engine = engine.kind;
-      readonly scryptCost = o.scryptCost;
+      readonly passwordCost = o.passwordCost;
       readonly localDatabase = o.localDatabase ?? null;
       readonly policy = policy;
+      readonly station = station;
       readonly notes: AuditNote[] = [];
       readonly failureHooks: (() => Promise<void>)[] = [];
       sessionChange: SessionChange | null = null;
+      printJob: string | null = null;
+      /** Set by the gate: the session is locked (only WHILE_LOCKED calls get here then). */
+      locked = false;
+      /** Set by the gate: the emergency-access grant this read runs under. */
+      emergency: number | null = null;
       private iso: string | null = null;
       private day: string | null = null;
       constructor(
@@ -115,6 +146,12 @@ export function createDispatcher(o: DispatcherOptions) {
       }
       audit(note: AuditNote): void {
         this.notes.push(note);
+      }
+      async issuePrintJob(document: string): Promise<void> {
+        if (!this.user) throw new Error('a print job needs a signed-in user');
+        const token = randomBytes(32).toString('base64url');
+        await q.printJobs.insert({ tokenHash: sha256(token), userId: this.user.id, document, at: this.nowIso });
+        this.printJob = token;
       }
       onFailure(fn: () => Promise<void>): void {
         this.failureHooks.push(fn);
@@ -135,6 +172,14 @@ export function createDispatcher(o: DispatcherOptions) {
             this.sessionChange = { kind: 'end' };
           },
           tokenHash: state.tokenHash,
+          locked: this.locked,
+          lock: async (): Promise<void> => {
+            if (state.tokenHash) await q.sessions.lock(state.tokenHash, this.nowIso);
+          },
+          unlock: async (): Promise<void> => {
+            if (state.tokenHash) await q.sessions.unlock(state.tokenHash, this.nowIso);
+            this.sessionChange = { kind: 'unlock' };
+          },
         };
       }
       /** Audit rows for the trail, change events for the stations. */
@@ -148,6 +193,8 @@ export function createDispatcher(o: DispatcherOptions) {
             entityId: n.entityId === null ? null : String(n.entityId),
             before: n.before,
             after: n.after,
+            kind: 'change' as const,
+            station,
           })),
         );
         publish(this.notes.map((n) => ({ entity: n.entity, id: n.entityId === null ? null : String(n.entityId) })));
@@ -163,15 +210,26 @@ export function createDispatcher(o: DispatcherOptions) {
       const spec = contract[method];
       let user: SessionUser | null = null;
       let timeZone: string | null = null;
+      let locked = false;
+      let lock = false;
       if (state.tokenHash) {
         const checked = await q.sessions.check(state.tokenHash);
         // The policy's lock time and zone win over the facility's own, here as in q.facility.
         const s = checked && { ...checked, timeZone: policy.managed.timeZone ?? checked.timeZone, idleLockMinutes: policy.managed.idleLockMinutes ?? checked.idleLockMinutes };
         const idleMs = (s?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000;
-        const end: SessionEndReason | null = !s || s.endedAt ? null : !s.active ? 'deactivated' : nowMs - state.lastActivityMs > idleMs ? 'idle' : null;
+        const end: SessionEndReason | null = !s || s.endedAt ? null : !s.active ? 'deactivated' : null;
         if (!s || s.endedAt || end) {
           if (!end) forget();
           if (spec.access !== 'public') return { ok: false, result: err('unauthenticated', 'error.unauthenticated'), end };
+        } else if (s.lockedAt !== null || nowMs - state.lastActivityMs > idleMs) {
+          // Unattended too long (or locked by the renderer's own timer): locked, not signed out, so
+          // the person's unsaved work waits for them. Only their password opens it again.
+          lock = s.lockedAt === null;
+          locked = true;
+          timeZone = s.timeZone;
+          state.userId = s.userId;
+          if (WHILE_LOCKED.has(method)) user = sessionUserOf(s);
+          else if (spec.access !== 'public') return { ok: false, result: err('unauthenticated', 'auth.locked'), end: null, lock };
         } else {
           user = sessionUserOf(s);
           timeZone = s.timeZone;
@@ -179,22 +237,47 @@ export function createDispatcher(o: DispatcherOptions) {
           state.lastActivityMs = nowMs;
         }
       }
+      let emergency: number | null = null;
       if (spec.access !== 'public') {
-        if (!user) return { ok: false, result: err('unauthenticated', 'error.unauthenticated'), end: null };
-        if (user.mustChangePassword && method !== 'auth.changePassword' && method !== 'auth.signOut' && method !== 'auth.setLanguage') {
-          return { ok: false, result: err('forbidden', 'error.mustChangePassword'), end: null };
+        if (!user) return { ok: false, result: err('unauthenticated', 'error.unauthenticated'), end: null, lock };
+        if (user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(method)) {
+          return { ok: false, result: err('forbidden', 'error.mustChangePassword'), end: null, lock };
         }
-        if (spec.access !== 'signed_in' && !can(user.role, spec.access)) return { ok: false, result: err('forbidden', 'error.forbidden'), end: null };
+        if (spec.access !== 'signed_in' && !can(user.role, spec.access)) {
+          emergency = await emergencyGrant(method, input, user, nowMs);
+          if (emergency === null) return { ok: false, result: err('forbidden', 'error.forbidden'), end: null, user, lock };
+        }
       }
       const parsed = spec.input.safeParse(input ?? {});
-      if (!parsed.success) return { ok: false, result: err('validation', 'error.validation', { fields: toFieldIssues(parsed.error, input) }), end: null };
+      if (!parsed.success) return { ok: false, result: err('validation', 'error.validation', { fields: toFieldIssues(parsed.error, input) }), end: null, lock };
       timeZone ??= (await q.facility.get())?.timeZone ?? 'UTC';
-      return { ok: true, user, timeZone, input: parsed.data };
+      return { ok: true, user, timeZone, input: parsed.data, locked, lock, emergency };
+    }
+
+    /** The grant under which this person may read this resident's record now, if the call is such a read. */
+    async function emergencyGrant(method: MethodName, input: unknown, user: SessionUser, nowMs: number): Promise<number | null> {
+      if (!EMERGENCY_READS.has(method)) return null;
+      const parsed = contract[method].input.safeParse(input ?? {});
+      const id = parsed.success ? (parsed.data as { id?: unknown }).id : undefined;
+      if (typeof id !== 'number') return null;
+      const grant = await q.emergency.active(user.id, id, new Date(nowMs).toISOString());
+      return grant?.id ?? null;
     }
 
     function forget(): void {
       state.tokenHash = null;
       state.userId = null;
+    }
+
+    /** The idle lock, found by a call: the session stays, locked, and the trail says so. */
+    async function lockSession(at: string): Promise<void> {
+      const tokenHash = state.tokenHash;
+      const userId = state.userId;
+      if (!tokenHash) return;
+      await engine.write(async () => {
+        await q.sessions.lock(tokenHash, at);
+        await q.audit.insert({ at, userId, method: 'auth.lock', entity: 'session', entityId: userId === null ? null : String(userId), before: null, after: { outcome: 'locked', reason: 'idle' }, station });
+      });
     }
 
     async function endSession(reason: SessionEndReason, at: string): Promise<void> {
@@ -222,32 +305,36 @@ export function createDispatcher(o: DispatcherOptions) {
       }
     }
 
-    async function invoke(method: unknown, input: unknown): Promise<Result<unknown>> {
+    async function invoke(method: unknown, input: unknown, main: MainHooks = {}): Promise<Result<unknown>> {
       const started = performance.now();
       const name = isMethodName(method) ? method : null;
-      const result = await run(name, input);
+      const result = await run(name, input, main);
       o.log.call({ method: name ?? 'unknown', ms: performance.now() - started, code: result.ok ? 'ok' : result.error.code });
       return result;
     }
 
-    async function run(method: MethodName | null, input: unknown): Promise<Result<unknown>> {
+    async function run(method: MethodName | null, input: unknown, main: MainHooks): Promise<Result<unknown>> {
       if (method === null) return err('validation', 'error.unknownMethod', { fields: [{ path: 'method', code: 'unknown_method' }] });
       const spec = contract[method];
       const handler = o.handlers[method] as (input: unknown, ctx: HandlerContext) => Promise<Result<unknown>>;
       const now = o.clock.now();
       const nowMs = now.getTime();
       // Set inside the engine's callbacks (which the server may run more than once).
-      const call: { ctx: CallContext | null; ended: SessionEndReason | null } = { ctx: null, ended: null };
+      const call: { ctx: CallContext | null; ended: SessionEndReason | null; lock: boolean; refused: SessionUser | null; input: unknown } = { ctx: null, ended: null, lock: false, refused: null, input: null };
       let result: Result<unknown>;
       try {
         if (spec.write) {
           result = await engine.write(async (scope) => {
             const g = await gate(method, input, nowMs);
+            call.lock = g.lock ?? false;
             if (!g.ok) {
               call.ended = g.end;
+              call.refused = g.user ?? null;
               throw new Rollback(g.result);
             }
             const ctx = (call.ctx = new CallContext(method, now, g.user, g.timeZone));
+            ctx.locked = g.locked;
+            ctx.emergency = g.emergency;
             const r = await handler(g.input, ctx);
             if (!r.ok) throw new Rollback(r);
             // Every write leaves a trace; a handler that forgot its audit row fails loudly.
@@ -258,11 +345,17 @@ export function createDispatcher(o: DispatcherOptions) {
         } else {
           result = await engine.read(async () => {
             const g = await gate(method, input, nowMs);
+            call.lock = g.lock ?? false;
             if (!g.ok) {
               call.ended = g.end;
+              call.refused = g.user ?? null;
               return g.result;
             }
-            return handler(g.input, (call.ctx = new CallContext(method, now, g.user, g.timeZone)));
+            call.input = g.input;
+            const ctx = (call.ctx = new CallContext(method, now, g.user, g.timeZone));
+            ctx.locked = g.locked;
+            ctx.emergency = g.emergency;
+            return handler(g.input, ctx);
           });
         }
       } catch (e) {
@@ -274,13 +367,23 @@ export function createDispatcher(o: DispatcherOptions) {
         } catch (e) {
           o.log.internal(method, e);
         }
+      } else if (call.lock && !(result.ok && call.ctx?.sessionChange)) {
+        // (Not when this very call unlocked, ended or replaced the session.)
+        try {
+          await lockSession(now.toISOString());
+        } catch (e) {
+          o.log.internal(method, e);
+        }
       }
       const done = call.ctx;
+      const who = done?.user ?? call.refused;
+      if (who) recordInTrail(method, spec.write, result, who, call.input, now.toISOString(), done?.emergency ?? null);
       if (!result.ok) {
         if (done) await runFailureHooks(done.failureHooks, method);
         return result;
       }
       if (done) await settle(done, nowMs, now);
+      if (done?.printJob) main.printJob?.(done.printJob);
       if (o.checkOutput) {
         const out = spec.output.safeParse(result.value);
         if (!out.success) {
@@ -289,6 +392,29 @@ export function createDispatcher(o: DispatcherOptions) {
         }
       }
       return result;
+    }
+
+    /**
+     * Refusals and reads of health information, written just after the call (trail.ts): at most
+     * one per person, resident (or search, or refused method) and minute.
+     */
+    function recordInTrail(method: MethodName, write: boolean, result: Result<unknown>, user: SessionUser, input: unknown, at: string, emergency: number | null): void {
+      if (!result.ok) {
+        if (result.error.code !== 'forbidden') return;
+        trail.add({ at, userId: user.id, method, entity: 'call', entityId: null, before: null, after: { reason: result.error.message }, kind: 'denied', station }, `denied|${user.id}|${method}`);
+        return;
+      }
+      if (write) return;
+      const note = accessNoteOf(method, input);
+      if (!note) return;
+      if (note.residentId !== null) {
+        // Under emergency access every read is recorded with its grant, not once a minute.
+        const after = emergency === null ? null : { emergency };
+        trail.add({ at, userId: user.id, method, entity: 'resident', entityId: String(note.residentId), before: null, after, kind: 'access', station }, emergency === null ? `access|${user.id}|${note.residentId}` : null);
+      } else {
+        const filter = note.filter ?? {};
+        trail.add({ at, userId: user.id, method, entity: 'resident', entityId: null, before: null, after: { filter }, kind: 'access', station }, `access|${user.id}|${method}|${JSON.stringify(filter)}`);
+      }
     }
 
     /** After a call succeeded: the session it began or ended, and the person's activity. */
@@ -301,6 +427,7 @@ export function createDispatcher(o: DispatcherOptions) {
         return;
       }
       if (change?.kind === 'end') return forget();
+      if (change?.kind === 'unlock') state.lastActivityMs = state.lastPersistedMs = nowMs;
       if (!ctx.user || !state.tokenHash) return;
       if (nowMs - state.lastPersistedMs > TOUCH_EVERY_MS) {
         state.lastPersistedMs = nowMs;
@@ -347,7 +474,12 @@ export function createDispatcher(o: DispatcherOptions) {
     };
   }
 
-  return { connect };
+  return {
+    connect,
+    /** Resolves once queued access and refusal rows are written: tests, and before closing. */
+    settled: () => trail.settled(),
+    close: () => trail.close(),
+  };
 }
 export type Dispatcher = ReturnType<typeof createDispatcher>;
 export type { AppError };

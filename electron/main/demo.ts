@@ -3,9 +3,14 @@ import { seedDemoFacility } from '../../db/demo/generate';
 import type { Core } from '../core/app';
 import { hashPassword } from '../core/passwords';
 
-/** CAREDESK_DEMO=1 (set by `npm start`) fills a brand-new database with the synthetic facility. */
-export function wantsDemo(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.CAREDESK_DEMO === '1';
+/**
+ * CAREDESK_DEMO=1 (set by `npm start`) fills a brand-new database with the synthetic facility —
+ * in development only. The installed app ignores it: the demo's seven accounts, administrator
+ * included, share a published password and need no change at first sign-in, so an environment
+ * variable must never be able to create them on a real station.
+ */
+export function wantsDemo(isPackaged: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  return !isPackaged && env.CAREDESK_DEMO === '1';
 }
 
 export async function seedDemo(core: Core): Promise<void> {

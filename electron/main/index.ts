@@ -80,7 +80,7 @@ function createMainWindow(devTools: boolean, lang: Lang): BrowserWindow {
 
 async function start(lang: Lang): Promise<void> {
   fileLog = openFileLog(app.getPath('userData'));
-  fileLog.log.event('startup', { version: app.getVersion(), packaged: app.isPackaged, demo: wantsDemo() });
+  fileLog.log.event('startup', { version: app.getVersion(), packaged: app.isPackaged, demo: wantsDemo(app.isPackaged) });
 
   // The administrator's policy, before any window: machine-wide places only (CAREDESK_POLICY
   // is for development and is ignored by the installed app). Every problem is logged by key and
@@ -155,7 +155,7 @@ async function start(lang: Lang): Promise<void> {
   }
 
   // The demo facility fills a brand-new file only; a server is never seeded from here.
-  if (wantsDemo() && location.kind === 'sqlite' && !existed) {
+  if (wantsDemo(app.isPackaged) && location.kind === 'sqlite' && !existed) {
     try {
       await seedDemo(opened);
       fileLog.log.event('demo_seeded');

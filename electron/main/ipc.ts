@@ -6,20 +6,24 @@ import type { OutputOf } from '../../shared/contract';
 import { printToPdf, printToPrinter } from './print';
 import { isAppUrl } from './url-policy';
 
-async function printAuthorised(contents: WebContents, connection: Connection, job: OutputOf<'print.pdf'>): Promise<Result<unknown>> {
+async function printAuthorised(contents: WebContents, connection: Connection, job: OutputOf<'print.pdf'>, token: string | null): Promise<Result<unknown>> {
+  let saved = false;
   try {
     const pageSize = job.pageSize === 'a4' ? 'A4' : 'Letter';
     if (job.to === 'printer') {
       const sent = await printToPrinter(contents, { pageSize, landscape: job.landscape });
-      await connection.invoke('print.finished', { document: job.document, saved: sent.printed });
+      saved = sent.printed;
       return { ok: true, value: { ...job, saved: sent.printed, file: null } };
     }
     const done = await printToPdf(contents, { pageSize, landscape: job.landscape, suggestedName: job.suggestedName });
-    // The audit trail says how it ended, through the same dispatcher and session.
-    await connection.invoke('print.finished', { document: job.document, saved: done.saved });
+    saved = done.saved;
     return { ok: true, value: { ...job, saved: done.saved, file: done.saved ? done.file : null } };
   } catch {
     return err('internal', 'error.internal');
+  } finally {
+    // The audit trail says how it ended, named by the print's one-time token: recorded even when
+    // the save dialog outlasted the idle lock, and only ever once.
+    if (token !== null) await connection.invoke('print.finished', { job: token, saved }).catch(() => undefined);
   }
 }
 
@@ -65,9 +69,11 @@ export function registerIpc(dispatcher: Dispatcher, ourWindow: () => WebContents
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event, ourWindow())) return err('forbidden', 'error.forbidden');
     const connection = connectionFor(event.sender);
-    const result = await connection.invoke(method, input);
+    // The print's one-time token comes back to main alone, beside the renderer's answer.
+    let token: string | null = null;
+    const result = await connection.invoke(method, input, { printJob: (t) => (token = t) });
     // The dispatcher has authorised, validated and audited the print; rendering it is Electron's part.
-    if (method === 'print.pdf' && result.ok) return printAuthorised(event.sender, connection, result.value as OutputOf<'print.pdf'>);
+    if (method === 'print.pdf' && result.ok) return printAuthorised(event.sender, connection, result.value as OutputOf<'print.pdf'>, token);
     return result;
   });
 }

@@ -1,4 +1,5 @@
 import { app, BrowserWindow, type Session, type WebContents } from 'electron';
+import { isAllowedDownload } from './download-policy';
 import { isAllowedRequest, isAppUrl } from './url-policy';
 
 /**
@@ -67,5 +68,9 @@ export function hardenSession(ses: Session, o: { devTools: boolean }): void {
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequest(details.url, { devTools: o.devTools }) });
+  });
+  // Downloads (a certificate scan, an export) only under a name of a type CareDesk itself writes.
+  ses.on('will-download', (event, item) => {
+    if (!isAllowedDownload(item.getFilename())) event.preventDefault();
   });
 }

@@ -32,13 +32,32 @@ export const authContract = {
   }),
   'auth.session': method({
     input: z.strictObject({}),
-    output: z.object({ user: SessionUser.nullable(), idleLockMinutes: z.number().int() }),
+    output: z.object({
+      user: SessionUser.nullable(),
+      idleLockMinutes: z.number().int(),
+      /** The station is locked: whose session it is (the lock screen names them), and nothing else. */
+      locked: z.strictObject({ username: z.string(), displayName: z.string() }).nullable(),
+    }),
     access: 'public',
     write: false,
   }),
   'auth.changePassword': method({
     input: z.strictObject({ currentPassword: Password, newPassword: Password }),
     output: z.object({}),
+    access: 'signed_in',
+    write: true,
+  }),
+  /** The idle lock: the session stays, answering nothing until its person unlocks it. */
+  'auth.lock': method({
+    input: z.strictObject({}),
+    output: z.object({}),
+    access: 'signed_in',
+    write: true,
+  }),
+  /** The same person back at a locked station: their password opens their session again (throttled like a sign-in). */
+  'auth.unlock': method({
+    input: z.strictObject({ password: Password }),
+    output: z.object({ user: SessionUser }),
     access: 'signed_in',
     write: true,
   }),

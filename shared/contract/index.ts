@@ -4,6 +4,7 @@ import { facilityContract } from './facility';
 import { handoffContract } from './handoff';
 import type { MethodSpec } from './method';
 import { printContract } from './print';
+import { privacyContract } from './privacy';
 import { trainingContract } from './training';
 import { residentsContract } from './residents';
 import { usersContract } from './users';
@@ -20,6 +21,7 @@ export const contract = {
   ...trainingContract,
   ...residentsContract,
   ...handoffContract,
+  ...privacyContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -51,14 +51,20 @@ export const printContract = {
     access: 'signed_in',
     write: true,
   }),
-  /** Main records how an authorised print ended: saved to a file, or cancelled at the dialog. */
+  /**
+   * Main records how an authorised print ended: saved to a file, or cancelled at the dialog. Only
+   * main can: `job` is the one-time token the dispatcher handed main (never the renderer) with
+   * that print.pdf call, so an outcome cannot be forged for a document someone may not print, nor
+   * recorded twice. Public because the token is the credential: the save dialog may outlast the
+   * idle lock, and the outcome must still be recorded, for the person who printed.
+   */
   'print.finished': method({
     input: z.strictObject({
-      document: z.enum(Object.keys(printableDocuments) as [PrintableDocument, ...PrintableDocument[]]),
+      job: z.string().min(32).max(100),
       saved: z.boolean(),
     }),
     output: z.object({}),
-    access: 'signed_in',
+    access: 'public',
     write: true,
   }),
 };

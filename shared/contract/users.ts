@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoInstant, LanguageSchema, Paging, RoleSchema, Username, Version, pageOf, text } from './common';
+import { Id, IsoDate, IsoInstant, LanguageSchema, Paging, RoleSchema, Username, Version, pageOf, text } from './common';
 import { method } from './method';
 
 
@@ -27,8 +27,30 @@ export const AuditEntry = z.object({
   entityId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** 'change': a write; 'access': a read of residents' health information; 'denied': a refused call. */
+  kind: z.enum(['change', 'access', 'denied']),
+  station: z.string().nullable(),
+  /** The resident's or user's name when the row is about one (the viewer's "Record" column). */
+  entityName: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/**
+ * The audit viewer's filters (Admin → Audit log, a resident's History): person, resident, the
+ * facility's calendar dates (inclusive), action (a method name) and kind, paged on the server.
+ */
+export const AuditFilterInput = z.strictObject({
+  ...Paging,
+  entity: z.string().max(40).optional(),
+  entityId: z.string().max(40).optional(),
+  userId: Id.optional(),
+  residentId: Id.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  action: z.string().max(60).optional(),
+  kind: z.enum(['change', 'access', 'denied']).optional(),
+});
+export type AuditFilterInput = z.output<typeof AuditFilterInput>;
 
 export const usersContract = {
   'users.list': method({
@@ -62,7 +84,7 @@ export const usersContract = {
     write: true,
   }),
   'audit.list': method({
-    input: z.strictObject({ ...Paging, entity: z.string().max(40).optional(), entityId: z.string().max(40).optional() }),
+    input: AuditFilterInput,
     output: pageOf(AuditEntry),
     access: 'audit.read',
     write: false,

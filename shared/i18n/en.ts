@@ -5,6 +5,7 @@ import { appointmentsEn, appointmentsFieldEn } from './appointments';
 import { transportEn, transportFieldEn } from './transport';
 import { printEn } from './print';
 import { handoffEn, handoffFieldEn, todayEn } from './handoff';
+import { privacyEn, privacyFieldEn } from './privacy';
 
 /**
  * English messages: the source catalog. Spanish (es.ts) must have exactly these keys; the
@@ -15,6 +16,7 @@ export const en = {
   print: printEn,
   handoff: handoffEn,
   today: todayEn,
+  privacy: privacyEn,
   app: {
     name: 'CareDesk',
     loading: 'Loading…',
@@ -265,6 +267,7 @@ export const en = {
     managed_by_policy: 'Managed by your organization: this cannot be changed here.',
     ...residentsFieldEn,
     ...handoffFieldEn,
+    ...privacyFieldEn,
   },
 };
 

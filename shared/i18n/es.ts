@@ -6,6 +6,7 @@ import { appointmentsEs, appointmentsFieldEs } from './appointments-es';
 import { transportEs, transportFieldEs } from './transport-es';
 import { printEs } from './print';
 import { handoffEs, handoffFieldEs, todayEs } from './handoff';
+import { privacyEs, privacyFieldEs } from './privacy';
 
 /** Spanish catalog. Same keys as en.ts, checked by the compiler. */
 export const es: Messages = {
@@ -13,6 +14,7 @@ export const es: Messages = {
   print: printEs,
   handoff: handoffEs,
   today: todayEs,
+  privacy: privacyEs,
   app: {
     name: 'CareDesk',
     loading: 'Cargando…',
@@ -263,5 +265,6 @@ export const es: Messages = {
     managed_by_policy: 'Administrado por su organización: no se puede cambiar aquí.',
     ...residentsFieldEs,
     ...handoffFieldEs,
+    ...privacyFieldEs,
   },
 };

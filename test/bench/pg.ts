@@ -31,7 +31,7 @@ export async function benchPg(ctx: BenchContext): Promise<BenchResults> {
     await admin(cluster, 'CREATE DATABASE caredesk');
     const connection: PgConnection = cluster.connection('caredesk');
     const station = async () => {
-      const core = await createCore({ engine: { kind: 'pg', connection }, migrationsRoot: sourceMigrationsRoot, scryptCost: testScryptCost });
+      const core = await createCore({ engine: { kind: 'pg', connection }, migrationsRoot: sourceMigrationsRoot, passwordCost: testScryptCost });
       stations.push(core);
       return core;
     };

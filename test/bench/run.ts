@@ -10,7 +10,7 @@ import type { SqliteEngine } from '../../db/engine/sqlite';
 import { sourceMigrationsRoot } from '../../db/paths';
 import { createCore } from '../../electron/core/app';
 import { hashPassword } from '../../electron/core/passwords';
-import { testScryptCost, tempDir } from '../support/core';
+import { testPasswordCost, tempDir } from '../support/core';
 import { rendererDist } from '../support/harness';
 import { benchIpc } from './ipc';
 import { benchTraining } from './training';
@@ -20,14 +20,15 @@ import { benchTransport } from './transport';
 import { benchPrint } from './print';
 import { benchHandoff } from './handoff';
 import { benchPg } from './pg';
+import { benchPrivacy } from './privacy';
 import type { BenchContext, BenchResults } from './types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.resolve(here, '../../bench/results.json');
 
 const file = path.join(tempDir('caredesk-bench-'), 'bench.sqlite');
-const core = await createCore({ engine: { kind: 'sqlite', file }, migrationsRoot: sourceMigrationsRoot, scryptCost: testScryptCost });
-const seeded = await seedDemoFacility(core.engine, { seed: 42, now: new Date('2026-11-02T12:00:00Z'), hashPassword: (p) => hashPassword(p, testScryptCost), roomsPerUnit: 1000, residents: 5000, staff: 500, extraCourses: 15, trainingYears: 10 });
+const core = await createCore({ engine: { kind: 'sqlite', file }, migrationsRoot: sourceMigrationsRoot, passwordCost: testPasswordCost });
+const seeded = await seedDemoFacility(core.engine, { seed: 42, now: new Date('2026-11-02T12:00:00Z'), hashPassword: (p) => hashPassword(p, testPasswordCost), roomsPerUnit: 1000, residents: 5000, staff: 500, extraCourses: 15, trainingYears: 10 });
 
 const ctx: BenchContext = {
   core,
@@ -51,6 +52,7 @@ const suites: [string, (c: BenchContext) => Promise<BenchResults>][] = [
   ['print', benchPrint],
   ['handoff', benchHandoff],
   ['pg', benchPg],
+  ['privacy', benchPrivacy],
 ];
 
 // `npm run bench -- --only pg,residents` runs some suites and updates their keys in the results file.

@@ -5,7 +5,7 @@ import { sourceMigrationsRoot } from '../../db/paths';
 import { createCore } from '../../electron/core/app';
 import { hashPassword } from '../../electron/core/passwords';
 import { addDays } from '../../shared/domain/dates';
-import { testScryptCost, tempDir } from '../support/core';
+import { testPasswordCost, tempDir } from '../support/core';
 import { round, time, timePair } from './measure';
 import type { BenchContext, BenchResults } from './types';
 
@@ -141,13 +141,13 @@ async function benchSession(ctx: BenchContext): Promise<number> {
 
 async function benchImport(): Promise<number> {
   const file = path.join(tempDir('caredesk-bench-import-'), 'import.sqlite');
-  const core = await createCore({ engine: { kind: 'sqlite', file }, migrationsRoot: sourceMigrationsRoot, scryptCost: testScryptCost, clock: { now: () => new Date('2026-11-02T12:00:00Z') } });
+  const core = await createCore({ engine: { kind: 'sqlite', file }, migrationsRoot: sourceMigrationsRoot, passwordCost: testPasswordCost, clock: { now: () => new Date('2026-11-02T12:00:00Z') } });
   const sqlite = (core.engine as SqliteEngine).opened.sqlite;
   try {
     await seedDemoFacility(core.engine, {
       seed: 7,
       now: new Date('2026-11-02T12:00:00Z'),
-      hashPassword: (p) => hashPassword(p, testScryptCost),
+      hashPassword: (p) => hashPassword(p, testPasswordCost),
       roomsPerUnit: 2,
       staff: 500,
       extraCourses: 15,

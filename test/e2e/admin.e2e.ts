@@ -83,8 +83,11 @@ describe('administration by keyboard', () => {
     app.manual!.advance(11 * 60_000); // past the facility's 10 idle minutes
     await page.getByRole('link', { name: 'Admin' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Your session was locked');
-    expect(await page.getByLabel('Username').isVisible()).toBe(true);
+    // Issue 16: locked, not signed out — the lock screen names whose session it is, and nothing else.
+    await expect.poll(() => page.getByRole('heading', { name: 'This station is locked' }).isVisible()).toBe(true);
+    expect(await page.getByText('Locked for Ada Admin').isVisible()).toBe(true);
+    expect(await page.getByLabel('Username').count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
   });
 
   test('a person typing a long note without saving is not locked out when they save', async () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD, seedDemoFacility } from '../../db/demo/generate';
 import { hashPassword } from '../../electron/core/passwords';
 import { startE2E, type E2EApp } from '../support/browser';
-import { testScryptCost } from '../support/core';
+import { testPasswordCost } from '../support/core';
 
 /**
  * A first run should be silent except for what the person needs: no console errors or
@@ -55,7 +55,7 @@ describe('the browser console stays quiet', () => {
   test('on every screen of the demo facility, signed in as the administrator', async () => {
     const noise: Noise = { messages: [] };
     app = await startE2E({
-      seed: async (core) => void (await seedDemoFacility(core.engine, { seed: 5, now: new Date(), hashPassword: (p) => hashPassword(p, testScryptCost), residents: 25, staff: 15 })),
+      seed: async (core) => void (await seedDemoFacility(core.engine, { seed: 5, now: new Date(), hashPassword: (p) => hashPassword(p, testPasswordCost), residents: 25, staff: 15 })),
       beforeLoad: (page) => listen(page, noise),
     });
     const { page } = app;

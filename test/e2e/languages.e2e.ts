@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { DEMO_PASSWORD, seedDemoFacility } from '../../db/demo/generate';
 import { hashPassword } from '../../electron/core/passwords';
 import { startE2E, type E2EApp } from '../support/browser';
-import { testScryptCost } from '../support/core';
+import { testPasswordCost } from '../support/core';
 
 let app: E2EApp | null = null;
 afterEach(async () => {
@@ -30,7 +30,7 @@ describe('every area in both languages', () => {
     ['es', ['Residentes', 'Capacitación', 'Administración'], 'Censo', 'Matriz'],
   ] as const)('%s: the demo facility shows translated words, never message keys', async (lang, navNames, censusWord, matrixWord) => {
     app = await startE2E({
-      seed: async (core) => void (await seedDemoFacility(core.engine, { seed: 3, now: new Date(), hashPassword: (p) => hashPassword(p, testScryptCost), residents: 30, staff: 20 })),
+      seed: async (core) => void (await seedDemoFacility(core.engine, { seed: 3, now: new Date(), hashPassword: (p) => hashPassword(p, testPasswordCost), residents: 30, staff: 20 })),
       locale: lang === 'es' ? 'es-MX' : 'en-US',
     });
     const { page } = app;

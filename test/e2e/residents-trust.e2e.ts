@@ -90,6 +90,21 @@ async function signIn(page: Page, username = 'admin') {
   await expect.poll(() => page.locator('main h1').count()).toBe(1);
 }
 
+/** The idle lock's screen: the same person types their password. */
+async function unlock(page: Page, password = STRONG_PASSWORD) {
+  await expect.poll(() => page.getByRole('heading', { name: 'This station is locked' }).isVisible()).toBe(true);
+  await expect.poll(() => page.getByLabel('Password').evaluate((el) => el === document.activeElement)).toBe(true);
+  await typeText(page, password);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('main h1').first().textContent()).not.toBe('This station is locked');
+}
+
+/** At the lock: someone else takes the station, signing the locked person out. */
+async function switchUser(page: Page) {
+  await expect.poll(() => page.getByRole('heading', { name: 'This station is locked' }).isVisible()).toBe(true);
+  await page.getByRole('button', { name: /Switch user/ }).click();
+}
+
 async function seriousAxe(page: Page): Promise<string[]> {
   return (await new AxeBuilder({ page }).analyze()).violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -274,21 +289,21 @@ describe('issue 8 · 9: typed work is never lost silently', () => {
     await typeText(page, 'Quintero');
 
     await page.clock.fastForward('11:00'); // the facility locks an unattended station after 10 minutes
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('locked after a period of inactivity');
-    await signIn(page, 'admin');
+    // Issue 16: a lock, not a sign-out — the same person's password brings the work back.
+    await unlock(page);
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.textContent()).toContain('What you typed was kept');
     expect(await page.getByLabel('Legal family name').inputValue()).toBe('Quintero');
 
     await page.clock.fastForward('11:00');
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('locked after a period of inactivity');
+    await switchUser(page);
     await signIn(page, 'nina');
     await expect.poll(() => page.getByRole('heading', { name: 'Census' }).isVisible()).toBe(true);
     expect(await dialog.count()).toBe(0);
     expect(await page.locator('body').textContent()).not.toContain('Quintero');
     // Gone for good: the admin signing in again after the nurse finds no draft either.
     await page.clock.fastForward('11:00');
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('locked after a period of inactivity');
+    await switchUser(page);
     await signIn(page, 'admin');
     await expect.poll(() => page.getByRole('heading', { name: 'Census' }).isVisible()).toBe(true);
     expect(await dialog.count()).toBe(0);

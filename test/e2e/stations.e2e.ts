@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 async function station(): Promise<Harness> {
-  const core = await createCore({ engine: { kind: 'pg', connection: cluster.connection('caredesk') }, migrationsRoot: sourceMigrationsRoot, scryptCost: testScryptCost, checkOutput: true });
+  const core = await createCore({ engine: { kind: 'pg', connection: cluster.connection('caredesk') }, migrationsRoot: sourceMigrationsRoot, passwordCost: testScryptCost, checkOutput: true });
   cores.push(core);
   const h = await startHarness(core);
   harnesses.push(h);
@@ -98,7 +98,7 @@ describe('two stations, one server', () => {
     const outage = await startCluster();
     try {
       await admin(outage, 'CREATE DATABASE caredesk');
-      const core = await createCore({ engine: { kind: 'pg', connection: outage.connection('caredesk') }, migrationsRoot: sourceMigrationsRoot, scryptCost: testScryptCost, checkOutput: true });
+      const core = await createCore({ engine: { kind: 'pg', connection: outage.connection('caredesk') }, migrationsRoot: sourceMigrationsRoot, passwordCost: testScryptCost, checkOutput: true });
       cores.push(core);
       const h = await startHarness(core);
       harnesses.push(h);

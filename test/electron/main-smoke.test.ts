@@ -140,6 +140,8 @@ beforeAll(async () => {
     runMain('badPolicy', { env: { CAREDESK_DEMO: '1' }, policy: { dataFolder: 'relative/folder' } }),
     runMain('secondInstance', { env: { CAREDESK_DEMO: '1' }, lock: false }),
     runMain('tamperedNative', { env: { CAREDESK_DEMO: '1' }, electronDir: tamperedDir }),
+    // The installed app with CAREDESK_DEMO=1 in its environment (issue 16, item 5).
+    runMain('packagedDemo', { env: { CAREDESK_DEMO: '1', SMOKE_PACKAGED: '1' } }),
   ]);
   for (const r of named) runs[path.basename(r.dir)] = r;
 
@@ -333,8 +335,44 @@ describe('electron main against a fake electron: a fresh demo start', () => {
     const rows = db.prepare("SELECT method, after_json AS after FROM audit_log WHERE entity = 'print' ORDER BY id").all() as { method: string; after: string }[];
     db.close();
     expect(rows.map((r) => r.method)).toEqual(['print.pdf', 'print.finished']);
-    expect(JSON.parse(rows[1]!.after)).toEqual({ document: expect.any(String), saved: true });
+    expect(JSON.parse(rows[1]!.after)).toEqual({ document: 'users.list', saved: true });
     expect(rows.map((r) => r.after).join('')).not.toContain('smoke-print.pdf');
+    // The one-time token that binds the outcome to this print stays in main (issue 16, item 9).
+    expect(Object.keys((obs.ipc.print as { value: object }).value).sort()).toEqual(['document', 'file', 'landscape', 'pageSize', 'saved', 'suggestedName', 'to']);
+  });
+
+  it('the renderer cannot record a print outcome itself (issue 16, item 9)', () => {
+    const { ipc } = get('demo').obs;
+    expect(ipc.printFinishedOldShape).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(ipc.printFinishedForged).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('downloads only as .pdf, .png, .jpg or the app’s own .csv/.ics exports (issue 16, item 8)', () => {
+    expect(get('demo').obs.downloads).toEqual({
+      'certificate.pdf': false,
+      'scan.png': false,
+      'scan.jpg': false,
+      'training.csv': false,
+      'visits.ics': false,
+      'certificate.cmd': true,
+      'certificate.pdf.html': true,
+      'cert.svg': true,
+      'CERT.PDF': false,
+      '..\\evil.pdf': true,
+      noextension: true,
+    });
+  });
+
+  it('the installed app ignores CAREDESK_DEMO: a new data folder is left for setup, with no demo accounts (issue 16, item 5)', () => {
+    const { obs, code, userData } = get('packagedDemo');
+    expect({ ended: obs.ended, code, errors: obs.probeErrors }).toEqual({ ended: 'quit', code: 0, errors: [] });
+    expect(obs.ipc.status).toMatchObject({ ok: true, value: { needsSetup: true } });
+    expect(obs.ipc.signIn).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    const copy = path.join(get('packagedDemo').dir, 'copy.sqlite');
+    fs.copyFileSync(path.join(userData, 'caredesk.sqlite'), copy);
+    const db = new Database(copy, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 0 });
+    db.close();
   });
 
   it('closes the database on quit (no WAL left behind)', () => {

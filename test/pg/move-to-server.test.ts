@@ -85,7 +85,7 @@ describe("moving a station's SQLite file onto the facility server", () => {
     const local = await makeCore({ engine: { kind: 'sqlite', file } });
     await seedDemoFacility(local.core.engine, { seed: 5, now: new Date('2026-03-02T14:00:00Z'), hashPassword: (p) => hashPassword(p, testScryptCost), residents: 12, staff: 8 });
     await local.core.close();
-    const station = trackCore(await createCore({ engine: { kind: 'pg', connection: await freshPgDatabase() }, migrationsRoot: sourceMigrationsRoot, scryptCost: testScryptCost, checkOutput: true, localDatabaseFile: file }));
+    const station = trackCore(await createCore({ engine: { kind: 'pg', connection: await freshPgDatabase() }, migrationsRoot: sourceMigrationsRoot, passwordCost: testScryptCost, checkOutput: true, localDatabaseFile: file }));
     const c = caller(station);
     expect(await c.must('setup.localDatabase', {})).toEqual({ available: true, facilityName: 'Maple Grove Care Center', residents: 13, staff: 8 });
     expect(await c.call('setup.moveFromLocal', { username: 'charge', password: DEMO_PASSWORD })).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: 'setup.moveBadCredentials' } });

@@ -8,7 +8,7 @@ import { DatabaseOpenError } from '../../db/open';
 import { sourceMigrationsRoot } from '../../db/paths';
 import { createCore } from '../../electron/core/app';
 import { manualClock } from '../../electron/core/clock';
-import { STRONG_PASSWORD, caller, freshPgDatabase, setupInput, tempDir, testScryptCost, trackCore } from '../support/core';
+import { STRONG_PASSWORD, caller, freshPgDatabase, setupInput, tempDir, testPasswordCost, trackCore } from '../support/core';
 import { admin, freePort, startCluster, type Cluster } from '../support/pg-cluster';
 
 /** What opening a server database that cannot be used says, and what it wrote: nothing. */
@@ -102,7 +102,7 @@ describe('the server going away mid-session', () => {
 
   test('every call is a typed "unavailable" with since when; the station reconnects by itself', { timeout: 60_000 }, async () => {
     const clock = manualClock('2026-03-02T14:00:00Z');
-    const core = trackCore(await createCore({ engine: { kind: 'pg', connection: cluster.connection('caredesk') }, migrationsRoot: sourceMigrationsRoot, clock, scryptCost: testScryptCost, checkOutput: true }));
+    const core = trackCore(await createCore({ engine: { kind: 'pg', connection: cluster.connection('caredesk') }, migrationsRoot: sourceMigrationsRoot, clock, passwordCost: testPasswordCost, checkOutput: true }));
     const a = caller(core);
     await a.must('setup.createFacility', setupInput);
     await a.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });

@@ -3,7 +3,7 @@ import type { ChangeEvent } from '../../db/engine';
 import { sourceMigrationsRoot } from '../../db/paths';
 import { createCore, type Core } from '../../electron/core/app';
 import { manualClock } from '../../electron/core/clock';
-import { STRONG_PASSWORD, caller, freshPgDatabase, setupInput, testScryptCost, trackCore } from '../support/core';
+import { STRONG_PASSWORD, caller, freshPgDatabase, setupInput, testPasswordCost, trackCore } from '../support/core';
 import { addRooms, admission } from '../support/residents';
 
 /**
@@ -14,7 +14,7 @@ async function facilityWithTwoStations() {
   const connection = await freshPgDatabase();
   const clock = manualClock('2026-03-02T14:00:00Z');
   const station = async () =>
-    trackCore(await createCore({ engine: { kind: 'pg', connection }, migrationsRoot: sourceMigrationsRoot, clock, scryptCost: testScryptCost, checkOutput: true }));
+    trackCore(await createCore({ engine: { kind: 'pg', connection }, migrationsRoot: sourceMigrationsRoot, clock, passwordCost: testPasswordCost, checkOutput: true }));
   const one = await station();
   const two = await station();
   const admin = caller(one);

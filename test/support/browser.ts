@@ -6,7 +6,7 @@ import { manualClock, systemClock, type Clock } from '../../electron/core/clock'
 import type { EngineConfig } from '../../db/engine';
 import { sourceMigrationsRoot } from '../../db/paths';
 import type { PolicyView } from '../../shared/policy/view';
-import { testScryptCost, tempDir } from './core';
+import { testPasswordCost, tempDir } from './core';
 import { startHarness, type Harness } from './harness';
 
 /** Debian's Chromium: the same engine Electron embeds. Flags keep it off the (closed) network. */
@@ -56,6 +56,8 @@ export async function startE2E(
     seed?: (core: Core) => void | Promise<void>;
     now?: string;
     locale?: string;
+    /** The computer's time zone (the facility's is its own setting); Chromium's default otherwise. */
+    timezoneId?: string;
     viewport?: { width: number; height: number };
     beforeLoad?: (page: Page) => Promise<void>;
     engine?: EngineConfig;
@@ -65,12 +67,12 @@ export async function startE2E(
   const file = path.join(tempDir('caredesk-e2e-'), 'caredesk.sqlite');
   const manual = opts.now ? manualClock(opts.now) : null;
   const clock: Clock = manual ?? systemClock;
-  const core = await createCore({ engine: opts.engine ?? { kind: 'sqlite', file }, migrationsRoot: sourceMigrationsRoot, clock, scryptCost: testScryptCost, checkOutput: true, ...(opts.policy ? { policy: opts.policy } : {}) });
+  const core = await createCore({ engine: opts.engine ?? { kind: 'sqlite', file }, migrationsRoot: sourceMigrationsRoot, clock, passwordCost: testPasswordCost, checkOutput: true, ...(opts.policy ? { policy: opts.policy } : {}) });
   await opts.seed?.(core);
   const harness = await startHarness(core);
   const browser = await launchChromium();
   const viewport = opts.viewport ?? { width: 1280, height: 900 };
-  const context = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport });
+  const context = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport, ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}) });
   const page = await context.newPage();
   await opts.beforeLoad?.(page);
   await page.goto(harness.url);
@@ -84,7 +86,7 @@ export async function startE2E(
     manual,
     file,
     async newPage() {
-      const ctx = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport });
+      const ctx = await browser.newContext({ locale: opts.locale ?? 'en-US', viewport, ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}) });
       const p = await ctx.newPage();
       await p.goto(harness.url);
       return p;

@@ -9,14 +9,16 @@ import { sourceMigrationsRoot } from '../../db/paths';
 import { createCore, type Core } from '../../electron/core/app';
 import { manualClock } from '../../electron/core/clock';
 import { memoryLogger } from '../../electron/core/log';
-import type { ScryptCost } from '../../electron/core/passwords';
+import type { PasswordCost } from '../../electron/core/passwords';
 import type { InputOf, MethodName, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { parsePolicyObject } from '../../shared/policy/schema';
 import { policyView, type PolicyView } from '../../shared/policy/view';
 
-/** Cheap scrypt for tests: the same code path, a cost parameter a test can afford 200 times. */
-export const testScryptCost: ScryptCost = { N: 1024, r: 8, p: 1 };
+/** Cheap Argon2id for tests: the same code path, a cost a test can afford 200 times (about 0.1 ms). */
+export const testPasswordCost: PasswordCost = { memoryKiB: 64, passes: 1, parallelism: 1 };
+/** The name branches written before Argon2id use. */
+export const testScryptCost = testPasswordCost;
 
 const madeDirs: string[] = [];
 // Test databases hold synthetic residents only, but a CI box should not fill with them either.
@@ -76,7 +78,7 @@ export async function makeCore(opts: { now?: string; file?: string; engine?: Eng
   const clock = manualClock(opts.now ?? '2026-03-02T14:00:00Z');
   const log = memoryLogger();
   const engine = opts.engine ?? (opts.file ? { kind: 'sqlite' as const, file } : await testEngineConfig(file));
-  const core = trackCore(await createCore({ engine, migrationsRoot: sourceMigrationsRoot, clock, log, scryptCost: testScryptCost, checkOutput: true, ...(opts.policy ? { policy: opts.policy } : {}) }));
+  const core = trackCore(await createCore({ engine, migrationsRoot: sourceMigrationsRoot, clock, log, passwordCost: testPasswordCost, checkOutput: true, ...(opts.policy ? { policy: opts.policy } : {}) }));
   return { core, clock, log, file, dir };
 }
 

@@ -13,7 +13,7 @@ import { createCore } from '../../electron/core/app';
 import { jsonLogger, silentLogger } from '../../electron/core/log';
 import { parsePolicyObject } from '../../shared/policy/schema';
 import { policyView, type PolicyView } from '../../shared/policy/view';
-import { defaultScryptCost, hashPassword } from '../../electron/core/passwords';
+import { defaultPasswordCost, hashPassword } from '../../electron/core/passwords';
 import { startHarness } from './harness';
 import { tempDir } from './core';
 import { admin, startCluster } from './pg-cluster';
@@ -54,7 +54,7 @@ const core = await createCore({
   ...(policy ? { policy } : {}),
 });
 if (demo && fresh) {
-  await seedDemoFacility(core.engine, { seed: 1, now: new Date(), hashPassword: (p) => hashPassword(p, defaultScryptCost) });
+  await seedDemoFacility(core.engine, { seed: 1, now: new Date(), hashPassword: (p) => hashPassword(p, defaultPasswordCost) });
 }
 const harness = await startHarness(core, { port: Number(arg('--port') ?? 0) });
 process.stdout.write(`CareDesk harness (database: ${cluster ? `PostgreSQL on 127.0.0.1:${cluster.port}` : file})\nOpen ${harness.url}\n`);

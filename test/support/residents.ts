@@ -36,6 +36,9 @@ export function admission(over: Partial<InputOf<'residents.admit'>> & { unitId: 
 
 /** Row counts of every residents table plus the audit log: "nothing written" means these did not move. */
 export async function counts(core: Core) {
+  // The trail's rows (reads, refusals) are written just after their call: settled first, and left
+  // out — a refused write must change no record, and the trail records refusals by design.
+  await core.dispatcher.settled();
   const n = (table: string) => countRows(core, table);
   return {
     residents: await n('residents'),
@@ -43,6 +46,6 @@ export async function counts(core: Core) {
     beds: await n('resident_bed_assignments'),
     allergies: await n('resident_allergies'),
     contacts: await n('resident_contacts'),
-    audit: await n('audit_log'),
+    audit: await n("audit_log WHERE kind = 'change'"),
   };
 }

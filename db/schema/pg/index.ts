@@ -3,3 +3,4 @@ export * from './facility';
 export * from './training';
 export * from './residents';
 export * from './handoff';
+export * from './privacy';

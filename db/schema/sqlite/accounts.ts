@@ -13,7 +13,8 @@ export const users = sqliteTable(
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     role: text('role').notNull().references(() => roles.code),
-    // scrypt$N$r$p$salt$hash — parameters travel with the hash so they can be raised later.
+    // PHC strings, `$argon2id$v=19$m=19456,t=2,p=1$salt$hash` (older rows `scrypt$N$r$p$salt$hash`):
+    // the parameters travel with the hash, so a weaker one is recognised and rehashed at the next sign-in.
     passwordHash: text('password_hash').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     language: text('language', { enum: ['en', 'es'] }),
@@ -38,6 +39,9 @@ export const sessions = sqliteTable(
     lastSeenAt: text('last_seen_at').notNull(),
     endedAt: text('ended_at'),
     endReason: text('end_reason', { enum: ['sign_out', 'idle', 'deactivated', 'password_reset', 'closed', 'password_changed'] }),
+    // Set by the idle lock: the session stays (so its person finds their unsaved work) but answers
+    // nothing until the same person unlocks it with their password.
+    lockedAt: text('locked_at'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -62,6 +66,21 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id'),
     beforeJson: text('before_json'),
     afterJson: text('after_json'),
+    /** 'change' (a write), 'access' (a read of health information), 'denied' (a refused call). */
+    kind: text('kind', { enum: ['change', 'access', 'denied'] }).notNull().default('change'),
+    /** The station the call came from. */
+    station: text('station'),
+    // The hash chain (electron/core/audit-chain.ts): each row stores the previous row's hash and its own,
+    // so an edited, deleted, inserted or reordered row breaks a link. Triggers refuse UPDATE and DELETE.
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId, t.id), index('audit_at_idx').on(t.at)],
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId, t.id),
+    index('audit_at_idx').on(t.at),
+    // The viewer's "by person" filter and the access rows' once-a-minute check.
+    index('audit_user_idx').on(t.userId, t.at),
+    // Two rows can never follow the same row: two stations appending at once cannot fork the chain.
+    uniqueIndex('audit_prev_hash_unique').on(t.prevHash),
+  ],
 );

@@ -1,64 +1,39 @@
 import { err, fieldError, ok } from '../../../shared/result';
-import { defineHandlers, type HandlerContext } from '../context';
-import { decoyHash, hashPassword, verifyPassword, type ScryptCost } from '../passwords';
+import { defineHandlers } from '../context';
+import { decoyHash, hashPassword, needsRehash, verifyPassword, type PasswordCost } from '../passwords';
 import { passwordPolicyError } from './passwords';
+import { lockedOut, recordFailure, usernameKey } from './throttle';
 
-/** After this many failures a username is locked, for a time that doubles per further failure. */
-const FREE_ATTEMPTS = 5;
-const FIRST_LOCK_MS = 30_000;
-const MAX_LOCK_MS = 15 * 60_000;
-
-const decoys = new Map<number, string>();
-function decoyFor(cost: ScryptCost): string {
-  let d = decoys.get(cost.N);
-  if (!d) decoys.set(cost.N, (d = decoyHash(cost)));
+const decoys = new Map<string, string>();
+function decoyFor(cost: PasswordCost): string {
+  const key = `${cost.memoryKiB}/${cost.passes}/${cost.parallelism}`;
+  let d = decoys.get(key);
+  if (!d) decoys.set(key, (d = decoyHash(cost)));
   return d;
-}
-
-const usernameKey = (u: string) => u.normalize('NFKC').toLowerCase();
-
-async function recordFailure(ctx: HandlerContext, key: string, userId: number | null): Promise<void> {
-  const prev = await ctx.q.throttle.get(key);
-  const failures = (prev?.failures ?? 0) + 1;
-  const lockMs = failures >= FREE_ATTEMPTS ? Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - FREE_ATTEMPTS)) : 0;
-  await ctx.q.throttle.put({
-    usernameKey: key,
-    failures,
-    lastFailureAt: ctx.nowIso,
-    lockedUntil: lockMs ? new Date(ctx.now.getTime() + lockMs).toISOString() : null,
-  });
-  await ctx.q.audit.insert({
-    at: ctx.nowIso,
-    userId,
-    method: 'auth.signIn',
-    entity: 'session',
-    entityId: null,
-    before: null,
-    after: { outcome: 'failed', failures },
-  });
 }
 
 export const authHandlers = defineHandlers({
   async 'auth.signIn'({ username, password }, ctx) {
     const key = usernameKey(username);
-    const throttle = await ctx.q.throttle.get(key);
-    if (throttle?.lockedUntil && throttle.lockedUntil > ctx.nowIso) {
-      const seconds = Math.ceil((Date.parse(throttle.lockedUntil) - ctx.now.getTime()) / 1000);
-      return err('throttled', 'auth.throttled', { params: { seconds } });
-    }
+    const locked = await lockedOut(ctx, key);
+    if (locked) return locked;
     const found = await ctx.q.users.getAuthByUsername(username);
-    // Always pay for one scrypt, so an unknown username answers as slowly as a known one.
-    const matches = verifyPassword(password, found?.passwordHash ?? decoyFor(ctx.scryptCost));
+    // Always pay for one hash, so an unknown username answers as slowly as a known one.
+    const matches = verifyPassword(password, found?.passwordHash ?? decoyFor(ctx.passwordCost));
     if (!found || !matches || !found.active) {
-      ctx.onFailure(() => recordFailure(ctx, key, found?.id ?? null));
+      ctx.onFailure(() => recordFailure(ctx, { key, userId: found?.id ?? null, method: 'auth.signIn', entity: 'session', entityId: null, outcome: 'failed' }));
       return err('unauthenticated', 'auth.badCredentials');
     }
-    if (throttle) await ctx.q.throttle.clear(key);
-    if (ctx.user) await ctx.session.end('sign_out');
+    if (await ctx.q.throttle.get(key)) await ctx.q.throttle.clear(key);
+    // Signing in over a session (a locked one included: "switch user") signs its person out.
+    if (ctx.user || ctx.session.locked) await ctx.session.end('sign_out');
     await ctx.q.users.setLastSignIn(found.id, ctx.nowIso);
+    // A hash from before Argon2id (or at a lower cost) is replaced now, while the password is at hand.
+    const rehashed = needsRehash(found.passwordHash, ctx.passwordCost);
+    if (rehashed) await ctx.q.users.rehash(found.id, hashPassword(password, ctx.passwordCost));
     const user = await ctx.session.begin(found.id);
     if (!user) return err('internal', 'error.internal');
-    ctx.audit({ entity: 'session', entityId: found.id, userId: found.id, after: { outcome: 'signed_in' } });
+    ctx.audit({ entity: 'session', entityId: found.id, userId: found.id, after: { outcome: 'signed_in', ...(rehashed ? { rehashed: true } : {}) } });
     return ok({ user });
   },
 
@@ -69,17 +44,54 @@ export const authHandlers = defineHandlers({
   },
 
   async 'auth.session'(_input, ctx) {
-    return ok({ user: ctx.user, idleLockMinutes: (await ctx.q.facility.get())?.idleLockMinutes ?? 10 });
+    const idleLockMinutes = (await ctx.q.facility.get())?.idleLockMinutes ?? 10;
+    // Locked: no user for the renderer to show anything with, only whose session waits behind the lock.
+    if (ctx.session.locked && ctx.user) return ok({ user: null, idleLockMinutes, locked: { username: ctx.user.username, displayName: ctx.user.displayName } });
+    return ok({ user: ctx.user, idleLockMinutes, locked: null });
+  },
+
+  async 'auth.lock'(_input, ctx) {
+    await ctx.session.lock();
+    ctx.audit({ entity: 'session', entityId: ctx.user?.id ?? null, after: { outcome: 'locked' } });
+    return ok({});
+  },
+
+  async 'auth.unlock'({ password }, ctx) {
+    const me = ctx.user && (await ctx.q.users.getAuthById(ctx.user.id));
+    if (!me || !ctx.user) return err('unauthenticated', 'error.unauthenticated');
+    if (!ctx.session.locked) return ok({ user: ctx.user });
+    const key = usernameKey(me.username);
+    const locked = await lockedOut(ctx, key);
+    if (locked) return locked;
+    if (!verifyPassword(password, me.passwordHash)) {
+      ctx.onFailure(() => recordFailure(ctx, { key, userId: me.id, method: 'auth.unlock', entity: 'session', entityId: me.id, outcome: 'failed' }));
+      return fieldError('password', 'wrong_password');
+    }
+    if (await ctx.q.throttle.get(key)) await ctx.q.throttle.clear(key);
+    if (needsRehash(me.passwordHash, ctx.passwordCost)) await ctx.q.users.rehash(me.id, hashPassword(password, ctx.passwordCost));
+    await ctx.session.unlock();
+    ctx.audit({ entity: 'session', entityId: me.id, after: { outcome: 'unlocked' } });
+    return ok({ user: ctx.user });
   },
 
   async 'auth.changePassword'({ currentPassword, newPassword }, ctx) {
     const me = ctx.user && (await ctx.q.users.getAuthById(ctx.user.id));
     if (!me) return err('unauthenticated', 'error.unauthenticated');
-    if (!verifyPassword(currentPassword, me.passwordHash)) return fieldError('currentPassword', 'wrong_password');
+    // Guessing at an unlocked station is guessing all the same: the sign-in throttle applies.
+    const key = usernameKey(me.username);
+    const locked = await lockedOut(ctx, key);
+    if (locked) return locked;
+    if (!verifyPassword(currentPassword, me.passwordHash)) {
+      ctx.onFailure(() => recordFailure(ctx, { key, userId: me.id, method: 'auth.changePassword', entity: 'user', entityId: me.id, outcome: 'wrong_password' }));
+      return fieldError('currentPassword', 'wrong_password');
+    }
     if (currentPassword.normalize('NFKC') === newPassword.normalize('NFKC')) return fieldError('newPassword', 'password_same_as_current');
     const policy = passwordPolicyError('newPassword', newPassword, [me.username, me.displayName, (await ctx.q.facility.get())?.name ?? ''], ctx.policy.managed.minPasswordLength);
     if (policy) return policy;
-    await ctx.q.users.setPassword(me.id, hashPassword(newPassword, ctx.scryptCost), false, ctx.nowIso);
+    await ctx.q.users.setPassword(me.id, hashPassword(newPassword, ctx.passwordCost), false, ctx.nowIso);
+    // Whoever else is signed in with the old password (another station, a forgotten session) is out.
+    await ctx.q.sessions.endAllForUser(me.id, 'password_changed', ctx.nowIso, ctx.session.tokenHash);
+    if (await ctx.q.throttle.get(key)) await ctx.q.throttle.clear(key);
     // Never the hash in the audit trail: only that it changed.
     ctx.audit({ entity: 'user', entityId: me.id, before: { passwordChanged: false }, after: { passwordChanged: true } });
     return ok({});

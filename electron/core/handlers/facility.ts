@@ -34,7 +34,7 @@ export const facilityHandlers = defineHandlers({
       username: admin.username,
       displayName: admin.displayName,
       role: 'administrator',
-      passwordHash: hashPassword(admin.password, ctx.scryptCost),
+      passwordHash: hashPassword(admin.password, ctx.passwordCost),
       mustChangePassword: false,
       at: ctx.nowIso,
     });

@@ -5,6 +5,7 @@ import { handoffHandlers } from './handoff';
 import { moveHandlers } from './move';
 import { policyHandlers } from './policy';
 import { printHandlers } from './print';
+import { privacyHandlers } from './privacy';
 import { trainingHandlers } from './training';
 import { residentsHandlers } from './residents';
 import { usersHandlers } from './users';
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...trainingHandlers,
   ...residentsHandlers,
   ...handoffHandlers,
+  ...privacyHandlers,
 };

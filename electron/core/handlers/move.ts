@@ -18,7 +18,7 @@ export const moveHandlers = defineHandlers({
     if (await ctx.q.facility.get()) return err('conflict', 'setup.alreadyDone');
     const admin = ctx.localDatabase.administrator(username);
     // The same cost for an unknown name as for a wrong password.
-    const matches = verifyPassword(password, admin?.passwordHash ?? decoyHash(ctx.scryptCost));
+    const matches = verifyPassword(password, admin?.passwordHash ?? decoyHash(ctx.passwordCost));
     if (!admin || !matches) return err('unauthenticated', 'setup.moveBadCredentials');
     try {
       const tables = await copySnapshot(ctx.q, await ctx.localDatabase.snapshot());

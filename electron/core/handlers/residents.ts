@@ -205,7 +205,8 @@ export const residentsHandlers = defineHandlers({
 
   async 'residents.history'({ id, offset, limit }, ctx) {
     if (!(await ctx.q.residents.current(id))) return err('not_found', 'residents.notFound');
-    return ok(await ctx.q.audit.list({ offset, limit, entity: 'resident', entityId: String(id) }));
+    // Changes only: who opened the record is the audit viewer's to show (audit.read), not every reader's.
+    return ok(await ctx.q.audit.list({ offset, limit, entity: 'resident', entityId: String(id), kinds: ['change'] }));
   },
 
   async 'residents.freeBeds'({ unitId }, ctx) {

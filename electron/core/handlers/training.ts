@@ -5,6 +5,8 @@ import { mapColumns } from '../../../shared/domain/csv/columns';
 import { parseCsv } from '../../../shared/domain/csv/parse';
 import { CPR_COURSE_CODE } from '../../../shared/domain/training/catalog';
 import { checkCertificate, sniffCertificateType } from '../../../shared/domain/training/certificate';
+import { certificateFileName } from '../../../shared/domain/privacy/upload-names';
+import { pdfActiveContent } from '../pdf-active-content';
 import { shiftCprCoverage } from '../../../shared/domain/training/coverage';
 import { matrixCsv } from '../../../shared/domain/training/export';
 import {
@@ -320,9 +322,13 @@ export const trainingHandlers = defineHandlers({
     const issue = checkCertificate(bytes, mimeType);
     if (issue) return fieldError('file', issue, issue === 'file_too_large' ? { max: 5 } : undefined);
     const actual = sniffCertificateType(bytes)!;
+    // Scripts, launch actions and files inside a PDF: a certificate needs none, and a reader may run them.
+    if (actual === 'application/pdf' && pdfActiveContent(bytes) !== null) return fieldError('file', 'file_active_content');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const id = await ctx.q.training.insertCertificate({ recordId, fileName, mimeType: actual, sizeBytes: bytes.length, sha256, data: bytes }, ctx.user?.id ?? null, ctx.nowIso);
-    const out = { id, fileName, mimeType: actual, sizeBytes: bytes.length, sha256 };
+    // Named from what the bytes are, never the uploader's extension: no certificate.pdf.html.
+    const storedName = certificateFileName(fileName, actual);
+    const id = await ctx.q.training.insertCertificate({ recordId, fileName: storedName, mimeType: actual, sizeBytes: bytes.length, sha256, data: bytes }, ctx.user?.id ?? null, ctx.nowIso);
+    const out = { id, fileName: storedName, mimeType: actual, sizeBytes: bytes.length, sha256 };
     ctx.audit({ entity: 'training_certificate', entityId: id, after: { ...out, recordId } });
     return ok(out);
   },

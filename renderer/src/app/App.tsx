@@ -5,6 +5,7 @@ import { call, onSessionLost } from '../api/client';
 import { Notice } from '../components/fields';
 import { clockTime, errorText, setFacilityTimeZone, setLanguage, t, useTranslation } from '../i18n';
 import { ChangePassword } from '../screens/ChangePassword';
+import { LockScreen } from '../screens/LockScreen';
 import { Setup } from '../screens/Setup';
 import { Shell } from '../screens/Shell';
 import { SignIn } from '../screens/SignIn';
@@ -18,7 +19,9 @@ type State =
   | { kind: 'failed'; message: string }
   | { kind: 'setup' }
   | { kind: 'signIn'; notice: string | null }
-  | { kind: 'signedIn'; user: SessionUser };
+  | { kind: 'signedIn'; user: SessionUser }
+  /** The idle lock: whose session waits behind it, and nothing else. */
+  | { kind: 'locked'; locked: { username: string; displayName: string } };
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'wheel'] as const;
 /** Typing and scrolling reach main only through this: at most once a minute while someone is there. */
@@ -41,6 +44,7 @@ function useIdleLock(active: boolean, onIdle: () => void) {
       lastPing.current = Date.now();
       void call('auth.session', {}).then((r) => {
         if (!r.ok) return;
+        // Locked or ended by main (its own idle count, another station): show the lock or sign-in.
         if (r.value.user === null) onIdle();
         else setMinutes(r.value.idleLockMinutes);
       });
@@ -89,6 +93,7 @@ export function App() {
     const session = await call('auth.session', {});
     if (!session.ok) return setState({ kind: 'failed', message: errorText(session.error) });
     const user = session.value.user;
+    if (session.value.locked) return setState({ kind: 'locked', locked: session.value.locked });
     if (user) {
       if (!fixed && user.language) setLanguage(user.language);
       adoptDrafts(user.id);
@@ -100,7 +105,15 @@ export function App() {
     void refresh();
   }, [refresh]);
 
-  useEffect(() => onSessionLost(() => setState({ kind: 'signIn', notice: t('auth.locked') })), []);
+  // A call found the session locked or gone: the lock screen when it is this person's locked
+  // session (their drafts wait), sign-in otherwise.
+  const sessionLost = useCallback(async () => {
+    const s = await call('auth.session', {});
+    if (!s.ok) return; // out of reach: the banner says so, and the screen stays as it is
+    if (s.value.locked) setState({ kind: 'locked', locked: s.value.locked });
+    else if (!s.value.user) setState({ kind: 'signIn', notice: t('privacy.lock.ended') });
+  }, []);
+  useEffect(() => onSessionLost(() => void sessionLost()), [sessionLost]);
 
   // Signing out is a choice to leave: what was being typed goes too. A lock keeps it (see drafts).
   const signOut = useCallback(async () => {
@@ -108,9 +121,16 @@ export function App() {
     await call('auth.signOut', {});
     setState({ kind: 'signIn', notice: t('auth.signedOut') });
   }, []);
+  // The idle lock (or the Lock button): the session stays, locked in main; drafts stay in memory.
   const lock = useCallback(async () => {
+    await call('auth.lock', {});
+    await sessionLost();
+  }, [sessionLost]);
+  // "Switch user" at the lock: the locked person is signed out and what they typed is discarded.
+  const switchUser = useCallback(async () => {
+    dropDrafts();
     await call('auth.signOut', {});
-    setState({ kind: 'signIn', notice: t('auth.locked') });
+    setState({ kind: 'signIn', notice: null });
   }, []);
   useIdleLock(state.kind === 'signedIn', lock);
 
@@ -138,12 +158,24 @@ export function App() {
             }}
           />
         );
+      case 'locked':
+        return (
+          <LockScreen
+            locked={state.locked}
+            onUnlocked={(user) => {
+              applyUserLanguage(user);
+              adoptDrafts(user.id);
+              setState({ kind: 'signedIn', user });
+            }}
+            onSwitchUser={() => void switchUser()}
+          />
+        );
       case 'signedIn':
         if (state.user.mustChangePassword) {
           return <ChangePassword intro onDone={() => void refresh(t('auth.passwordChanged'))} onCancel={() => void signOut()} />;
         }
         return (
-          <SessionContext.Provider value={{ user: state.user, facilityName: facilityName ?? '', signOut: () => void signOut() }}>
+          <SessionContext.Provider value={{ user: state.user, facilityName: facilityName ?? '', signOut: () => void signOut(), lock: () => void lock() }}>
             <Shell />
           </SessionContext.Provider>
         );

@@ -6,6 +6,8 @@ export interface SessionValue {
   user: SessionUser;
   facilityName: string;
   signOut(): void;
+  /** Locks the station now (as the idle lock does): the session and unsaved work wait for this person. */
+  lock(): void;
 }
 
 export const SessionContext = createContext<SessionValue | null>(null);

@@ -14,13 +14,14 @@ import { TodayScreen } from './today/TodayScreen';
 import { MyTrainingScreen } from './training/MyTrainingScreen';
 import { TrainingScreen } from './training/TrainingScreen';
 import { ResidentsScreen } from './residents/ResidentsScreen';
+import { EmergencyScreen } from './emergency/EmergencyScreen';
 
 // Today first: it is where everyone lands after signing in.
-const areas = ['today', 'residents', 'appointments', 'transport', 'training', 'myTraining', 'handoff', 'admin'] as const;
+const areas = ['today', 'residents', 'appointments', 'transport', 'training', 'myTraining', 'handoff', 'admin', 'emergency'] as const;
 type Area = (typeof areas)[number];
 
-/** What an area needs; null: everyone signed in (the Today board shows each role its own part). */
-const needs: Record<Area, Permission | null> = {
+/** Who sees an area: a permission; null: everyone signed in (the Today board shows each role its own part); emergency access: the lack of one. */
+const needs: Record<Exclude<Area, 'emergency'>, Permission | null> = {
   today: null,
   residents: 'residents.read',
   appointments: 'appointments.read',
@@ -45,16 +46,21 @@ const screens: Record<Area, () => ReactNode> = {
   myTraining: MyTrainingScreen,
   handoff: HandoffScreen,
   admin: AdminScreen,
+  emergency: EmergencyScreen,
+};
+
+const shows = (a: Area, permissions: readonly Permission[]) => {
+  if (a === 'emergency') return !permissions.includes('residents.read');
+  const need = needs[a];
+  return need === null || permissions.includes(need);
 };
 
 /** The signed-in frame: header, the areas this role may open, and the current area. */
 export function Shell() {
   const { t } = useTranslation();
-  const { user, facilityName, signOut } = useSession();
-  const allowed = areas.filter((a) => {
-    const need = needs[a];
-    return need === null || user.permissions.includes(need);
-  });
+  const { user, facilityName, signOut, lock } = useSession();
+  const allowed = areas.filter((a) => shows(a, user.permissions));
+  const areaName = (a: Area) => (a === 'emergency' ? t('privacy.emergency.nav') : t(`nav.${a}`));
   const [area, go] = useHashRoute<Area>(allowed, allowed[0] ?? 'today');
   const heading = useRef<HTMLHeadingElement>(null);
   const [tools, setTools] = useState<HTMLDivElement | null>(null);
@@ -81,19 +87,20 @@ export function Shell() {
             {allowed.map((a) => (
               <li key={a}>
                 <a href={`#/${a}`} aria-current={a === area ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go(a))}>
-                  {t(`nav.${a}`)}
+                  {areaName(a)}
                 </a>
               </li>
             ))}
           </ul>
         </nav>
         <LanguagePicker onChange={(language) => void call('auth.setLanguage', { language })} />
+        <Button onPress={lock}>{t('privacy.lock.lockNow')}</Button>
         <Button onPress={signOut}>{t('nav.signOut')}</Button>
       </header>
       <main id="main" tabIndex={-1}>
         <div className="area-header">
           <h1 ref={heading} tabIndex={-1}>
-            {t(`nav.${area}`)}
+            {areaName(area)}
           </h1>
           <div className="area-tools" ref={setTools} />
         </div>

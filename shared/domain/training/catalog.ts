@@ -18,9 +18,10 @@ export interface CourseDefinition {
 }
 
 // Bounds keep a typo in the catalog editor (e.g. 240 months) from silently hiding lapses for decades.
+// Strict: a validity with a key it does not know is refused, not silently cut down (issue 16, item 11).
 export const courseValiditySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('months'), months: z.number().int().min(1).max(120) }),
-  z.object({ kind: z.literal('once_within_days_of_hire'), days: z.number().int().min(0).max(365) }),
+  z.strictObject({ kind: z.literal('months'), months: z.number().int().min(1).max(120) }),
+  z.strictObject({ kind: z.literal('once_within_days_of_hire'), days: z.number().int().min(0).max(365) }),
 ]);
 
 export const courseCodeSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);

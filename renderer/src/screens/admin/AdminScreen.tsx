@@ -3,16 +3,19 @@ import { useCan } from '../../app/session';
 import { useHashTab } from '../../app/useHashTab';
 import { useTranslation } from '../../i18n';
 import { AuditPanel } from './AuditPanel';
+import { EmergencyReviewPanel } from './EmergencyReviewPanel';
+import { LockoutsPanel } from './LockoutsPanel';
 import { FacilityPanel } from './FacilityPanel';
 import { UsersPanel } from './UsersPanel';
 
-type AdminTab = 'users' | 'facility' | 'audit';
+type AdminTab = 'users' | 'facility' | 'audit' | 'emergency';
 
 export function AdminScreen() {
   const { t } = useTranslation();
   const canManageFacility = useCan('facility.manage');
   const canAudit = useCan('audit.read');
-  const tabs: AdminTab[] = ['users', ...(canManageFacility ? (['facility'] as const) : []), ...(canAudit ? (['audit'] as const) : [])];
+  const canManageUsers = useCan('users.manage');
+  const tabs: AdminTab[] = ['users', ...(canManageFacility ? (['facility'] as const) : []), ...(canAudit ? (['audit', 'emergency'] as const) : [])];
   const [tab, setTab] = useHashTab<AdminTab>('admin', tabs, 'users');
   return (
     <Tabs selectedKey={tab} onSelectionChange={(k) => setTab(k as AdminTab)}>
@@ -20,9 +23,11 @@ export function AdminScreen() {
         <Tab id="users">{t('admin.usersTab')}</Tab>
         {canManageFacility ? <Tab id="facility">{t('admin.facilityTab')}</Tab> : null}
         {canAudit ? <Tab id="audit">{t('admin.auditTab')}</Tab> : null}
+        {canAudit ? <Tab id="emergency">{t('privacy.review.tab')}</Tab> : null}
       </TabList>
       <TabPanel id="users">
         <UsersPanel />
+        {canManageUsers ? <LockoutsPanel /> : null}
       </TabPanel>
       {canManageFacility ? (
         <TabPanel id="facility">
@@ -32,6 +37,11 @@ export function AdminScreen() {
       {canAudit ? (
         <TabPanel id="audit">
           <AuditPanel />
+        </TabPanel>
+      ) : null}
+      {canAudit ? (
+        <TabPanel id="emergency">
+          <EmergencyReviewPanel />
         </TabPanel>
       ) : null}
     </Tabs>

@@ -20,6 +20,9 @@ import { StatusDialog, TransferDialog, type StatusAction } from './dialogs';
 import { formatDate } from '../../../../shared/domain/date-display';
 import { dobWithAge, placeText, residentName } from './format';
 import { hrefOf } from './useSubRoute';
+import { auditAction, auditChanges } from '../../../../shared/domain/privacy/audit-labels';
+import { useAuditWords } from '../../app/audit-words';
+import { WhoOpened } from '../admin/WhoOpened';
 
 type Open = { kind: 'edit' } | { kind: 'transfer' } | { kind: 'status'; action: StatusAction } | { kind: 'inError'; entry: CorrectableEntry } | null;
 
@@ -37,7 +40,7 @@ function actionsFor(r: ResidentDetail): StatusAction[] {
   }
 }
 
-export function ResidentPage(p: { id: number; facility: Facility | null; canWrite: boolean; onChanged(): void }) {
+export function ResidentPage(p: { id: number; facility: Facility | null; canWrite: boolean; onChanged(): void; /** Emergency access: there is no census to go back to. */ hideCensusLink?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [r, setR] = useState<ResidentDetail | null>(null);
@@ -104,9 +107,11 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
 
   return (
     <article className="resident-page" aria-labelledby="resident-name">
-      <p>
-        <a href={hrefOf({ view: 'census' })}>{t('residents.backToCensus')}</a>
-      </p>
+      {p.hideCensusLink ? null : (
+        <p>
+          <a href={hrefOf({ view: 'census' })}>{t('residents.backToCensus')}</a>
+        </p>
+      )}
       <header className="resident-header">
         <h2 id="resident-name" ref={heading} tabIndex={-1}>
           {residentName(r)}
@@ -323,6 +328,9 @@ function History(p: { resident: ResidentDetail; refreshKey: number }) {
     void load();
   }, [load, p.refreshKey]);
   const { dateTime } = useDates();
+  // The same words as Admin → Audit log: "Transferred … to Skilled 1, room 112-A", never method names or JSON.
+  const words = useAuditWords();
+  const canAudit = useCan('audit.read');
   const open = t('residents.page.open');
   return (
     <div className="history">
@@ -396,15 +404,20 @@ function History(p: { resident: ResidentDetail; refreshKey: number }) {
             <tr key={a.id}>
               <td>{dateTime(a.at)}</td>
               <td>{a.userName ?? t('admin.system')}</td>
-              <th scope="row">{a.method}</th>
+              <th scope="row">{auditAction(a, words)}</th>
               <td className="change">
-                <ChangeSummary before={a.before} after={a.after} />
+                <ul>
+                  {auditChanges(a, words).map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <Pager offset={offset} limit={HISTORY_PAGE} total={page.total} onChange={setOffset} />
+      {canAudit ? <WhoOpened residentId={r.id} refreshKey={p.refreshKey} /> : null}
     </div>
   );
 }
@@ -418,23 +431,4 @@ function InErrorNote({ mark }: { mark: ResidentDetail['periods'][number]['entere
   const { dateTime } = useDates();
   if (!mark) return null;
   return <span className="in-error-note">{t('residents.page.enteredInErrorBy', { by: mark.by ?? t('admin.system'), at: dateTime(mark.at), reason: mark.reason })}</span>;
-}
-
-/** Only the fields that changed, "field: before → after", so a long record stays readable. */
-function ChangeSummary(p: { before: unknown; after: unknown }) {
-  const { t } = useTranslation();
-  const b = (p.before ?? {}) as Record<string, unknown>;
-  const a = (p.after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
-  const show = (v: unknown) => (v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
-  if (p.before === null) return <span>{t('residents.page.recordCreated')}</span>;
-  return (
-    <ul>
-      {keys.slice(0, 12).map((k) => (
-        <li key={k}>
-          {k}: {show(b[k])} → {show(a[k])}
-        </li>
-      ))}
-    </ul>
-  );
 }
