@@ -75,6 +75,13 @@ async function signIn(page: Page, username: string, password: string) {
   await typeText(page, password);
   await page.keyboard.press('Enter');
   await expect.poll(() => page.locator('header.topbar nav').count()).toBe(1);
+  // Everyone lands on the Today board (issue 12); whoever may read residents starts these tests on
+  // the census, one link away (a driver has no such link).
+  const census = page.locator('header.topbar nav a[href="#/residents"]');
+  if ((await census.count()) > 0) {
+    await census.click();
+    await expect.poll(() => page.locator('.census-table').count()).toBe(1);
+  }
 }
 
 /** A keyboard press on a control: focus it, then Enter (as Tab then Enter would). */

@@ -72,6 +72,9 @@ async function signIn(page: Page, username: string, password = username === 'adm
   await typeText(page, password);
   await page.keyboard.press('Enter');
   await expect.poll(() => page.locator('main h1').count()).toBe(1);
+  // Everyone lands on the Today board (issue 12); these tests start on the census, one link away.
+  await page.locator('header.topbar nav a[href="#/residents"]').click();
+  await expect.poll(() => page.locator('.census-table').count()).toBe(1);
 }
 
 async function admin(core: Core) {
