@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import type { AppError } from '../../../shared/result';
 import { useTranslation } from '../i18n';
@@ -56,6 +56,15 @@ const SMALLEST_PT = 7;
  * - a row taller than a page: its long notes continue after the table (PrintTable), else refused.
  * Page furniture (title, notice, print time, "Page X of Y") goes into page-margin boxes via <html>.
  */
+/**
+ * The printable width and base font size as inline custom properties from the first render. Set
+ * later, each would lay out every row again: on a 300-resident sheet, a layout at the wrong width
+ * (nothing set: the table squeezed to its narrowest) and one per property, a second apiece.
+ */
+function firstLayout(widthPx: number, fontPt: number): CSSProperties {
+  return { '--cd-print-width': `${widthPx}px`, '--cd-print-font': `${fontPt}pt` } as CSSProperties;
+}
+
 export function PrintDocument(p: PrintDocumentProps) {
   const { t, i18n } = useTranslation();
   const fromPrinter = useContext(PreparedContext);
@@ -111,13 +120,13 @@ export function PrintDocument(p: PrintDocumentProps) {
       const el = article.current;
       if (!el) return;
       const { box: b, marker: m, margin, base, min, orientation } = latest.current;
-      el.style.setProperty('--cd-print-width', `${b.contentWidthPx}px`);
       await loadPrintFonts(`${margin} ${el.textContent ?? ''}`);
       if (cancelled) return;
 
+      // The printable width and the base size were set on the first render (below), so the first
+      // layout is already the real one; the size changes here only when the document is too wide.
       let fontPt = base;
       const setFont = (pt: number) => el.style.setProperty('--cd-print-font', `${pt}pt`);
-      setFont(fontPt);
       let width = widthProblems(el);
       while (width.tooWide && fontPt - FONT_STEP_PT >= min) {
         fontPt -= FONT_STEP_PT;
@@ -156,7 +165,7 @@ export function PrintDocument(p: PrintDocumentProps) {
     <div className="cd-print-stage" data-print-state={stage.state} data-font-pt={stage.fontPt} data-print-reason={stage.reason ?? undefined}
       data-print-detail={stage.detail ?? undefined}
       data-print-broken={stage.broken.join('|') || undefined}>
-      <article ref={article} className="cd-print" data-page={box.key} aria-label={p.title}>
+      <article ref={article} className="cd-print" data-page={box.key} aria-label={p.title} style={firstLayout(box.contentWidthPx, p.fontPt ?? 9)}>
         <header className="cd-print-head">
           <h1>{p.title}</h1>
           {p.context ? <p>{p.context}</p> : null}
