@@ -167,6 +167,8 @@ async function benchRender(ctx: BenchContext, census: number): Promise<BenchResu
     await page.getByLabel('Username').fill('charge');
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
+    // Everyone lands on the Today board (issue 12); the census is one link away.
+    await page.locator('header.topbar nav a[href="#/residents"]').click();
     await page.locator('.census-table tbody th.col-name a').first().waitFor();
     await page.addInitScript({ content: probe });
 
