@@ -2,6 +2,7 @@ import type { AppointmentsFieldMessages, AppointmentsMessages } from './appointm
 
 export const appointmentsEs: AppointmentsMessages = {
   title: 'Citas',
+  notFound: 'Esa cita no existe.',
   type: {
     physician: 'Médico',
     specialist: 'Especialista',
@@ -111,4 +112,13 @@ export const appointmentsFieldEs: AppointmentsFieldMessages = {
   overlaps_series: 'Coincide con una cita periódica de este residente.',
   during_hospital_stay: 'El residente está hospitalizado en esa fecha (desde el {{from}}).',
   during_leave: 'El residente está de permiso en esa fecha (desde el {{from}}).',
+  unknown_resident: 'Ese residente no existe.',
+  unknown_provider: 'Ese proveedor no está en el directorio (puede haberse fusionado).',
+  resident_cannot_change: 'Una cita no puede pasar a otro residente. Cancélela y programe una nueva.',
+  no_orders_to_follow_up: 'Esta cita no tiene nuevas órdenes que atender.',
+  series_cancelled: 'Esta cita periódica fue cancelada.',
+  same_provider: 'Elija dos proveedores distintos.',
+  choose_resident_or_unit: 'Elija un residente o una unidad.',
+  range_too_long: 'Como máximo {{max}} días a la vez.',
+  time_zone_not_exportable: 'La zona horaria del centro no se puede escribir en un archivo de calendario.',
 };

@@ -6,6 +6,7 @@
  */
 export const appointmentsEn = {
   title: 'Appointments',
+  notFound: 'That appointment does not exist.',
   type: {
     physician: 'Physician',
     specialist: 'Specialist',
@@ -117,6 +118,15 @@ export const appointmentsFieldEn = {
   overlaps_series: 'Clashes with a recurring appointment of this resident.',
   during_hospital_stay: 'The resident is in hospital then (since {{from}}).',
   during_leave: 'The resident is on leave then (since {{from}}).',
+  unknown_resident: 'No such resident.',
+  unknown_provider: 'No such provider in the directory (it may have been merged).',
+  resident_cannot_change: 'An appointment cannot move to another resident. Cancel it and book a new one.',
+  no_orders_to_follow_up: 'This appointment has no new orders to follow up.',
+  series_cancelled: 'This recurring appointment was cancelled.',
+  same_provider: 'Choose two different providers.',
+  choose_resident_or_unit: 'Choose a resident or a unit.',
+  range_too_long: 'At most {{max}} days at a time.',
+  time_zone_not_exportable: 'The facility’s time zone cannot be written into a calendar file.',
 };
 
 type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };
