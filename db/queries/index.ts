@@ -1,4 +1,5 @@
 import type { QueryEnv } from '../engine/types';
+import { appointmentQueries } from './appointments';
 import { auditQueries } from './audit';
 import { facilityQueries, settingsQueries } from './facility';
 import { handoffQueries } from './handoff';
@@ -29,6 +30,7 @@ export function createQueries(env: QueryEnv) {
     emergency: emergencyQueries(env),
     transfer: transferQueries(env),
     handoff: handoffQueries(env),
+    appointments: appointmentQueries(env),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { appointmentsContract } from './appointments';
 import { authContract } from './auth';
 import { facilityContract } from './facility';
 import { handoffContract } from './handoff';
@@ -22,6 +23,7 @@ export const contract = {
   ...residentsContract,
   ...handoffContract,
   ...privacyContract,
+  ...appointmentsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

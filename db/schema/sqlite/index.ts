@@ -4,3 +4,4 @@ export * from './training';
 export * from './residents';
 export * from './handoff';
 export * from './privacy';
+export * from './appointments';

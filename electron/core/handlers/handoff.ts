@@ -22,6 +22,7 @@ import { isOneOf } from '../../../shared/domain/residents/vocabulary';
 import { err, fieldError, ok, type Err } from '../../../shared/result';
 import type { ActionRow, NoteRow } from '../../../db/queries/handoff';
 import { defineHandlers, type HandlerContext } from '../context';
+import { appointmentsForSheet } from './appointments';
 import { shiftCoverage } from './training';
 import { changedElsewhere } from './versions';
 
@@ -53,7 +54,7 @@ export type TripsProvider = (
   until: string,
 ) => Promise<TripsKnown | null>;
 
-export const appointmentsFor: AppointmentsProvider = async () => null;
+export const appointmentsFor: AppointmentsProvider = (ctx, residentIds, from, until) => appointmentsForSheet(ctx, residentIds, from, until);
 export const tripsFor: TripsProvider = async () => null;
 
 /** The sheet's schedule slots from the two providers (`scheduleFrom`: both known, appointments only, or neither). */

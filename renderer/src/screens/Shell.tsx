@@ -9,6 +9,7 @@ import { useHashRoute } from '../app/useHashRoute';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { useTranslation } from '../i18n';
 import { AdminScreen } from './admin/AdminScreen';
+import { AppointmentsScreen } from './appointments/AppointmentsScreen';
 import { HandoffScreen } from './handoff/HandoffScreen';
 import { TodayScreen } from './today/TodayScreen';
 import { MyTrainingScreen } from './training/MyTrainingScreen';
@@ -40,7 +41,7 @@ function NotYetAvailable() {
 const screens: Record<Area, () => ReactNode> = {
   today: TodayScreen,
   residents: ResidentsScreen,
-  appointments: NotYetAvailable,
+  appointments: AppointmentsScreen,
   transport: NotYetAvailable,
   training: TrainingScreen,
   myTraining: MyTrainingScreen,
