@@ -63,9 +63,21 @@ const dbMessages: Record<Lang, Record<OpenFailure, Message>> = {
       title: 'CareDesk: the server database is not CareDesk\'s',
       body: (f) => `The database named in the policy already holds tables that CareDesk did not create. CareDesk will not write into it. An administrator must name an empty database for CareDesk.\n\nServer: ${f}`,
     },
+    read_only: {
+      title: 'CareDesk: cannot write the database here',
+      body: (f) => `CareDesk cannot write to its database: the file or its folder is read-only, or this account has no right to change it. The data has not been touched and is not damaged.\n\nFile: ${f}\n\nAn administrator must give this account write access, or name a folder it can write in the policy.`,
+    },
+    wrong_key: {
+      title: 'CareDesk: the database key does not open this database',
+      body: (f) => `The CareDesk database is encrypted, and the key this computer holds does not open it. The file is not damaged.\n\nFile: ${f}\n\nAn administrator can open it with the recovery key printed at setup (see the deployment guide).`,
+    },
+    network_share: {
+      title: 'CareDesk: the database is on a network share',
+      body: (f) => `The CareDesk database is on a network share. SQLite's file locking is not safe there: two computers writing to the same file can corrupt it. CareDesk has not opened it.\n\nFile: ${f}\n\nMove the data folder to a local disk, or, for several stations, use the facility server option.`,
+    },
     locked: {
       title: 'CareDesk: the database is in use',
-      body: (f) => `Another program is using the CareDesk database. Close any other copy of CareDesk (or the program holding the file) and try again.\n\nFile: ${f}`,
+      body: (f) => `Another program is using the CareDesk database (it is in use, not damaged). Close any other copy of CareDesk (or the program holding the file) and try again.\n\nFile: ${f}`,
     },
   },
   es: {
@@ -105,9 +117,21 @@ const dbMessages: Record<Lang, Record<OpenFailure, Message>> = {
       title: 'CareDesk: la base de datos del servidor no es de CareDesk',
       body: (f) => `La base de datos indicada en la directiva ya contiene tablas que CareDesk no creó. CareDesk no escribirá en ella. Un administrador debe indicar una base de datos vacía para CareDesk.\n\nServidor: ${f}`,
     },
+    read_only: {
+      title: 'CareDesk: no se puede escribir la base de datos aquí',
+      body: (f) => `CareDesk no puede escribir en su base de datos: el archivo o su carpeta son de solo lectura, o esta cuenta no tiene permiso para modificarlos. Los datos no se han tocado y no están dañados.\n\nArchivo: ${f}\n\nUn administrador debe dar permiso de escritura a esta cuenta o indicar en la directiva una carpeta en la que pueda escribir.`,
+    },
+    wrong_key: {
+      title: 'CareDesk: la clave no abre esta base de datos',
+      body: (f) => `La base de datos de CareDesk está cifrada y la clave que tiene este equipo no la abre. El archivo no está dañado.\n\nArchivo: ${f}\n\nUn administrador puede abrirla con la clave de recuperación impresa en la instalación (consulte la guía de implantación).`,
+    },
+    network_share: {
+      title: 'CareDesk: la base de datos está en un recurso compartido de red',
+      body: (f) => `La base de datos de CareDesk está en un recurso compartido de red. El bloqueo de archivos de SQLite no es seguro allí: dos equipos que escriban en el mismo archivo pueden dañarlo. CareDesk no la ha abierto.\n\nArchivo: ${f}\n\nMueva la carpeta de datos a un disco local o, para varios puestos, use la opción de servidor del centro.`,
+    },
     locked: {
       title: 'CareDesk: la base de datos está en uso',
-      body: (f) => `Otro programa está usando la base de datos de CareDesk. Cierre cualquier otra copia de CareDesk (o el programa que tiene el archivo abierto) e inténtelo de nuevo.\n\nArchivo: ${f}`,
+      body: (f) => `Otro programa está usando la base de datos de CareDesk (está en uso, no dañada). Cierre cualquier otra copia de CareDesk (o el programa que tiene el archivo abierto) e inténtelo de nuevo.\n\nArchivo: ${f}`,
     },
   },
 };
