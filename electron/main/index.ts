@@ -4,7 +4,9 @@ import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import type { EngineConfig } from '../../db/engine';
 import type { SqliteEngine } from '../../db/engine/sqlite';
+import { defaultBackupFolder } from '../../db/backup';
 import { DatabaseOpenError } from '../../db/open';
+import { recoverableBackups, restoreOverDamaged } from '../../db/recovery';
 import { createCore, type Core } from '../core/app';
 import { errorSummary } from '../core/log';
 import { registerAppScheme, rendererRoot, serveAppProtocol } from './app-protocol';
@@ -24,6 +26,7 @@ import {
   demoSeedFailedMessage,
   langFromLocale,
   nativeModuleMessage,
+  recoveryPrompt,
   policyStopMessage,
   serverPasswordMessage,
   unexpectedStartupMessage,
@@ -78,6 +81,24 @@ function createMainWindow(devTools: boolean, lang: Lang): BrowserWindow {
   return win;
 }
 
+/**
+ * The recovery screen: verified backups with their dates and record counts; the chosen one
+ * replaces the damaged file, which is moved aside, never deleted. False when there is nothing to
+ * offer or the person quits: then the usual "damaged" message, and nothing is changed.
+ */
+function offerRecovery(file: string, folder: string, lang: Lang): boolean {
+  const backups = recoverableBackups(folder);
+  fileLog?.log.event('recovery_offered', { backups: backups.length });
+  if (backups.length === 0) return false;
+  const prompt = recoveryPrompt(backups, file, lang);
+  const choice = dialog.showMessageBoxSync({ type: 'warning', title: prompt.title, message: prompt.message, detail: prompt.detail, buttons: prompt.buttons, cancelId: prompt.cancelId, defaultId: prompt.cancelId, noLink: true });
+  const chosen = prompt.offered[choice];
+  if (!chosen) return false;
+  const { keptAs } = restoreOverDamaged(file, chosen, folder, new Date());
+  fileLog?.log.event('recovery_restored', { backup: chosen.name, keptAs: path.basename(keptAs) });
+  return true;
+}
+
 async function start(lang: Lang): Promise<void> {
   fileLog = openFileLog(app.getPath('userData'));
   fileLog.log.event('startup', { version: app.getVersion(), packaged: app.isPackaged, demo: wantsDemo(app.isPackaged) });
@@ -130,22 +151,33 @@ async function start(lang: Lang): Promise<void> {
   else return fail(nativeModuleMessage(native.file, lang), 'native_module_refused', native.reason);
 
   const existed = location.kind === 'sqlite' && fs.existsSync(location.file);
-  let opened: Core;
-  try {
-    opened = core = await createCore({
+  const openCore = () =>
+    createCore({
       engine,
       migrationsRoot: path.join(__dirname, 'migrations'),
-      log: fileLog.log,
+      log: fileLog!.log,
       backupFolder: location.backupFolder,
+      dailyBackups: true,
       // On the server option, this PC's old file (if any) is offered for moving onto an empty server.
       localDatabaseFile: location.kind === 'server' ? path.join(policy.dataFolder ?? app.getPath('userData'), DATABASE_FILE_NAME) : null,
       // What the renderer shows as managed, and the problems it reports on screen.
       policy: policyView(policy, problems),
     });
+  let opened: Core;
+  try {
+    opened = core = await openCore();
   } catch (e) {
-    // Neither engine ever replaces or overwrites what it cannot open; all that is left is to say so and stop.
-    if (e instanceof DatabaseOpenError) return fail(databaseOpenMessage(e.reason, where, lang), 'db_open_failed', e.reason);
-    throw e;
+    // Neither engine ever replaces or overwrites what it cannot open; all that is left is to say so and stop,
+    // or, for a damaged file with verified backups, to offer the recovery screen.
+    if (!(e instanceof DatabaseOpenError)) throw e;
+    const recovered = location.kind === 'sqlite' && (e.reason === 'damaged' || e.reason === 'not_a_database') ? offerRecovery(location.file, location.backupFolder ?? defaultBackupFolder(location.file), lang) : false;
+    if (!recovered) return fail(databaseOpenMessage(e.reason, where, lang), 'db_open_failed', e.reason);
+    try {
+      opened = core = await openCore();
+    } catch (again) {
+      if (again instanceof DatabaseOpenError) return fail(databaseOpenMessage(again.reason, where, lang), 'db_open_failed', again.reason);
+      throw again;
+    }
   }
   if (opened.engine.kind === 'sqlite') {
     const { applied, backupFile } = (opened.engine as SqliteEngine).opened;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { authContract } from './auth';
+import { backupContract } from './backup';
 import { facilityContract } from './facility';
 import { handoffContract } from './handoff';
 import type { MethodSpec } from './method';
@@ -22,6 +23,7 @@ export const contract = {
   ...residentsContract,
   ...handoffContract,
   ...privacyContract,
+  ...backupContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import type { Handlers } from '../context';
 import { authHandlers } from './auth';
+import { backupHandlers } from './backup';
 import { facilityHandlers } from './facility';
 import { handoffHandlers } from './handoff';
 import { moveHandlers } from './move';
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...residentsHandlers,
   ...handoffHandlers,
   ...privacyHandlers,
+  ...backupHandlers,
 };
