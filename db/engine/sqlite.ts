@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { createQueries } from '../queries';
 import { backupName, listBackupFiles, rotateBackups, verifyBackup, writeBackup, type BackupKind, type VerifiedBackup } from '../backup';
-import { openDatabase, type OpenedDatabase, type OpenOptions } from '../open';
+import { acquireFileLock, DatabaseInUseError, type FileLockDeps } from '../file-lock';
+import { DatabaseOpenError, openDatabase, type OpenedDatabase, type OpenOptions } from '../open';
 import * as tables from '../schema/sqlite';
 import { ChangeFeed, foldChanges, type ChangeEvent } from './changes';
 import { sqliteDialect } from './dialect';
@@ -61,8 +62,23 @@ export function sqliteQueryEnv(opened: OpenedDatabase | (() => OpenedDatabase)):
 }
 
 /** The embedded engine: one SQLite file, one connection, one lock for every call. */
-export function openSqliteEngine(file: string, options: OpenOptions): SqliteEngine {
-  let opened = openDatabase(file, options);
+export function openSqliteEngine(file: string, options: OpenOptions & { lock?: FileLockDeps | false }): SqliteEngine {
+  let release: () => void = () => undefined;
+  if (file !== ':memory:' && options.lock !== false) {
+    try {
+      release = acquireFileLock(file, options.lock);
+    } catch (e) {
+      if (e instanceof DatabaseInUseError) throw new DatabaseOpenError('locked', file, e.message);
+      throw e;
+    }
+  }
+  let opened: OpenedDatabase;
+  try {
+    opened = openDatabase(file, options);
+  } catch (e) {
+    release();
+    throw e;
+  }
   const q = createQueries(sqliteQueryEnv(() => opened));
   const mutex = new Mutex();
   const changes = new ChangeFeed();
@@ -143,6 +159,7 @@ export function openSqliteEngine(file: string, options: OpenOptions): SqliteEngi
     close: () =>
       mutex.run(async () => {
         if (opened.sqlite.open) opened.close();
+        release();
       }),
   };
 }

@@ -19,6 +19,7 @@ import { DATABASE_FILE_NAME, dataLocation } from './data-location';
 import { NATIVE_MANIFEST, verifyNativeModules } from './native-integrity';
 import { loadPolicy, type LoadedPolicy } from './policy';
 import { machineDeps } from './policy/deps';
+import { databaseFolderShare } from './policy/folders';
 import { createSecureWindow, hardenAllWebContents, hardenSession } from './security';
 import { readServerPassword } from './server-password';
 import {
@@ -150,6 +151,11 @@ async function start(lang: Lang): Promise<void> {
   else if (!app.isPackaged && native.reason === 'no_manifest') fileLog.log.event('native_unchecked', { reason: native.reason });
   else return fail(nativeModuleMessage(native.file, lang), 'native_module_refused', native.reason);
 
+  // SQLite's locking is not safe on a network share, however the folder got there (a redirected profile too).
+  if (location.kind === 'sqlite') {
+    const share = databaseFolderShare(location.file, deps);
+    if (share) return fail(databaseOpenMessage('network_share', `${location.file} (${share.where})`, lang), 'db_open_failed', 'network_share');
+  }
   const existed = location.kind === 'sqlite' && fs.existsSync(location.file);
   const openCore = () =>
     createCore({
