@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { createQueries } from '../queries';
 import { backupName, listBackupFiles, rotateBackups, verifyBackup, writeBackup, type BackupKind, type VerifiedBackup } from '../backup';
+import { prepareKey, type KeyWrapper } from '../encryption';
 import { acquireFileLock, DatabaseInUseError, type FileLockDeps } from '../file-lock';
 import { DatabaseOpenError, openDatabase, type OpenedDatabase, type OpenOptions } from '../open';
 import * as tables from '../schema/sqlite';
@@ -33,6 +34,8 @@ export interface SqliteEngine extends Engine {
   /** The opened file: for backups, tests and the move to a server (the current one, after a restore). */
   readonly opened: OpenedDatabase;
   readonly backups: SqliteBackups;
+  /** Encryption: the recovery key, when this start made the key (a new or newly encrypted database); show it once. */
+  readonly recoveryKey: string | null;
 }
 
 function statementOn(sqlite: () => Database.Database, text: string): RawStatement {
@@ -62,18 +65,25 @@ export function sqliteQueryEnv(opened: OpenedDatabase | (() => OpenedDatabase)):
 }
 
 /** The embedded engine: one SQLite file, one connection, one lock for every call. */
-export function openSqliteEngine(file: string, options: OpenOptions & { lock?: FileLockDeps | false }): SqliteEngine {
+export function openSqliteEngine(file: string, given: OpenOptions & { lock?: FileLockDeps | false; keyWrapper?: KeyWrapper }): SqliteEngine {
+  let options: OpenOptions = given;
   let release: () => void = () => undefined;
-  if (file !== ':memory:' && options.lock !== false) {
+  if (file !== ':memory:' && given.lock !== false) {
     try {
-      release = acquireFileLock(file, options.lock);
+      release = acquireFileLock(file, given.lock);
     } catch (e) {
       if (e instanceof DatabaseInUseError) throw new DatabaseOpenError('locked', file, e.message);
       throw e;
     }
   }
   let opened: OpenedDatabase;
+  let recoveryKey: string | null = null;
   try {
+    if (given.keyWrapper && file !== ':memory:') {
+      const prepared = prepareKey(file, given.keyWrapper, { ...(given.backupFolder ? { backupFolder: given.backupFolder } : {}), ...(given.now ? { now: given.now } : {}) });
+      options = { ...given, applyKey: prepared.applyKey };
+      recoveryKey = prepared.recoveryKey;
+    }
     opened = openDatabase(file, options);
   } catch (e) {
     release();
@@ -137,6 +147,7 @@ export function openSqliteEngine(file: string, options: OpenOptions & { lock?: F
       return opened;
     },
     backups,
+    recoveryKey,
     q,
     changes,
     read: (fn) => mutex.run(fn),
