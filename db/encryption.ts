@@ -99,7 +99,7 @@ export function writeKeyFile(file: string, key: Buffer, wrapper: KeyWrapper, rec
 }
 
 /** Encrypts a plain database file in place (WAL folded in first; rekey needs a rollback journal). */
-function encryptInPlace(file: string, key: Buffer): void {
+export function encryptInPlace(file: string, key: Buffer): void {
   const db = new Database(file);
   try {
     db.pragma('wal_checkpoint(TRUNCATE)');
