@@ -243,3 +243,20 @@ export function recoveryPrompt(
         offered,
       };
 }
+
+/** The recovery key, shown once when the database key is made: to print and lock away. */
+export function recoveryKeyMessage(key: string, lang: Lang): { title: string; message: string; detail: string; ok: string } {
+  return lang === 'es'
+    ? {
+        title: 'CareDesk: clave de recuperación',
+        message: 'La base de datos de CareDesk está cifrada. Esta es su clave de recuperación; solo se muestra ahora.',
+        detail: `${key}\n\nImprímala o anótela y guárdela bajo llave. Sin ella, si este equipo o la cuenta de Windows se pierden, los datos no se pueden abrir. CareDesk no la guarda.`,
+        ok: 'La he guardado',
+      }
+    : {
+        title: 'CareDesk: recovery key',
+        message: 'The CareDesk database is encrypted. This is its recovery key; it is shown only now.',
+        detail: `${key}\n\nPrint it or write it down and lock it away. Without it, if this computer or the Windows account is lost, the data cannot be opened. CareDesk does not keep it.`,
+        ok: 'I have stored it',
+      };
+}
