@@ -62,6 +62,10 @@ export function sessionQueries(env: QueryEnv) {
         .set({ endedAt: at, endReason: reason })
         .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt), exceptTokenHash === null ? undefined : ne(sessions.tokenHash, exceptTokenHash)));
     },
+    /** Ends every open session (after a restore: sessions in the copy may have been signed out since). */
+    async endAll(reason: SessionEndReason, at: string): Promise<void> {
+      await env.db().update(sessions).set({ endedAt: at, endReason: reason }).where(isNull(sessions.endedAt));
+    },
     get(tokenHash: string) {
       return first(env.db().select().from(sessions).where(eq(sessions.tokenHash, tokenHash)));
     },

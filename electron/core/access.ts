@@ -31,6 +31,8 @@ export const readAccess: { [M in MethodName]?: Rule<M> | null } = {
   // The trail holds residents' records before and after each change.
   'audit.list': (i) => (i.residentId !== undefined ? { residentId: i.residentId } : { residentId: null, filter: { audit: true, userId: i.userId ?? null, action: i.action ?? null, from: i.from ?? null, to: i.to ?? null } }),
   'audit.verify': null,
+  // Backups: their dates and record counts, no resident's data.
+  'backup.status': null,
   'users.lockouts': null,
   // Who the resident is and where, for emergency access: a search like the census's.
   'emergency.find': (i) => ({ residentId: null, filter: { emergencyFind: i.query } }),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openEngine, type Engine, type EngineConfig } from '../../db/engine';
+import type { SqliteEngine } from '../../db/engine/sqlite';
 import { localAdministrator, readLocal, summarizeLocal } from '../../db/transfer/move-to-server';
 import type { Queries } from '../../db/queries';
 import { NO_POLICY, type PolicyView } from '../../shared/policy/view';
@@ -36,6 +37,8 @@ export interface CoreOptions {
   backupFolder?: string | null;
   /** This station's name in the audit trail and the per-station sign-in budget (main: the computer's name). */
   station?: string;
+  /** SQLite: make a verified daily backup at start and whenever a day has none (checked hourly). Off in tests. */
+  dailyBackups?: boolean;
   /** On the server option: this station's old SQLite file, offered for moving onto an empty server. */
   localDatabaseFile?: string | null;
 }
@@ -70,11 +73,27 @@ export async function createCore(o: CoreOptions): Promise<Core> {
     policy,
     ...(o.station ? { station: o.station } : {}),
   });
+  let timer: NodeJS.Timeout | null = null;
+  if (o.dailyBackups && engine.kind === 'sqlite') {
+    const backups = (engine as SqliteEngine).backups;
+    const daily = async () => {
+      try {
+        const made = await backups.dailyIfDue();
+        if (made) log.event('backup', { kind: made.kind, bytes: made.bytes, ok: made.ok });
+      } catch (e) {
+        log.internal('backup.daily', e);
+      }
+    };
+    await daily();
+    timer = setInterval(() => void daily(), 60 * 60 * 1000);
+    timer.unref();
+  }
   return {
     engine,
     q,
     dispatcher,
     async close() {
+      if (timer) clearInterval(timer);
       // Access rows still queued are written before the database closes.
       await dispatcher.close();
       await engine.close();

@@ -7,6 +7,16 @@ import type { SessionEndReason } from '../../db/queries/sessions';
 import type { PasswordCost } from './passwords';
 import type { LocalSnapshot } from '../../db/transfer/move-to-server';
 import type { PolicyView } from '../../shared/policy/view';
+import type { VerifiedBackup } from '../../db/backup';
+
+/** The SQLite file's backups as handlers use them; null on the server option (backups are the server's). */
+export interface BackupsAccess {
+  readonly folder: string;
+  list(): VerifiedBackup[];
+  create(): Promise<VerifiedBackup>;
+  /** Swaps in the backup (after a safety copy) and records who restored what in the restored trail. */
+  restore(name: string, by: { id: number; username: string }, at: string): Promise<{ restored: VerifiedBackup; safetyCopy: string }>;
+}
 
 export interface AuditNote {
   entity: string;
@@ -46,6 +56,13 @@ export interface HandlerContext {
    * main once the call commits (never to the renderer); main names it in print.finished.
    */
   issuePrintJob(document: string): Promise<void>;
+  /** Backups of the SQLite file; null on the server option. */
+  backups: BackupsAccess | null;
+  /**
+   * Work that cannot run inside the call's transaction (a backup, a restore): run once the call
+   * has committed (its audit row first), and its result becomes the call's. Return what this gives.
+   */
+  defer<T>(fn: () => Promise<Result<T>>): Result<T>;
   /** Runs in its own transaction if this call fails, e.g. counting a failed sign-in. */
   onFailure(fn: () => Promise<void>): void;
   /** The connection's session, for the auth handlers. Applied to the connection only once the call commits. */

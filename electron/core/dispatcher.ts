@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../shared/contract/auth';
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
@@ -6,10 +7,11 @@ import { can, permissionsOf, type Role } from '../../shared/domain/roles';
 import { err, type AppError, type Result } from '../../shared/result';
 import type { ChangeEvent, Engine } from '../../db/engine';
 import { classify } from '../../db/engine/errors';
+import type { SqliteEngine } from '../../db/engine/sqlite';
 import type { Queries } from '../../db/queries';
 import type { SessionCheck, SessionEndReason } from '../../db/queries/sessions';
 import type { Clock } from './clock';
-import type { AuditNote, HandlerContext, Handlers, LocalDatabase } from './context';
+import type { AuditNote, BackupsAccess, HandlerContext, Handlers, LocalDatabase } from './context';
 import type { Logger } from './log';
 import type { PasswordCost } from './passwords';
 import { accessNoteOf } from './access';
@@ -115,6 +117,33 @@ export function createDispatcher(o: DispatcherOptions) {
     const state: ConnectionState = { tokenHash: null, userId: null, lastActivityMs: 0, lastPersistedMs: 0 };
 
     /** One call's context (one attempt of it, when the server retries a write). A class: it is built on every call. */
+    const sqliteBackups = engine.kind === 'sqlite' ? (engine as SqliteEngine).backups : null;
+    const backups: BackupsAccess | null = sqliteBackups && {
+      folder: sqliteBackups.folder,
+      list: () => sqliteBackups.list(),
+      create: () => sqliteBackups.create('manual'),
+      async restore(name, by, at) {
+        await trail.settled();
+        const done = await sqliteBackups.restore(name);
+        // Who restored what, in the trail of the database now in use (the account may not exist in the copy).
+        await engine.write(async () => {
+          await q.sessions.endAll('closed', at);
+          const known = await q.users.getById(by.id);
+          await q.audit.insert({
+            at,
+            userId: known ? by.id : null,
+            method: 'backup.restore',
+            entity: 'backup',
+            entityId: name,
+            before: null,
+            after: { restored: name, madeAt: done.restored.at, safetyCopy: path.basename(done.safetyCopy), by: by.username },
+            station,
+          });
+        });
+        return done;
+      },
+    };
+
     class CallContext implements HandlerContext {
       readonly q = q;
       readonly engine = engine.kind;
@@ -126,6 +155,8 @@ export function createDispatcher(o: DispatcherOptions) {
       readonly failureHooks: (() => Promise<void>)[] = [];
       sessionChange: SessionChange | null = null;
       printJob: string | null = null;
+      deferred: (() => Promise<Result<unknown>>) | null = null;
+      readonly backups = backups;
       /** Set by the gate: the session is locked (only WHILE_LOCKED calls get here then). */
       locked = false;
       /** Set by the gate: the emergency-access grant this read runs under. */
@@ -155,6 +186,11 @@ export function createDispatcher(o: DispatcherOptions) {
       }
       onFailure(fn: () => Promise<void>): void {
         this.failureHooks.push(fn);
+      }
+      defer<T>(fn: () => Promise<Result<T>>): Result<T> {
+        this.deferred = fn;
+        // Replaced by fn's result once the call commits.
+        return { ok: true, value: undefined as T };
       }
       // Only sign-in and sign-out need these; built on demand rather than on every call.
       get session(): HandlerContext['session'] {
@@ -384,6 +420,14 @@ export function createDispatcher(o: DispatcherOptions) {
       }
       if (done) await settle(done, nowMs, now);
       if (done?.printJob) main.printJob?.(done.printJob);
+      if (done?.deferred) {
+        try {
+          result = await done.deferred();
+        } catch (e) {
+          result = failureOf(method, e, now);
+        }
+        if (!result.ok) return result;
+      }
       if (o.checkOutput) {
         const out = spec.output.safeParse(result.value);
         if (!out.success) {

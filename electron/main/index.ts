@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
 import type { EngineConfig } from '../../db/engine';
 import type { SqliteEngine } from '../../db/engine/sqlite';
+import { defaultBackupFolder } from '../../db/backup';
+import { keyFileOf, loadKey, type KeyWrapper } from '../../db/encryption';
 import { DatabaseOpenError } from '../../db/open';
+import { recoverableBackups, restoreOverDamaged } from '../../db/recovery';
 import { createCore, type Core } from '../core/app';
 import { errorSummary } from '../core/log';
 import { registerAppScheme, rendererRoot, serveAppProtocol } from './app-protocol';
@@ -17,6 +20,7 @@ import { DATABASE_FILE_NAME, dataLocation } from './data-location';
 import { NATIVE_MANIFEST, verifyNativeModules } from './native-integrity';
 import { loadPolicy, type LoadedPolicy } from './policy';
 import { machineDeps } from './policy/deps';
+import { databaseFolderShare } from './policy/folders';
 import { createSecureWindow, hardenAllWebContents, hardenSession } from './security';
 import { readServerPassword } from './server-password';
 import {
@@ -24,6 +28,8 @@ import {
   demoSeedFailedMessage,
   langFromLocale,
   nativeModuleMessage,
+  recoveryKeyMessage,
+  recoveryPrompt,
   policyStopMessage,
   serverPasswordMessage,
   unexpectedStartupMessage,
@@ -78,6 +84,31 @@ function createMainWindow(devTools: boolean, lang: Lang): BrowserWindow {
   return win;
 }
 
+/** The key wrapped by Electron's safeStorage: the only place that knows about it. */
+const safeStorageWrapper: KeyWrapper = {
+  kind: 'safeStorage',
+  wrap: (key) => safeStorage.encryptString(key.toString('base64')),
+  unwrap: (wrapped) => Buffer.from(safeStorage.decryptString(wrapped), 'base64'),
+};
+
+/**
+ * The recovery screen: verified backups with their dates and record counts; the chosen one
+ * replaces the damaged file, which is moved aside, never deleted. False when there is nothing to
+ * offer or the person quits: then the usual "damaged" message, and nothing is changed.
+ */
+function offerRecovery(file: string, folder: string, lang: Lang, keyWrapper: KeyWrapper | null): boolean {
+  const backups = recoverableBackups(folder, (keyWrapper && loadKey(file, keyWrapper)) ?? undefined);
+  fileLog?.log.event('recovery_offered', { backups: backups.length });
+  if (backups.length === 0) return false;
+  const prompt = recoveryPrompt(backups, file, lang);
+  const choice = dialog.showMessageBoxSync({ type: 'warning', title: prompt.title, message: prompt.message, detail: prompt.detail, buttons: prompt.buttons, cancelId: prompt.cancelId, defaultId: prompt.cancelId, noLink: true });
+  const chosen = prompt.offered[choice];
+  if (!chosen) return false;
+  const { keptAs } = restoreOverDamaged(file, chosen, folder, new Date());
+  fileLog?.log.event('recovery_restored', { backup: chosen.name, keptAs: path.basename(keptAs) });
+  return true;
+}
+
 async function start(lang: Lang): Promise<void> {
   fileLog = openFileLog(app.getPath('userData'));
   fileLog.log.event('startup', { version: app.getVersion(), packaged: app.isPackaged, demo: wantsDemo(app.isPackaged) });
@@ -99,6 +130,14 @@ async function start(lang: Lang): Promise<void> {
   serveAppProtocol(rendererRoot(__dirname));
 
   const location = dataLocation(policy, app.getPath('userData'));
+  // Encryption at rest: the database key wrapped by the operating system's store for this account
+  // (DPAPI, Keychain, libsecret). Without one, a database that already has a key cannot be opened
+  // (wrong key screen), and a new one is created plain, with the reason in the log.
+  const keyWrapper: KeyWrapper | null = safeStorage.isEncryptionAvailable() ? safeStorageWrapper : null;
+  if (!keyWrapper && location.kind === 'sqlite' && fs.existsSync(keyFileOf(location.file))) {
+    return fail(databaseOpenMessage('wrong_key', location.file, lang), 'db_open_failed', 'key_store_unavailable');
+  }
+  if (!keyWrapper) fileLog.log.event('encryption_unavailable', { reason: 'safeStorage' });
   const deps = machineDeps({ isPackaged: app.isPackaged });
   // The facility server (PostgreSQL) when the policy names one; the password from the credential
   // store or the service account's file, never from the policy itself.
@@ -112,7 +151,7 @@ async function start(lang: Lang): Promise<void> {
       connection: { host: s.host, port: s.port, database: s.database, user: s.user, password: secret.password, tls: s.tls, ...(s.caFile ? { ca: fs.readFileSync(s.caFile, 'utf8') } : {}) },
     };
   } else {
-    engine = { kind: 'sqlite', file: location.file };
+    engine = { kind: 'sqlite', file: location.file, ...(keyWrapper ? { keyWrapper } : {}) };
   }
   const where = location.kind === 'server' ? `${location.server.user}@${location.server.host}:${location.server.port}/${location.server.database}` : location.file;
 
@@ -129,27 +168,50 @@ async function start(lang: Lang): Promise<void> {
   else if (!app.isPackaged && native.reason === 'no_manifest') fileLog.log.event('native_unchecked', { reason: native.reason });
   else return fail(nativeModuleMessage(native.file, lang), 'native_module_refused', native.reason);
 
+  // SQLite's locking is not safe on a network share, however the folder got there (a redirected profile too).
+  if (location.kind === 'sqlite') {
+    const share = databaseFolderShare(location.file, deps);
+    if (share) return fail(databaseOpenMessage('network_share', `${location.file} (${share.where})`, lang), 'db_open_failed', 'network_share');
+  }
   const existed = location.kind === 'sqlite' && fs.existsSync(location.file);
-  let opened: Core;
-  try {
-    opened = core = await createCore({
+  const openCore = () =>
+    createCore({
       engine,
       migrationsRoot: path.join(__dirname, 'migrations'),
-      log: fileLog.log,
+      log: fileLog!.log,
       backupFolder: location.backupFolder,
+      dailyBackups: true,
       // On the server option, this PC's old file (if any) is offered for moving onto an empty server.
       localDatabaseFile: location.kind === 'server' ? path.join(policy.dataFolder ?? app.getPath('userData'), DATABASE_FILE_NAME) : null,
       // What the renderer shows as managed, and the problems it reports on screen.
       policy: policyView(policy, problems),
     });
+  let opened: Core;
+  try {
+    opened = core = await openCore();
   } catch (e) {
-    // Neither engine ever replaces or overwrites what it cannot open; all that is left is to say so and stop.
-    if (e instanceof DatabaseOpenError) return fail(databaseOpenMessage(e.reason, where, lang), 'db_open_failed', e.reason);
-    throw e;
+    // Neither engine ever replaces or overwrites what it cannot open; all that is left is to say so and stop,
+    // or, for a damaged file with verified backups, to offer the recovery screen.
+    if (!(e instanceof DatabaseOpenError)) throw e;
+    const recovered = location.kind === 'sqlite' && (e.reason === 'damaged' || e.reason === 'not_a_database') ? offerRecovery(location.file, location.backupFolder ?? defaultBackupFolder(location.file), lang, keyWrapper) : false;
+    if (!recovered) return fail(databaseOpenMessage(e.reason, where, lang), 'db_open_failed', e.reason);
+    try {
+      opened = core = await openCore();
+    } catch (again) {
+      if (again instanceof DatabaseOpenError) return fail(databaseOpenMessage(again.reason, where, lang), 'db_open_failed', again.reason);
+      throw again;
+    }
   }
   if (opened.engine.kind === 'sqlite') {
-    const { applied, backupFile } = (opened.engine as SqliteEngine).opened;
-    fileLog.log.event('db_open', { engine: 'sqlite', applied, backup: backupFile !== null });
+    const sqliteEngine = opened.engine as SqliteEngine;
+    const { applied, backupFile } = sqliteEngine.opened;
+    fileLog.log.event('db_open', { engine: 'sqlite', applied, backup: backupFile !== null, encrypted: keyWrapper !== null });
+    // Shown once, never stored: the administrator prints it and locks it away.
+    if (sqliteEngine.recoveryKey) {
+      const m = recoveryKeyMessage(sqliteEngine.recoveryKey, lang);
+      dialog.showMessageBoxSync({ type: 'info', title: m.title, message: m.message, detail: m.detail, buttons: [m.ok], noLink: true });
+      fileLog.log.event('recovery_key_shown');
+    }
   } else {
     fileLog.log.event('db_open', { engine: 'pg' });
   }

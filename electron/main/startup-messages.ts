@@ -1,3 +1,4 @@
+import type { VerifiedBackup } from '../../db/backup';
 import type { OpenFailure } from '../../db/open';
 import type { PasswordFailure } from './server-password';
 import { catalogs } from '../../shared/i18n';
@@ -63,9 +64,21 @@ const dbMessages: Record<Lang, Record<OpenFailure, Message>> = {
       title: 'CareDesk: the server database is not CareDesk\'s',
       body: (f) => `The database named in the policy already holds tables that CareDesk did not create. CareDesk will not write into it. An administrator must name an empty database for CareDesk.\n\nServer: ${f}`,
     },
+    read_only: {
+      title: 'CareDesk: cannot write the database here',
+      body: (f) => `CareDesk cannot write to its database: the file or its folder is read-only, or this account has no right to change it. The data has not been touched and is not damaged.\n\nFile: ${f}\n\nAn administrator must give this account write access, or name a folder it can write in the policy.`,
+    },
+    wrong_key: {
+      title: 'CareDesk: the database key does not open this database',
+      body: (f) => `The CareDesk database is encrypted, and the key this computer holds does not open it. The file is not damaged.\n\nFile: ${f}\n\nAn administrator can open it with the recovery key printed at setup (see the deployment guide).`,
+    },
+    network_share: {
+      title: 'CareDesk: the database is on a network share',
+      body: (f) => `The CareDesk database is on a network share. SQLite's file locking is not safe there: two computers writing to the same file can corrupt it. CareDesk has not opened it.\n\nFile: ${f}\n\nMove the data folder to a local disk, or, for several stations, use the facility server option.`,
+    },
     locked: {
       title: 'CareDesk: the database is in use',
-      body: (f) => `Another program is using the CareDesk database. Close any other copy of CareDesk (or the program holding the file) and try again.\n\nFile: ${f}`,
+      body: (f) => `Another program is using the CareDesk database (it is in use, not damaged). Close any other copy of CareDesk (or the program holding the file) and try again.\n\nFile: ${f}`,
     },
   },
   es: {
@@ -105,9 +118,21 @@ const dbMessages: Record<Lang, Record<OpenFailure, Message>> = {
       title: 'CareDesk: la base de datos del servidor no es de CareDesk',
       body: (f) => `La base de datos indicada en la directiva ya contiene tablas que CareDesk no creó. CareDesk no escribirá en ella. Un administrador debe indicar una base de datos vacía para CareDesk.\n\nServidor: ${f}`,
     },
+    read_only: {
+      title: 'CareDesk: no se puede escribir la base de datos aquí',
+      body: (f) => `CareDesk no puede escribir en su base de datos: el archivo o su carpeta son de solo lectura, o esta cuenta no tiene permiso para modificarlos. Los datos no se han tocado y no están dañados.\n\nArchivo: ${f}\n\nUn administrador debe dar permiso de escritura a esta cuenta o indicar en la directiva una carpeta en la que pueda escribir.`,
+    },
+    wrong_key: {
+      title: 'CareDesk: la clave no abre esta base de datos',
+      body: (f) => `La base de datos de CareDesk está cifrada y la clave que tiene este equipo no la abre. El archivo no está dañado.\n\nArchivo: ${f}\n\nUn administrador puede abrirla con la clave de recuperación impresa en la instalación (consulte la guía de implantación).`,
+    },
+    network_share: {
+      title: 'CareDesk: la base de datos está en un recurso compartido de red',
+      body: (f) => `La base de datos de CareDesk está en un recurso compartido de red. El bloqueo de archivos de SQLite no es seguro allí: dos equipos que escriban en el mismo archivo pueden dañarlo. CareDesk no la ha abierto.\n\nArchivo: ${f}\n\nMueva la carpeta de datos a un disco local o, para varios puestos, use la opción de servidor del centro.`,
+    },
     locked: {
       title: 'CareDesk: la base de datos está en uso',
-      body: (f) => `Otro programa está usando la base de datos de CareDesk. Cierre cualquier otra copia de CareDesk (o el programa que tiene el archivo abierto) e inténtelo de nuevo.\n\nArchivo: ${f}`,
+      body: (f) => `Otro programa está usando la base de datos de CareDesk (está en uso, no dañada). Cierre cualquier otra copia de CareDesk (o el programa que tiene el archivo abierto) e inténtelo de nuevo.\n\nArchivo: ${f}`,
     },
   },
 };
@@ -179,4 +204,59 @@ export function unsavedWorkMessage(lang: Lang): { message: string; detail: strin
   return lang === 'es'
     ? { message: 'Hay trabajo escrito sin guardar.', detail: 'Si sale ahora, lo escrito se pierde.', stay: 'Quedarse', leave: 'Salir y descartar' }
     : { message: 'You have typed work that is not saved.', detail: 'If you leave now, what you typed is lost.', stay: 'Stay', leave: 'Leave and discard' };
+}
+
+/**
+ * The recovery screen: the database cannot be opened, and verified backups exist. Lists them with
+ * their dates and record counts, newest first (at most five); choosing one restores it, the
+ * damaged file moved aside, never deleted. The last button quits and changes nothing.
+ */
+export function recoveryPrompt(
+  backups: readonly VerifiedBackup[],
+  file: string,
+  lang: Lang,
+): { title: string; message: string; detail: string; buttons: string[]; cancelId: number; offered: VerifiedBackup[] } {
+  const offered = backups.slice(0, 5);
+  const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  const es = lang === 'es';
+  const counts = (b: VerifiedBackup) =>
+    es
+      ? `${b.records?.residents ?? 0} residentes, ${b.records?.users ?? 0} usuarios, ${b.records?.auditRows ?? 0} entradas de auditoría`
+      : `${b.records?.residents ?? 0} residents, ${b.records?.users ?? 0} users, ${b.records?.auditRows ?? 0} audit entries`;
+  const lines = offered.map((b) => `• ${when(b.at)} — ${counts(b)}`);
+  const buttons = [...offered.map((b) => (es ? `Restaurar la copia del ${when(b.at)}` : `Restore the copy of ${when(b.at)}`)), es ? 'Salir sin cambiar nada' : 'Quit without changing anything'];
+  return es
+    ? {
+        title: 'CareDesk: recuperar la base de datos',
+        message: 'La base de datos de CareDesk está dañada y no se puede abrir. Hay copias de seguridad comprobadas.',
+        detail: `Archivo: ${file}\n\nCopias comprobadas:\n${lines.join('\n')}\n\nAl restaurar una copia se pierde lo introducido después de ella. El archivo dañado no se borra: se guarda en la carpeta de copias.`,
+        buttons,
+        cancelId: buttons.length - 1,
+        offered,
+      }
+    : {
+        title: 'CareDesk: recover the database',
+        message: 'The CareDesk database is damaged and cannot be opened. Verified backups exist.',
+        detail: `File: ${file}\n\nVerified backups:\n${lines.join('\n')}\n\nRestoring a copy loses what was entered after it. The damaged file is not deleted: it is kept in the backups folder.`,
+        buttons,
+        cancelId: buttons.length - 1,
+        offered,
+      };
+}
+
+/** The recovery key, shown once when the database key is made: to print and lock away. */
+export function recoveryKeyMessage(key: string, lang: Lang): { title: string; message: string; detail: string; ok: string } {
+  return lang === 'es'
+    ? {
+        title: 'CareDesk: clave de recuperación',
+        message: 'La base de datos de CareDesk está cifrada. Esta es su clave de recuperación; solo se muestra ahora.',
+        detail: `${key}\n\nImprímala o anótela y guárdela bajo llave. Sin ella, si este equipo o la cuenta de Windows se pierden, los datos no se pueden abrir. CareDesk no la guarda.`,
+        ok: 'La he guardado',
+      }
+    : {
+        title: 'CareDesk: recovery key',
+        message: 'The CareDesk database is encrypted. This is its recovery key; it is shown only now.',
+        detail: `${key}\n\nPrint it or write it down and lock it away. Without it, if this computer or the Windows account is lost, the data cannot be opened. CareDesk does not keep it.`,
+        ok: 'I have stored it',
+      };
 }

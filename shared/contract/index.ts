@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appointmentsContract } from './appointments';
 import { authContract } from './auth';
+import { backupContract } from './backup';
 import { facilityContract } from './facility';
 import { handoffContract } from './handoff';
 import type { MethodSpec } from './method';
@@ -24,6 +25,7 @@ export const contract = {
   ...handoffContract,
   ...privacyContract,
   ...appointmentsContract,
+  ...backupContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -38,6 +38,8 @@ export const permissions = [
   'training.self',
   'handoff.read',
   'handoff.write',
+  /** Back up now, restore a backup: the administrator's alone (a restore replaces everyone's data). */
+  'data.backup',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,7 +47,7 @@ const everything: readonly Permission[] = permissions;
 
 const grants: Record<Role, readonly Permission[]> = {
   administrator: everything,
-  director_of_nursing: everything,
+  director_of_nursing: everything.filter((p) => p !== 'data.backup'),
   charge_nurse: [
     'facility.read',
     'residents.read',

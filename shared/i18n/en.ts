@@ -5,6 +5,7 @@ import { appointmentsEn, appointmentsFieldEn } from './appointments';
 import { transportEn, transportFieldEn } from './transport';
 import { printEn } from './print';
 import { handoffEn, handoffFieldEn, todayEn } from './handoff';
+import { backupEn } from './backup';
 import { privacyEn, privacyFieldEn } from './privacy';
 
 /**
@@ -17,6 +18,7 @@ export const en = {
   handoff: handoffEn,
   today: todayEn,
   privacy: privacyEn,
+  backup: backupEn,
   app: {
     name: 'CareDesk',
     loading: 'Loading…',

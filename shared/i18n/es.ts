@@ -6,6 +6,7 @@ import { appointmentsEs, appointmentsFieldEs } from './appointments-es';
 import { transportEs, transportFieldEs } from './transport-es';
 import { printEs } from './print';
 import { handoffEs, handoffFieldEs, todayEs } from './handoff';
+import { backupEs } from './backup';
 import { privacyEs, privacyFieldEs } from './privacy';
 
 /** Spanish catalog. Same keys as en.ts, checked by the compiler. */
@@ -15,6 +16,7 @@ export const es: Messages = {
   handoff: handoffEs,
   today: todayEs,
   privacy: privacyEs,
+  backup: backupEs,
   app: {
     name: 'CareDesk',
     loading: 'Cargando…',

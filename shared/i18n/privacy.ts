@@ -227,6 +227,7 @@ export const privacyEn = {
       unlock: 'Unlock an account or station',
     },
     audit: { list: 'Read the audit log', verify: 'Verify the audit trail', export: 'Export the audit log' },
+    backup: { status: 'See the backups', now: 'Make a backup', restore: 'Restore a backup' },
     print: { pdf: 'Print', finished: 'Finish a printout' },
     handoff: {
       settings: 'Read the handoff sheet settings',
@@ -531,6 +532,7 @@ export const privacyEs: Shape<typeof privacyEn> = {
       unlock: 'Desbloquear una cuenta o estación',
     },
     audit: { list: 'Leer el registro de auditoría', verify: 'Verificar el registro de auditoría', export: 'Exportar el registro de auditoría' },
+    backup: { status: 'Ver las copias de seguridad', now: 'Hacer una copia de seguridad', restore: 'Restaurar una copia de seguridad' },
     print: { pdf: 'Imprimir', finished: 'Terminar una impresión' },
     handoff: {
       settings: 'Leer los ajustes de la hoja de relevo',

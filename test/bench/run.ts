@@ -21,6 +21,7 @@ import { benchPrint } from './print';
 import { benchHandoff } from './handoff';
 import { benchPg } from './pg';
 import { benchPrivacy } from './privacy';
+import { benchSafety } from './safety';
 import type { BenchContext, BenchResults } from './types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -53,6 +54,7 @@ const suites: [string, (c: BenchContext) => Promise<BenchResults>][] = [
   ['handoff', benchHandoff],
   ['pg', benchPg],
   ['privacy', benchPrivacy],
+  ['safety', benchSafety],
 ];
 
 // `npm run bench -- --only pg,residents` runs some suites and updates their keys in the results file.

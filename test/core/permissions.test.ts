@@ -36,6 +36,9 @@ const rules: Record<MethodName, Access> = {
   'audit.list': 'audit.read',
   'audit.verify': 'audit.read',
   'audit.export': 'audit.read',
+  'backup.status': 'data.backup',
+  'backup.now': 'data.backup',
+  'backup.restore': 'data.backup',
   // print.pdf checks the document's own permission in its handler (shared/contract/print.ts).
   'print.pdf': 'signed_in',
   // The one-time token from main is the credential: the outcome must be recorded behind an idle lock too.

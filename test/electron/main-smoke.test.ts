@@ -17,6 +17,9 @@ import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { build, type BuildOptions } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyApplier } from '../../db/encryption';
+import { openDatabase } from '../../db/open';
+import { sourceMigrationsFolder } from '../../db/paths';
 import { hashNativeFiles, NATIVE_MANIFEST } from '../../electron/main/native-integrity';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/url-policy';
 import { OBSERVATIONS_MARKER, type Observations } from './fixtures/observations';
@@ -97,6 +100,29 @@ async function runMain(
   return { obs: JSON.parse(line.slice(OBSERVATIONS_MARKER.length)) as Observations, code, stderr, dir, userData, documents };
 }
 
+/** Opens a copy of the app's encrypted database with its key, unwrapped the way the fake safeStorage wraps it. */
+function openCopy(copy: string, original: string): Database.Database {
+  const wrapped = Buffer.from((JSON.parse(fs.readFileSync(`${original}.key`, 'utf8')) as { wrapped: string }).wrapped, 'base64');
+  const key = Buffer.from(Buffer.from(wrapped.subarray(5).map((b) => b ^ 0x5a)).toString('utf8'), 'base64');
+  const db = new Database(copy, { readonly: true });
+  keyApplier(key)(db);
+  return db;
+}
+
+/** A damaged database, and in its backups folder one good copy holding a facility with two users. */
+function damagedWithBackup(userData: string): void {
+  fs.writeFileSync(path.join(userData, 'caredesk.sqlite'), GARBAGE);
+  const folder = path.join(userData, 'caredesk.sqlite.backups');
+  fs.mkdirSync(folder);
+  const source = path.join(userData, 'source.sqlite');
+  const o = openDatabase(source, { migrationsFolder: sourceMigrationsFolder });
+  o.sqlite.exec(`INSERT INTO users (username, display_name, role, password_hash, must_change_password, created_at, updated_at) VALUES
+    ('ada', 'Ada', 'administrator', 'x', 0, 'x', 'x'), ('bo', 'Bo', 'nurse', 'x', 0, 'x', 'x')`);
+  o.sqlite.prepare('VACUUM INTO ?').run(path.join(folder, 'caredesk-20260101T020000Z-daily.sqlite'));
+  o.close();
+  for (const f of fs.readdirSync(userData)) if (f.startsWith('source.sqlite')) fs.rmSync(path.join(userData, f));
+}
+
 const GARBAGE = Buffer.from('This is not a SQLite database, just a damaged file. '.repeat(200));
 
 beforeAll(async () => {
@@ -140,6 +166,10 @@ beforeAll(async () => {
     runMain('badPolicy', { env: { CAREDESK_DEMO: '1' }, policy: { dataFolder: 'relative/folder' } }),
     runMain('secondInstance', { env: { CAREDESK_DEMO: '1' }, lock: false }),
     runMain('tamperedNative', { env: { CAREDESK_DEMO: '1' }, electronDir: tamperedDir }),
+    // A damaged file with a verified backup beside it: the recovery screen, answered "restore the newest"…
+    runMain('recovery', { env: { SMOKE_MESSAGE_CHOICE: '0' }, prepare: ({ userData }) => damagedWithBackup(userData) }),
+    // …and answered "quit": nothing changes.
+    runMain('recoveryDeclined', { prepare: ({ userData }) => damagedWithBackup(userData) }),
     // The installed app with CAREDESK_DEMO=1 in its environment (issue 16, item 5).
     runMain('packagedDemo', { env: { CAREDESK_DEMO: '1', SMOKE_PACKAGED: '1' } }),
   ]);
@@ -150,7 +180,9 @@ beforeAll(async () => {
   runs.demoAgain = await runMain('demoAgain', {
     env: { CAREDESK_DEMO: '1' },
     policy: { allowDevTools: false },
-    prepare: ({ userData }) => fs.copyFileSync(path.join(demoData, 'caredesk.sqlite'), path.join(userData, 'caredesk.sqlite')),
+    prepare: ({ userData }) => {
+      for (const f of ['caredesk.sqlite', 'caredesk.sqlite.key']) fs.copyFileSync(path.join(demoData, f), path.join(userData, f));
+    },
   });
 }, 60_000);
 
@@ -331,7 +363,7 @@ describe('electron main against a fake electron: a fresh demo start', () => {
     // Read a copy: opening the app's own file would leave -wal/-shm files the next test looks for.
     const copy = path.join(get('demo').dir, 'audit-copy.sqlite');
     fs.copyFileSync(path.join(get('demo').userData, 'caredesk.sqlite'), copy);
-    const db = new Database(copy, { readonly: true });
+    const db = openCopy(copy, path.join(get('demo').userData, 'caredesk.sqlite'));
     const rows = db.prepare("SELECT method, after_json AS after FROM audit_log WHERE entity = 'print' ORDER BY id").all() as { method: string; after: string }[];
     db.close();
     expect(rows.map((r) => r.method)).toEqual(['print.pdf', 'print.finished']);
@@ -370,13 +402,38 @@ describe('electron main against a fake electron: a fresh demo start', () => {
     expect(obs.ipc.signIn).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     const copy = path.join(get('packagedDemo').dir, 'copy.sqlite');
     fs.copyFileSync(path.join(userData, 'caredesk.sqlite'), copy);
-    const db = new Database(copy, { readonly: true });
+    const db = openCopy(copy, path.join(userData, 'caredesk.sqlite'));
     expect(db.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: 0 });
     db.close();
   });
 
   it('closes the database on quit (no WAL left behind)', () => {
-    expect(fs.readdirSync(get('demo').userData).sort()).toEqual(['caredesk.sqlite', 'logs']);
+    expect(fs.readdirSync(get('demo').userData).sort()).toEqual(['caredesk.sqlite', 'caredesk.sqlite.backups', 'caredesk.sqlite.key', 'logs']);
+  });
+
+  it('encrypts the database at rest, the key wrapped by safeStorage, and shows the recovery key once', () => {
+    const { obs, userData } = get('demo');
+    const file = path.join(userData, 'caredesk.sqlite');
+    expect(fs.readFileSync(file).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(`${file}.key`).mode & 0o777).toBe(0o600);
+    expect(obs.calls).toContain('safeStorage.encryptString');
+    const shown = obs.messageBoxes.filter((m) => m.title === 'CareDesk: recovery key');
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.detail).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){7}\n/);
+    // Not in the log.
+    expect(fs.readFileSync(path.join(userData, 'logs', 'caredesk.log'), 'utf8')).not.toContain(shown[0]!.detail.slice(0, 23));
+    // The second start opens it with the same key and shows no recovery key.
+    expect(get('demoAgain').obs.messageBoxes).toEqual([]);
+  });
+
+  it('makes the daily backup at start: one verified copy, in an owner-only folder', () => {
+    const folder = path.join(get('demo').userData, 'caredesk.sqlite.backups');
+    const files = fs.readdirSync(folder);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^caredesk-\d{8}T\d{6}Z-daily\.sqlite$/);
+    expect(fs.statSync(folder).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(folder, files[0]!)).mode & 0o777).toBe(0o600);
   });
 
   it('a restart on the existing demo database opens it as it is: no second seeding, sign-in still works', () => {
@@ -412,6 +469,37 @@ describe('electron main against a fake electron: start-up failures', () => {
     expect(fs.readFileSync(file).equals(GARBAGE)).toBe(true);
     expect(fs.readdirSync(userData).filter((f) => f.startsWith('caredesk.sqlite'))).toEqual(['caredesk.sqlite']);
     expect(fs.readFileSync(path.join(userData, 'logs', 'caredesk.log'), 'utf8')).toMatch(/db_open_failed/);
+  });
+
+  it('a damaged database with a verified backup: the recovery screen lists it with its date and counts, restores it, and keeps the damaged file', () => {
+    const { obs, code, userData } = get('recovery');
+    expect(obs.messageBoxes.map((m) => m.title)).toEqual(['CareDesk: recover the database', 'CareDesk: recovery key']);
+    expect(obs.messageBoxes[0]?.detail).toContain('2026-01-01 02:00 UTC');
+    expect(obs.messageBoxes[0]?.detail).toContain('2 users');
+    expect(obs.messageBoxes[0]?.buttons).toEqual(['Restore the copy of 2026-01-01 02:00 UTC', 'Quit without changing anything']);
+    expect(obs.errorBoxes).toEqual([]);
+    expect({ ended: obs.ended, code }).toEqual({ ended: 'quit', code: 0 });
+    expect(obs.windows).toHaveLength(1);
+    // The restored copy was plain (made before encryption): it is encrypted now, its rows intact.
+    const restored = new Database(path.join(userData, 'caredesk.sqlite'), { readonly: true });
+    expect(() => restored.prepare('SELECT username FROM users').all()).toThrow(/not a database/);
+    restored.close();
+    const withKey = openCopy(path.join(userData, 'caredesk.sqlite'), path.join(userData, 'caredesk.sqlite'));
+    expect(withKey.prepare('SELECT username FROM users ORDER BY id').all()).toEqual([{ username: 'ada' }, { username: 'bo' }]);
+    withKey.close();
+    expect(fs.readFileSync(path.join(userData, 'logs', 'caredesk.log'), 'utf8')).toMatch(/"ev":"db_open","engine":"sqlite"/);
+    const kept = fs.readdirSync(path.join(userData, 'caredesk.sqlite.backups')).filter((f) => f.startsWith('damaged-'));
+    expect(kept).toHaveLength(1);
+    expect(fs.readFileSync(path.join(userData, 'caredesk.sqlite.backups', kept[0]!)).equals(GARBAGE)).toBe(true);
+  });
+
+  it('a damaged database whose recovery is declined: the damaged message, and nothing changed', () => {
+    const { obs, code, userData } = get('recoveryDeclined');
+    expect(obs.messageBoxes).toHaveLength(1);
+    expect(obs.errorBoxes).toHaveLength(1);
+    expect(code).toBe(1);
+    expect(obs.windows).toEqual([]);
+    expect(fs.readFileSync(path.join(userData, 'caredesk.sqlite')).equals(GARBAGE)).toBe(true);
   });
 
   it('an invalid policy: an error box naming it, exit code 1, no window, no database', () => {

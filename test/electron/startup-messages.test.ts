@@ -5,7 +5,7 @@ import { safePdfName } from '../../electron/main/file-names';
 import { dataLocation } from '../../electron/main/data-location';
 import { databaseOpenMessage, langFromLocale, policyStopMessage, unsavedWorkMessage } from '../../electron/main/startup-messages';
 
-const reasons: OpenFailure[] = ['damaged', 'not_a_database', 'newer_schema', 'migration_failed', 'locked'];
+const reasons: OpenFailure[] = ['damaged', 'not_a_database', 'newer_schema', 'migration_failed', 'locked', 'read_only', 'wrong_key', 'network_share'];
 
 describe('startup messages', () => {
   it('picks Spanish for any es locale and English otherwise', () => {

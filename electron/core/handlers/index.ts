@@ -1,6 +1,7 @@
 import type { Handlers } from '../context';
 import { appointmentsHandlers } from './appointments';
 import { authHandlers } from './auth';
+import { backupHandlers } from './backup';
 import { facilityHandlers } from './facility';
 import { handoffHandlers } from './handoff';
 import { moveHandlers } from './move';
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...handoffHandlers,
   ...privacyHandlers,
   ...appointmentsHandlers,
+  ...backupHandlers,
 };

@@ -87,3 +87,27 @@ export const folderFs = {
     }
   },
 };
+
+/**
+ * The database's own folder, wherever it came from (the policy's data folder, or the per-user
+ * default, which a roaming or redirected profile can put on a server): the network-share verdict,
+ * or null when it is local. The folder may not exist yet: its nearest existing parent decides.
+ */
+export function databaseFolderShare(file: string, deps: Pick<PolicyDeps, 'platform' | 'realpath' | 'readText' | 'exec'>): { where: string; kind: string } | null {
+  const p = deps.platform === 'win32' ? path.win32 : path.posix;
+  let dir = p.dirname(file);
+  let real: string | null = null;
+  for (let i = 0; i < 64 && real === null; i++) {
+    try {
+      real = deps.realpath(dir);
+    } catch {
+      const parent = p.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  const target = real ?? p.dirname(file);
+  const platform = deps.platform as PathPlatform;
+  const verdict = platform === 'win32' ? networkShareOf(target, { platform }) : networkShareOf(target, { platform, mounts: readMounts(deps as PolicyDeps) ?? [] });
+  return verdict.network ? { where: verdict.where ?? target, kind: verdict.kind ?? '' } : null;
+}

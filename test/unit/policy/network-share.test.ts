@@ -149,3 +149,20 @@ describe('networkShareOf on Windows', () => {
     );
   });
 });
+
+describe('the database folder itself (issue 15): wherever it came from', async () => {
+  const { databaseFolderShare } = await import('../../../electron/main/policy/folders');
+  const linux = (mounts: string) => ({ platform: 'linux' as NodeJS.Platform, realpath: (p: string) => p, readText: () => mounts, exec: () => ({ status: 1, stdout: '', stderr: '' }) });
+  it('Windows: a profile redirected to \\\\server\\share is refused; C: is not', () => {
+    const deps = { platform: 'win32' as NodeJS.Platform, realpath: (p: string) => p, readText: () => '', exec: () => ({ status: 1, stdout: '', stderr: '' }) };
+    expect(databaseFolderShare('\\\\fs01\\profiles$\\ana\\AppData\\Roaming\\CareDesk\\caredesk.sqlite', deps)).toEqual({ where: '\\\\fs01\\profiles$', kind: 'unc' });
+    expect(databaseFolderShare('//fs01/care/caredesk.sqlite', deps)).toMatchObject({ kind: 'unc' });
+    expect(databaseFolderShare('C:\\Users\\ana\\AppData\\Roaming\\CareDesk\\caredesk.sqlite', deps)).toBeNull();
+  });
+  it('Linux: a home on NFS, or a CIFS mount, is refused; a local disk is not', () => {
+    const mounts = '/dev/sda1 / ext4 rw 0 0\nnas:/export/home /home nfs4 rw 0 0\n//nas/care /mnt/care cifs rw 0 0\n';
+    expect(databaseFolderShare('/home/ana/.config/CareDesk/caredesk.sqlite', linux(mounts))).toEqual({ where: '/home', kind: 'nfs4' });
+    expect(databaseFolderShare('/mnt/care/caredesk.sqlite', linux(mounts))).toEqual({ where: '/mnt/care', kind: 'cifs' });
+    expect(databaseFolderShare('/var/lib/caredesk/caredesk.sqlite', linux(mounts))).toBeNull();
+  });
+});
