@@ -7,6 +7,7 @@ import { residentQueries } from './residents';
 import { sessionQueries, throttleQueries } from './sessions';
 import { trainingQueries } from './training';
 import { transferQueries } from './transfer';
+import { transportQueries } from './transport';
 import { userQueries } from './users';
 
 /**
@@ -29,6 +30,7 @@ export function createQueries(env: QueryEnv) {
     emergency: emergencyQueries(env),
     transfer: transferQueries(env),
     handoff: handoffQueries(env),
+    transport: transportQueries(env),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

@@ -5,6 +5,7 @@ import { handoffContract } from './handoff';
 import type { MethodSpec } from './method';
 import { printContract } from './print';
 import { privacyContract } from './privacy';
+import { transportContract } from './transport';
 import { trainingContract } from './training';
 import { residentsContract } from './residents';
 import { usersContract } from './users';
@@ -22,6 +23,7 @@ export const contract = {
   ...residentsContract,
   ...handoffContract,
   ...privacyContract,
+  ...transportContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

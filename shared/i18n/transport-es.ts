@@ -76,6 +76,14 @@ export const transportEs: TransportMessages = {
     minutesLate: 'La recogida debía ser hace {{minutes}} min',
     noneOut: 'Nadie está fuera en un viaje.',
   },
+  error: {
+    conflicts: 'Este viaje entra en conflicto con otros viajes o reglas. Acepte cada conflicto con un motivo, o cambie el viaje.',
+    vehicleNotFound: 'Este vehículo ya no existe.',
+    carrierNotFound: 'Esta empresa ya no existe.',
+    destinationNotFound: 'Estos ajustes de viaje ya no existen.',
+    bookingNotFound: 'Esta reserva de transporte ya no existe.',
+    legNotFound: 'Este viaje no está (o no es suyo).',
+  },
   manifest: {
     title: 'Hoja de ruta del conductor',
     vehicle: 'Vehículo',
@@ -115,4 +123,13 @@ export const transportFieldEs: TransportFieldMessages = {
   override_reason_too_short: 'Dé un motivo de unas palabras.',
   vehicle_without_positions: 'Un vehículo necesita al menos un asiento o una plaza.',
   negative_wait_time: 'La espera después de la cita no puede ser negativa.',
+  unknown_appointment: 'No existe esa cita.',
+  already_booked: 'Esta cita ya tiene un transporte reservado: ábralo para cambiarlo.',
+  unknown_vehicle: 'Elija un vehículo en servicio.',
+  unknown_staff: 'Elija un miembro activo del personal.',
+  unknown_carrier: 'Elija una empresa del directorio.',
+  unknown_provider: 'No existe ese destino.',
+  vehicle_name_taken: 'Otro vehículo tiene este nombre.',
+  carrier_name_taken: 'Otra empresa tiene este nombre.',
+  not_will_call: 'Solo una vuelta a demanda espera la llamada de la clínica.',
 };

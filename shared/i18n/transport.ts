@@ -83,6 +83,14 @@ export const transportEn = {
     minutesLate: 'Pickup was due {{minutes}} min ago',
     noneOut: 'Nobody is out on a trip.',
   },
+  error: {
+    conflicts: 'This ride conflicts with other trips or rules. Accept each conflict with a reason, or change the ride.',
+    vehicleNotFound: 'This vehicle no longer exists.',
+    carrierNotFound: 'This company no longer exists.',
+    destinationNotFound: 'These travel settings no longer exist.',
+    bookingNotFound: 'This ride booking no longer exists.',
+    legNotFound: 'This ride is not there (or not yours).',
+  },
   manifest: {
     title: 'Driver’s manifest',
     vehicle: 'Vehicle',
@@ -123,6 +131,15 @@ export const transportFieldEn = {
   override_reason_too_short: 'Give a reason of a few words.',
   vehicle_without_positions: 'A vehicle needs at least one seat or position.',
   negative_wait_time: 'The wait after the appointment cannot be negative.',
+  unknown_appointment: 'No such appointment.',
+  already_booked: 'This appointment already has a ride booked: open it to change it.',
+  unknown_vehicle: 'Choose a vehicle in service.',
+  unknown_staff: 'Choose an active staff member.',
+  unknown_carrier: 'Choose a company from the directory.',
+  unknown_provider: 'No such destination.',
+  vehicle_name_taken: 'Another vehicle has this name.',
+  carrier_name_taken: 'Another company has this name.',
+  not_will_call: 'Only a will-call return waits for the clinic’s call.',
 };
 
 type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };

@@ -7,6 +7,7 @@ import { policyHandlers } from './policy';
 import { printHandlers } from './print';
 import { privacyHandlers } from './privacy';
 import { trainingHandlers } from './training';
+import { transportHandlers } from './transport';
 import { residentsHandlers } from './residents';
 import { usersHandlers } from './users';
 
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...residentsHandlers,
   ...handoffHandlers,
   ...privacyHandlers,
+  ...transportHandlers,
 };
