@@ -118,6 +118,7 @@ export type LegWrite = Pick<
 
 /** A leg with its booking and appointment: what the conflict rules, the board and the manifest read. */
 export interface TripRow extends LegRow {
+  appointmentId: number;
   residentId: number;
   legalGiven: string;
   legalFamily: string;
@@ -245,6 +246,7 @@ export function transportQueries(env: QueryEnv) {
 
   const tripColumns = {
     ...legColumns,
+    appointmentId: bookings.appointmentId,
     residentId: bookings.residentId,
     legalGiven: residents.legalGiven,
     legalFamily: residents.legalFamily,

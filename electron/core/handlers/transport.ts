@@ -24,6 +24,7 @@ import {
   statusAfter,
   tripBoard,
   tripName,
+  staffEscortsAway,
   unmarkedPickups,
   validateBooking,
   vehicleManifest,
@@ -46,6 +47,7 @@ import type { BookInput } from '../../../shared/domain/transport/schemas';
 import { err, fieldError, ok, type Err, type FieldIssue } from '../../../shared/result';
 import type { AppointmentFacts, BookingRow, BookingWrite, LegRow, LegWrite, TripRow } from '../../../db/queries/transport';
 import { destinationOf } from '../../../db/queries/transport';
+import type { OutOnTrip, StaffOffFloor, TripFill, TripsKnown } from '../../../shared/domain/handoff/rows';
 import { defineHandlers, type HandlerContext } from '../context';
 import { changedElsewhere } from './versions';
 
@@ -730,3 +732,33 @@ function boardBookings(rows: readonly TripRow[]): BoardBooking[] {
   return [...byBooking.values()];
 }
 
+
+/**
+ * What the handoff sheet shows of transport (docs/handoff.md): each appointment's trip (pickup,
+ * return, escort), staff escorts off the floor in [from, until), and residents out on a trip now.
+ * Appointments are matched by their key as the appointments area gives it: the appointment id.
+ */
+export async function tripsForHandoff(ctx: HandlerContext, appointmentKeys: ReadonlySet<string>, from: string, until: string): Promise<TripsKnown> {
+  const widened = { from: new Date(Date.parse(from) - DAY_MS).toISOString(), until: new Date(Date.parse(until) + DAY_MS).toISOString() };
+  const rows = await ctx.q.transport.tripsBetween(widened.from, widened.until);
+  const open = await ctx.q.transport.tripsOfBookings(await ctx.q.transport.openBookingIds(new Date(ctx.now.getTime() - 3 * DAY_MS).toISOString()));
+  const all = [...rows, ...open.filter((o) => !rows.some((r) => r.id === o.id))];
+  const byAppointment = new Map<string, TripFill>();
+  for (const r of all) {
+    const key = String(r.appointmentId);
+    if (!appointmentKeys.has(key)) continue;
+    const fill: TripFill = byAppointment.get(key) ?? { tripKey: String(r.bookingId), pickupAt: null, returnAt: null, escort: null };
+    if (r.kind === 'outbound' && !isVoidLeg(r.status)) fill.pickupAt = r.pickupAt;
+    if (r.kind === 'return' && !isVoidLeg(r.status)) fill.returnAt = r.dropoffAt ?? 'will_call';
+    const escort = escortOfTrip(r);
+    fill.escort = escort === null ? null : escort.kind === 'staff' ? escort : { kind: 'family', name: escort.name };
+    byAppointment.set(key, fill);
+  }
+  const residentOf = new Map(all.map((r) => [String(r.bookingId), r.residentId]));
+  const staffOffFloor: StaffOffFloor[] = staffEscortsAway(all.map(tripLegOf))
+    .filter((s) => s.from < until && s.until > from)
+    .map((s) => ({ staffId: s.staffId, name: s.name, residentId: residentOf.get(s.bookingId)!, from: s.from, until: s.until }));
+  const outOnTrip = new Map<number, OutOnTrip>();
+  for (const o of residentsOut(boardBookings(all), ctx.nowIso, OVERDUE_GRACE_MINUTES)) outOnTrip.set(o.residentId, { since: o.outSince, expectedBackAt: o.expectedBackAt, overdue: o.overdue });
+  return { byAppointment, staffOffFloor, outOnTrip };
+}

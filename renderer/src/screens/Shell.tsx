@@ -11,6 +11,7 @@ import { useTranslation } from '../i18n';
 import { AdminScreen } from './admin/AdminScreen';
 import { HandoffScreen } from './handoff/HandoffScreen';
 import { TodayScreen } from './today/TodayScreen';
+import { TransportScreen } from './transport/TransportScreen';
 import { MyTrainingScreen } from './training/MyTrainingScreen';
 import { TrainingScreen } from './training/TrainingScreen';
 import { ResidentsScreen } from './residents/ResidentsScreen';
@@ -41,7 +42,7 @@ const screens: Record<Area, () => ReactNode> = {
   today: TodayScreen,
   residents: ResidentsScreen,
   appointments: NotYetAvailable,
-  transport: NotYetAvailable,
+  transport: TransportScreen,
   training: TrainingScreen,
   myTraining: MyTrainingScreen,
   handoff: HandoffScreen,
