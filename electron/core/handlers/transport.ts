@@ -254,7 +254,7 @@ async function conflictContext(ctx: HandlerContext, staffIds: readonly number[],
 
 type BookingFields = Omit<BookInput, 'appointmentId'>;
 
-interface Resolved {
+export interface Resolved {
   appt: AppointmentFacts;
   need: TransportNeed;
   modeProposed: string | null;
@@ -264,7 +264,7 @@ interface Resolved {
 }
 
 /** Checks the carriers, escort and mode against what exists, then the booking's own rules. */
-async function resolve(ctx: HandlerContext, appointmentId: number, input: BookingFields): Promise<Resolved | Err> {
+export async function resolveBooking(ctx: HandlerContext, appointmentId: number, input: BookingFields): Promise<Resolved | Err> {
   const appt = await ctx.q.transport.appointment(appointmentId);
   if (!appt) return fieldError('appointmentId', 'unknown_appointment');
   const mobility = await ctx.q.transport.mobility(appt.residentId);
@@ -544,7 +544,7 @@ export const transportHandlers = defineHandlers({
 
   async 'transport.book'({ appointmentId, ...input }, ctx) {
     if (await ctx.q.transport.bookingOfAppointment(appointmentId)) return fieldError('appointmentId', 'already_booked');
-    const r = await resolve(ctx, appointmentId, input);
+    const r = await resolveBooking(ctx, appointmentId, input);
     if (isErr(r)) return r;
     const overridden = await conflictsOf(ctx, r, null, new Map(), input.overrides);
     if (isErr(overridden)) return overridden;
@@ -564,7 +564,7 @@ export const transportHandlers = defineHandlers({
     if (row.version !== expectedVersion) return changedElsewhere(ctx, 'transport_booking', bookingId, row.version);
     const before = await bookingOut(ctx, row);
     const current = new Map((await ctx.q.transport.legsOf([bookingId])).map((l) => [l.kind, l] as const));
-    const r = await resolve(ctx, row.appointmentId, input);
+    const r = await resolveBooking(ctx, row.appointmentId, input);
     if (isErr(r)) return r;
     // Rides under way or finished are history: they keep what they were.
     for (const [kind, was] of current) {
@@ -736,7 +736,7 @@ function boardBookings(rows: readonly TripRow[]): BoardBooking[] {
 /**
  * What the handoff sheet shows of transport (docs/handoff.md): each appointment's trip (pickup,
  * return, escort), staff escorts off the floor in [from, until), and residents out on a trip now.
- * Appointments are matched by their key as the appointments area gives it: the appointment id.
+ * Appointments are matched by their key as the appointments area gives it: `a:<appointment id>`.
  */
 export async function tripsForHandoff(ctx: HandlerContext, appointmentKeys: ReadonlySet<string>, from: string, until: string): Promise<TripsKnown> {
   const widened = { from: new Date(Date.parse(from) - DAY_MS).toISOString(), until: new Date(Date.parse(until) + DAY_MS).toISOString() };
@@ -745,7 +745,7 @@ export async function tripsForHandoff(ctx: HandlerContext, appointmentKeys: Read
   const all = [...rows, ...open.filter((o) => !rows.some((r) => r.id === o.id))];
   const byAppointment = new Map<string, TripFill>();
   for (const r of all) {
-    const key = String(r.appointmentId);
+    const key = `a:${r.appointmentId}`;
     if (!appointmentKeys.has(key)) continue;
     const fill: TripFill = byAppointment.get(key) ?? { tripKey: String(r.bookingId), pickupAt: null, returnAt: null, escort: null };
     if (r.kind === 'outbound' && !isVoidLeg(r.status)) fill.pickupAt = r.pickupAt;
