@@ -1,4 +1,5 @@
 import type { QueryEnv } from '../engine/types';
+import { appointmentQueries } from './appointments';
 import { auditQueries } from './audit';
 import { facilityQueries, settingsQueries } from './facility';
 import { handoffQueries } from './handoff';
@@ -30,6 +31,7 @@ export function createQueries(env: QueryEnv) {
     emergency: emergencyQueries(env),
     transfer: transferQueries(env),
     handoff: handoffQueries(env),
+    appointments: appointmentQueries(env),
     transport: transportQueries(env),
   };
 }

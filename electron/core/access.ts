@@ -74,6 +74,18 @@ export const readAccess: { [M in MethodName]?: Rule<M> | null } = {
   'training.getSession': null,
   'training.sessionCandidates': null,
   'training.reminders': null,
+  // Appointments are health information (a dialysis schedule says a diagnosis): every read is on the trail.
+  'appointments.list': (i) => ({
+    residentId: i.residentId,
+    filter: { appointments: true, from: i.from, to: i.to, type: i.type, status: i.status, unitId: i.unitId, needsTransport: i.needsTransport, followUpDue: i.followUpDue, familyNotInformed: i.familyNotInformed },
+  }),
+  'appointments.agenda': (i) => ({ residentId: i.residentId, filter: { appointmentsAgenda: true, date: i.date, days: i.days, unitId: i.unitId } }),
+  'appointments.forResident': (i) => ({ residentId: i.residentId }),
+  'appointments.get': (i) => ({ residentId: null, filter: { appointment: i.id } }),
+  'appointments.getSeries': (i) => ({ residentId: null, filter: { appointmentSeries: i.id } }),
+  'appointments.followUps': (i) => ({ residentId: null, filter: { appointmentFollowUps: true, unitId: i.unitId } }),
+  // The providers directory holds clinics and practices, not residents.
+  'appointments.providers': null,
   // Transport: settings name no resident; bookings, the board, the driver's day and the manifest do.
   'transport.setup': null,
   'transport.appointments': (i) => ({ residentId: null, filter: { transportAppointments: true, from: i.from, days: i.days } }),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { appointmentsContract } from './appointments';
 import { authContract } from './auth';
 import { facilityContract } from './facility';
 import { handoffContract } from './handoff';
@@ -23,6 +24,7 @@ export const contract = {
   ...residentsContract,
   ...handoffContract,
   ...privacyContract,
+  ...appointmentsContract,
   ...transportContract,
 } satisfies Record<string, MethodSpec>;
 

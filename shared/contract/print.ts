@@ -17,6 +17,8 @@ export const printableDocuments = {
   /** Every unit's sheet in one PDF, for when a station or the server is down (appointment lists and manifests join it later). */
   'handoff.downtime': 'handoff.read',
   'transport.manifest': 'transport.read',
+  /** A unit's (or the facility's) appointments of one day. */
+  'appointments.dayList': 'appointments.read',
 } as const;
 export type PrintableDocument = keyof typeof printableDocuments;
 

@@ -165,7 +165,8 @@ describe('the sheet', () => {
     expect(sheet.rows[1]!.away).toEqual({ kind: 'hospital', since: '2026-03-01' });
     expect(sheet.rows[0]).toMatchObject({ age: 84, codeStatus: 'dnr', allergies: { state: 'nka' }, fallRisk: 'low', isolation: 'none', place: { roomLabel: '101', bedLabel: 'A' } });
     expect(sheet.coverage).toEqual({ result: 'unknown', coveredBy: [] });
-    expect(sheet.scheduleAvailable).toBe(false);
+    // Appointments are known since issue 10 (none booked here): the sheet has its appointments column.
+    expect(sheet.scheduleAvailable).toBe(true);
     expect(sheet.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 

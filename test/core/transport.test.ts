@@ -244,3 +244,18 @@ describe("the driver's day, the board and the manifest", () => {
     expect(m.rows[0]).toMatchObject({ destinationName: 'Riverside Renal — Dialysis unit', destinationAddress: '12 River Rd', destinationPhone: '555-0100', modes: ['ambulatory'] });
   });
 });
+
+describe('the handoff sheet takes its trips from transport', () => {
+  test("an appointment's pickup, return and staff escort are on the sheet, and the escort is off the floor", async () => {
+    const s = await setup();
+    await s.must('transport.book', ride(s, s.anaAppt, { escort: { kind: 'staff', staffId: s.eve.id } }));
+    const shifts = (await s.must('facility.get', {})).shifts;
+    const day = shifts.find((x) => x.name === 'Day')!;
+    s.clock.set('2026-03-03T14:20:00Z');
+    await s.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+    const sheet = await s.must('handoff.sheet', { unitId: s.mc, residentIds: null, date: '2026-03-03', shiftId: day.id });
+    const row = sheet.rows.find((r) => r.residentId === s.ana.id)!;
+    expect(row.appointments.map((a) => [a.pickupAt, a.returnAt, a.escort?.name])).toEqual([['2026-03-03T14:15:00.000Z', '2026-03-03T16:30:00.000Z', 'Eve Escort']]);
+    expect(sheet.staffOffFloor.map((x) => x.name)).toEqual(['Eve Escort']);
+  });
+});

@@ -22,6 +22,7 @@ import { isOneOf } from '../../../shared/domain/residents/vocabulary';
 import { err, fieldError, ok, type Err } from '../../../shared/result';
 import type { ActionRow, NoteRow } from '../../../db/queries/handoff';
 import { defineHandlers, type HandlerContext } from '../context';
+import { appointmentsForSheet } from './appointments';
 import { shiftCoverage } from './training';
 import { tripsForHandoff } from './transport';
 import { changedElsewhere } from './versions';
@@ -54,7 +55,7 @@ export type TripsProvider = (
   until: string,
 ) => Promise<TripsKnown | null>;
 
-export const appointmentsFor: AppointmentsProvider = async () => null;
+export const appointmentsFor: AppointmentsProvider = (ctx, residentIds, from, until) => appointmentsForSheet(ctx, residentIds, from, until);
 export const tripsFor: TripsProvider = (ctx, appointments, from, until) =>
   tripsForHandoff(ctx, new Set([...appointments.values()].flatMap((list) => list.filter((a) => !a.inHouse).map((a) => a.key))), from, until);
 

@@ -1,4 +1,5 @@
 import type { Handlers } from '../context';
+import { appointmentsHandlers } from './appointments';
 import { authHandlers } from './auth';
 import { facilityHandlers } from './facility';
 import { handoffHandlers } from './handoff';
@@ -23,5 +24,6 @@ export const handlers: Handlers = {
   ...residentsHandlers,
   ...handoffHandlers,
   ...privacyHandlers,
+  ...appointmentsHandlers,
   ...transportHandlers,
 };

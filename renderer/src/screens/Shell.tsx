@@ -9,6 +9,7 @@ import { useHashRoute } from '../app/useHashRoute';
 import { LanguagePicker } from '../components/LanguagePicker';
 import { useTranslation } from '../i18n';
 import { AdminScreen } from './admin/AdminScreen';
+import { AppointmentsScreen } from './appointments/AppointmentsScreen';
 import { HandoffScreen } from './handoff/HandoffScreen';
 import { TodayScreen } from './today/TodayScreen';
 import { TransportScreen } from './transport/TransportScreen';
@@ -33,15 +34,10 @@ const needs: Record<Exclude<Area, 'emergency'>, Permission | null> = {
   admin: 'users.read',
 };
 
-function NotYetAvailable() {
-  const { t } = useTranslation();
-  return <p className="empty">{t('app.notYetAvailable')}</p>;
-}
-
 const screens: Record<Area, () => ReactNode> = {
   today: TodayScreen,
   residents: ResidentsScreen,
-  appointments: NotYetAvailable,
+  appointments: AppointmentsScreen,
   transport: TransportScreen,
   training: TrainingScreen,
   myTraining: MyTrainingScreen,

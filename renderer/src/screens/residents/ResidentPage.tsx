@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ResidentAppointments } from '../appointments/AppointmentsScreen';
 import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import type { AuditEntry } from '../../../../shared/contract/users';
 import type { Facility } from '../../../../shared/contract/facility';
@@ -184,6 +185,8 @@ export function ResidentPage(p: { id: number; facility: Facility | null; canWrit
           </p>
         ) : null}
       </section>
+
+      <ResidentAppointments residentId={r.id} />
 
       {p.canWrite ? (
         <div className="toolbar resident-actions">

@@ -11,13 +11,14 @@ import { useFacilityFormat } from '../../app/facility';
 import { useCan, useSession } from '../../app/session';
 import { Notice, SelectInput } from '../../components/fields';
 import { clockTime, errorText, shiftName, useTranslation } from '../../i18n';
+import { TodayAppointments } from '../appointments/AppointmentsScreen';
 import { DriverDay } from '../transport/DriverDay';
 
 /**
  * The landing screen after sign-in: what needs doing today, by role, each line a link to where it
  * is done. Nurses: who is out of the building, the last handoff not yet acknowledged, CPR coverage.
- * Director of nursing: training that lapses this week and coverage gaps. Drivers: their trips of the
- * day with the pickup and drop-off buttons. Coordinators: their part arrives with appointments.
+ * Director of nursing: training that lapses this week and coverage gaps. Coordinators: today's
+ * appointments. Drivers: their trips of the day with the pickup and drop-off buttons.
  */
 const NURSING: readonly Role[] = ['charge_nurse', 'nurse', 'care_aide', 'director_of_nursing', 'administrator'];
 const MANAGING: readonly Role[] = ['director_of_nursing', 'administrator'];
@@ -33,7 +34,7 @@ export function TodayScreen() {
       {role === 'care_coordinator' ? (
         <section className="today-section" aria-labelledby="today-coordinator">
           <h2 id="today-coordinator">{t('today.coordinator.title')}</h2>
-          <p className="empty">{t('today.coordinator.placeholder')}</p>
+          <TodayAppointments />
         </section>
       ) : null}
       {role === 'driver' ? (

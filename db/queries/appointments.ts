@@ -1,0 +1,656 @@
+import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { OccurrenceOverride, Series } from '../../shared/domain/appointments/recurrence';
+import type { AppointmentSetting, AppointmentStatus, AppointmentType, PreparationItem } from '../../shared/domain/appointments/vocabulary';
+import type { StatusPeriod } from '../../shared/domain/residents/timeline';
+import type { QueryEnv } from '../engine/types';
+import { bool, first } from './util';
+
+/** Lists of ids are bound in chunks: well under either engine's limit on parameters. */
+const CHUNK = 500;
+
+/** The details an appointment and a series share. */
+export interface AppointmentDetailsRow {
+  residentId: number;
+  type: AppointmentType;
+  setting: AppointmentSetting;
+  providerId: number | null;
+  providerName: string | null;
+  locationName: string | null;
+  address: string | null;
+  phone: string | null;
+  preparationItems: PreparationItem[];
+  preparationNote: string | null;
+  escortNeeded: boolean;
+}
+
+/** A list row as stored (one-off or touched occurrence), with the resident and their place. */
+export interface PageRow {
+  id: number;
+  seriesId: number | null;
+  occurrenceLocal: string | null;
+  residentId: number;
+  residentName: string;
+  recordNumber: string;
+  unitId: number | null;
+  unitName: string | null;
+  roomLabel: string | null;
+  bedLabel: string | null;
+  type: AppointmentType;
+  setting: AppointmentSetting;
+  providerName: string | null;
+  locationName: string | null;
+  startAt: string;
+  endAt: string;
+  startLocal: string;
+  endLocal: string;
+  startFold: 'earlier' | 'later' | null;
+  status: AppointmentStatus;
+  escortNeeded: boolean;
+  transportArranged: boolean;
+  preparationItems: PreparationItem[];
+  familyInformedAt: string | null;
+  newOrders: boolean;
+  followUpDue: string | null;
+  followedUpAt: string | null;
+  version: number;
+}
+
+export interface PageFilter {
+  fromAt: string;
+  toAt: string;
+  type: AppointmentType | null;
+  status: AppointmentStatus | null;
+  unitId: number | null;
+  residentId: number | null;
+  needsTransport: boolean;
+  followUpDue: boolean;
+  familyNotInformed: boolean;
+  /** For "needs transport" (not started yet) and "family not informed" ([now, soon)). */
+  nowAt: string;
+  soonAt: string;
+}
+
+const PAGE_COLUMNS = `a.id, a.series_id, a.occurrence_local, a.resident_id, r.legal_family, r.legal_given, r.preferred_name, r.record_number,
+  u.id, u.name, rm.label, b.label, a.type, a.setting, a.provider_name, a.location_name, a.start_at, a.end_at, a.start_local, a.end_local,
+  a.start_fold, a.status, a.escort_needed, a.transport_arranged, a.preparation_items, a.family_informed_at, a.new_orders, a.follow_up_due,
+  a.followed_up_at, a.version`;
+
+const PAGE_FROM = `FROM appointments a
+  JOIN residents r ON r.id = a.resident_id
+  LEFT JOIN beds b ON b.id = r.bed_id
+  LEFT JOIN rooms rm ON rm.id = b.room_id
+  LEFT JOIN units u ON u.id = rm.unit_id`;
+
+// One statement for every filter combination: a NULL (or 0) parameter switches its condition off.
+// Typed parameters: PostgreSQL cannot infer a type for a parameter it first meets in `IS NULL`.
+const PAGE_WHERE = `WHERE a.start_at >= CAST(@fromAt AS TEXT) AND a.start_at < CAST(@toAt AS TEXT)
+  AND (CAST(@type AS TEXT) IS NULL OR a.type = CAST(@type AS TEXT))
+  AND (CAST(@status AS TEXT) IS NULL OR a.status = CAST(@status AS TEXT))
+  AND (CAST(@unitId AS INTEGER) IS NULL OR rm.unit_id = CAST(@unitId AS INTEGER))
+  AND (CAST(@residentId AS INTEGER) IS NULL OR a.resident_id = CAST(@residentId AS INTEGER))
+  AND (CAST(@needsTransport AS INTEGER) = 0 OR (a.setting = 'external' AND a.status IN ('scheduled', 'confirmed') AND NOT a.transport_arranged AND a.start_at >= CAST(@nowAt AS TEXT)))
+  AND (CAST(@followUpDue AS INTEGER) = 0 OR (a.status = 'completed' AND a.new_orders AND a.followed_up_at IS NULL))
+  AND (CAST(@familyNotInformed AS INTEGER) = 0 OR (a.status IN ('scheduled', 'confirmed') AND a.family_informed_at IS NULL AND a.start_at >= CAST(@nowAt AS TEXT) AND a.start_at < CAST(@soonAt AS TEXT)))`;
+
+/** The list page SQL, exported so the benchmark can run the same text raw. */
+export const appointmentsPageSql = `SELECT ${PAGE_COLUMNS} ${PAGE_FROM} ${PAGE_WHERE} ORDER BY a.start_at, a.id LIMIT CAST(@limit AS INTEGER) OFFSET CAST(@offset AS INTEGER)`;
+export const appointmentsCountSql = `SELECT CAST(count(*) AS INTEGER) ${PAGE_FROM} ${PAGE_WHERE}`;
+
+export function pageParams(f: PageFilter, limit: number, offset: number) {
+  return {
+    fromAt: f.fromAt,
+    toAt: f.toAt,
+    type: f.type,
+    status: f.status,
+    unitId: f.unitId,
+    residentId: f.residentId,
+    needsTransport: f.needsTransport ? 1 : 0,
+    followUpDue: f.followUpDue ? 1 : 0,
+    familyNotInformed: f.familyNotInformed ? 1 : 0,
+    nowAt: f.nowAt,
+    soonAt: f.soonAt,
+    limit,
+    offset,
+  };
+}
+
+const items = (json: string | null): PreparationItem[] => (json ? (JSON.parse(json) as PreparationItem[]) : []);
+
+export function pageRowOf(r: unknown[]): PageRow {
+  const preferred = r[6] as string | null;
+  return {
+    id: r[0] as number,
+    seriesId: r[1] as number | null,
+    occurrenceLocal: r[2] as string | null,
+    residentId: r[3] as number,
+    residentName: `${r[4] as string}, ${r[5] as string}${preferred ? ` (${preferred})` : ''}`,
+    recordNumber: r[7] as string,
+    unitId: r[8] as number | null,
+    unitName: r[9] as string | null,
+    roomLabel: r[10] as string | null,
+    bedLabel: r[11] as string | null,
+    type: r[12] as AppointmentType,
+    setting: r[13] as AppointmentSetting,
+    providerName: r[14] as string | null,
+    locationName: r[15] as string | null,
+    startAt: r[16] as string,
+    endAt: r[17] as string,
+    startLocal: r[18] as string,
+    endLocal: r[19] as string,
+    startFold: r[20] as 'earlier' | 'later' | null,
+    status: r[21] as AppointmentStatus,
+    escortNeeded: bool(r[22]),
+    transportArranged: bool(r[23]),
+    preparationItems: items(r[24] as string | null),
+    familyInformedAt: r[25] as string | null,
+    newOrders: bool(r[26]),
+    followUpDue: r[27] as string | null,
+    followedUpAt: r[28] as string | null,
+    version: Number(r[29]),
+  };
+}
+
+export interface StoredSeries extends AppointmentDetailsRow {
+  id: number;
+  residentName: string;
+  recordNumber: string;
+  unitId: number | null;
+  unitName: string | null;
+  roomLabel: string | null;
+  bedLabel: string | null;
+  cancelledAt: string | null;
+  version: number;
+  series: Series;
+  /** Original local start → the appointment row that carries that occurrence. */
+  touched: Map<string, number>;
+}
+
+export interface AppointmentWrite extends AppointmentDetailsRow {
+  startAt: string;
+  endAt: string;
+  startLocal: string;
+  endLocal: string;
+  startFold: 'earlier' | 'later' | null;
+  endFold: 'earlier' | 'later' | null;
+}
+
+export interface SeriesWrite extends AppointmentDetailsRow {
+  dtstartLocal: string;
+  timeZone: string;
+  rrule: string;
+  untilLocal: string;
+  durationMinutes: number;
+  splitFromId: number | null;
+}
+
+export function appointmentQueries(env: QueryEnv) {
+  const { appointments: a, appointmentSeries: s, appointmentSeriesExdates: ex, appointmentSeriesRdates: rd, appointmentSeriesOverrides: ov, appointmentProviders: p, appointmentStatusHistory: h, appointmentConflictOverrides: co, residents, beds, rooms, units, users, residentStatusPeriods } = env.t;
+  const pageStatement = env.statement(appointmentsPageSql);
+  const countStatement = env.statement(appointmentsCountSql);
+  const byIdStatement = env.statement(`SELECT ${PAGE_COLUMNS} ${PAGE_FROM} WHERE a.id = @id`);
+  const statusBy = aliasedTable(users, 'status_by');
+  const informedBy = aliasedTable(users, 'informed_by');
+
+  async function chunked<T>(ids: readonly number[], run: (chunk: number[]) => Promise<T[]>): Promise<T[]> {
+    const out: T[] = [];
+    for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await run(ids.slice(i, i + CHUNK))));
+    return out;
+  }
+
+  const detailColumns = (t: typeof a | typeof s) => ({
+    residentId: t.residentId,
+    type: t.type,
+    setting: t.setting,
+    providerId: t.providerId,
+    providerName: t.providerName,
+    locationName: t.locationName,
+    address: t.address,
+    phone: t.phone,
+    preparationItems: t.preparationItems,
+    preparationNote: t.preparationNote,
+    escortNeeded: t.escortNeeded,
+  });
+
+  const detailValues = (d: AppointmentDetailsRow) => ({
+    residentId: d.residentId,
+    type: d.type,
+    setting: d.setting,
+    providerId: d.providerId,
+    providerName: d.providerName,
+    locationName: d.locationName,
+    address: d.address,
+    phone: d.phone,
+    preparationItems: JSON.stringify(d.preparationItems),
+    preparationNote: d.preparationNote,
+    escortNeeded: d.escortNeeded,
+  });
+
+  /** Series (with exceptions) that may have an occurrence in the local window, filtered like the list. */
+  async function seriesIn(filter: { fromLocal: string; toLocal: string; type?: AppointmentType | null; unitId?: number | null; residentIds?: readonly number[] | null; ids?: readonly number[] }): Promise<StoredSeries[]> {
+    const conds = [isNull(s.cancelledAt), lt(s.dtstartLocal, filter.toLocal), gte(s.untilLocal, filter.fromLocal)];
+    if (filter.type) conds.push(eq(s.type, filter.type));
+    if (filter.unitId) conds.push(eq(rooms.unitId, filter.unitId));
+    if (filter.ids) conds.push(inArray(s.id, [...filter.ids]));
+    const run = (extra: ReturnType<typeof eq> | undefined) =>
+      env
+        .db()
+        .select({
+          id: s.id,
+          ...detailColumns(s),
+          legalFamily: residents.legalFamily,
+          legalGiven: residents.legalGiven,
+          preferredName: residents.preferredName,
+          recordNumber: residents.recordNumber,
+          unitId: units.id,
+          unitName: units.name,
+          roomLabel: rooms.label,
+          bedLabel: beds.label,
+          cancelledAt: s.cancelledAt,
+          version: s.version,
+          dtstartLocal: s.dtstartLocal,
+          timeZone: s.timeZone,
+          rrule: s.rrule,
+          untilLocal: s.untilLocal,
+          durationMinutes: s.durationMinutes,
+        })
+        .from(s)
+        .innerJoin(residents, eq(residents.id, s.residentId))
+        .leftJoin(beds, eq(beds.id, residents.bedId))
+        .leftJoin(rooms, eq(rooms.id, beds.roomId))
+        .leftJoin(units, eq(units.id, rooms.unitId))
+        .where(and(...conds, extra))
+        .orderBy(asc(s.id));
+    const rows = filter.residentIds ? await chunked(filter.residentIds, (ids) => run(inArray(s.residentId, ids))) : await run(undefined);
+    return withExceptions(rows);
+  }
+
+  type SeriesSelectRow = Omit<AppointmentDetailsRow, 'preparationItems' | 'escortNeeded'> & {
+    id: number;
+    legalFamily: string;
+    legalGiven: string;
+    preferredName: string | null;
+    recordNumber: string;
+    unitId: number | null;
+    unitName: string | null;
+    roomLabel: string | null;
+    bedLabel: string | null;
+    cancelledAt: string | null;
+    version: number;
+    dtstartLocal: string;
+    timeZone: string;
+    rrule: string;
+    untilLocal: string;
+    durationMinutes: number;
+    preparationItems: string;
+    escortNeeded: boolean | number;
+  };
+
+  async function withExceptions(
+    rows: SeriesSelectRow[],
+  ): Promise<StoredSeries[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const exRows = await chunked(ids, (c) => env.db().select({ seriesId: ex.seriesId, local: ex.originalLocal }).from(ex).where(inArray(ex.seriesId, c)));
+    const rdRows = await chunked(ids, (c) => env.db().select({ seriesId: rd.seriesId, local: rd.startLocal }).from(rd).where(inArray(rd.seriesId, c)));
+    const ovRows = await chunked(ids, (c) => env.db().select().from(ov).where(inArray(ov.seriesId, c)));
+    const group = <T extends { seriesId: number }>(list: T[]) => {
+      const m = new Map<number, T[]>();
+      for (const x of list) m.set(x.seriesId, [...(m.get(x.seriesId) ?? []), x]);
+      return m;
+    };
+    const exBy = group(exRows);
+    const rdBy = group(rdRows);
+    const ovBy = group(ovRows);
+    return rows.map((r) => {
+      const overrides = ovBy.get(r.id) ?? [];
+      const touched = new Map<string, number>();
+      for (const o of overrides) if (o.appointmentId !== null) touched.set(o.originalLocal, o.appointmentId);
+      return {
+        id: r.id,
+        residentId: r.residentId,
+        type: r.type,
+        setting: r.setting,
+        providerId: r.providerId,
+        providerName: r.providerName,
+        locationName: r.locationName,
+        address: r.address,
+        phone: r.phone,
+        preparationItems: items(r.preparationItems),
+        preparationNote: r.preparationNote,
+        escortNeeded: bool(r.escortNeeded),
+        residentName: `${r.legalFamily}, ${r.legalGiven}${r.preferredName ? ` (${r.preferredName})` : ''}`,
+        recordNumber: r.recordNumber,
+        unitId: r.unitId,
+        unitName: r.unitName,
+        roomLabel: r.roomLabel,
+        bedLabel: r.bedLabel,
+        cancelledAt: r.cancelledAt,
+        version: r.version,
+        touched,
+        series: {
+          dtstartLocal: r.dtstartLocal,
+          timeZone: r.timeZone,
+          rrule: r.rrule,
+          untilLocal: r.untilLocal,
+          durationMinutes: r.durationMinutes,
+          exdates: (exBy.get(r.id) ?? []).map((x) => x.local).sort(),
+          rdates: (rdBy.get(r.id) ?? []).map((x) => x.local).sort(),
+          overrides: overrides.map(
+            (o): OccurrenceOverride => ({ originalLocal: o.originalLocal, startLocal: o.startLocal, startFold: o.startFold, durationMinutes: o.durationMinutes, status: o.status }),
+          ),
+        },
+      };
+    });
+  }
+
+  /** Replaces a series' exceptions with the given ones (its overrides keep their appointment rows by key). */
+  async function writeExceptions(seriesId: number, series: Series, touched: ReadonlyMap<string, number>): Promise<void> {
+    await env.db().delete(ex).where(eq(ex.seriesId, seriesId));
+    await env.db().delete(rd).where(eq(rd.seriesId, seriesId));
+    await env.db().delete(ov).where(eq(ov.seriesId, seriesId));
+    if (series.exdates.length > 0) await env.db().insert(ex).values(series.exdates.map((l) => ({ seriesId, originalLocal: l })));
+    if (series.rdates.length > 0) await env.db().insert(rd).values(series.rdates.map((l) => ({ seriesId, startLocal: l })));
+    if (series.overrides.length > 0)
+      await env
+        .db()
+        .insert(ov)
+        .values(
+          series.overrides.map((o) => ({
+            seriesId,
+            originalLocal: o.originalLocal,
+            startLocal: o.startLocal,
+            startFold: o.startFold,
+            durationMinutes: o.durationMinutes,
+            status: o.status,
+            appointmentId: touched.get(o.originalLocal) ?? null,
+          })),
+        );
+  }
+
+  return {
+    async page(f: PageFilter, limit: number, offset: number): Promise<PageRow[]> {
+      return (await pageStatement.rows(pageParams(f, limit, offset))).map(pageRowOf);
+    },
+    async count(f: PageFilter): Promise<number> {
+      return Number((await countStatement.rows(pageParams(f, 1, 0)))[0]![0]);
+    },
+    async row(id: number): Promise<PageRow | undefined> {
+      const r = (await byIdStatement.rows({ id }))[0];
+      return r ? pageRowOf(r) : undefined;
+    },
+    seriesIn,
+
+    async detail(id: number) {
+      const row = await first(
+        env
+          .db()
+          .select({
+            providerId: a.providerId,
+            address: a.address,
+            phone: a.phone,
+            startFold: a.startFold,
+            endFold: a.endFold,
+            preparationNote: a.preparationNote,
+            statusAt: a.statusAt,
+            statusByName: statusBy.displayName,
+            statusReason: a.statusReason,
+            outcomeNote: a.outcomeNote,
+            familyInformedByName: informedBy.displayName,
+            familyInformedMethod: a.familyInformedMethod,
+            familyContactName: a.familyContactName,
+            familyInformedNote: a.familyInformedNote,
+          })
+          .from(a)
+          .leftJoin(statusBy, eq(statusBy.id, a.statusBy))
+          .leftJoin(informedBy, eq(informedBy.id, a.familyInformedBy))
+          .where(eq(a.id, id)),
+      );
+      if (!row) return undefined;
+      const history = await env
+        .db()
+        .select({ from: h.fromStatus, to: h.toStatus, reason: h.reason, at: h.changedAt, byName: users.displayName })
+        .from(h)
+        .leftJoin(users, eq(users.id, h.changedBy))
+        .where(eq(h.appointmentId, id))
+        .orderBy(asc(h.id));
+      const overrides = (
+        await env.db().select({ reason: co.reason, at: co.overriddenAt, byName: users.displayName, json: co.conflictsJson }).from(co).leftJoin(users, eq(users.id, co.overriddenBy)).where(eq(co.appointmentId, id)).orderBy(asc(co.id))
+      ).map((o) => ({ reason: o.reason, at: o.at, byName: o.byName, keys: (JSON.parse(o.json) as { key: string }[]).map((c) => c.key) }));
+      return { ...row, history, overrides };
+    },
+
+    async stored(id: number) {
+      return first(env.db().select().from(a).where(eq(a.id, id)));
+    },
+
+    async insert(w: AppointmentWrite & { seriesId?: number | null; occurrenceLocal?: string | null; status?: AppointmentStatus }, at: string, by: number | null): Promise<number> {
+      const [row] = await env
+        .db()
+        .insert(a)
+        .values({
+          ...detailValues(w),
+          seriesId: w.seriesId ?? null,
+          occurrenceLocal: w.occurrenceLocal ?? null,
+          startAt: w.startAt,
+          endAt: w.endAt,
+          startLocal: w.startLocal,
+          endLocal: w.endLocal,
+          startFold: w.startFold,
+          endFold: w.endFold,
+          status: w.status ?? 'scheduled',
+          statusAt: at,
+          statusBy: by,
+          createdAt: at,
+          createdBy: by,
+          updatedAt: at,
+          updatedBy: by,
+        })
+        .returning({ id: a.id });
+      await env.db().insert(h).values({ appointmentId: row!.id, fromStatus: null, toStatus: w.status ?? 'scheduled', changedAt: at, changedBy: by });
+      return row!.id;
+    },
+
+    /**
+     * Writes over the version the editor read. false: someone saved a newer version in between
+     * (or the row is gone); the handler tells which.
+     */
+    async update(id: number, expectedVersion: number, set: Partial<typeof a.$inferInsert>, at: string, by: number | null): Promise<boolean> {
+      const rows = await env
+        .db()
+        .update(a)
+        .set({ ...set, updatedAt: at, updatedBy: by, version: sql`${a.version} + 1` })
+        .where(and(eq(a.id, id), eq(a.version, expectedVersion)))
+        .returning({ id: a.id });
+      return rows.length === 1;
+    },
+    detailValues,
+
+    async addStatus(appointmentId: number, from: AppointmentStatus | null, to: AppointmentStatus, reason: string | null, at: string, by: number | null): Promise<void> {
+      await env.db().insert(h).values({ appointmentId, fromStatus: from, toStatus: to, reason, changedAt: at, changedBy: by });
+    },
+
+    async recordOverride(target: { appointmentId?: number | null; seriesId?: number | null }, reason: string, conflicts: unknown[], at: string, by: number | null): Promise<void> {
+      await env
+        .db()
+        .insert(co)
+        .values({ appointmentId: target.appointmentId ?? null, seriesId: target.seriesId ?? null, reason, conflictsJson: JSON.stringify(conflicts), overriddenAt: at, overriddenBy: by });
+    },
+
+    /** The resident's one-off appointments and touched occurrences around [fromAt, toAt) (conflicts, ICS). */
+    async ofResidentBetween(residentId: number, fromAt: string, toAt: string) {
+      return env
+        .db()
+        .select({ id: a.id, start: a.startAt, end: a.endAt, status: a.status, seriesId: a.seriesId, occurrenceLocal: a.occurrenceLocal })
+        .from(a)
+        .where(and(eq(a.residentId, residentId), lt(a.startAt, toAt), gte(a.endAt, fromAt)))
+        .orderBy(asc(a.startAt));
+    },
+
+    /** The resident's series that may reach [fromLocal, toLocal). */
+    async residentSeries(residentId: number, fromLocal: string, toLocal: string) {
+      return seriesIn({ fromLocal, toLocal, residentIds: [residentId] });
+    },
+
+    async series(id: number): Promise<StoredSeries | undefined> {
+      return (await seriesInAny([id]))[0];
+    },
+
+    async seriesRaw(id: number) {
+      return first(env.db().select().from(s).where(eq(s.id, id)));
+    },
+
+    async insertSeries(w: SeriesWrite, at: string, by: number | null): Promise<number> {
+      const [row] = await env
+        .db()
+        .insert(s)
+        .values({
+          ...detailValues(w),
+          dtstartLocal: w.dtstartLocal,
+          timeZone: w.timeZone,
+          rrule: w.rrule,
+          untilLocal: w.untilLocal,
+          durationMinutes: w.durationMinutes,
+          splitFromId: w.splitFromId,
+          createdAt: at,
+          createdBy: by,
+          updatedAt: at,
+          updatedBy: by,
+        })
+        .returning({ id: s.id });
+      return row!.id;
+    },
+
+    async updateSeries(id: number, expectedVersion: number, set: Partial<typeof s.$inferInsert>, at: string, by: number | null): Promise<boolean> {
+      const rows = await env
+        .db()
+        .update(s)
+        .set({ ...set, updatedAt: at, updatedBy: by, version: sql`${s.version} + 1` })
+        .where(and(eq(s.id, id), eq(s.version, expectedVersion)))
+        .returning({ id: s.id });
+      return rows.length === 1;
+    },
+
+    writeExceptions,
+
+    /** Moves touched occurrences' appointment rows to another series (after a split). */
+    async moveTouched(appointmentIds: readonly number[], seriesId: number): Promise<void> {
+      if (appointmentIds.length > 0) await env.db().update(a).set({ seriesId }).where(inArray(a.id, [...appointmentIds]));
+    },
+
+    /** A touched occurrence's key after its series' time of day changed. */
+    async renameOccurrences(list: readonly { id: number; key: string }[]): Promise<void> {
+      for (const r of list) await env.db().update(a).set({ occurrenceLocal: r.key }).where(eq(a.id, r.id));
+    },
+
+    async byOccurrence(seriesId: number, originalLocal: string) {
+      return first(env.db().select({ id: a.id }).from(a).where(and(eq(a.seriesId, seriesId), eq(a.occurrenceLocal, originalLocal))));
+    },
+
+    async statusPeriods(residentId: number): Promise<StatusPeriod[]> {
+      return env
+        .db()
+        .select({ status: residentStatusPeriods.status, from: residentStatusPeriods.fromDate, to: residentStatusPeriods.toDate })
+        .from(residentStatusPeriods)
+        .where(and(eq(residentStatusPeriods.residentId, residentId), isNull(residentStatusPeriods.enteredInErrorAt)))
+        .orderBy(asc(residentStatusPeriods.fromDate), asc(residentStatusPeriods.id));
+    },
+
+    /** Work-list candidates stored as rows: new orders not followed up, and open ones in [nowAt, untilAt). */
+    async followUpRows(nowAt: string, untilAt: string, unitId: number | null): Promise<PageRow[]> {
+      const base = { type: null, status: null, unitId, residentId: null, nowAt, soonAt: untilAt } as const;
+      const orders = await pageStatement.rows(pageParams({ ...base, fromAt: '0000', toAt: '9999', needsTransport: false, followUpDue: true, familyNotInformed: false }, 500, 0));
+      const open = await pageStatement.rows(pageParams({ ...base, fromAt: nowAt, toAt: untilAt, needsTransport: false, followUpDue: false, familyNotInformed: false }, 500, 0));
+      return [...orders, ...open].map(pageRowOf);
+    },
+
+    /** The resident's next and last stored appointments. */
+    async residentRows(residentId: number, nowAt: string, n: number): Promise<{ upcoming: PageRow[]; past: PageRow[] }> {
+      const upcoming = await pageStatement.rows(pageParams({ fromAt: nowAt, toAt: '9999', type: null, status: null, unitId: null, residentId, needsTransport: false, followUpDue: false, familyNotInformed: false, nowAt, soonAt: nowAt }, n, 0));
+      const ids = await env.db().select({ id: a.id }).from(a).where(and(eq(a.residentId, residentId), lt(a.startAt, nowAt))).orderBy(desc(a.startAt), desc(a.id)).limit(n);
+      const past: PageRow[] = [];
+      for (const { id } of ids) {
+        const r = (await byIdStatement.rows({ id }))[0];
+        if (r) past.push(pageRowOf(r));
+      }
+      return { upcoming: upcoming.map(pageRowOf), past };
+    },
+
+    async resident(id: number) {
+      return first(env.db().select({ id: residents.id, status: residents.status, legalFamily: residents.legalFamily, legalGiven: residents.legalGiven, preferredName: residents.preferredName }).from(residents).where(eq(residents.id, id)));
+    },
+
+    // Providers directory
+    async providers(query: string, includeInactive: boolean) {
+      const conds = [isNull(p.mergedIntoId)];
+      if (!includeInactive) conds.push(eq(p.active, true));
+      if (query.trim() !== '') conds.push(env.d.containsText(p.name, query.trim()));
+      return env.db().select().from(p).where(and(...conds)).orderBy(env.d.ciOrder(p.name), asc(p.id)).limit(500);
+    },
+    async provider(id: number) {
+      return first(env.db().select().from(p).where(eq(p.id, id)));
+    },
+    async insertProvider(f: { name: string; specialty: string | null; locationName: string | null; address: string | null; phone: string | null }, at: string, by: number | null): Promise<number> {
+      const [row] = await env.db().insert(p).values({ ...f, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by }).returning({ id: p.id });
+      return row!.id;
+    },
+    async updateProvider(id: number, expectedVersion: number, set: Partial<typeof p.$inferInsert>, at: string, by: number | null): Promise<boolean> {
+      const rows = await env
+        .db()
+        .update(p)
+        .set({ ...set, updatedAt: at, updatedBy: by, version: sql`${p.version} + 1` })
+        .where(and(eq(p.id, id), eq(p.version, expectedVersion)))
+        .returning({ id: p.id });
+      return rows.length === 1;
+    },
+    /** Points every appointment and series naming `fromId` at `intoId`; returns how many. */
+    async repointProvider(fromId: number, intoId: number, at: string, by: number | null): Promise<{ appointments: number; series: number }> {
+      const ar = await env.db().update(a).set({ providerId: intoId, updatedAt: at, updatedBy: by, version: sql`${a.version} + 1` }).where(eq(a.providerId, fromId)).returning({ id: a.id });
+      const sr = await env.db().update(s).set({ providerId: intoId, updatedAt: at, updatedBy: by, version: sql`${s.version} + 1` }).where(eq(s.providerId, fromId)).returning({ id: s.id });
+      return { appointments: ar.length, series: sr.length };
+    },
+
+    /** Touched occurrences whose appointment rows must follow their series (instants re-derived). */
+    async touchedRows(seriesId: number) {
+      return env.db().select({ id: a.id, occurrenceLocal: a.occurrenceLocal, startAt: a.startAt, endAt: a.endAt }).from(a).where(eq(a.seriesId, seriesId));
+    },
+    async setTimes(id: number, t: { startAt: string; endAt: string; startLocal: string; endLocal: string }, at: string, by: number | null): Promise<void> {
+      await env.db().update(a).set({ ...t, updatedAt: at, updatedBy: by, version: sql`${a.version} + 1` }).where(eq(a.id, id));
+    },
+  };
+
+  async function seriesInAny(ids: readonly number[]): Promise<StoredSeries[]> {
+    return seriesIn({ fromLocal: '0000', toLocal: '9999', ids }).then(async (found) => {
+      if (found.length === ids.length) return found;
+      // Cancelled series too (a detail screen still shows them).
+      const rows = await env
+        .db()
+        .select({
+          id: s.id,
+          ...detailColumns(s),
+          legalFamily: residents.legalFamily,
+          legalGiven: residents.legalGiven,
+          preferredName: residents.preferredName,
+          recordNumber: residents.recordNumber,
+          unitId: units.id,
+          unitName: units.name,
+          roomLabel: rooms.label,
+          bedLabel: beds.label,
+          cancelledAt: s.cancelledAt,
+          version: s.version,
+          dtstartLocal: s.dtstartLocal,
+          timeZone: s.timeZone,
+          rrule: s.rrule,
+          untilLocal: s.untilLocal,
+          durationMinutes: s.durationMinutes,
+        })
+        .from(s)
+        .innerJoin(residents, eq(residents.id, s.residentId))
+        .leftJoin(beds, eq(beds.id, residents.bedId))
+        .leftJoin(rooms, eq(rooms.id, beds.roomId))
+        .leftJoin(units, eq(units.id, rooms.unitId))
+        .where(inArray(s.id, [...ids]));
+      return withExceptions(rows);
+    });
+  }
+}
+export type AppointmentQueries = ReturnType<typeof appointmentQueries>;
