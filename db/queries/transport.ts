@@ -1,7 +1,7 @@
-import { aliasedTable, and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { BaseMode, CarrierKind, EscortKind, LegKind, LegStatus, ReturnKind } from '../../shared/domain/transport/vocabulary';
 import type { QueryEnv } from '../engine/types';
-import { first } from './util';
+import { bool, first } from './util';
 
 export interface VehicleRow {
   id: number;
@@ -137,6 +137,44 @@ export interface TripRow extends LegRow {
   appointment: { startsAt: string; endsAt: string; status: string; setting: 'in_house' | 'external' };
   destination: { name: string; address: string; phone: string | null };
 }
+
+/** A leg as the conflict rules need it, read by the hot hand-written statement (no names of places, carriers or drivers). */
+export interface ConflictLegRow {
+  id: number;
+  bookingId: number;
+  kind: LegKind;
+  status: LegStatus;
+  carrierKind: CarrierKind;
+  vehicleId: number | null;
+  driverStaffId: number | null;
+  runId: number | null;
+  pickupAt: string | null;
+  dropoffAt: string | null;
+  residentId: number;
+  legalGiven: string;
+  legalFamily: string;
+  preferredName: string | null;
+  modeBase: BaseMode;
+  modeBariatric: boolean;
+  modeOxygen: boolean;
+  escortKind: EscortKind | null;
+  escortStaffId: number | null;
+  escortStaffName: string | null;
+  escortName: string | null;
+  escortPhone: string | null;
+  familyName: string | null;
+  familyPhone: string | null;
+  appointment: { startsAt: string; endsAt: string; status: string; setting: 'in_house' | 'external' };
+}
+
+const CONFLICT_COLUMNS = `l.id, l.booking_id, l.kind, l.status, l.carrier_kind, l.vehicle_id, l.driver_staff_id, l.run_id, l.pickup_at, l.dropoff_at,
+  b.resident_id, r.legal_given, r.legal_family, r.preferred_name, b.mode_base, b.mode_bariatric, b.mode_oxygen,
+  b.escort_kind, b.escort_staff_id, es.name, b.escort_name, b.escort_phone, l.family_name, l.family_phone,
+  a.start_at, a.end_at, a.status, a.setting`;
+const CONFLICT_FROM = `FROM transport_legs l JOIN transport_bookings b ON b.id = l.booking_id JOIN appointments a ON a.id = b.appointment_id
+  JOIN residents r ON r.id = b.resident_id LEFT JOIN staff es ON es.id = b.escort_staff_id`;
+const CONFLICT_SQL = `SELECT ${CONFLICT_COLUMNS} ${CONFLICT_FROM} WHERE l.pickup_at >= @from AND l.pickup_at < @until
+  UNION ALL SELECT ${CONFLICT_COLUMNS} ${CONFLICT_FROM} WHERE b.resident_id = @resident AND a.end_at >= @from AND a.start_at < @until`;
 
 /** Lists of ids are bound in chunks: well under either engine's limit on parameters. */
 const CHUNK = 500;
@@ -318,6 +356,12 @@ export function transportQueries(env: QueryEnv) {
     const out: T[] = [];
     for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await run(ids.slice(i, i + CHUNK))));
     return out;
+  }
+
+  const conflictStatement = env.statement(CONFLICT_SQL);
+
+  async function tripsById(ids: readonly number[]): Promise<TripRow[]> {
+    return (await chunked(ids, (chunk) => selectTrips().where(inArray(legs.id, chunk)))).map(toTrip);
   }
 
   return {
@@ -534,26 +578,81 @@ export function transportQueries(env: QueryEnv) {
      * booking's window by a day either side), plus every leg of the resident's bookings in that span.
      */
     async tripsAround(from: string, until: string, residentId: number): Promise<TripRow[]> {
-      const rows = await selectTrips().where(
-        or(and(gte(legs.pickupAt, from), lt(legs.pickupAt, until)), and(eq(bookings.residentId, residentId), gte(appointments.endAt, from), lt(appointments.startAt, until))),
-      );
-      return rows.map(toTrip);
+      // Ids first, each by its own index (an OR, or a join the planner may start from the residents,
+      // would scan every leg), then the rows by primary key.
+      const inWindow = await env
+        .db()
+        .select({ id: legs.id })
+        .from(legs)
+        .where(and(gte(legs.pickupAt, from), lt(legs.pickupAt, until)));
+      const own = await env
+        .db()
+        .select({ id: legs.id })
+        .from(bookings)
+        .innerJoin(appointments, eq(appointments.id, bookings.appointmentId))
+        .innerJoin(legs, eq(legs.bookingId, bookings.id))
+        .where(and(eq(bookings.residentId, residentId), gte(appointments.endAt, from), lt(appointments.startAt, until)));
+      return tripsById([...new Set([...inWindow, ...own].map((r) => r.id))]);
+    },
+    /**
+     * The legs a booking's conflicts are checked against: pickups in [from, until) (the caller widens
+     * the booking's window by a day either side) and the resident's own legs of that span. The hot
+     * path of every save: one prepared statement, rows as arrays.
+     */
+    async conflictLegs(from: string, until: string, residentId: number): Promise<ConflictLegRow[]> {
+      const seen = new Set<unknown>();
+      const rows = ((await conflictStatement.rows({ from, until, resident: residentId })) as unknown[][]).filter((r) => !seen.has(r[0]) && seen.add(r[0]));
+      return rows.map((r) => ({
+        id: Number(r[0]),
+        bookingId: Number(r[1]),
+        kind: r[2] as LegKind,
+        status: r[3] as LegStatus,
+        carrierKind: r[4] as CarrierKind,
+        vehicleId: r[5] === null ? null : Number(r[5]),
+        driverStaffId: r[6] === null ? null : Number(r[6]),
+        runId: r[7] === null ? null : Number(r[7]),
+        pickupAt: r[8] as string | null,
+        dropoffAt: r[9] as string | null,
+        residentId: Number(r[10]),
+        legalGiven: r[11] as string,
+        legalFamily: r[12] as string,
+        preferredName: r[13] as string | null,
+        modeBase: r[14] as BaseMode,
+        modeBariatric: bool(r[15]),
+        modeOxygen: bool(r[16]),
+        escortKind: r[17] as EscortKind | null,
+        escortStaffId: r[18] === null ? null : Number(r[18]),
+        escortStaffName: r[19] as string | null,
+        escortName: r[20] as string | null,
+        escortPhone: r[21] as string | null,
+        familyName: r[22] as string | null,
+        familyPhone: r[23] as string | null,
+        appointment: { startsAt: r[24] as string, endsAt: r[25] as string, status: r[26] as string, setting: r[27] as 'in_house' | 'external' },
+      }));
     },
     /** Legs with a pickup in [from, until), and will-call returns whose appointment ends then. */
     async tripsBetween(from: string, until: string, filter: { vehicleId?: number; driverStaffId?: number } = {}): Promise<TripRow[]> {
-      const inWindow = or(and(gte(legs.pickupAt, from), lt(legs.pickupAt, until)), and(isNull(legs.pickupAt), gte(appointments.endAt, from), lt(appointments.endAt, until)));
-      const rows = await selectTrips().where(
-        and(
-          inWindow,
-          filter.vehicleId !== undefined ? eq(legs.vehicleId, filter.vehicleId) : undefined,
-          filter.driverStaffId !== undefined ? eq(legs.driverStaffId, filter.driverStaffId) : undefined,
-        ),
+      const narrow = and(
+        filter.vehicleId !== undefined ? eq(legs.vehicleId, filter.vehicleId) : undefined,
+        filter.driverStaffId !== undefined ? eq(legs.driverStaffId, filter.driverStaffId) : undefined,
       );
-      return rows.map(toTrip);
+      const timed = await env
+        .db()
+        .select({ id: legs.id })
+        .from(legs)
+        .where(and(gte(legs.pickupAt, from), lt(legs.pickupAt, until), narrow));
+      const willCall = await env
+        .db()
+        .select({ id: legs.id })
+        .from(legs)
+        .innerJoin(bookings, eq(bookings.id, legs.bookingId))
+        .where(and(isNull(legs.pickupAt), gte(bookings.appointmentEndsAt, new Date(Date.parse(from) - 2 * 86_400_000).toISOString()), lt(bookings.appointmentStartsAt, until), narrow));
+      return tripsById([...timed, ...willCall].map((r) => r.id));
     },
     /** Legs whose resident may be out now: outbound marked, return not yet done, pickups around now. */
     async tripsOfBookings(bookingIds: readonly number[]): Promise<TripRow[]> {
-      return (await chunked(bookingIds, (ids) => selectTrips().where(inArray(legs.bookingId, ids)))).map(toTrip);
+      const ids = await chunked(bookingIds, (chunk) => env.db().select({ id: legs.id }).from(legs).where(inArray(legs.bookingId, chunk)));
+      return tripsById(ids.map((r) => r.id));
     },
     /** Bookings whose outbound is under way or done and whose return is not finished: who may be out now. */
     async openBookingIds(since: string): Promise<number[]> {

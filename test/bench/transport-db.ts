@@ -87,7 +87,9 @@ async function benchConflictCheck(): Promise<BenchResults> {
       return seed / 2 ** 31;
     };
     const start = Date.parse('2025-01-06T14:00:00Z');
+    const t0 = performance.now();
     seedTrips(core, { trips: 50_000, start, days: 730, vehicles, drivers, residents, providers, random });
+    process.stderr.write(`transport bench: 50,000 trips written in ${Math.round(performance.now() - t0)} ms\n`);
     // The bookings about to be saved: appointments with no ride yet.
     const candidates = seedTrips(core, { trips: 300, start, days: 730, vehicles, drivers, residents, providers, random });
     db.prepare(`DELETE FROM transport_legs WHERE booking_id IN (SELECT id FROM transport_bookings WHERE appointment_id >= ?)`).run(candidates[0]!);
@@ -98,7 +100,9 @@ async function benchConflictCheck(): Promise<BenchResults> {
     const appointmentOf = db.prepare('SELECT start_at AS s, end_at AS e FROM appointments WHERE id = ?');
     const samples: number[] = [];
     let found = 0;
-    for (let round = 0; round < 900; round++) {
+    const l0 = performance.now();
+    for (let round = 0; round < (process.env.TRANSPORT_BENCH_PROFILE ? 320 : 900); round++) {
+      if (round === 10) process.stderr.write(`transport bench: 10 checks in ${Math.round(performance.now() - l0)} ms\n`);
       const id = candidates[round % candidates.length]!;
       const a = appointmentOf.get(id) as { s: string; e: string };
       const pickup = new Date(Date.parse(a.s) - 45 * 60_000).toISOString();
@@ -127,6 +131,24 @@ async function benchConflictCheck(): Promise<BenchResults> {
       }
     }
     if (found === 0) throw new Error('transport bench: no conflict found; the facility is not busy enough to mean anything');
+    if (process.env.TRANSPORT_BENCH_PROFILE) {
+      const id = candidates[0]!;
+      const a = appointmentOf.get(id) as { s: string; e: string };
+      const stamp = async (name: string, fn: () => Promise<unknown>) => {
+        const t = performance.now();
+        for (let i = 0; i < 20; i++) await core.engine.read(fn as () => Promise<unknown>);
+        process.stderr.write(`${name}: ${((performance.now() - t) / 20).toFixed(2)} ms\n`);
+      };
+      const from = new Date(Date.parse(a.s) - 2 * DAY).toISOString();
+      const until = new Date(Date.parse(a.e) + 2 * DAY).toISOString();
+      await stamp('appointment', () => core.q.transport.appointment(id));
+      await stamp('vehicles', () => core.q.transport.vehicles());
+      await stamp('listCourses', () => core.q.training.listCourses(true));
+      await stamp('staffFacts', () => core.q.transport.staffFacts(drivers));
+      await stamp('completionsThrough', () => core.q.training.completionsThrough(drivers, until.slice(0, 10)));
+      await stamp('conflictLegs', () => core.q.transport.conflictLegs(from, until, residents[0]!));
+      process.stderr.write(`legs in window: ${(await core.q.transport.tripsAround(from, until, residents[0]!)).length}\n`);
+    }
     const timing = summarize(samples);
     return { 'transport.conflict_check_p95_ms': round(timing.p95, 3), 'transport.conflict_check_median_ms': round(timing.median, 3) };
   } finally {
@@ -254,6 +276,8 @@ async function benchManifest(): Promise<BenchResults> {
     await app.close();
   }
 }
+
+export { benchConflictCheck, benchManifest };
 
 export async function benchTransportDb(): Promise<BenchResults> {
   return { ...(await benchConflictCheck()), ...(await benchManifest()) };

@@ -45,7 +45,7 @@ import {
 } from '../../../shared/domain/transport';
 import type { BookInput } from '../../../shared/domain/transport/schemas';
 import { err, fieldError, ok, type Err, type FieldIssue } from '../../../shared/result';
-import type { AppointmentFacts, BookingRow, BookingWrite, LegRow, LegWrite, TripRow } from '../../../db/queries/transport';
+import type { AppointmentFacts, BookingRow, BookingWrite, ConflictLegRow, LegRow, LegWrite, TripRow } from '../../../db/queries/transport';
 import { destinationOf } from '../../../db/queries/transport';
 import type { OutOnTrip, StaffOffFloor, TripFill, TripsKnown } from '../../../shared/domain/handoff/rows';
 import { defineHandlers, type HandlerContext } from '../context';
@@ -158,30 +158,30 @@ async function bookingOut(ctx: HandlerContext, b: BookingRow): Promise<BookingOu
 
 // ── Trips as the pure rules see them ─────────────────────────────────────────────────────────────
 
-function carrierOfTrip(r: TripRow): Carrier {
+function carrierOfTrip(r: Pick<TripRow, 'carrierKind' | 'vehicleId' | 'driverStaffId' | 'familyName' | 'familyPhone'> & { carrierName?: string | null; carrierPhone?: string | null }): Carrier {
   switch (r.carrierKind) {
     case 'facility_vehicle':
       return { kind: 'facility_vehicle', vehicleId: String(r.vehicleId), driverStaffId: r.driverStaffId === null ? null : String(r.driverStaffId) };
     case 'transport_company':
       return { kind: 'transport_company', name: r.carrierName ?? '', phone: r.carrierPhone ?? '' };
     case 'taxi':
-      return { kind: 'taxi', name: r.carrierName, phone: r.carrierPhone };
+      return { kind: 'taxi', name: r.carrierName ?? null, phone: r.carrierPhone ?? null };
     default:
       return { kind: 'family', name: r.familyName ?? '', phone: r.familyPhone ?? '' };
   }
 }
 
-function escortOfTrip(r: TripRow): Escort | null {
+function escortOfTrip(r: Pick<TripRow, 'escortKind' | 'escortStaffId' | 'escortStaffName' | 'escortName' | 'escortPhone'>): Escort | null {
   if (r.escortKind === 'staff' && r.escortStaffId !== null) return { kind: 'staff', staffId: String(r.escortStaffId), name: r.escortStaffName ?? '' };
   if (r.escortKind === 'family') return { kind: 'family', name: r.escortName ?? '', phone: r.escortPhone };
   return null;
 }
 
-function residentOfTrip(r: TripRow) {
-  return { givenName: r.legalGiven, familyName: r.legalFamily, preferredName: r.preferredName, room: r.room };
+function residentOfTrip(r: Pick<TripRow, 'legalGiven' | 'legalFamily' | 'preferredName'> & { room?: string | null }) {
+  return { givenName: r.legalGiven, familyName: r.legalFamily, preferredName: r.preferredName, room: r.room ?? null };
 }
 
-export function tripLegOf(r: TripRow): TripLeg {
+export function tripLegOf(r: TripRow | ConflictLegRow): TripLeg {
   return {
     id: String(r.id),
     bookingId: String(r.bookingId),
@@ -390,7 +390,7 @@ export async function conflictsOf(
   times.push(r.appt.startsAt, r.appt.endsAt);
   const from = new Date(Math.min(...times.map((t) => Date.parse(t))) - DAY_MS).toISOString();
   const until = new Date(Math.max(...times.map((t) => Date.parse(t))) + DAY_MS).toISOString();
-  const existing = (await ctx.q.transport.tripsAround(from, until, r.appt.residentId)).map(tripLegOf);
+  const existing = (await ctx.q.transport.conflictLegs(from, until, r.appt.residentId)).map(tripLegOf);
   const staffIds = new Set<number>();
   for (const l of [...candidate, ...existing]) {
     if (l.carrier.kind === 'facility_vehicle' && l.carrier.driverStaffId !== null) staffIds.add(Number(l.carrier.driverStaffId));
