@@ -75,8 +75,10 @@ const PAGE_COLUMNS = `a.id, a.series_id, a.occurrence_local, a.resident_id, r.le
   a.start_fold, a.status, a.escort_needed, a.transport_arranged, a.preparation_items, a.family_informed_at, a.new_orders, a.follow_up_due,
   a.followed_up_at, a.version`;
 
+// `+a.resident_id`: the day's rows are found by start time, then joined to their resident; without
+// it SQLite may walk every resident's appointments through (resident_id, start_at) instead.
 const PAGE_FROM = `FROM appointments a
-  JOIN residents r ON r.id = a.resident_id
+  JOIN residents r ON r.id = +a.resident_id
   LEFT JOIN beds b ON b.id = r.bed_id
   LEFT JOIN rooms rm ON rm.id = b.room_id
   LEFT JOIN units u ON u.id = rm.unit_id`;

@@ -1,6 +1,9 @@
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
 import type { InputOf } from '../../shared/contract';
+import { nearWindow } from '../../electron/core/handlers/appointments';
+import { requireLocal } from '../../shared/domain/appointments/local-time';
+import { expand, type Series } from '../../shared/domain/appointments/recurrence';
 import { adminCore } from '../support/core';
 import { countRows, fingerprint } from '../support/db';
 import { addRooms, admission } from '../support/residents';
@@ -207,5 +210,23 @@ describe('appointments', () => {
     expect(sheet.scheduleAvailable).toBe(true);
     const row = sheet.rows.find((r) => r.residentId === a.ana.id)!;
     expect(row.appointments).toEqual([expect.objectContaining({ title: 'Dental · Smile Clinic', inHouse: false, preparation: 'Bring medication list', when: 'this_shift' })]);
+  });
+
+  test('a window far from the start expands the same with DTSTART moved near it (daily and weekly, across DST)', () => {
+    const base = { timeZone: 'America/New_York', untilLocal: '2027-12-31T23:59:59', durationMinutes: 60, exdates: ['2027-03-17T02:30'], rdates: [], overrides: [] } as const;
+    const cases: Series[] = [
+      { ...base, dtstartLocal: '2026-01-05T06:30', rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR' },
+      { ...base, dtstartLocal: '2026-01-06T02:30', rrule: 'FREQ=WEEKLY;INTERVAL=3;BYDAY=TU,WE;WKST=MO' },
+      { ...base, dtstartLocal: '2026-01-01T02:30', rrule: 'FREQ=DAILY;INTERVAL=4' },
+    ];
+    for (const s of cases) {
+      for (const [from, to] of [['2027-03-10T00:00', '2027-03-20T00:00'], ['2027-11-01T00:00', '2027-11-09T00:00']] as const) {
+        const f = Date.parse(`${from}:00Z`);
+        const t = Date.parse(`${to}:00Z`);
+        const moved = nearWindow(s, requireLocal(from));
+        expect(moved.dtstartLocal > s.dtstartLocal).toBe(true);
+        expect(expand(moved, f, t).map((o) => [o.start, o.originalWall])).toEqual(expand(s, f, t).map((o) => [o.start, o.originalWall]));
+      }
+    }
   });
 });

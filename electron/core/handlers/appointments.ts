@@ -3,9 +3,9 @@ import { acceptOverride, checkConflicts, conflictIssues, type CandidateInterval,
 import { followUps, type FollowUpRow } from '../../../shared/domain/appointments/followups';
 import { buildIcs, type IcsDetails } from '../../../shared/domain/appointments/ics';
 import { DAY_MS, HOUR_MS, MINUTE_MS, formatLocal, requireLocal, timeOfDayMs } from '../../../shared/domain/appointments/local-time';
-import { allWalls, editFollowing, editSeries, expand, overrideOccurrence, splitSeries, type Series, type SeriesChange } from '../../../shared/domain/appointments/recurrence';
+import { allWalls, editFollowing, editSeries, expand, overrideOccurrence, splitSeries, type Occurrence, type Series, type SeriesChange } from '../../../shared/domain/appointments/recurrence';
 import { WallResolver } from '../../../shared/domain/appointments/resolver';
-import { formatRule } from '../../../shared/domain/appointments/rule';
+import { formatRule, parseRule } from '../../../shared/domain/appointments/rule';
 import type { AppointmentInput, ConflictOverrideInput } from '../../../shared/domain/appointments/schemas';
 import { checkAppointmentTimes, checkSeriesInput, familyInformedIssues, seriesIssues, statusChangeIssues } from '../../../shared/domain/appointments/validate';
 import { FAMILY_NOTICE_HOURS } from '../../../shared/domain/appointments/vocabulary';
@@ -74,13 +74,50 @@ function rowOfPage(r: PageRow, shift: 'gap' | 'fold' | null = null): Appointment
 /** The series as expansion should see it for lists and conflicts: touched occurrences are their appointment rows. */
 const untouched = (s: StoredSeries): Series => (s.touched.size === 0 ? s.series : { ...s.series, exdates: [...s.series.exdates, ...s.touched.keys()].sort() });
 
+/**
+ * The same series with DTSTART moved forward by whole periods to just before `fromWall`, so a short
+ * window a year after the start does not make the library walk the whole year. Daily and weekly rules
+ * repeat every `interval` days or weeks, so a DTSTART moved by whole periods is still an occurrence
+ * and the rule generates the same dates from there on. Monthly rules (a 31st is not in every month)
+ * and series with an occurrence moved from before the new start are left as they are.
+ */
+export function nearWindow(series: Series, fromWall: number): Series {
+  const rule = parseRule(series.rrule);
+  if (!rule || rule.freq === 'monthly') return series;
+  const period = (rule.freq === 'weekly' ? 7 : 1) * rule.interval * DAY_MS;
+  const start = requireLocal(series.dtstartLocal);
+  const steps = Math.floor((fromWall - 2 * DAY_MS - start) / period);
+  if (steps <= 0) return series;
+  const dtstart = formatLocal(start + steps * period);
+  if (series.overrides.some((o) => o.startLocal !== null && o.originalLocal < dtstart)) return series;
+  return { ...series, dtstartLocal: dtstart };
+}
+
+/**
+ * Expansions of one series over one window, remembered: `expand` is a pure function of the series
+ * (rule, times, every exception) and the window, which is the whole key, so a remembered answer is
+ * never stale; an agenda refetched after every change at any station reuses the series it did not
+ * change. Oldest first out past a few thousand.
+ */
+const EXPANSIONS_KEPT = 4000;
+const expansions = new Map<string, Occurrence[]>();
+function expandKept(series: Series, fromMs: number, toMs: number, resolver: WallResolver): Occurrence[] {
+  const key = `${fromMs}|${toMs}|${JSON.stringify(series)}`;
+  const kept = expansions.get(key);
+  if (kept) return kept;
+  const value = expand(series, fromMs, toMs, resolver);
+  expansions.set(key, value);
+  if (expansions.size > EXPANSIONS_KEPT) expansions.delete(expansions.keys().next().value!);
+  return value;
+}
+
 /** Occurrences of series (untouched ones) in [fromMs, toMs) as list rows. */
 function occurrenceRows(series: readonly StoredSeries[], fromMs: number, toMs: number, timeZone: string): AppointmentRow[] {
   if (series.length === 0) return [];
   const resolver = new WallResolver(timeZone, fromMs - 2 * DAY_MS, toMs + 2 * DAY_MS);
   const out: AppointmentRow[] = [];
   for (const s of series) {
-    for (const o of expand(untouched(s), fromMs, toMs, resolver)) {
+    for (const o of expandKept(nearWindow(untouched(s), resolver.wallOf(fromMs)), fromMs, toMs, resolver)) {
       const originalLocal = formatLocal(o.originalWall);
       out.push({
         key: `s:${s.id}:${originalLocal}`,
@@ -221,7 +258,7 @@ async function scheduleAround(ctx: HandlerContext, residentId: number, candidate
   const series = await ctx.q.appointments.residentSeries(residentId, formatLocal(from - 3 * DAY_MS), formatLocal(to + 3 * DAY_MS));
   return {
     appointments: rows.map((r) => ({ id: r.id, start: Date.parse(r.start), end: Date.parse(r.end), status: r.status })),
-    series: series.map((s) => ({ id: s.id, series: untouched(s) })),
+    series: series.map((s) => ({ id: s.id, series: nearWindow(untouched(s), from - 2 * DAY_MS) })),
   };
 }
 

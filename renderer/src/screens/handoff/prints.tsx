@@ -179,7 +179,8 @@ function columnsFor(sheet: Pick<SheetOut, 'scheduleAvailable' | 'template'>, opt
     {
       key: 'notes',
       label: t(`handoff.col.notes_${sheet.template}`),
-      width: sheet.scheduleAvailable ? 18.5 : 22,
+      // With the appointments column the notes give up its width, so every other column keeps the width its text was fitted to.
+      width: sheet.scheduleAvailable ? 13 : 22,
       cell: (r) =>
         r.note?.severity ? (
           <>
