@@ -181,7 +181,7 @@ export const transportFieldEs: TransportFieldMessages = {
   unknown_vehicle: 'Elija un vehículo en servicio.',
   unknown_staff: 'Elija un miembro activo del personal.',
   unknown_carrier: 'Elija una empresa del directorio.',
-  unknown_provider: 'No existe ese destino.',
+  unknown_destination: 'No existe ese destino.',
   vehicle_name_taken: 'Otro vehículo tiene este nombre.',
   carrier_name_taken: 'Otra empresa tiene este nombre.',
   not_will_call: 'Solo una vuelta a demanda espera la llamada de la clínica.',

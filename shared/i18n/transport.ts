@@ -189,7 +189,7 @@ export const transportFieldEn = {
   unknown_vehicle: 'Choose a vehicle in service.',
   unknown_staff: 'Choose an active staff member.',
   unknown_carrier: 'Choose a company from the directory.',
-  unknown_provider: 'No such destination.',
+  unknown_destination: 'No such destination.',
   vehicle_name_taken: 'Another vehicle has this name.',
   carrier_name_taken: 'Another company has this name.',
   not_will_call: 'Only a will-call return waits for the clinic’s call.',

@@ -497,7 +497,7 @@ export const transportHandlers = defineHandlers({
 
   async 'transport.saveDestination'({ providerId, travelMinutes, checkInMinutes, expectedVersion }, ctx) {
     const before = (await ctx.q.transport.destinations(providerId))[0];
-    if (!before) return fieldError('providerId', 'unknown_provider');
+    if (!before) return fieldError('providerId', 'unknown_destination');
     const by = ctx.user?.id ?? null;
     const values = { providerId, travelMinutes, checkInMinutes };
     if (before.version === null) {

@@ -33,7 +33,7 @@ export const TRANSPORT_FIELD_CODES = [
   'unknown_vehicle',
   'unknown_staff',
   'unknown_carrier',
-  'unknown_provider',
+  'unknown_destination',
   'vehicle_name_taken',
   'carrier_name_taken',
   'not_will_call',
