@@ -8,6 +8,7 @@ import { residentQueries } from './residents';
 import { sessionQueries, throttleQueries } from './sessions';
 import { trainingQueries } from './training';
 import { transferQueries } from './transfer';
+import { transportQueries } from './transport';
 import { userQueries } from './users';
 
 /**
@@ -31,6 +32,7 @@ export function createQueries(env: QueryEnv) {
     transfer: transferQueries(env),
     handoff: handoffQueries(env),
     appointments: appointmentQueries(env),
+    transport: transportQueries(env),
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

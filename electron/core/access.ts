@@ -88,6 +88,14 @@ export const readAccess: { [M in MethodName]?: Rule<M> | null } = {
   'appointments.followUps': (i) => ({ residentId: null, filter: { appointmentFollowUps: true, unitId: i.unitId } }),
   // The providers directory holds clinics and practices, not residents.
   'appointments.providers': null,
+  // Transport: settings name no resident; bookings, the board, the driver's day and the manifest do.
+  'transport.setup': null,
+  'transport.appointments': (i) => ({ residentId: null, filter: { transportAppointments: true, from: i.from, days: i.days } }),
+  'transport.prepare': (i) => ({ residentId: null, filter: { transportPrepare: i.appointmentId } }),
+  'transport.booking': (i) => ({ residentId: null, filter: { transportBooking: i.bookingId } }),
+  'transport.board': (i) => ({ residentId: null, filter: { tripBoard: true, date: i.date } }),
+  'transport.driverDay': (i) => ({ residentId: null, filter: { driverDay: true, date: i.date } }),
+  'transport.manifest': (i) => ({ residentId: null, filter: { manifest: true, vehicleId: i.vehicleId, date: i.date } }),
 };
 
 export function accessNoteOf(method: MethodName, input: unknown): AccessNote | null {

@@ -7,6 +7,7 @@ import { handoffContract } from './handoff';
 import type { MethodSpec } from './method';
 import { printContract } from './print';
 import { privacyContract } from './privacy';
+import { transportContract } from './transport';
 import { trainingContract } from './training';
 import { residentsContract } from './residents';
 import { usersContract } from './users';
@@ -26,6 +27,7 @@ export const contract = {
   ...privacyContract,
   ...appointmentsContract,
   ...backupContract,
+  ...transportContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

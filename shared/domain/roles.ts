@@ -32,6 +32,8 @@ export const permissions = [
   'appointments.write',
   'transport.read',
   'transport.write',
+  /** The driver's marks (picked up, dropped off, no-show) on their own trips, and their own day. */
+  'transport.drive',
   'training.read',
   'training.write',
   /** My training: one's own records and what is due, read-only. Every role has it. */
@@ -73,7 +75,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'training.self',
   ],
   care_aide: ['facility.read', 'residents.read', 'training.self', 'handoff.read'],
-  driver: ['facility.read', 'transport.read', 'training.self'],
+  driver: ['facility.read', 'transport.read', 'transport.drive', 'training.self'],
 };
 
 const grantSets = new Map<Role, ReadonlySet<Permission>>(

@@ -17,6 +17,7 @@ import { benchTraining } from './training';
 import { benchResidents } from './residents';
 import { benchAppointments } from './appointments';
 import { benchTransport } from './transport';
+import { benchTransportDb } from './transport-db';
 import { benchPrint } from './print';
 import { benchHandoff } from './handoff';
 import { benchPg } from './pg';
@@ -50,6 +51,7 @@ const suites: [string, (c: BenchContext) => Promise<BenchResults>][] = [
   ['residents', benchResidents],
   ['appointments', benchAppointments],
   ['transport', benchTransport],
+  ['transport-db', benchTransportDb],
   ['print', benchPrint],
   ['handoff', benchHandoff],
   ['pg', benchPg],

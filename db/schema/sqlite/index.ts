@@ -5,3 +5,4 @@ export * from './residents';
 export * from './handoff';
 export * from './privacy';
 export * from './appointments';
+export * from './transport';

@@ -24,6 +24,7 @@ import type { ActionRow, NoteRow } from '../../../db/queries/handoff';
 import { defineHandlers, type HandlerContext } from '../context';
 import { appointmentsForSheet } from './appointments';
 import { shiftCoverage } from './training';
+import { tripsForHandoff } from './transport';
 import { changedElsewhere } from './versions';
 
 const TEMPLATE_SETTING = { scope: 'facility', key: 'handoff.template' } as const;
@@ -45,7 +46,7 @@ export type AppointmentsProvider = (ctx: HandlerContext, residentIds: readonly n
  * (by `ScheduledAppointment.key`), the staff escorts off the floor in [from, until)
  * (`staffEscortsAway`, with the resident escorted) and the residents out on a trip now
  * (`residentsOut`). Null: transport is not known here, and the sheet says nothing about trips.
- * Empty on this branch; filled when the transport area is merged.
+ * Filled by the transport area (`tripsForHandoff`); asked only once appointments are known.
  */
 export type TripsProvider = (
   ctx: HandlerContext,
@@ -55,7 +56,8 @@ export type TripsProvider = (
 ) => Promise<TripsKnown | null>;
 
 export const appointmentsFor: AppointmentsProvider = (ctx, residentIds, from, until) => appointmentsForSheet(ctx, residentIds, from, until);
-export const tripsFor: TripsProvider = async () => null;
+export const tripsFor: TripsProvider = (ctx, appointments, from, until) =>
+  tripsForHandoff(ctx, new Set([...appointments.values()].flatMap((list) => list.filter((a) => !a.inHouse).map((a) => a.key))), from, until);
 
 /** The sheet's schedule slots from the two providers (`scheduleFrom`: both known, appointments only, or neither). */
 async function scheduleFor(ctx: HandlerContext, residentIds: readonly number[], from: string, until: string): Promise<HandoffSchedule> {

@@ -9,6 +9,7 @@ import { policyHandlers } from './policy';
 import { printHandlers } from './print';
 import { privacyHandlers } from './privacy';
 import { trainingHandlers } from './training';
+import { transportHandlers } from './transport';
 import { residentsHandlers } from './residents';
 import { usersHandlers } from './users';
 
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...privacyHandlers,
   ...appointmentsHandlers,
   ...backupHandlers,
+  ...transportHandlers,
 };

@@ -12,6 +12,7 @@ import { AdminScreen } from './admin/AdminScreen';
 import { AppointmentsScreen } from './appointments/AppointmentsScreen';
 import { HandoffScreen } from './handoff/HandoffScreen';
 import { TodayScreen } from './today/TodayScreen';
+import { TransportScreen } from './transport/TransportScreen';
 import { MyTrainingScreen } from './training/MyTrainingScreen';
 import { TrainingScreen } from './training/TrainingScreen';
 import { ResidentsScreen } from './residents/ResidentsScreen';
@@ -33,16 +34,11 @@ const needs: Record<Exclude<Area, 'emergency'>, Permission | null> = {
   admin: 'users.read',
 };
 
-function NotYetAvailable() {
-  const { t } = useTranslation();
-  return <p className="empty">{t('app.notYetAvailable')}</p>;
-}
-
 const screens: Record<Area, () => ReactNode> = {
   today: TodayScreen,
   residents: ResidentsScreen,
   appointments: AppointmentsScreen,
-  transport: NotYetAvailable,
+  transport: TransportScreen,
   training: TrainingScreen,
   myTraining: MyTrainingScreen,
   handoff: HandoffScreen,

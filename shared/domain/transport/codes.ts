@@ -27,5 +27,15 @@ export const TRANSPORT_FIELD_CODES = [
   'override_reason_too_short',
   'vehicle_without_positions',
   'negative_wait_time',
+  // handlers (electron/core/handlers/transport.ts)
+  'unknown_appointment',
+  'already_booked',
+  'unknown_vehicle',
+  'unknown_staff',
+  'unknown_carrier',
+  'unknown_destination',
+  'vehicle_name_taken',
+  'carrier_name_taken',
+  'not_will_call',
 ] as const;
 export type TransportFieldCode = (typeof TRANSPORT_FIELD_CODES)[number];

@@ -36,7 +36,7 @@ import {
   shiftText,
 } from './words';
 
-const LIVE_ENTITIES = ['resident', 'handoff_note', 'handoff_action', 'handoff_ack', 'handoff_sheet'];
+const LIVE_ENTITIES = ['resident', 'handoff_note', 'handoff_action', 'handoff_ack', 'handoff_sheet', 'transport_booking', 'transport_leg'];
 
 /** The content of a shown sheet, as the acknowledgment compares it with the sheet now. */
 const contentOf = (s: SheetOut) => s.rows.map((r) => contentRow(r));

@@ -12,12 +12,13 @@ import { useCan, useSession } from '../../app/session';
 import { Notice, SelectInput } from '../../components/fields';
 import { clockTime, errorText, shiftName, useTranslation } from '../../i18n';
 import { TodayAppointments } from '../appointments/AppointmentsScreen';
+import { DriverDay } from '../transport/DriverDay';
 
 /**
  * The landing screen after sign-in: what needs doing today, by role, each line a link to where it
  * is done. Nurses: who is out of the building, the last handoff not yet acknowledged, CPR coverage.
  * Director of nursing: training that lapses this week and coverage gaps. Coordinators: today's
- * appointments. Drivers: their part arrives with transport.
+ * appointments. Drivers: their trips of the day with the pickup and drop-off buttons.
  */
 const NURSING: readonly Role[] = ['charge_nurse', 'nurse', 'care_aide', 'director_of_nursing', 'administrator'];
 const MANAGING: readonly Role[] = ['director_of_nursing', 'administrator'];
@@ -39,7 +40,7 @@ export function TodayScreen() {
       {role === 'driver' ? (
         <section className="today-section" aria-labelledby="today-driver">
           <h2 id="today-driver">{t('today.driver.title')}</h2>
-          <p className="empty">{t('today.driver.placeholder')}</p>
+          <DriverDay headingLevel={3} />
         </section>
       ) : null}
     </div>
