@@ -153,6 +153,7 @@ export const appointmentsEs: AppointmentsMessages = {
     markFollowedUp: 'Marcar como atendido',
     moveTitle: 'Mover',
     move: 'Mover',
+    edit: 'Editar',
     editSeries: 'Cambiar la serie',
     scope: 'Aplicar a',
     scopeFollowing: 'Esta y las siguientes',

@@ -158,6 +158,7 @@ export const appointmentsEn = {
     markFollowedUp: 'Mark followed up',
     moveTitle: 'Move',
     move: 'Move',
+    edit: 'Edit',
     editSeries: 'Change the series',
     scope: 'Apply to',
     scopeFollowing: 'This and the following ones',

@@ -141,3 +141,39 @@ describe('appointments by keyboard (issue 10)', () => {
     expect(all).toMatch(/Page 1 of 1/);
   });
 });
+
+describe('two people, one appointment (issue 9)', () => {
+  test('a save over a newer version is refused with who and when, and the form shows the newer version on request', async () => {
+    app = await startE2E({ seed, now: NOW, viewport: { width: 1366, height: 768 }, beforeLoad: (p) => p.clock.setFixedTime(new Date(NOW)) });
+    const { page, core } = app;
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill(STRONG_PASSWORD);
+    await page.keyboard.press('Enter');
+    await press(page, 'link', 'Appointments');
+    await page.getByLabel('View', { exact: true }).selectOption('7');
+    await press(page, 'button', /^Open: Quintero, Ana/);
+    await press(page, 'button', 'Edit');
+    const form = page.getByRole('dialog');
+    await expect.poll(() => form.getByLabel('Other provider (typed)').inputValue()).toBe('Dr. Foot');
+
+    // Meanwhile, another station changes the provider.
+    const other = caller(core);
+    await other.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+    const listed = await other.must('appointments.list', { offset: 0, limit: 10, from: '2026-03-05', to: '2026-03-06' });
+    const stored = await other.must('appointments.get', { id: listed.rows[0]!.id! });
+    await other.must('appointments.update', {
+      id: stored.id,
+      expectedVersion: stored.version,
+      appointment: { residentId: stored.residentId, type: stored.type, setting: stored.setting, providerId: null, providerName: 'Dr. Heel', locationName: null, preparation: { items: [], note: null }, escortNeeded: false, startLocal: stored.startLocal, endLocal: stored.endLocal, startFold: null, endFold: null, conflictOverride: null },
+      transportArranged: false,
+    });
+
+    await form.getByLabel('Other provider (typed)').fill('Dr. Toe');
+    await press(page, 'button', 'Save');
+    await expect.poll(() => form.getByText(/was changed by Ada Admin at .* after you opened it\. Nothing was saved/).count()).toBe(1);
+    await press(page, 'button', 'Review the new version');
+    await expect.poll(() => page.getByRole('dialog').getByLabel('Other provider (typed)').inputValue()).toBe('Dr. Heel');
+    // Nothing of the refused save was written.
+    expect((await other.must('appointments.get', { id: stored.id })).providerName).toBe('Dr. Heel');
+  });
+});

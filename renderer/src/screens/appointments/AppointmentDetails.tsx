@@ -61,7 +61,7 @@ export function AppointmentDetails(p: { row: AppointmentRow; canWrite: boolean; 
 
   const clashes = error?.code === 'conflict' && error.message === 'appointments.error.conflicts' ? (error.fields ?? []) : [];
 
-  if (editing && d) return <AppointmentForm mode="edit" existing={d} residents={p.residents} today={p.today} onSaved={() => (setEditing(false), p.onChanged(), p.onClose())} onClose={() => setEditing(false)} />;
+  if (editing && d) return <AppointmentForm key={d.version} mode="edit" existing={d} onNewer={(fresh) => setD(fresh)} residents={p.residents} today={p.today} onSaved={() => (setEditing(false), p.onChanged(), p.onClose())} onClose={() => setEditing(false)} />;
 
   return (
     <Modal isOpen isDismissable onOpenChange={(open) => (open ? undefined : p.onClose())} className="modal">
@@ -200,7 +200,7 @@ export function AppointmentDetails(p: { row: AppointmentRow; canWrite: boolean; 
           <p>{t('appointments.screen.loading')}</p>
         )}
         <div className="actions">
-          {p.canWrite && d ? <Button onPress={() => setEditing(true)}>{t('appointments.screen.save')}</Button> : null}
+          {p.canWrite && d ? <Button onPress={() => setEditing(true)}>{t('appointments.screen.edit')}</Button> : null}
           <Button onPress={p.onClose}>{t('appointments.screen.close')}</Button>
         </div>
       </Dialog>

@@ -26,6 +26,8 @@ export function AppointmentForm(p: {
   residentId?: number | null;
   onSaved(): void;
   onClose(): void;
+  /** Another station saved this appointment since the form opened: show the newer version (issue 9). */
+  onNewer?(fresh: AppointmentDetail): void;
 }) {
   const { t } = useTranslation();
   const e = p.existing;
@@ -100,7 +102,16 @@ export function AppointmentForm(p: {
 
   const title = p.mode === 'series' ? t('appointments.screen.newSeries') : p.mode === 'edit' ? t('appointments.screen.details') : t('appointments.screen.newAppointment');
   return (
-    <FormDialog title={title} submitLabel={p.mode === 'edit' ? t('appointments.screen.save') : t('appointments.screen.book')} error={clashes.length > 0 ? null : error} labels={labels} onSubmit={() => submit(false)} onClose={p.onClose} dirty className="appointment-form">
+    <FormDialog title={title} submitLabel={p.mode === 'edit' ? t('appointments.screen.save') : t('appointments.screen.book')} error={clashes.length > 0 ? null : error} labels={labels} onSubmit={() => submit(false)} onClose={p.onClose} dirty className="appointment-form"
+      onReviewNewer={
+        e && p.onNewer
+          ? async () => {
+              const fresh = await call('appointments.get', { id: e.id });
+              if (fresh.ok) p.onNewer!(fresh.value);
+              else setError(fresh.error);
+            }
+          : undefined
+      }>
       {clashes.length > 0 ? (
         <div className="conflict-box" role="alert">
           <h3>{t('appointments.conflict.title')}</h3>

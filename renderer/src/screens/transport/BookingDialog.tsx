@@ -52,7 +52,19 @@ function carrierOf(f: LegForm): InputOf<'transport.book'>['outbound']['carrier']
  * main checks the ride against every other trip; each conflict is shown in words with a reason
  * field, and the save goes through only when every one has a reason.
  */
-export function BookingDialog(p: { appointmentId: number; setup: Setup; onClose(): void; onSaved(): void }) {
+type BookingDialogProps = { appointmentId: number; setup: Setup; onClose(): void; onSaved(): void };
+
+/**
+ * Booking or editing the ride of one appointment. When another station saved the booking since the
+ * dialog opened, the save is refused with who and when (issue 9) and "Review the newer version"
+ * opens the dialog again on what is stored now.
+ */
+export function BookingDialog(p: BookingDialogProps) {
+  const [opened, setOpened] = useState(0);
+  return <BookingForm key={opened} {...p} onNewer={() => setOpened((n) => n + 1)} />;
+}
+
+function BookingForm(p: BookingDialogProps & { onNewer(): void }) {
   const { t, i18n } = useTranslation();
   const { timeZone } = useFacilityFormat();
   const [prep, setPrep] = useState<Prepared | null>(null);
@@ -245,6 +257,7 @@ export function BookingDialog(p: { appointmentId: number; setup: Setup; onClose(
       labels={labels}
       onSubmit={submit}
       onClose={p.onClose}
+      onReviewNewer={prep.booking ? p.onNewer : undefined}
       dirty={dirty}
       className="booking-dialog"
     >
