@@ -271,6 +271,17 @@ function AgendaPanel(p: PanelProps & { residents: ResidentOption[] }) {
         </Button>
         {printer.busy ? <span role="status">{t('print.preparing')}</span> : null}
       </div>
+      {printer.view}
+      {agenda ? (
+        byDate.length === 0 ? (
+          <p>{t('appointments.screen.none')}</p>
+        ) : (
+          byDate.map(([d, rows]) => <AppointmentTable key={d} rows={rows} caption={date(d)} onOpen={p.onOpen} />)
+        )
+      ) : (
+        <p>{t('app.loading')}</p>
+      )}
+      {/* After the day's appointments, which are what the coordinator opens this screen for. */}
       {canWrite ? (
         <fieldset className="ics">
           <legend>{t('appointments.ics.title')}</legend>
@@ -289,16 +300,6 @@ function AgendaPanel(p: PanelProps & { residents: ResidentOption[] }) {
           ) : null}
         </fieldset>
       ) : null}
-      {printer.view}
-      {agenda ? (
-        byDate.length === 0 ? (
-          <p>{t('appointments.screen.none')}</p>
-        ) : (
-          byDate.map(([d, rows]) => <AppointmentTable key={d} rows={rows} caption={date(d)} onOpen={p.onOpen} />)
-        )
-      ) : (
-        <p>{t('app.loading')}</p>
-      )}
     </section>
   );
 }
