@@ -14,7 +14,7 @@ export const printableDocuments = {
   'training.reminders': 'training.read',
   'training.signInSheet': 'training.read',
   'handoff.sheet': 'handoff.read',
-  /** Every unit's sheet in one PDF, for when a station or the server is down (appointment lists and manifests join it later). */
+  /** Every unit's sheet, each unit's appointment list of the day and every vehicle's manifest in one PDF, for when a station or the server is down. */
   'handoff.downtime': 'handoff.read',
   'transport.manifest': 'transport.read',
   /** A unit's (or the facility's) appointments of one day. */

@@ -212,7 +212,8 @@ export const handoffEn = {
   print: {
     title: 'Shift handoff: {{unit}}',
     titleChosen: 'Shift handoff: chosen residents',
-    downtimeTitle: 'Downtime packet: shift handoff, every unit',
+    downtimeTitle: 'Downtime packet: every unit\'s handoff, the day\'s appointments and trips',
+    downtimeDayList: 'Appointments · {{unit}} · {{date}}',
     rowLabel: '{{name}}, room {{room}}',
     fileName: 'Handoff {{unit}} {{date}} {{shift}}',
     downtimeFileName: 'Downtime packet {{date}} {{shift}}',
@@ -480,7 +481,8 @@ export const handoffEs: Leaves<typeof handoffEn> = {
   print: {
     title: 'Entrega de turno: {{unit}}',
     titleChosen: 'Entrega de turno: residentes elegidos',
-    downtimeTitle: 'Paquete de contingencia: entrega de turno, todas las unidades',
+    downtimeTitle: 'Paquete de contingencia: entrega de cada unidad, citas y viajes del día',
+    downtimeDayList: 'Citas · {{unit}} · {{date}}',
     rowLabel: '{{name}}, habitación {{room}}',
     fileName: 'Entrega {{unit}} {{date}} {{shift}}',
     downtimeFileName: 'Paquete de contingencia {{date}} {{shift}}',

@@ -352,7 +352,7 @@ describe('the Today board (issue 12, Today board)', () => {
 });
 
 describe('bad input and the downtime packet (issue 12)', () => {
-  test('a note over the limit shows a counter and is not saved, never cut; the downtime packet prints every unit, each from a new page', async () => {
+  test('a note over the limit shows a counter and is not saved, never cut; the downtime packet prints every unit\'s sheet, each unit\'s appointments of the day and every vehicle\'s manifest, each from a new page', async () => {
     app = await startE2E({
       now: NOW,
       viewport: STATION_VIEWPORT,
@@ -364,7 +364,21 @@ describe('bad input and the downtime packet (issue 12)', () => {
         const f = await a.must('facility.get', {});
         const s2 = f.units.find((u) => u.name === 'Skilled 2')!.id;
         const bed = (await a.must('rooms.create', { unitId: s2, label: '205', beds: ['A'] })).bedIds[0]!;
-        await a.must('residents.admit', admission({ unitId: s2, bedId: bed, recordNumber: 'R-9', legalGiven: 'Dee', legalFamily: 'Dunn' }));
+        const dee = await a.must('residents.admit', admission({ unitId: s2, bedId: bed, recordNumber: 'R-9', legalGiven: 'Dee', legalFamily: 'Dunn' }));
+        // Today's dialysis for Dee on Van 1: the packet carries Skilled 2's day list and the van's manifest.
+        const appt = await a.must('appointments.create', { residentId: dee.id, type: 'dialysis', setting: 'external', providerName: 'Riverside Renal', startLocal: '2026-03-02T10:00', endLocal: '2026-03-02T11:00' });
+        const van = await a.must('transport.saveVehicle', { name: 'Van 1', seats: 4, wheelchairPositions: 1, stretcherPositions: 0, bariatric: false, oxygen: false });
+        const onVan = { kind: 'facility_vehicle' as const, vehicleId: van.id, driverStaffId: null };
+        await a.must('transport.book', {
+          appointmentId: appt.id,
+          mode: { need: { base: 'ambulatory', bariatric: false, oxygen: false }, overrideReason: null },
+          escort: null,
+          travelMinutes: 30,
+          checkInMinutes: 15,
+          outbound: { pickupAt: '2026-03-02T15:15:00.000Z', carrier: onVan },
+          return: { kind: 'fixed', pickupAt: '2026-03-02T17:10:00.000Z', carrier: onVan },
+          notes: null,
+        });
       },
     });
     const { page, core } = app;
@@ -389,15 +403,23 @@ describe('bad input and the downtime packet (issue 12)', () => {
     await waitPrinted(page);
     const pdf = await printPdf(page, 'handoff-downtime');
     expectPaper(pdf.file, 'letter', 'landscape');
-    expectEveryPage(pdf.pages, { header: 'Write-in', notice: PHI_NOTICE.en, printed: 'Printed Mar 2, 2026 at 08:00 by Carla Charge' });
-    for (const p of pdf.pages) expect(squeeze(p)).toContain('Downtime packet');
+    expectEveryPage(pdf.pages, { header: 'Downtime packet', notice: PHI_NOTICE.en, printed: 'Printed Mar 2, 2026 at 08:00 by Carla Charge' });
     // Memory Care on the first page, Skilled 2 from a page of its own; the unit named in every row.
-    expect(pdf.pages.length).toBe(2);
+    // Then each unit's appointments of the day and the van's manifest, each from a page of its own.
+    expect(pdf.pages.length).toBe(5);
     expect(squeeze(pdf.pages[0]!)).toMatch(/Memory Care · Census 3/);
+    for (const p of pdf.pages.slice(0, 2)) expect(squeeze(p)).toContain('Write-in');
     expect(squeeze(pdf.pages[0]!)).not.toContain('Dunn, Dee');
     expect(squeeze(pdf.pages[1]!)).toMatch(/Skilled 2 · Census 1/);
     expect(squeeze(pdf.pages[1]!)).toContain('Dunn, Dee');
     expect(squeeze(pdf.pages[1]!)).toContain('Skilled 2 · 205-A');
+    expect(squeeze(pdf.pages[2]!)).toContain('Appointments · Memory Care · Mar 2, 2026');
+    expect(squeeze(pdf.pages[2]!)).toContain('No appointments');
+    expect(squeeze(pdf.pages[3]!)).toContain('Appointments · Skilled 2 · Mar 2, 2026');
+    expect(squeeze(pdf.pages[3]!)).toMatch(/10:00–11:00 .*Dunn/);
+    expect(squeeze(pdf.pages[4]!)).toMatch(/Vehicle: Van 1 · Date: Mar 2, 2026/);
+    expect(squeeze(pdf.pages[4]!)).toMatch(/9:15 AM Outbound Dee Dunn/);
+    expect(squeeze(pdf.pages[4]!)).toMatch(/11:10 AM Return Dee Dunn/);
   });
 });
 

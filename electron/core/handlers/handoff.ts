@@ -35,9 +35,8 @@ const HOUR_MS = 3_600_000;
  * appointment occurrence starting in [from, until) — the sheet's shift and the next one — keyed by
  * resident id, with the trip fields (`tripKey`, `pickupAt`, `returnAt`, `escort`) left null; transport
  * fills those in `tripsFor`. Returning null means "appointments are not known here": the sheet then
- * has no appointments column rather than printing "None" for what it cannot know. This provider is
- * empty on this branch and is filled when the appointments area is merged (docs/handoff.md,
- * "What appointments and transport fill in").
+ * has no appointments column rather than printing "None" for what it cannot know. Filled by the
+ * appointments area (`appointmentsForSheet`; docs/handoff.md, "What appointments and transport fill in").
  */
 export type AppointmentsProvider = (ctx: HandlerContext, residentIds: readonly number[], from: string, until: string) => Promise<ReadonlyMap<number, readonly ScheduledAppointment[]> | null>;
 

@@ -1,12 +1,12 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import type { OutputOf } from '../../../../shared/contract';
 import type { AppointmentRow, ProviderOut } from '../../../../shared/contract/appointments';
 import type { Facility } from '../../../../shared/contract/facility';
 import { appointmentStatuses, appointmentTypes, type AppointmentStatus, type AppointmentType } from '../../../../shared/domain/appointments/vocabulary';
 import { addDays } from '../../../../shared/domain/dates';
-import { ok, type AppError, type Result } from '../../../../shared/result';
+import type { AppError } from '../../../../shared/result';
 import { useLiveRefresh } from '../../api/changes';
 import { call } from '../../api/client';
 import { useLatest } from '../../api/latest';
@@ -17,10 +17,11 @@ import { DateField } from '../../components/DateField';
 import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
 import { Pager } from '../../components/Pager';
 import { errorText, useTranslation } from '../../i18n';
-import { PrintDocument, PrintTable, displayDate, usePrinter, type PrintColumn } from '../../print';
+import { usePrinter } from '../../print';
 import { facilityToday, useFacility } from '../training/common';
 import { AppointmentDetails } from './AppointmentDetails';
 import { AppointmentForm } from './AppointmentForm';
+import { loadDayListPrint } from './prints';
 import { LIVE_ENTITIES, StatusCell, placeOf, unitOptions, useResidents, useWhen, type ResidentOption } from './common';
 
 const TABS = ['agenda', 'list', 'followUps', 'providers'] as const;
@@ -404,45 +405,6 @@ function ProvidersPanel(p: { canWrite: boolean; stamp: number; onChanged(): void
         </>
       ) : null}
     </section>
-  );
-}
-
-interface DayListFilter {
-  date: string;
-  unitId: number | null;
-  unitName: string;
-}
-
-/** A unit's (or the facility's) appointments of one day, on the print kit (header, page X of Y, confidentiality notice). */
-export async function loadDayListPrint(f: DayListFilter, ctx: { facility: Facility; printedBy: string }): Promise<Result<ReactElement>> {
-  const r = await call('appointments.agenda', { date: f.date, days: 1, unitId: f.unitId, residentId: null });
-  if (!r.ok) return r;
-  return ok(<DayListPrint rows={r.value.rows} filter={f} ctx={ctx} />);
-}
-
-function DayListPrint({ rows, filter, ctx }: { rows: AppointmentRow[]; filter: DayListFilter; ctx: { facility: Facility; printedBy: string } }) {
-  const { t, i18n } = useTranslation();
-  const columns: PrintColumn<AppointmentRow>[] = [
-    { key: 'time', label: t('appointments.screen.when'), width: 12, nowrap: true, cell: (r) => `${r.startLocal.slice(11)}–${r.endLocal.slice(11)}` },
-    { key: 'resident', label: t('appointments.screen.resident'), width: 24, rowHeader: true, cell: (r) => r.residentName },
-    { key: 'place', label: t('appointments.screen.place'), width: 14, cell: (r) => placeOf(r) },
-    { key: 'type', label: t('appointments.screen.typeLabel'), width: 14, cell: (r) => `${t(`appointments.type.${r.type}`)} · ${t(`appointments.setting.${r.setting}`)}` },
-    { key: 'provider', label: t('appointments.screen.provider'), width: 18, cell: (r) => r.providerName ?? r.locationName ?? '—' },
-    { key: 'prep', label: t('appointments.screen.preparationTitle'), width: 18, cell: (r) => r.preparationItems.map((i) => t(`appointments.preparation.${i}`)).join('; ') || '—' },
-    { key: 'status', label: t('appointments.screen.statusLabel'), width: 10, cell: (r) => t(`appointments.status.${r.status}`) },
-  ];
-  return (
-    <PrintDocument
-      paper={ctx.facility.paperSize}
-      orientation="landscape"
-      notice="resident"
-      title={t('appointments.screen.printTitle', { date: displayDate(filter.date, i18n.language) })}
-      context={t('appointments.screen.printContext', { facility: ctx.facility.name, unit: filter.unitName })}
-      printedBy={ctx.printedBy}
-      timeZone={ctx.facility.timeZone}
-    >
-      <PrintTable id="appointments-day" columns={columns} rows={rows} rowKey={(r) => r.key} rowLabel={(r) => `${r.residentName} ${r.startLocal}`} empty={t('appointments.screen.none')} />
-    </PrintDocument>
   );
 }
 

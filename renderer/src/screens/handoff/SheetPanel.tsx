@@ -36,7 +36,8 @@ import {
   shiftText,
 } from './words';
 
-const LIVE_ENTITIES = ['resident', 'handoff_note', 'handoff_action', 'handoff_ack', 'handoff_sheet', 'transport_booking', 'transport_leg'];
+// The sheet shows appointments and trips too: a change to either on another station announces a newer version.
+const LIVE_ENTITIES = ['resident', 'handoff_note', 'handoff_action', 'handoff_ack', 'handoff_sheet', 'appointment', 'appointment_series', 'transport_booking', 'transport_leg'];
 
 /** The content of a shown sheet, as the acknowledgment compares it with the sheet now. */
 const contentOf = (s: SheetOut) => s.rows.map((r) => contentRow(r));
@@ -51,6 +52,7 @@ export function SheetPanel({ facility, selection }: { facility: Facility; select
   const { user } = useSession();
   const { date: day } = useDates();
   const canAcknowledge = useCan('handoff.write');
+  const downtimeReach = { appointments: useCan('appointments.read'), transport: useCan('transport.read') };
   const printer = usePrinter();
   const [shown, setShown] = useState<SheetOut | null>(null);
   const [newer, setNewer] = useState<SheetOut | null>(null);
@@ -149,7 +151,7 @@ export function SheetPanel({ facility, selection }: { facility: Facility; select
           document: 'handoff.downtime',
           to,
           suggestedName: t('handoff.print.downtimeFileName', { date: selection.date, shift: shiftName(shown.shift.name) }),
-          render: () => loadDowntimePrint(selection.date, selection.shiftId, printCtx),
+          render: () => loadDowntimePrint(selection.date, selection.shiftId, { ...printCtx, reach: downtimeReach }),
         }),
       ),
     );

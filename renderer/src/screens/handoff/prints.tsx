@@ -1,11 +1,14 @@
 import type { ReactElement, ReactNode } from 'react';
 import type { Facility } from '../../../../shared/contract/facility';
+import type { AppointmentRow } from '../../../../shared/contract/appointments';
 import type { HandoffRowOut, SheetOut } from '../../../../shared/contract/handoff';
 import { formatDate, formatDateTime } from '../../../../shared/domain/date-display';
 import { ok, type Result } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { shiftName, t, useTranslation } from '../../i18n';
 import { PrintDocument, PrintTable, type PrintColumn } from '../../print';
+import { DayListTable, loadDayListRows } from '../appointments/prints';
+import { ManifestTable, manifestContext, type Manifest } from '../transport/prints';
 import {
   allergyItems,
   awayText,
@@ -285,32 +288,67 @@ export async function loadSheetPrint(req: SheetRequest, date: string, shiftId: n
   return ok(<SheetPrint sheet={sheet.value} ctx={ctx} />);
 }
 
-/**
- * The downtime packet: the current sheet of every active unit in one document, each unit starting
- * on a new page. DOWNTIME SLOT: appointment day lists and drivers' manifests join here as further
- * sections (`extraSections`) when appointments and transport land.
- */
-export async function loadDowntimePrint(date: string, shiftId: number, ctx: HandoffPrintContext): Promise<Result<ReactElement>> {
-  const sheets: SheetOut[] = [];
-  for (const unit of ctx.facility.units.filter((u) => u.active)) {
-    const sheet = await loadRecorded({ unitId: unit.id }, date, shiftId);
-    if (!sheet.ok) return sheet;
-    sheets.push(sheet.value);
-  }
-  return ok(<DowntimePrint sheets={sheets} date={date} ctx={ctx} extraSections={[]} />);
+/** What the person printing may read: the packet carries only the sections their role allows. */
+export interface DowntimeReach {
+  appointments: boolean;
+  transport: boolean;
 }
 
-function DowntimePrint({ sheets, date, ctx, extraSections }: { sheets: SheetOut[]; date: string; ctx: HandoffPrintContext; extraSections: ReactNode[] }) {
+interface DowntimeContent {
+  sheets: SheetOut[];
+  /** Each active unit's appointments of the day (only with appointments.read). */
+  dayLists: { unitName: string; rows: AppointmentRow[] }[];
+  /** Each vehicle with trips that day (only with transport.read). */
+  manifests: Manifest[];
+}
+
+/**
+ * The downtime packet (issue 12): for when a station or the server is down, one document with the
+ * current sheet of every active unit, then each unit's appointment list of the day, then the
+ * driver's manifest of every vehicle with trips that day — each section from a new page, named in
+ * its caption, because a packet's pages are read loose.
+ */
+export async function loadDowntimePrint(date: string, shiftId: number, ctx: HandoffPrintContext & { reach: DowntimeReach }): Promise<Result<ReactElement>> {
+  const content: DowntimeContent = { sheets: [], dayLists: [], manifests: [] };
+  const units = ctx.facility.units.filter((u) => u.active);
+  for (const unit of units) {
+    const sheet = await loadRecorded({ unitId: unit.id }, date, shiftId);
+    if (!sheet.ok) return sheet;
+    content.sheets.push(sheet.value);
+  }
+  if (ctx.reach.appointments) {
+    for (const unit of units) {
+      const rows = await loadDayListRows({ date, unitId: unit.id });
+      if (!rows.ok) return rows;
+      content.dayLists.push({ unitName: unit.name, rows: rows.value });
+    }
+  }
+  if (ctx.reach.transport) {
+    const board = await call('transport.board', { date });
+    if (!board.ok) return board;
+    const vehicleIds = [...new Set(board.value.groups.filter((g) => g.date === date && g.vehicleId !== null).map((g) => g.vehicleId!))];
+    for (const vehicleId of vehicleIds) {
+      const manifest = await call('transport.manifest', { vehicleId, date });
+      if (!manifest.ok) return manifest;
+      content.manifests.push(manifest.value);
+    }
+  }
+  return ok(<DowntimePrint content={content} date={date} ctx={ctx} />);
+}
+
+function DowntimePrint({ content, date, ctx }: { content: DowntimeContent; date: string; ctx: HandoffPrintContext & { reach: DowntimeReach } }) {
   const { i18n } = useTranslation();
   const { facility } = ctx;
+  const { sheets } = content;
   const shift = sheets[0]?.shift;
+  const day = formatDate(date, i18n.language);
   return (
     <PrintDocument
       paper={facility.paperSize}
       orientation="landscape"
       notice="resident"
       title={t('handoff.print.downtimeTitle')}
-      context={[facility.name, shift ? shiftText(shift) : '', formatDate(date, i18n.language)].filter(Boolean).join(' · ')}
+      context={[facility.name, shift ? shiftText(shift) : '', day].filter(Boolean).join(' · ')}
       printedBy={ctx.printedBy}
       timeZone={facility.timeZone}
       fontPt={SHEET_FONT_PT}
@@ -329,7 +367,12 @@ function DowntimePrint({ sheets, date, ctx, extraSections }: { sheets: SheetOut[
           empty={t('handoff.emptyUnit', { unit: sheet.unit?.name ?? '' })}
         />
       ))}
-      {extraSections}
+      {content.dayLists.map((list, i) => (
+        <DayListTable key={`day-${i}`} id={`day-list-${i}`} breakBefore caption={t('handoff.print.downtimeDayList', { unit: list.unitName, date: day })} rows={list.rows} />
+      ))}
+      {content.manifests.map((m) => (
+        <ManifestTable key={`manifest-${m.vehicle.id}`} manifest={m} breakBefore caption={`${t('transport.manifest.title')} · ${manifestContext(m, i18n.language)}`} />
+      ))}
     </PrintDocument>
   );
 }

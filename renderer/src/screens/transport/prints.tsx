@@ -3,11 +3,11 @@ import type { Facility } from '../../../../shared/contract/facility';
 import type { OutputOf } from '../../../../shared/contract';
 import { ok, type Result } from '../../../../shared/result';
 import { call } from '../../api/client';
-import { clockTime, useTranslation } from '../../i18n';
+import { clockTime, t, useTranslation } from '../../i18n';
 import { displayDate, PrintDocument, PrintTable, type PrintColumn } from '../../print';
 import { modesText } from './words';
 
-type Manifest = OutputOf<'transport.manifest'>;
+export type Manifest = OutputOf<'transport.manifest'>;
 type Row = Manifest['rows'][number];
 
 /** One vehicle's day, as the driver takes it: every trip in time order, with a line to sign. */
@@ -19,6 +19,32 @@ export async function loadManifestPrint(vehicleId: number, date: string, ctx: { 
 
 export function ManifestPrint({ manifest, facility, printedBy }: { manifest: Manifest; facility: Facility; printedBy: string }) {
   const { t, i18n } = useTranslation();
+  return (
+    <PrintDocument
+      paper={facility.paperSize}
+      orientation="landscape"
+      notice="resident"
+      title={t('transport.manifest.title')}
+      context={`${facility.name} · ${manifestContext(manifest, i18n.language)}`}
+      printedBy={printedBy}
+      timeZone={facility.timeZone}
+    >
+      <ManifestTable manifest={manifest} />
+    </PrintDocument>
+  );
+}
+
+/** "Vehicle: Van 1 · Date: Mar 2, 2026" */
+export function manifestContext(manifest: Manifest, language: string): string {
+  return `${t('transport.manifest.vehicle')}: ${manifest.vehicle.name} · ${t('transport.manifest.date')}: ${displayDate(manifest.date, language)}`;
+}
+
+/**
+ * A vehicle's trips in time order with the line to sign. Also a section of the downtime packet
+ * (issue 12), where each vehicle starts on a new page under a caption naming it and the day.
+ */
+export function ManifestTable({ manifest, caption, breakBefore }: { manifest: Manifest; caption?: string; breakBefore?: boolean }) {
+  const { t } = useTranslation();
   const columns: PrintColumn<Row>[] = [
     { key: 'time', label: t('transport.manifest.time'), width: 9, nowrap: true, cell: (r) => (r.pickupAt ? clockTime(r.pickupAt) : t('transport.returnKind.will_call')) },
     { key: 'kind', label: t('transport.manifest.pickup'), width: 9, cell: (r) => t(`transport.legKind.${r.kind}`) },
@@ -70,17 +96,18 @@ export function ManifestPrint({ manifest, facility, printedBy }: { manifest: Man
     },
   ];
   return (
-    <PrintDocument
-      paper={facility.paperSize}
-      orientation="landscape"
-      notice="resident"
-      title={t('transport.manifest.title')}
-      context={`${facility.name} · ${t('transport.manifest.vehicle')}: ${manifest.vehicle.name} · ${t('transport.manifest.date')}: ${displayDate(manifest.date, i18n.language)}`}
-      printedBy={printedBy}
-      timeZone={facility.timeZone}
-    >
-      <PrintTable id="manifest" columns={columns} rows={manifest.rows} rowKey={(r) => String(r.legId)} rowLabel={(r) => `${r.residentName}${r.room ? ` — ${r.room}` : ''}`} empty={t('transport.manifest.noTrips')} />
+    <>
+      <PrintTable
+        id={`manifest-${manifest.vehicle.id}`}
+        caption={caption}
+        breakBefore={breakBefore}
+        columns={columns}
+        rows={manifest.rows}
+        rowKey={(r) => String(r.legId)}
+        rowLabel={(r) => `${r.residentName}${r.room ? ` — ${r.room}` : ''}`}
+        empty={t('transport.manifest.noTrips')}
+      />
       <p className="signature-line">{t('transport.manifest.signature')}: ____________________________________</p>
-    </PrintDocument>
+    </>
   );
 }
