@@ -140,6 +140,10 @@ export function prepareKey(file: string, wrapper: KeyWrapper, o: { backupFolder?
       throw new DatabaseOpenError('wrong_key', file, `the database key cannot be unwrapped here: ${e instanceof Error ? e.message : String(e)}`);
     }
     if (exists && isPlainSqlite(file)) throw new DatabaseOpenError('wrong_key', file, 'a key file exists but the database is not encrypted');
+    // Wrapped another way than the policy now says (e.g. per account, now for the whole machine):
+    // wrapped again the new way, with the same key and the same recovery seal.
+    const k = JSON.parse(fs.readFileSync(keyFile, 'utf8')) as KeyFile;
+    if (k.wrapper !== wrapper.kind) writeKeyFile(file, key, wrapper, k.recovery);
     return { applyKey: keyApplier(key), recoveryKey: null, encrypted: false };
   }
   if (exists && !isPlainSqlite(file)) {
@@ -185,6 +189,30 @@ export function loadKey(file: string, wrapper: KeyWrapper): KeyApplier | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A wrapper that wraps with `target` and also unwraps what `formers` wrapped: when the
+ * administrator's policy changes how the key is protected, the key file is unwrapped the old way
+ * once and `prepareKey` writes it again the new way. Without an old wrapper that still works here,
+ * the recovery key is the way back.
+ */
+export function changingWrapper(target: KeyWrapper, formers: readonly KeyWrapper[]): KeyWrapper {
+  return {
+    kind: target.kind,
+    wrap: (key) => target.wrap(key),
+    unwrap(wrapped) {
+      const failures: string[] = [];
+      for (const w of [target, ...formers.filter((f) => f.kind !== target.kind)]) {
+        try {
+          return w.unwrap(wrapped);
+        } catch (e) {
+          failures.push(`${w.kind}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+      throw new Error(failures.join('; '));
+    },
+  };
 }
 
 /** For tests and the command line: a wrapper that seals with a fixed secret (AES-256-GCM). Never for production keys. */

@@ -6,6 +6,7 @@ import type { EngineConfig } from '../../db/engine';
 import type { SqliteEngine } from '../../db/engine/sqlite';
 import { defaultBackupFolder } from '../../db/backup';
 import { keyFileOf, loadKey, type KeyWrapper } from '../../db/encryption';
+import { keyWrapperFor, machineKeyWrapper } from './key-protection';
 import { DatabaseOpenError } from '../../db/open';
 import { recoverableBackups, restoreOverDamaged } from '../../db/recovery';
 import { createCore, type Core } from '../core/app';
@@ -130,15 +131,21 @@ async function start(lang: Lang): Promise<void> {
   serveAppProtocol(rendererRoot(__dirname));
 
   const location = dataLocation(policy, app.getPath('userData'));
+  const deps = machineDeps({ isPackaged: app.isPackaged });
   // Encryption at rest: the database key wrapped by the operating system's store for this account
-  // (DPAPI, Keychain, libsecret). Without one, a database that already has a key cannot be opened
-  // (wrong key screen), and a new one is created plain, with the reason in the log.
-  const keyWrapper: KeyWrapper | null = safeStorage.isEncryptionAvailable() ? safeStorageWrapper : null;
+  // (DPAPI, Keychain, libsecret), or for the whole PC when the policy says the data folder is shared
+  // by several Windows accounts (key-protection.ts). Without one, a database that already has a key
+  // cannot be opened (wrong key screen), and a new one is created plain, with the reason in the log.
+  const keyProtection = policy.keyProtection ?? 'account';
+  const keyWrapper = keyWrapperFor(keyProtection, {
+    account: safeStorage.isEncryptionAvailable() ? safeStorageWrapper : null,
+    machine: deps.platform === 'win32' ? machineKeyWrapper(deps) : null,
+  });
   if (!keyWrapper && location.kind === 'sqlite' && fs.existsSync(keyFileOf(location.file))) {
     return fail(databaseOpenMessage('wrong_key', location.file, lang), 'db_open_failed', 'key_store_unavailable');
   }
   if (!keyWrapper) fileLog.log.event('encryption_unavailable', { reason: 'safeStorage' });
-  const deps = machineDeps({ isPackaged: app.isPackaged });
+  else fileLog.log.event('key_protection', { protection: keyProtection });
   // The facility server (PostgreSQL) when the policy names one; the password from the credential
   // store or the service account's file, never from the policy itself.
   let engine: EngineConfig;

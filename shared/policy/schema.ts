@@ -22,6 +22,7 @@ export const POLICY_KEYS = [
   'defaultPrinter',
   'allowSilentPrinting',
   'allowDevTools',
+  'keyProtection',
 ] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
@@ -31,7 +32,16 @@ export type PolicyKey = (typeof POLICY_KEYS)[number];
  * default: opening the profile's own database instead would split a facility's records in two.
  * Main stops with a message instead of guessing.
  */
-export const LOCATION_KEYS: readonly PolicyKey[] = ['dataFolder', 'backupFolder', 'server'];
+export const LOCATION_KEYS: readonly PolicyKey[] = ['dataFolder', 'backupFolder', 'server', 'keyProtection'];
+
+/**
+ * How the database key is protected (issue 16): 'account' — the operating system's store for the
+ * Windows account (safeStorage); 'machine' — DPAPI for every account on this PC, for a data folder
+ * shared by several Windows accounts (Windows only). Among the location keys: guessing wrong would
+ * leave the other accounts unable to open the facility's database.
+ */
+export const KEY_PROTECTIONS = { win32: ['account', 'machine'], posix: ['account'] } as const;
+export type KeyProtection = (typeof KEY_PROTECTIONS)['win32'][number];
 
 export type ServerPassword = { source: 'credential_store' } | { source: 'file'; path: string };
 
@@ -61,6 +71,7 @@ export interface Policy {
   defaultPrinter?: string;
   allowSilentPrinting?: boolean;
   allowDevTools?: boolean;
+  keyProtection?: KeyProtection;
 }
 
 export type PlatformKind = 'win32' | 'posix';
@@ -214,6 +225,7 @@ export function policyKeySchemas(platform: PlatformKind) {
     defaultPrinter: text(256),
     allowSilentPrinting: z.boolean({ error: 'wrong_type' }),
     allowDevTools: z.boolean({ error: 'wrong_type' }),
+    keyProtection: choice(KEY_PROTECTIONS[platform]),
   } satisfies Record<PolicyKey, z.ZodType>;
 }
 
@@ -230,6 +242,7 @@ export const POLICY_VALUE_KINDS: Record<PolicyKey, 'string' | 'number' | 'boolea
   defaultPrinter: 'string',
   allowSilentPrinting: 'boolean',
   allowDevTools: 'boolean',
+  keyProtection: 'string',
 };
 
 const KNOWN = new Set<string>(POLICY_KEYS);

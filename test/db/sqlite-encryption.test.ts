@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { listBackupFiles } from '../../db/backup';
-import { isPlainSqlite, keyApplier, keyFileOf, secretWrapper, unsealWithRecovery } from '../../db/encryption';
+import { changingWrapper, isPlainSqlite, keyApplier, keyFileOf, secretWrapper, unsealWithRecovery } from '../../db/encryption';
 import { openSqliteEngine, type SqliteEngine } from '../../db/engine/sqlite';
 import { DatabaseOpenError, openDatabase } from '../../db/open';
 import { sourceMigrationsFolder } from '../../db/paths';
@@ -63,6 +63,27 @@ describe('encryption at rest', () => {
     expect(isPlainSqlite(made.file)).toBe(false);
     expect(fs.readFileSync(made.file).includes(Buffer.from(MARKER))).toBe(false);
     await e.close();
+  });
+
+  test('when the policy changes how the key is protected, the key file is wrapped again the new way, same key and recovery seal (issue 16)', async () => {
+    const file = path.join(tempDir(), 'caredesk.sqlite');
+    const account = secretWrapper(randomBytes(32), 'account');
+    const machine = secretWrapper(randomBytes(32), 'machine');
+    const first = open(file, account);
+    first.opened.sqlite.prepare('INSERT INTO units (name, sort_order) VALUES (?, 0)').run(MARKER);
+    await first.close();
+    const sealed = (JSON.parse(fs.readFileSync(keyFileOf(file), 'utf8')) as { recovery: unknown }).recovery;
+    // The machine wrapper alone cannot unwrap what the account wrapped: the recovery key's case.
+    expect(reasonOf(() => open(file, machine))).toBe('wrong_key');
+    const moved = open(file, changingWrapper(machine, [account]));
+    expect(moved.opened.sqlite.prepare('SELECT name FROM units WHERE name = ?').get(MARKER)).toEqual({ name: MARKER });
+    await moved.close();
+    const keyFile = JSON.parse(fs.readFileSync(keyFileOf(file), 'utf8')) as { wrapper: string; recovery: unknown };
+    expect(keyFile.wrapper).toBe('machine');
+    expect(keyFile.recovery).toEqual(sealed);
+    // From now on the machine wrapper opens it on its own, and the account's no longer does.
+    await open(file, machine).close();
+    expect(reasonOf(() => open(file, account))).toBe('wrong_key');
   });
 
   test('a wrong key, or a missing key file, is "wrong key" — never damaged — and changes nothing', async () => {

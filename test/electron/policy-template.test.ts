@@ -73,6 +73,7 @@ describe('the ADMX/ADML template', () => {
     expect(choices('PaperSize')).toEqual(['letter', 'a4']);
     expect(choices('ServerTls')).toEqual(['verify-full', 'require', 'disable']);
     expect(choices('ServerPasswordSource')).toEqual(['credential_store', 'file']);
+    expect(choices('KeyProtection')).toEqual(['account', 'machine']);
   });
 
   it('has every string and presentation it refers to, in English and Spanish alike', () => {

@@ -39,6 +39,7 @@ describe('parsePolicyObject: what a good policy gives', () => {
       defaultPrinter: 'Nurses Station HP',
       allowSilentPrinting: true,
       allowDevTools: false,
+      keyProtection: 'account',
     };
     const { policy, problems } = posix(raw);
     expect(problems).toEqual([]);
@@ -53,6 +54,16 @@ describe('parsePolicyObject: what a good policy gives', () => {
 
   it('trims text values', () => {
     expect(posix({ dataFolder: '  /srv/caredesk ', defaultPrinter: ' HP ' }).policy).toEqual({ dataFolder: '/srv/caredesk', defaultPrinter: 'HP' });
+  });
+
+  it('protects the key for the whole machine on Windows only, and a wrong value stops the start like a wrong data folder (issue 16)', () => {
+    expect(win({ keyProtection: 'machine' }).policy).toEqual({ keyProtection: 'machine' });
+    expect(win({ keyProtection: 'account' }).policy).toEqual({ keyProtection: 'account' });
+    const onLinux = posix({ keyProtection: 'machine' }).problems;
+    expect(codes(onLinux)).toEqual(['keyProtection:invalid_value']);
+    expect(onLinux[0]!.params).toEqual({ allowed: 'account' });
+    expect(onLinux.every(isLocationProblem)).toBe(true);
+    expect(codes(win({ keyProtection: 'Machine ' }).problems)).toEqual(['keyProtection:invalid_value']);
   });
 
   it('accepts Windows paths on Windows only', () => {
