@@ -10,6 +10,7 @@ import { useFacilityFormat } from '../../app/facility';
 import { FormDialog } from '../../components/FormDialog';
 import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
 import { clockTime, errorText, useTranslation } from '../../i18n';
+import { displayDate } from '../../print';
 import { conflictText, instantOf, wallOf } from './words';
 
 type Setup = OutputOf<'transport.setup'>;
@@ -280,7 +281,7 @@ function BookingForm(p: BookingDialogProps & { onNewer(): void }) {
       className="booking-dialog"
     >
       <p>
-        {t('transport.screen.appointmentLine', { time: clockTime(a.startsAt), date, destination: a.destinationName, room: a.room ?? '' })}
+        {t('transport.screen.appointmentLine', { time: clockTime(a.startsAt), date: displayDate(date, i18n.language), destination: a.destinationName, room: a.room ?? '' })}
       </p>
       {prep.booking?.flags.map((f) => (
         <Notice key={f} tone="error">
