@@ -6,7 +6,7 @@ import type { Core } from '../../electron/core/app';
 import { catalogs } from '../../shared/i18n';
 import { STRONG_PASSWORD, caller, setupInput } from '../support/core';
 import { STATION_VIEWPORT, startE2E, tabTo, typeText, type E2EApp } from '../support/browser';
-import { countRows } from '../support/db';
+import { countRows, sqlRows } from '../support/db';
 import { addRooms, admission } from '../support/residents';
 import { addAppointment, addProvider, changeAppointment } from '../support/transport';
 
@@ -50,6 +50,21 @@ async function seed(core: Core) {
   const renal = await addProvider(core, { name: 'Riverside Renal', locationName: 'Dialysis unit', address: '12 River Rd', phone: '555-0100' });
   await a.must('transport.saveDestination', { providerId: renal, travelMinutes: 30, checkInMinutes: 15 });
   anaAppt = await addAppointment(core, { residentId: ana.id, startAt: '2026-03-03T15:00:00.000Z', endAt: '2026-03-03T16:00:00.000Z', providerId: renal });
+  // Ben's ride tomorrow, with his family both ways; then the clinic cancels the appointment.
+  const ben = await a.must('residents.admit', admission({ unitId: mc, bedId: place.beds['102A']!, recordNumber: 'R-2', legalGiven: 'Ben', legalFamily: 'Stone', aid: 'none', transfer: 'independent', bariatric: false }));
+  const benAppt = await addAppointment(core, { residentId: ben.id, startAt: '2026-03-04T15:00:00.000Z', endAt: '2026-03-04T16:00:00.000Z', providerId: renal });
+  const family = { kind: 'family' as const, name: 'Rosa Stone', phone: '555-0199' };
+  await a.must('transport.book', {
+    appointmentId: benAppt,
+    mode: null,
+    escort: null,
+    travelMinutes: 30,
+    checkInMinutes: 15,
+    outbound: { pickupAt: '2026-03-04T14:15:00.000Z', carrier: family },
+    return: { kind: 'fixed', pickupAt: '2026-03-04T16:00:00.000Z', carrier: family },
+    notes: null,
+  });
+  await changeAppointment(core, benAppt, { status: 'cancelled' });
 }
 
 /**
@@ -105,6 +120,20 @@ describe('transport in Spanish, by keyboard at 1366×768 (issue 11)', () => {
     const boardTab = page.getByRole('tab', { name: 'Tablero de viajes' });
     await expect.poll(() => boardTab.isVisible()).toBe(true);
     await check(page, '1-board');
+
+    // Ben's appointment was cancelled: the board flags his ride, and its dialog offers to cancel it.
+    await expect.poll(() => page.getByText('Cita cancelada: cancele el viaje con el transportista').first().isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Editar transporte — Ben Stone, Ida' }).focus();
+    await page.keyboard.press('Enter');
+    const offer = page.getByRole('dialog').getByRole('group', { name: 'Cancelar los viajes' });
+    await expect.poll(() => offer.isVisible()).toBe(true);
+    expect(await offer.getByLabel(/Por qué se cancelan los viajes/).inputValue()).toBe('Cita cancelada');
+    await check(page, '1b-cancel-offer');
+    await offer.getByRole('button', { name: 'Cancelar los viajes' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(async () => (await sqlRows<{ status: string; cancel_reason: string }>(app!.core, 'SELECT status, cancel_reason FROM transport_legs ORDER BY id')).map((r) => `${r.status}:${r.cancel_reason}`)).toEqual(['cancelled:Cita cancelada', 'cancelled:Cita cancelada']);
+    await expect.poll(() => page.getByText('Cita cancelada: cancele el viaje con el transportista').count()).toBe(0);
     await boardTab.focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
@@ -125,7 +154,7 @@ describe('transport in Spanish, by keyboard at 1366×768 (issue 11)', () => {
     await tabTo(page, 'Guardar transporte');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText('Transporte guardado.').isVisible()).toBe(true);
-    expect(await countRows(app.core, 'transport_bookings')).toBe(1);
+    expect(await countRows(app.core, 'transport_bookings')).toBe(2);
 
     // The clinic moves the appointment two hours later: the ride offers the new times next to the old.
     await changeAppointment(app.core, anaAppt, { startAt: '2026-03-03T17:00:00.000Z', endAt: '2026-03-03T18:00:00.000Z' });
