@@ -114,6 +114,18 @@ export const BookingOut = z.object({
   notes: z.string().nullable(),
   legs: z.array(LegOut),
   flags: z.array(z.enum(BOOKING_FLAGS)),
+  /**
+   * The appointment changed since the booking was saved: what to offer the coordinator (new times
+   * next to the old, or the rides to cancel). Null when nothing changed.
+   */
+  linked: z
+    .object({
+      kind: z.enum(['moved', 'called_off']),
+      was: z.object({ startsAt: IsoInstant, endsAt: IsoInstant }),
+      proposed: z.array(z.object({ legId: Id, kind: z.enum(LEG_KINDS), wasPickupAt: IsoInstant.nullable(), pickupAt: IsoInstant.nullable(), dropoffAt: IsoInstant.nullable() })),
+      cancellable: z.array(Id),
+    })
+    .nullable(),
   overrides: z.array(z.object({ legKind: z.enum(LEG_KINDS), code: z.string(), reason: z.string(), byName: z.string().nullable(), at: z.string() })),
   updatedAt: z.string(),
   updatedByName: z.string().nullable(),

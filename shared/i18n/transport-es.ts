@@ -76,6 +76,15 @@ export const transportEs: TransportMessages = {
     minutesLate: 'La recogida debía ser hace {{minutes}} min',
     noneOut: 'Nadie está fuera en un viaje.',
   },
+  linked: {
+    moved: 'La cita cambió del {{was}} al {{now}}: vuelva a confirmar con el transportista.',
+    proposedLeg: '{{leg}}: recogida {{time}} (antes {{was}})',
+    proposedNote: 'Las nuevas horas ya están puestas abajo, con la misma antelación que antes. Revíselas y guarde el viaje.',
+    calledOff: 'Los viajes que aún no han salido se pueden cancelar aquí; llame también al transportista.',
+    cancelReason: 'Por qué se cancelan los viajes',
+    cancelReasonDefault: 'Cita cancelada',
+    cancelRides: 'Cancelar los viajes',
+  },
   error: {
     conflicts: 'Este viaje entra en conflicto con otros viajes o reglas. Acepte cada conflicto con un motivo, o cambie el viaje.',
     vehicleNotFound: 'Este vehículo ya no existe.',

@@ -83,6 +83,15 @@ export const transportEn = {
     minutesLate: 'Pickup was due {{minutes}} min ago',
     noneOut: 'Nobody is out on a trip.',
   },
+  linked: {
+    moved: 'The appointment moved from {{was}} to {{now}}: re-confirm with the carrier.',
+    proposedLeg: '{{leg}}: pickup {{time}} (was {{was}})',
+    proposedNote: 'These new times are filled in below, keeping the lead time chosen before. Check them, then save the ride.',
+    calledOff: 'The rides not yet under way can be cancelled here; call the carrier too.',
+    cancelReason: 'Why the rides are cancelled',
+    cancelReasonDefault: 'Appointment cancelled',
+    cancelRides: 'Cancel the rides',
+  },
   error: {
     conflicts: 'This ride conflicts with other trips or rules. Accept each conflict with a reason, or change the ride.',
     vehicleNotFound: 'This vehicle no longer exists.',

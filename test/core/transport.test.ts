@@ -182,6 +182,50 @@ describe('linked changes and statuses', () => {
     expect(saved.legs[0]).toMatchObject({ status: 'requested', confirmationNumber: null, pickupAt: '2026-03-03T16:15:00.000Z' });
   });
 
+  test('linked change after a reschedule: old and new times shown, the new pickup proposed (not applied) until the coordinator saves it; a cancel offers the rides for cancellation', async () => {
+    const s = await setup();
+    const b = await s.must('transport.book', ride(s, s.anaAppt));
+    await s.must('transport.setLegStatus', { legId: b.legs[0]!.id, status: 'confirmed', confirmationNumber: 'C-1', reason: null });
+    expect(b.linked).toBeNull();
+    // Through the appointments area's own method: 09:00 → 11:00 Chicago (15:00 → 17:00 UTC).
+    const appt = await s.must('appointments.get', { id: s.anaAppt });
+    const moved = await s.must('appointments.reschedule', { id: s.anaAppt, expectedVersion: appt.version, times: { startLocal: '2026-03-03T11:00', endLocal: '2026-03-03T12:00' } });
+    const flagged = await s.must('transport.booking', { bookingId: b.id });
+    expect(flagged.flags).toEqual(['appointment_moved_reconfirm']);
+    expect(flagged.linked).toEqual({
+      kind: 'moved',
+      was: { startsAt: '2026-03-03T15:00:00.000Z', endsAt: '2026-03-03T16:00:00.000Z' },
+      proposed: [
+        { legId: b.legs[0]!.id, kind: 'outbound', wasPickupAt: '2026-03-03T14:15:00.000Z', pickupAt: '2026-03-03T16:15:00.000Z', dropoffAt: '2026-03-03T16:45:00.000Z' },
+        { legId: b.legs[1]!.id, kind: 'return', wasPickupAt: '2026-03-03T16:00:00.000Z', pickupAt: '2026-03-03T18:00:00.000Z', dropoffAt: '2026-03-03T18:30:00.000Z' },
+      ],
+      cancellable: [],
+    });
+    // Proposed, not applied: the legs still hold the old times (and the confirmation) until accepted.
+    expect(flagged.legs.map((l) => [l.pickupAt, l.status])).toEqual([
+      ['2026-03-03T14:15:00.000Z', 'confirmed'],
+      ['2026-03-03T16:00:00.000Z', 'requested'],
+    ]);
+    const { appointmentId: _, ...rest } = ride(s, s.anaAppt);
+    const [out, back] = flagged.linked!.proposed;
+    const accepted = await s.must('transport.updateBooking', {
+      ...rest,
+      outbound: { ...rest.outbound, pickupAt: out!.pickupAt! },
+      return: { ...rest.return, kind: 'fixed', pickupAt: back!.pickupAt! } as typeof rest.return,
+      bookingId: b.id,
+      expectedVersion: flagged.version,
+    });
+    expect(accepted).toMatchObject({ flags: [], linked: null });
+    expect(accepted.legs[0]).toMatchObject({ status: 'requested', confirmationNumber: null, pickupAt: '2026-03-03T16:15:00.000Z' });
+
+    await s.must('appointments.setStatus', { id: s.anaAppt, expectedVersion: moved.version, change: { status: 'cancelled', reason: 'Clinic closed' } });
+    const cancelled = await s.must('transport.booking', { bookingId: b.id });
+    expect(cancelled.flags).toEqual(['appointment_cancelled']);
+    expect(cancelled.linked).toMatchObject({ kind: 'called_off', proposed: [], cancellable: [b.legs[0]!.id, b.legs[1]!.id] });
+    for (const legId of cancelled.linked!.cancellable) await s.must('transport.setLegStatus', { legId, status: 'cancelled', confirmationNumber: null, reason: 'Appointment cancelled' });
+    expect(await s.must('transport.booking', { bookingId: b.id })).toMatchObject({ flags: [], linked: null });
+  });
+
   test('a cancellation needs a reason; a finished ride keeps its status', async () => {
     const s = await setup();
     const b = await s.must('transport.book', ride(s, s.anaAppt));

@@ -12,6 +12,7 @@ import {
   driverTrips,
   isOneOf,
   isVoidLeg,
+  linkedOffer,
   manifestDate,
   modesOf,
   planLegs,
@@ -103,6 +104,19 @@ function flagsOf(booked: { startsAt: string; endsAt: string; status: string }, n
   return BOOKING_FLAGS.filter((f) => flags.includes(f));
 }
 
+/** The linked change offered in the booking dialog (`linkedOffer`): proposed, never applied here. */
+function linkedOut(b: BookingRow, appt: AppointmentFacts, legs: readonly LegRow[]): BookingOut['linked'] {
+  const booked = appointmentRef({ startsAt: b.appointmentStartsAt, endsAt: b.appointmentEndsAt, status: b.appointmentStatus, setting: 'external' });
+  const offer = linkedOffer(booked, appointmentRef(appt), legs.map((l) => ({ id: String(l.id), kind: l.kind, status: l.status, pickupAt: l.pickupAt, dropoffAt: l.dropoffAt })));
+  if (offer === null) return null;
+  return {
+    kind: offer.kind,
+    was: { startsAt: b.appointmentStartsAt, endsAt: b.appointmentEndsAt },
+    proposed: offer.proposed.map((u) => ({ legId: Number(u.legId), kind: u.kind, wasPickupAt: u.wasPickupAt, pickupAt: u.pickupAt, dropoffAt: u.dropoffAt })),
+    cancellable: offer.cancellable.map(Number),
+  };
+}
+
 function legOut(l: LegRow): LegOut {
   const carrier: LegOut['carrier'] =
     l.carrierKind === 'facility_vehicle'
@@ -149,6 +163,7 @@ async function bookingOut(ctx: HandlerContext, b: BookingRow): Promise<BookingOu
     notes: b.notes,
     legs: legs.map(legOut),
     flags: flagsOf({ startsAt: b.appointmentStartsAt, endsAt: b.appointmentEndsAt, status: b.appointmentStatus }, appt, legs),
+    linked: linkedOut(b, appt, legs),
     overrides: await ctx.q.transport.overridesOf(b.id),
     updatedAt: b.updatedAt,
     updatedByName: b.updatedByName,

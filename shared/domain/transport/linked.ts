@@ -86,6 +86,40 @@ export function followAppointmentChange(before: AppointmentRef, after: Appointme
   return { flags, updates };
 }
 
+/**
+ * What the booking dialog offers after its appointment changed, for the coordinator to accept — never
+ * applied by itself. `moved`: the new pickup and return times (each leg keeps the lead time the
+ * coordinator chose, as `followAppointmentChange` moves it), shown next to the old ones. `called_off`
+ * (cancelled, replaced by a rescheduled appointment, or now in-house): the legs that can still be
+ * cancelled, offered for cancellation. Legs under way are in neither list: the driver must be called.
+ */
+export interface LinkedOffer {
+  kind: 'moved' | 'called_off';
+  flags: BookingFlag[];
+  proposed: (LegUpdate & { kind: LegKind; wasPickupAt: string | null })[];
+  cancellable: string[];
+}
+
+export function linkedOffer(booked: AppointmentRef, now: AppointmentRef, legs: readonly LinkedLeg[]): LinkedOffer | null {
+  const change = followAppointmentChange(booked, now, legs);
+  const calledOff = appointmentCallsOffTransport(now.status) || now.setting === 'in_house';
+  if (calledOff) {
+    const cancellable = legs.filter((l) => NOT_UNDER_WAY.has(l.status)).map((l) => l.id);
+    // Already dealt with: every ride cancelled (or finished) leaves nothing to offer.
+    if (cancellable.length === 0) return null;
+    const reason: BookingFlag = now.status === 'cancelled' ? 'appointment_cancelled' : now.status === 'rescheduled' ? 'appointment_rescheduled' : 'appointment_in_house';
+    return { kind: 'called_off', flags: [reason], proposed: [], cancellable };
+  }
+  if (change.flags.length === 0 && change.updates.length === 0) return null;
+  const byId = new Map(legs.map((l) => [l.id, l]));
+  return {
+    kind: 'moved',
+    flags: change.flags,
+    proposed: change.updates.map((u) => ({ ...u, kind: byId.get(u.legId)!.kind, wasPickupAt: byId.get(u.legId)!.pickupAt })),
+    cancellable: [],
+  };
+}
+
 // ── Standing bookings ───────────────────────────────────────────────────────────────────────────
 
 /**

@@ -1,13 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
+import { Button } from 'react-aria-components';
 import type { InputOf, OutputOf } from '../../../../shared/contract';
 import type { LegOut } from '../../../../shared/contract/transport';
 import type { BaseMode } from '../../../../shared/domain/transport';
+import { formatDateTime } from '../../../../shared/domain/date-display';
 import type { AppError, FieldIssue } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { useFacilityFormat } from '../../app/facility';
 import { FormDialog } from '../../components/FormDialog';
 import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
 import { clockTime, errorText, useTranslation } from '../../i18n';
+import { displayDate } from '../../print';
 import { conflictText, instantOf, wallOf } from './words';
 
 type Setup = OutputOf<'transport.setup'>;
@@ -86,6 +89,7 @@ function BookingForm(p: BookingDialogProps & { onNewer(): void }) {
   const [conflicts, setConflicts] = useState<FieldIssue[]>([]);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [dirty, setDirty] = useState(false);
+  const [cancelReason, setCancelReason] = useState(() => t('transport.linked.cancelReasonDefault'));
 
   useEffect(() => {
     void call('transport.prepare', { appointmentId: p.appointmentId }).then((r) => {
@@ -103,8 +107,12 @@ function BookingForm(p: BookingDialogProps & { onNewer(): void }) {
         setCheckIn(String(b.checkInMinutes));
         const out = b.legs.find((l) => l.kind === 'outbound');
         const ret = b.legs.find((l) => l.kind === 'return');
-        setOutbound(legForm(time(out?.pickupAt ?? null), out, p.setup));
-        setBack(legForm(time(ret?.pickupAt ?? v.proposedReturnAt), ret, p.setup));
+        // The appointment moved: the times proposed by the linked change are filled in (and named in
+        // the notice with the old ones), so a save never keeps a ride at the old time unnoticed.
+        const proposed = (kind: 'outbound' | 'return') => b.linked?.proposed.find((x) => x.kind === kind)?.pickupAt;
+        setOutbound(legForm(time(proposed('outbound') ?? out?.pickupAt ?? null), out, p.setup));
+        setBack(legForm(time(proposed('return') ?? ret?.pickupAt ?? v.proposedReturnAt), ret, p.setup));
+        if (b.linked?.kind === 'moved' && b.linked.proposed.length > 0) setDirty(true);
         setReturnKind(ret?.returnKind ?? 'fixed');
         setEscortKind(b.escort?.kind ?? 'none');
         if (b.escort?.kind === 'staff') setEscortStaff(String(b.escort.staffId));
@@ -249,6 +257,17 @@ function BookingForm(p: BookingDialogProps & { onNewer(): void }) {
     setError(r.error);
   };
 
+  const linked = prep.booking?.linked ?? null;
+  // Offered, not done by itself: the appointment was called off, and the coordinator cancels the rides
+  // not yet under way (each leg through the ordinary status change, with this reason).
+  const cancelRides = async () => {
+    for (const legId of linked?.cancellable ?? []) {
+      const r = await call('transport.setLegStatus', { legId, status: 'cancelled', confirmationNumber: null, reason: cancelReason });
+      if (!r.ok) return setError(r.error);
+    }
+    p.onSaved();
+  };
+
   return (
     <FormDialog
       title={prep.booking ? t('transport.screen.editTitle', { name: a.residentName }) : t('transport.screen.bookTitle', { name: a.residentName })}
@@ -262,13 +281,40 @@ function BookingForm(p: BookingDialogProps & { onNewer(): void }) {
       className="booking-dialog"
     >
       <p>
-        {t('transport.screen.appointmentLine', { time: clockTime(a.startsAt), date, destination: a.destinationName, room: a.room ?? '' })}
+        {t('transport.screen.appointmentLine', { time: clockTime(a.startsAt), date: displayDate(date, i18n.language), destination: a.destinationName, room: a.room ?? '' })}
       </p>
       {prep.booking?.flags.map((f) => (
         <Notice key={f} tone="error">
           {t(`transport.flag.${f}`)}
         </Notice>
       ))}
+      {linked?.kind === 'moved' ? (
+        <Notice tone="info">
+          <p>{t('transport.linked.moved', { was: formatDateTime(linked.was.startsAt, i18n.language, timeZone), now: formatDateTime(a.startsAt, i18n.language, timeZone) })}</p>
+          {linked.proposed.length > 0 ? (
+            <>
+              <ul>
+                {linked.proposed.map((x) => (
+                  <li key={x.legId}>
+                    {t('transport.linked.proposedLeg', { leg: t(`transport.legKind.${x.kind}`), time: x.pickupAt ? clockTime(x.pickupAt) : '', was: x.wasPickupAt ? clockTime(x.wasPickupAt) : '' })}
+                  </li>
+                ))}
+              </ul>
+              <p>{t('transport.linked.proposedNote')}</p>
+            </>
+          ) : null}
+        </Notice>
+      ) : null}
+      {linked?.kind === 'called_off' ? (
+        <fieldset className="linked-cancel">
+          <legend>{t('transport.linked.cancelRides')}</legend>
+          <p>{t('transport.linked.calledOff')}</p>
+          <TextInput required label={t('transport.linked.cancelReason')} name="linked.cancelReason" value={cancelReason} maxLength={300} onChange={setCancelReason} />
+          <Button className="danger" onPress={() => void cancelRides()}>
+            {t('transport.linked.cancelRides')}
+          </Button>
+        </fieldset>
+      ) : null}
       <fieldset>
         <legend>{t('transport.screen.mode')}</legend>
         <p>{proposedText}</p>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { followAppointmentChange, reconcileStanding, standingLegs } from '../../../../shared/domain/transport/linked';
+import { followAppointmentChange, linkedOffer, reconcileStanding, standingLegs } from '../../../../shared/domain/transport/linked';
 import type { LinkedLeg, Occurrence, OccurrenceBooking, StandingTemplate } from '../../../../shared/domain/transport/linked';
 import { localTime, toMs } from '../../../../shared/domain/transport/time';
 import { appointment, at } from './fixtures';
@@ -65,6 +65,32 @@ describe('the appointment is cancelled, rescheduled elsewhere, or made in-house'
 
   it('a booking whose legs are all cancelled has nothing to flag', () => {
     expect(followAppointmentChange(before, { ...before, status: 'cancelled' }, legs('cancelled', 'cancelled'))).toEqual({ flags: [], updates: [] });
+  });
+});
+
+describe('what the booking dialog offers after a linked change', () => {
+  it('moved: the new pickup and return proposed next to the old, for the coordinator to accept', () => {
+    const after = appointment('2026-12-02T14:00', '2026-12-02T15:00');
+    expect(linkedOffer(before, after, legs())).toEqual({
+      kind: 'moved',
+      flags: ['appointment_moved_reconfirm'],
+      proposed: [
+        { legId: 'o', kind: 'outbound', wasPickupAt: at('2026-12-02T09:20'), pickupAt: at('2026-12-02T13:20'), dropoffAt: at('2026-12-02T13:45'), status: 'requested' },
+        { legId: 'r', kind: 'return', wasPickupAt: at('2026-12-02T11:05'), pickupAt: at('2026-12-02T15:05'), dropoffAt: at('2026-12-02T15:30'), status: 'requested' },
+      ],
+      cancellable: [],
+    });
+  });
+
+  it('cancelled, rescheduled elsewhere or made in-house: the rides not under way are offered for cancellation', () => {
+    expect(linkedOffer(before, { ...before, status: 'cancelled' }, legs())).toEqual({ kind: 'called_off', flags: ['appointment_cancelled'], proposed: [], cancellable: ['o', 'r'] });
+    expect(linkedOffer(before, { ...before, status: 'rescheduled' }, legs('en_route', 'requested'))).toMatchObject({ flags: ['appointment_rescheduled'], cancellable: ['r'] });
+    expect(linkedOffer(before, { ...before, setting: 'in_house' }, legs())).toMatchObject({ kind: 'called_off', flags: ['appointment_in_house'] });
+  });
+
+  it('nothing changed, or every ride already cancelled: nothing to offer', () => {
+    expect(linkedOffer(before, before, legs())).toBeNull();
+    expect(linkedOffer(before, { ...before, status: 'cancelled' }, legs('cancelled', 'cancelled'))).toBeNull();
   });
 });
 
