@@ -3,6 +3,7 @@ import type { OccurrenceOverride, Series } from '../../shared/domain/appointment
 import type { AppointmentSetting, AppointmentStatus, AppointmentType, PreparationItem } from '../../shared/domain/appointments/vocabulary';
 import type { StatusPeriod } from '../../shared/domain/residents/timeline';
 import type { QueryEnv } from '../engine/types';
+import { liveBookingExistsSql } from './transport';
 import { bool, first } from './util';
 
 /** Lists of ids are bound in chunks: well under either engine's limit on parameters. */
@@ -46,6 +47,7 @@ export interface PageRow {
   startFold: 'earlier' | 'later' | null;
   status: AppointmentStatus;
   escortNeeded: boolean;
+  /** Has a live transport booking (transport's bookings; the old manual flag is no longer read). */
   transportArranged: boolean;
   preparationItems: PreparationItem[];
   familyInformedAt: string | null;
@@ -72,7 +74,7 @@ export interface PageFilter {
 
 const PAGE_COLUMNS = `a.id, a.series_id, a.occurrence_local, a.resident_id, r.legal_family, r.legal_given, r.preferred_name, r.record_number,
   u.id, u.name, rm.label, b.label, a.type, a.setting, a.provider_name, a.location_name, a.start_at, a.end_at, a.start_local, a.end_local,
-  a.start_fold, a.status, a.escort_needed, a.transport_arranged, a.preparation_items, a.family_informed_at, a.new_orders, a.follow_up_due,
+  a.start_fold, a.status, a.escort_needed, ${liveBookingExistsSql('a.id')}, a.preparation_items, a.family_informed_at, a.new_orders, a.follow_up_due,
   a.followed_up_at, a.version`;
 
 // `+a.resident_id`: the day's rows are found by start time, then joined to their resident; without
@@ -90,7 +92,7 @@ const PAGE_WHERE = `WHERE a.start_at >= CAST(@fromAt AS TEXT) AND a.start_at < C
   AND (CAST(@status AS TEXT) IS NULL OR a.status = CAST(@status AS TEXT))
   AND (CAST(@unitId AS INTEGER) IS NULL OR rm.unit_id = CAST(@unitId AS INTEGER))
   AND (CAST(@residentId AS INTEGER) IS NULL OR a.resident_id = CAST(@residentId AS INTEGER))
-  AND (CAST(@needsTransport AS INTEGER) = 0 OR (a.setting = 'external' AND a.status IN ('scheduled', 'confirmed') AND NOT a.transport_arranged AND a.start_at >= CAST(@nowAt AS TEXT)))
+  AND (CAST(@needsTransport AS INTEGER) = 0 OR (a.setting = 'external' AND a.status IN ('scheduled', 'confirmed') AND a.start_at >= CAST(@nowAt AS TEXT) AND NOT ${liveBookingExistsSql('a.id')}))
   AND (CAST(@followUpDue AS INTEGER) = 0 OR (a.status = 'completed' AND a.new_orders AND a.followed_up_at IS NULL))
   AND (CAST(@familyNotInformed AS INTEGER) = 0 OR (a.status IN ('scheduled', 'confirmed') AND a.family_informed_at IS NULL AND a.start_at >= CAST(@nowAt AS TEXT) AND a.start_at < CAST(@soonAt AS TEXT)))`;
 

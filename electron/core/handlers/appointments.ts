@@ -488,7 +488,7 @@ export const appointmentsHandlers = defineHandlers({
     return saved(ctx, id, null);
   },
 
-  async 'appointments.update'({ id, expectedVersion, appointment: i, transportArranged }, ctx) {
+  async 'appointments.update'({ id, expectedVersion, appointment: i }, ctx) {
     const before = await current(ctx, id, expectedVersion);
     if (isErr(before)) return before;
     if (i.residentId !== before.residentId) return fieldError('residentId', 'resident_cannot_change');
@@ -504,7 +504,7 @@ export const appointmentsHandlers = defineHandlers({
     const done = await ctx.q.appointments.update(
       id,
       expectedVersion,
-      { ...values, startAt: iso(times.value.start), endAt: iso(times.value.end), startLocal: i.startLocal, endLocal: i.endLocal, startFold: i.startFold, endFold: i.endFold, transportArranged },
+      { ...values, startAt: iso(times.value.start), endAt: iso(times.value.end), startLocal: i.startLocal, endLocal: i.endLocal, startFold: i.startFold, endFold: i.endFold },
       ctx.nowIso,
       ctx.user?.id ?? null,
     );
