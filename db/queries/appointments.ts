@@ -3,6 +3,7 @@ import type { OccurrenceOverride, Series } from '../../shared/domain/appointment
 import type { AppointmentSetting, AppointmentStatus, AppointmentType, PreparationItem } from '../../shared/domain/appointments/vocabulary';
 import type { StatusPeriod } from '../../shared/domain/residents/timeline';
 import type { QueryEnv } from '../engine/types';
+import { liveBookingExistsSql } from './transport';
 import { bool, first } from './util';
 
 /** Lists of ids are bound in chunks: well under either engine's limit on parameters. */
@@ -46,6 +47,7 @@ export interface PageRow {
   startFold: 'earlier' | 'later' | null;
   status: AppointmentStatus;
   escortNeeded: boolean;
+  /** Has a live transport booking (transport's bookings; the old manual flag is no longer read). */
   transportArranged: boolean;
   preparationItems: PreparationItem[];
   familyInformedAt: string | null;
@@ -72,7 +74,7 @@ export interface PageFilter {
 
 const PAGE_COLUMNS = `a.id, a.series_id, a.occurrence_local, a.resident_id, r.legal_family, r.legal_given, r.preferred_name, r.record_number,
   u.id, u.name, rm.label, b.label, a.type, a.setting, a.provider_name, a.location_name, a.start_at, a.end_at, a.start_local, a.end_local,
-  a.start_fold, a.status, a.escort_needed, a.transport_arranged, a.preparation_items, a.family_informed_at, a.new_orders, a.follow_up_due,
+  a.start_fold, a.status, a.escort_needed, ${liveBookingExistsSql('a.id')}, a.preparation_items, a.family_informed_at, a.new_orders, a.follow_up_due,
   a.followed_up_at, a.version`;
 
 // `+a.resident_id`: the day's rows are found by start time, then joined to their resident; without
@@ -90,7 +92,7 @@ const PAGE_WHERE = `WHERE a.start_at >= CAST(@fromAt AS TEXT) AND a.start_at < C
   AND (CAST(@status AS TEXT) IS NULL OR a.status = CAST(@status AS TEXT))
   AND (CAST(@unitId AS INTEGER) IS NULL OR rm.unit_id = CAST(@unitId AS INTEGER))
   AND (CAST(@residentId AS INTEGER) IS NULL OR a.resident_id = CAST(@residentId AS INTEGER))
-  AND (CAST(@needsTransport AS INTEGER) = 0 OR (a.setting = 'external' AND a.status IN ('scheduled', 'confirmed') AND NOT a.transport_arranged AND a.start_at >= CAST(@nowAt AS TEXT)))
+  AND (CAST(@needsTransport AS INTEGER) = 0 OR (a.setting = 'external' AND a.status IN ('scheduled', 'confirmed') AND a.start_at >= CAST(@nowAt AS TEXT) AND NOT ${liveBookingExistsSql('a.id')}))
   AND (CAST(@followUpDue AS INTEGER) = 0 OR (a.status = 'completed' AND a.new_orders AND a.followed_up_at IS NULL))
   AND (CAST(@familyNotInformed AS INTEGER) = 0 OR (a.status IN ('scheduled', 'confirmed') AND a.family_informed_at IS NULL AND a.start_at >= CAST(@nowAt AS TEXT) AND a.start_at < CAST(@soonAt AS TEXT)))`;
 
@@ -152,6 +154,37 @@ export function pageRowOf(r: unknown[]): PageRow {
   };
 }
 
+// Series that may have an occurrence in a local window, filtered like the list (NULL switches a
+// filter off). Raw and prepared, like the page: through the query builder this read (and its
+// exceptions, three more queries) cost more than the page itself on every agenda and list refetch.
+const SERIES_FROM = `FROM appointment_series s
+  JOIN residents r ON r.id = s.resident_id
+  LEFT JOIN beds b ON b.id = r.bed_id
+  LEFT JOIN rooms rm ON rm.id = b.room_id
+  LEFT JOIN units u ON u.id = rm.unit_id`;
+const SERIES_WHERE = `WHERE s.cancelled_at IS NULL AND s.dtstart_local < CAST(@toLocal AS TEXT) AND s.until_local >= CAST(@fromLocal AS TEXT)
+  AND (CAST(@type AS TEXT) IS NULL OR s.type = CAST(@type AS TEXT))
+  AND (CAST(@unitId AS INTEGER) IS NULL OR rm.unit_id = CAST(@unitId AS INTEGER))
+  AND (CAST(@residentId AS INTEGER) IS NULL OR s.resident_id = CAST(@residentId AS INTEGER))`;
+export const seriesWindowSql = `SELECT s.id, s.resident_id, s.type, s.setting, s.provider_id, s.provider_name, s.location_name, s.address, s.phone,
+  s.preparation_items, s.preparation_note, s.escort_needed, r.legal_family, r.legal_given, r.preferred_name, r.record_number, u.id, u.name,
+  rm.label, b.label, s.cancelled_at, s.version, s.dtstart_local, s.time_zone, s.rrule, s.until_local, s.duration_minutes
+  ${SERIES_FROM} ${SERIES_WHERE} ORDER BY s.id`;
+// The same window's exceptions in one statement: kind ('x' exdate, 'r' rdate, 'o' override), series,
+// key, override fields. Joined from the exception tables (few rows; most series have none) rather
+// than through `IN (the window)`, which would walk the window's series three more times.
+const WINDOW_OF = (alias: string) => `JOIN appointment_series s ON s.id = ${alias}.series_id
+  JOIN residents r ON r.id = s.resident_id
+  LEFT JOIN beds b ON b.id = r.bed_id
+  LEFT JOIN rooms rm ON rm.id = b.room_id ${SERIES_WHERE}`;
+export const seriesExceptionsSql = `SELECT 'x', e.series_id, e.original_local, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS INTEGER), CAST(NULL AS TEXT), CAST(NULL AS INTEGER), e.id
+  FROM appointment_series_exdates e ${WINDOW_OF('e')}
+  UNION ALL SELECT 'r', d.series_id, d.start_local, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS INTEGER), CAST(NULL AS TEXT), CAST(NULL AS INTEGER), d.id
+  FROM appointment_series_rdates d ${WINDOW_OF('d')}
+  UNION ALL SELECT 'o', o.series_id, o.original_local, o.start_local, o.start_fold, o.duration_minutes, o.status, o.appointment_id, o.id
+  FROM appointment_series_overrides o ${WINDOW_OF('o')}
+  ORDER BY 1, 2, 9`;
+
 export interface StoredSeries extends AppointmentDetailsRow {
   id: number;
   residentName: string;
@@ -190,6 +223,8 @@ export function appointmentQueries(env: QueryEnv) {
   const pageStatement = env.statement(appointmentsPageSql);
   const countStatement = env.statement(appointmentsCountSql);
   const byIdStatement = env.statement(`SELECT ${PAGE_COLUMNS} ${PAGE_FROM} WHERE a.id = @id`);
+  const seriesStatement = env.statement(seriesWindowSql);
+  const exceptionsStatement = env.statement(seriesExceptionsSql);
   const statusBy = aliasedTable(users, 'status_by');
   const informedBy = aliasedTable(users, 'informed_by');
 
@@ -228,43 +263,75 @@ export function appointmentQueries(env: QueryEnv) {
   });
 
   /** Series (with exceptions) that may have an occurrence in the local window, filtered like the list. */
-  async function seriesIn(filter: { fromLocal: string; toLocal: string; type?: AppointmentType | null; unitId?: number | null; residentIds?: readonly number[] | null; ids?: readonly number[] }): Promise<StoredSeries[]> {
-    const conds = [isNull(s.cancelledAt), lt(s.dtstartLocal, filter.toLocal), gte(s.untilLocal, filter.fromLocal)];
-    if (filter.type) conds.push(eq(s.type, filter.type));
-    if (filter.unitId) conds.push(eq(rooms.unitId, filter.unitId));
-    if (filter.ids) conds.push(inArray(s.id, [...filter.ids]));
-    const run = (extra: ReturnType<typeof eq> | undefined) =>
-      env
-        .db()
-        .select({
-          id: s.id,
-          ...detailColumns(s),
-          legalFamily: residents.legalFamily,
-          legalGiven: residents.legalGiven,
-          preferredName: residents.preferredName,
-          recordNumber: residents.recordNumber,
-          unitId: units.id,
-          unitName: units.name,
-          roomLabel: rooms.label,
-          bedLabel: beds.label,
-          cancelledAt: s.cancelledAt,
-          version: s.version,
-          dtstartLocal: s.dtstartLocal,
-          timeZone: s.timeZone,
-          rrule: s.rrule,
-          untilLocal: s.untilLocal,
-          durationMinutes: s.durationMinutes,
-        })
-        .from(s)
-        .innerJoin(residents, eq(residents.id, s.residentId))
-        .leftJoin(beds, eq(beds.id, residents.bedId))
-        .leftJoin(rooms, eq(rooms.id, beds.roomId))
-        .leftJoin(units, eq(units.id, rooms.unitId))
-        .where(and(...conds, extra))
-        .orderBy(asc(s.id));
-    const rows = filter.residentIds ? await chunked(filter.residentIds, (ids) => run(inArray(s.residentId, ids))) : await run(undefined);
-    return withExceptions(rows);
+  async function seriesIn(filter: { fromLocal: string; toLocal: string; type?: AppointmentType | null; unitId?: number | null; residentIds?: readonly number[] | null }): Promise<StoredSeries[]> {
+    const base = { fromLocal: filter.fromLocal, toLocal: filter.toLocal, type: filter.type ?? null, unitId: filter.unitId ?? null };
+    const residents = filter.residentIds ? [...new Set(filter.residentIds)].sort((x, y) => x - y) : [null];
+    const out: StoredSeries[] = [];
+    for (const residentId of residents) {
+      const params = { ...base, residentId };
+      const rows = await seriesStatement.rows(params);
+      if (rows.length === 0) continue;
+      const exceptions = await exceptionsStatement.rows(params);
+      const exBy = new Map<number, { local: string }[]>();
+      const rdBy = new Map<number, { local: string }[]>();
+      const ovBy = new Map<number, OverrideRow[]>();
+      const push = <T>(m: Map<number, T[]>, k: number, v: T) => {
+        const list = m.get(k);
+        if (list) list.push(v);
+        else m.set(k, [v]);
+      };
+      for (const e of exceptions) {
+        const seriesId = Number(e[1]);
+        if (e[0] === 'x') push(exBy, seriesId, { local: e[2] as string });
+        else if (e[0] === 'r') push(rdBy, seriesId, { local: e[2] as string });
+        else
+          push(ovBy, seriesId, {
+            originalLocal: e[2] as string,
+            startLocal: e[3] as string | null,
+            startFold: e[4] as 'earlier' | 'later',
+            durationMinutes: e[5] === null ? null : Number(e[5]),
+            status: e[6] as AppointmentStatus | null,
+            appointmentId: e[7] === null ? null : Number(e[7]),
+          });
+      }
+      out.push(...assemble(rows.map(seriesRowOf), exBy, rdBy, ovBy));
+    }
+    return residents.length > 1 ? out.sort((x, y) => x.id - y.id) : out;
   }
+
+  function seriesRowOf(r: unknown[]): SeriesSelectRow {
+    return {
+      id: Number(r[0]),
+      residentId: Number(r[1]),
+      type: r[2] as AppointmentType,
+      setting: r[3] as AppointmentSetting,
+      providerId: r[4] === null ? null : Number(r[4]),
+      providerName: r[5] as string | null,
+      locationName: r[6] as string | null,
+      address: r[7] as string | null,
+      phone: r[8] as string | null,
+      preparationItems: r[9] as string,
+      preparationNote: r[10] as string | null,
+      escortNeeded: bool(r[11]),
+      legalFamily: r[12] as string,
+      legalGiven: r[13] as string,
+      preferredName: r[14] as string | null,
+      recordNumber: r[15] as string,
+      unitId: r[16] === null ? null : Number(r[16]),
+      unitName: r[17] as string | null,
+      roomLabel: r[18] as string | null,
+      bedLabel: r[19] as string | null,
+      cancelledAt: r[20] as string | null,
+      version: Number(r[21]),
+      dtstartLocal: r[22] as string,
+      timeZone: r[23] as string,
+      rrule: r[24] as string,
+      untilLocal: r[25] as string,
+      durationMinutes: Number(r[26]),
+    };
+  }
+
+  type OverrideRow = { originalLocal: string; startLocal: string | null; startFold: 'earlier' | 'later'; durationMinutes: number | null; status: AppointmentStatus | null; appointmentId: number | null };
 
   type SeriesSelectRow = Omit<AppointmentDetailsRow, 'preparationItems' | 'escortNeeded'> & {
     id: number;
@@ -300,9 +367,10 @@ export function appointmentQueries(env: QueryEnv) {
       for (const x of list) m.set(x.seriesId, [...(m.get(x.seriesId) ?? []), x]);
       return m;
     };
-    const exBy = group(exRows);
-    const rdBy = group(rdRows);
-    const ovBy = group(ovRows);
+    return assemble(rows, group(exRows), group(rdRows), group(ovRows));
+  }
+
+  function assemble(rows: SeriesSelectRow[], exBy: ReadonlyMap<number, readonly { local: string }[]>, rdBy: ReadonlyMap<number, readonly { local: string }[]>, ovBy: ReadonlyMap<number, readonly OverrideRow[]>): StoredSeries[] {
     return rows.map((r) => {
       const overrides = ovBy.get(r.id) ?? [];
       const touched = new Map<string, number>();
@@ -620,10 +688,8 @@ export function appointmentQueries(env: QueryEnv) {
     },
   };
 
+  /** Series by id, cancelled ones too (a detail screen still shows them). */
   async function seriesInAny(ids: readonly number[]): Promise<StoredSeries[]> {
-    return seriesIn({ fromLocal: '0000', toLocal: '9999', ids }).then(async (found) => {
-      if (found.length === ids.length) return found;
-      // Cancelled series too (a detail screen still shows them).
       const rows = await env
         .db()
         .select({
@@ -650,9 +716,9 @@ export function appointmentQueries(env: QueryEnv) {
         .leftJoin(beds, eq(beds.id, residents.bedId))
         .leftJoin(rooms, eq(rooms.id, beds.roomId))
         .leftJoin(units, eq(units.id, rooms.unitId))
-        .where(inArray(s.id, [...ids]));
+        .where(inArray(s.id, [...ids]))
+        .orderBy(asc(s.id));
       return withExceptions(rows);
-    });
   }
 }
 export type AppointmentQueries = ReturnType<typeof appointmentQueries>;

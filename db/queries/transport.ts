@@ -179,6 +179,15 @@ const CONFLICT_SQL = `SELECT ${CONFLICT_COLUMNS} ${CONFLICT_FROM} WHERE l.pickup
 /** Lists of ids are bound in chunks: well under either engine's limit on parameters. */
 const CHUNK = 500;
 
+/**
+ * "This appointment has transport": it has a live booking, one with a leg that is not cancelled (a
+ * booking whose legs are all cancelled no longer takes anyone anywhere). SQL over an expression for
+ * the appointment's id, for the appointments area's list, needs-transport filter and work list, which
+ * read it inside their own statement (one query per page, not one per row).
+ */
+export const liveBookingExistsSql = (appointmentId: string) =>
+  `EXISTS (SELECT 1 FROM transport_bookings lb JOIN transport_legs ll ON ll.booking_id = lb.id WHERE lb.appointment_id = ${appointmentId} AND ll.status <> 'cancelled')`;
+
 export function transportQueries(env: QueryEnv) {
   const { transportVehicles: vehicles, transportCarriers: carriers, transportDestinations: destinations, transportBookings: bookings, transportLegs: legs, transportConflictOverrides: overrides } =
     env.t;

@@ -191,7 +191,7 @@ export const appointmentsContract = {
   'appointments.create': method({ input: AppointmentInput, output: AppointmentDetail, access: 'appointments.write', write: true }),
   /** Details and times of an appointment (a touched occurrence's move is kept on its series too). */
   'appointments.update': method({
-    input: z.strictObject({ id: Id, expectedVersion: Version, appointment: AppointmentInput, transportArranged: z.boolean().default(false) }),
+    input: z.strictObject({ id: Id, expectedVersion: Version, appointment: AppointmentInput }),
     output: AppointmentDetail,
     access: 'appointments.write',
     write: true,

@@ -128,7 +128,6 @@ export const appointmentsEs: AppointmentsMessages = {
     preparationTitle: 'Preparación',
     preparationNote: 'Otra preparación',
     escortNeeded: 'Necesita acompañante',
-    transportArranged: 'Transporte organizado',
     chooseResident: 'Elija un residente',
     repeat: 'Se repite',
     days: 'Días de la semana',

@@ -133,7 +133,6 @@ export const appointmentsEn = {
     preparationTitle: 'Preparation',
     preparationNote: 'Other preparation',
     escortNeeded: 'Escort needed',
-    transportArranged: 'Transport arranged',
     chooseResident: 'Choose a resident',
     repeat: 'Repeats',
     days: 'Days of the week',

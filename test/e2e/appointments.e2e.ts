@@ -165,7 +165,6 @@ describe('two people, one appointment (issue 9)', () => {
       id: stored.id,
       expectedVersion: stored.version,
       appointment: { residentId: stored.residentId, type: stored.type, setting: stored.setting, providerId: null, providerName: 'Dr. Heel', locationName: null, preparation: { items: [], note: null }, escortNeeded: false, startLocal: stored.startLocal, endLocal: stored.endLocal, startFold: null, endFold: null, conflictOverride: null },
-      transportArranged: false,
     });
 
     await form.getByLabel('Other provider (typed)').fill('Dr. Toe');

@@ -95,17 +95,25 @@ export function nearWindow(series: Series, fromWall: number): Series {
 
 /**
  * Expansions of one series over one window, remembered: `expand` is a pure function of the series
- * (rule, times, every exception) and the window, which is the whole key, so a remembered answer is
- * never stale; an agenda refetched after every change at any station reuses the series it did not
- * change. Oldest first out past a few thousand.
+ * (rule, times, every exception, the touched occurrences it leaves out) and the window, which is the
+ * whole key, so a remembered answer is never stale; an agenda refetched after every change at any
+ * station reuses the series it did not change. The key is built from the stored fields as read, so a
+ * hit costs neither `untouched` nor `nearWindow` (nor a JSON of the whole series). Oldest first out
+ * past a few thousand.
  */
 const EXPANSIONS_KEPT = 4000;
 const expansions = new Map<string, Occurrence[]>();
-function expandKept(series: Series, fromMs: number, toMs: number, resolver: WallResolver): Occurrence[] {
-  const key = `${fromMs}|${toMs}|${JSON.stringify(series)}`;
+function keyOf(s: StoredSeries, fromMs: number, toMs: number): string {
+  const x = s.series;
+  const overrides = x.overrides.length === 0 ? '' : JSON.stringify(x.overrides);
+  return `${fromMs}|${toMs}|${x.timeZone}|${x.dtstartLocal}|${x.untilLocal}|${x.rrule}|${x.durationMinutes}|${x.exdates.join(',')}|${x.rdates.join(',')}|${overrides}|${[...s.touched.keys()].join(',')}`;
+}
+function expandKept(s: StoredSeries, fromMs: number, toMs: number, resolver: () => WallResolver): Occurrence[] {
+  const key = keyOf(s, fromMs, toMs);
   const kept = expansions.get(key);
   if (kept) return kept;
-  const value = expand(series, fromMs, toMs, resolver);
+  const r = resolver();
+  const value = expand(nearWindow(untouched(s), r.wallOf(fromMs)), fromMs, toMs, r);
   expansions.set(key, value);
   if (expansions.size > EXPANSIONS_KEPT) expansions.delete(expansions.keys().next().value!);
   return value;
@@ -114,10 +122,11 @@ function expandKept(series: Series, fromMs: number, toMs: number, resolver: Wall
 /** Occurrences of series (untouched ones) in [fromMs, toMs) as list rows. */
 function occurrenceRows(series: readonly StoredSeries[], fromMs: number, toMs: number, timeZone: string): AppointmentRow[] {
   if (series.length === 0) return [];
-  const resolver = new WallResolver(timeZone, fromMs - 2 * DAY_MS, toMs + 2 * DAY_MS);
+  let made: WallResolver | null = null;
+  const resolver = () => (made ??= new WallResolver(timeZone, fromMs - 2 * DAY_MS, toMs + 2 * DAY_MS));
   const out: AppointmentRow[] = [];
   for (const s of series) {
-    for (const o of expandKept(nearWindow(untouched(s), resolver.wallOf(fromMs)), fromMs, toMs, resolver)) {
+    for (const o of expandKept(s, fromMs, toMs, resolver)) {
       const originalLocal = formatLocal(o.originalWall);
       out.push({
         key: `s:${s.id}:${originalLocal}`,
@@ -138,7 +147,7 @@ function occurrenceRows(series: readonly StoredSeries[], fromMs: number, toMs: n
         startAt: iso(o.start),
         endAt: iso(o.end),
         startLocal: formatLocal(o.wall),
-        endLocal: formatLocal(resolver.wallOf(o.end)),
+        endLocal: formatLocal(resolver().wallOf(o.end)),
         shift: o.shift,
         status: o.status,
         escortNeeded: s.escortNeeded,
@@ -479,7 +488,7 @@ export const appointmentsHandlers = defineHandlers({
     return saved(ctx, id, null);
   },
 
-  async 'appointments.update'({ id, expectedVersion, appointment: i, transportArranged }, ctx) {
+  async 'appointments.update'({ id, expectedVersion, appointment: i }, ctx) {
     const before = await current(ctx, id, expectedVersion);
     if (isErr(before)) return before;
     if (i.residentId !== before.residentId) return fieldError('residentId', 'resident_cannot_change');
@@ -495,7 +504,7 @@ export const appointmentsHandlers = defineHandlers({
     const done = await ctx.q.appointments.update(
       id,
       expectedVersion,
-      { ...values, startAt: iso(times.value.start), endAt: iso(times.value.end), startLocal: i.startLocal, endLocal: i.endLocal, startFold: i.startFold, endFold: i.endFold, transportArranged },
+      { ...values, startAt: iso(times.value.start), endAt: iso(times.value.end), startLocal: i.startLocal, endLocal: i.endLocal, startFold: i.startFold, endFold: i.endFold },
       ctx.nowIso,
       ctx.user?.id ?? null,
     );

@@ -44,7 +44,6 @@ export function AppointmentForm(p: {
   const [items, setItems] = useState<PreparationItem[]>(e?.preparationItems ?? []);
   const [prepNote, setPrepNote] = useState(e?.preparationNote ?? '');
   const [escort, setEscort] = useState(e?.escortNeeded ?? false);
-  const [transport, setTransport] = useState(e?.transportArranged ?? false);
   const [byDay, setByDay] = useState<Weekday[]>(['MO']);
   const [freq, setFreq] = useState<'daily' | 'weekly' | 'monthly'>('weekly');
   const [until, setUntil] = useState('');
@@ -94,7 +93,7 @@ export function AppointmentForm(p: {
             recurrence: { freq, byDay: freq === 'daily' ? [] : byDay, byMonthDay: freq === 'monthly' ? [Number(date.slice(8, 10))] : [], ...(freq === 'monthly' ? { byDay: [] } : {}), end: { kind: 'until', date: until } },
           })
         : p.mode === 'edit' && e
-          ? await call('appointments.update', { id: e.id, expectedVersion: e.version, appointment: { ...detail, endFold: null }, transportArranged: transport })
+          ? await call('appointments.update', { id: e.id, expectedVersion: e.version, appointment: { ...detail, endFold: null } })
           : await call('appointments.create', { ...detail, endFold: null });
     if (r.ok) p.onSaved();
     else setError(r.error);
@@ -190,7 +189,6 @@ export function AppointmentForm(p: {
         <TextInput label={t('appointments.screen.preparationNote')} name="preparation.note" value={prepNote} onChange={setPrepNote} maxLength={1000} />
       </fieldset>
       <CheckInput label={t('appointments.screen.escortNeeded')} name="escortNeeded" checked={escort} onChange={setEscort} />
-      {p.mode === 'edit' ? <CheckInput label={t('appointments.screen.transportArranged')} name="transportArranged" checked={transport} onChange={setTransport} /> : null}
       {error && clashes.length === 0 && !error.fields ? <Notice tone="error">{t(error.message)}</Notice> : null}
     </FormDialog>
   );

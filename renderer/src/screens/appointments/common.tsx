@@ -6,7 +6,8 @@ import { useDates } from '../../app/dates';
 import { useTranslation } from '../../i18n';
 
 /** What changes at another station that an appointments view shows. */
-export const LIVE_ENTITIES = ['appointment', 'appointment_series', 'appointment_provider', 'resident'];
+// Transport's bookings and legs too: whether an appointment still needs transport is read from them.
+export const LIVE_ENTITIES = ['appointment', 'appointment_series', 'appointment_provider', 'resident', 'transport_booking', 'transport_leg'];
 
 export interface ResidentOption {
   id: number;
