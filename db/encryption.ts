@@ -107,8 +107,19 @@ export class RewrapError extends Error {
  */
 export function rewrapWithRecovery(file: string, recoveryKey: string, wrapper: KeyWrapper): void {
   const keyFile = keyFileOf(file);
-  if (!fs.existsSync(keyFile)) throw new RewrapError('no_key_file');
+  const key = checkRecoveryKey(file, recoveryKey);
   const body = JSON.parse(fs.readFileSync(keyFile, 'utf8')) as KeyFile;
+  fs.copyFileSync(keyFile, `${keyFile}.before-rewrap`);
+  tightenFile(`${keyFile}.before-rewrap`);
+  writeKeyFile(file, key, wrapper, body.recovery);
+}
+
+/**
+ * The database key the recovery key unseals, once it is known to open the database (read-only:
+ * nothing is written). Throws RewrapError with the reason otherwise.
+ */
+export function checkRecoveryKey(file: string, recoveryKey: string): Buffer {
+  if (!fs.existsSync(keyFileOf(file))) throw new RewrapError('no_key_file');
   let key: Buffer;
   try {
     key = unsealWithRecovery(file, recoveryKey);
@@ -117,9 +128,7 @@ export function rewrapWithRecovery(file: string, recoveryKey: string, wrapper: K
     throw new RewrapError('wrong_recovery_key');
   }
   if (!keyOpens(file, key)) throw new RewrapError('key_does_not_open');
-  fs.copyFileSync(keyFile, `${keyFile}.before-rewrap`);
-  tightenFile(`${keyFile}.before-rewrap`);
-  writeKeyFile(file, key, wrapper, body.recovery);
+  return key;
 }
 
 /** Whether a raw key opens the database at `file` and it passes quick_check (read-only: nothing written). */
