@@ -89,6 +89,62 @@ export function unsealWithRecovery(file: string, recoveryKey: string): Buffer {
   return Buffer.concat([d.update(Buffer.from(k.recovery.sealed, 'base64')), d.final()]);
 }
 
+export type RewrapFailure = 'no_key_file' | 'wrong_recovery_key' | 'key_does_not_open';
+
+/** Why a re-wrap with the recovery key was refused; nothing was changed. */
+export class RewrapError extends Error {
+  constructor(readonly reason: RewrapFailure) {
+    super(reason);
+  }
+}
+
+/**
+ * The administrator's way back on a new PC or another account (issue 16, item 1): the recovery
+ * key unseals the database key, which must open the database, and the key file is written again
+ * with `wrapper` (this machine's), the recovery seal unchanged. The previous key file is kept
+ * beside it as `<file>.key.before-rewrap` (another account may still unwrap it). A wrong recovery
+ * key, or one whose key does not open this database, changes nothing.
+ */
+export function rewrapWithRecovery(file: string, recoveryKey: string, wrapper: KeyWrapper): void {
+  const keyFile = keyFileOf(file);
+  const key = checkRecoveryKey(file, recoveryKey);
+  const body = JSON.parse(fs.readFileSync(keyFile, 'utf8')) as KeyFile;
+  fs.copyFileSync(keyFile, `${keyFile}.before-rewrap`);
+  tightenFile(`${keyFile}.before-rewrap`);
+  writeKeyFile(file, key, wrapper, body.recovery);
+}
+
+/**
+ * The database key the recovery key unseals, once it is known to open the database (read-only:
+ * nothing is written). Throws RewrapError with the reason otherwise.
+ */
+export function checkRecoveryKey(file: string, recoveryKey: string): Buffer {
+  if (!fs.existsSync(keyFileOf(file))) throw new RewrapError('no_key_file');
+  let key: Buffer;
+  try {
+    key = unsealWithRecovery(file, recoveryKey);
+  } catch {
+    // AES-GCM's tag check: the only thing a wrong key can tell us.
+    throw new RewrapError('wrong_recovery_key');
+  }
+  if (!keyOpens(file, key)) throw new RewrapError('key_does_not_open');
+  return key;
+}
+
+/** Whether a raw key opens the database at `file` and it passes quick_check (read-only: nothing written). */
+export function keyOpens(file: string, key: Buffer): boolean {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    keyApplier(key)(db);
+    return db.pragma('quick_check', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
 /** Writes the key file again with the key wrapped by `wrapper` (after a recovery, or a new wrapper). */
 export function writeKeyFile(file: string, key: Buffer, wrapper: KeyWrapper, recovery: KeyFile['recovery']): void {
   const body: KeyFile = { version: 1, cipher: 'sqlcipher', wrapper: wrapper.kind, wrapped: wrapper.wrap(key).toString('base64'), recovery };

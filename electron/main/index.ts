@@ -5,15 +5,15 @@ import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron'
 import type { EngineConfig } from '../../db/engine';
 import type { SqliteEngine } from '../../db/engine/sqlite';
 import { defaultBackupFolder } from '../../db/backup';
-import { keyFileOf, loadKey, type KeyWrapper } from '../../db/encryption';
+import { keyFileOf, type KeyWrapper } from '../../db/encryption';
 import { keyWrapperFor, machineKeyWrapper } from './key-protection';
 import { DatabaseOpenError } from '../../db/open';
-import { recoverableBackups, restoreOverDamaged } from '../../db/recovery';
 import { createCore, type Core } from '../core/app';
 import { errorSummary } from '../core/log';
+import { createRecoveryService, recoveryModeFor, type RecoveryMode } from '../core/startup-recovery';
 import { registerAppScheme, rendererRoot, serveAppProtocol } from './app-protocol';
 import { removeFreshDatabase, seedDemo, wantsDemo } from './demo';
-import { registerIpc } from './ipc';
+import { registerIpc, type Served } from './ipc';
 import { openFileLog, type FileLog } from './logging';
 import { isLocationProblem } from '../../shared/policy/schema';
 import { policyView } from '../../shared/policy/view';
@@ -30,7 +30,6 @@ import {
   langFromLocale,
   nativeModuleMessage,
   recoveryKeyMessage,
-  recoveryPrompt,
   policyStopMessage,
   serverPasswordMessage,
   unexpectedStartupMessage,
@@ -92,22 +91,49 @@ const safeStorageWrapper: KeyWrapper = {
   unwrap: (wrapped) => Buffer.from(safeStorage.decryptString(wrapped), 'base64'),
 };
 
+/** The database is open: what is logged, and the recovery key shown once when this start made the key. */
+function afterOpen(opened: Core, lang: Lang, encrypted: boolean): void {
+  if (opened.engine.kind === 'sqlite') {
+    const sqliteEngine = opened.engine as SqliteEngine;
+    const { applied, backupFile } = sqliteEngine.opened;
+    fileLog?.log.event('db_open', { engine: 'sqlite', applied, backup: backupFile !== null, encrypted });
+    // Shown once, never stored: the administrator prints it and locks it away.
+    if (sqliteEngine.recoveryKey) {
+      const m = recoveryKeyMessage(sqliteEngine.recoveryKey, lang);
+      dialog.showMessageBoxSync({ type: 'info', title: m.title, message: m.message, detail: m.detail, buttons: [m.ok], noLink: true });
+      fileLog?.log.event('recovery_key_shown');
+    }
+  } else {
+    fileLog?.log.event('db_open', { engine: 'pg' });
+  }
+}
+
 /**
- * The recovery screen: verified backups with their dates and record counts; the chosen one
- * replaces the damaged file, which is moved aside, never deleted. False when there is nothing to
- * offer or the person quits: then the usual "damaged" message, and nothing is changed.
+ * The start-up recovery screen (issues 15 and 16) in the renderer: the window opens on it, served
+ * by the Electron-free recovery service (electron/core/startup-recovery) in place of the
+ * dispatcher. A restore or a re-wrap opens the database; from then on the dispatcher serves, and
+ * the renderer reloads into sign-in. Quitting changes nothing.
  */
-function offerRecovery(file: string, folder: string, lang: Lang, keyWrapper: KeyWrapper | null): boolean {
-  const backups = recoverableBackups(folder, (keyWrapper && loadKey(file, keyWrapper)) ?? undefined);
-  fileLog?.log.event('recovery_offered', { backups: backups.length });
-  if (backups.length === 0) return false;
-  const prompt = recoveryPrompt(backups, file, lang);
-  const choice = dialog.showMessageBoxSync({ type: 'warning', title: prompt.title, message: prompt.message, detail: prompt.detail, buttons: prompt.buttons, cancelId: prompt.cancelId, defaultId: prompt.cancelId, noLink: true });
-  const chosen = prompt.offered[choice];
-  if (!chosen) return false;
-  const { keptAs } = restoreOverDamaged(file, chosen, folder, new Date());
-  fileLog?.log.event('recovery_restored', { backup: chosen.name, keptAs: path.basename(keptAs) });
-  return true;
+function startRecovery(o: { mode: RecoveryMode; file: string; folder: string; keyWrapper: KeyWrapper | null; openCore: () => Promise<Core>; devTools: boolean; lang: Lang }): void {
+  let served: Served;
+  const recovery = createRecoveryService({
+    mode: o.mode,
+    file: o.file,
+    backupFolder: o.folder,
+    keyWrapper: o.keyWrapper,
+    open: o.openCore,
+    opened: (opened) => {
+      core = opened;
+      served = opened.dispatcher;
+      afterOpen(opened, o.lang, o.keyWrapper !== null);
+    },
+    quit: () => app.quit(),
+    ...(fileLog ? { log: fileLog.log } : {}),
+  });
+  served = recovery;
+  fileLog?.log.event('recovery_screen', { mode: o.mode });
+  registerIpc(() => served, () => mainWindow?.webContents ?? null);
+  mainWindow = createMainWindow(o.devTools, o.lang);
 }
 
 async function start(lang: Lang): Promise<void> {
@@ -197,31 +223,15 @@ async function start(lang: Lang): Promise<void> {
   try {
     opened = core = await openCore();
   } catch (e) {
-    // Neither engine ever replaces or overwrites what it cannot open; all that is left is to say so and stop,
-    // or, for a damaged file with verified backups, to offer the recovery screen.
+    // Neither engine ever replaces or overwrites what it cannot open. A damaged file, or a key
+    // that cannot be unwrapped here, gets the recovery screen; anything else, its message, and stop.
     if (!(e instanceof DatabaseOpenError)) throw e;
-    const recovered = location.kind === 'sqlite' && (e.reason === 'damaged' || e.reason === 'not_a_database') ? offerRecovery(location.file, location.backupFolder ?? defaultBackupFolder(location.file), lang, keyWrapper) : false;
-    if (!recovered) return fail(databaseOpenMessage(e.reason, where, lang), 'db_open_failed', e.reason);
-    try {
-      opened = core = await openCore();
-    } catch (again) {
-      if (again instanceof DatabaseOpenError) return fail(databaseOpenMessage(again.reason, where, lang), 'db_open_failed', again.reason);
-      throw again;
-    }
+    const mode = location.kind === 'sqlite' ? recoveryModeFor(e.reason) : null;
+    if (!mode || location.kind !== 'sqlite' || (mode === 'key' && !keyWrapper)) return fail(databaseOpenMessage(e.reason, where, lang), 'db_open_failed', e.reason);
+    fileLog.log.event('db_open_failed', { reason: e.reason });
+    return startRecovery({ mode, file: location.file, folder: location.backupFolder ?? defaultBackupFolder(location.file), keyWrapper, openCore, devTools, lang });
   }
-  if (opened.engine.kind === 'sqlite') {
-    const sqliteEngine = opened.engine as SqliteEngine;
-    const { applied, backupFile } = sqliteEngine.opened;
-    fileLog.log.event('db_open', { engine: 'sqlite', applied, backup: backupFile !== null, encrypted: keyWrapper !== null });
-    // Shown once, never stored: the administrator prints it and locks it away.
-    if (sqliteEngine.recoveryKey) {
-      const m = recoveryKeyMessage(sqliteEngine.recoveryKey, lang);
-      dialog.showMessageBoxSync({ type: 'info', title: m.title, message: m.message, detail: m.detail, buttons: [m.ok], noLink: true });
-      fileLog.log.event('recovery_key_shown');
-    }
-  } else {
-    fileLog.log.event('db_open', { engine: 'pg' });
-  }
+  afterOpen(opened, lang, keyWrapper !== null);
 
   // The demo facility fills a brand-new file only; a server is never seeded from here.
   if (wantsDemo(app.isPackaged) && location.kind === 'sqlite' && !existed) {
@@ -237,7 +247,7 @@ async function start(lang: Lang): Promise<void> {
     }
   }
 
-  registerIpc(opened.dispatcher, () => mainWindow?.webContents ?? null);
+  registerIpc(() => opened.dispatcher, () => mainWindow?.webContents ?? null);
   mainWindow = createMainWindow(devTools, lang);
 }
 

@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import type { Connection, Dispatcher } from '../core/dispatcher';
+import type { Connection } from '../core/dispatcher';
 import { err, type Result } from '../../shared/result';
 import { CHANGES_CHANNEL, INVOKE_CHANNEL } from '../preload/channel';
 import type { OutputOf } from '../../shared/contract';
@@ -40,29 +40,42 @@ function isTrustedSender(event: IpcMainInvokeEvent, ourWindow: WebContents | nul
   return isAppUrl(frame.url);
 }
 
+/** What answers the window's calls: the dispatcher, or the start-up recovery service until the database opens. */
+export interface Served {
+  connect(): Connection;
+}
+
 /**
- * The one IPC entry point. Each webContents gets its own dispatcher connection (its own login
- * session), made on first use and closed when the webContents goes away.
+ * The one IPC entry point. Each webContents gets its own connection (its own login session),
+ * made on first use and closed when the webContents goes away — or when what serves has changed
+ * (the recovery screen opened the database: the reloaded window talks to the dispatcher).
  */
-export function registerIpc(dispatcher: Dispatcher, ourWindow: () => WebContents | null): void {
-  const connections = new Map<number, Connection>();
+export function registerIpc(served: () => Served, ourWindow: () => WebContents | null): void {
+  const connections = new Map<number, { conn: Connection; from: Served; unsubscribe: () => void }>();
 
   function connectionFor(contents: WebContents): Connection {
-    const existing = connections.get(contents.id);
-    if (existing) return existing;
-    const conn = dispatcher.connect();
-    connections.set(contents.id, conn);
+    // The id is read now: after 'destroyed' the webContents can no longer be asked for it.
+    const id = contents.id;
+    const existing = connections.get(id);
+    const now = served();
+    if (existing?.from === now) return existing.conn;
+    if (existing) {
+      existing.unsubscribe();
+      void existing.conn.close();
+    } else {
+      contents.once('destroyed', () => {
+        const gone = connections.get(id);
+        gone?.unsubscribe();
+        void gone?.conn.close();
+        connections.delete(id);
+      });
+    }
+    const conn = now.connect();
     // Other stations' changes reach the window, so its census and lists refresh without a reload.
     const unsubscribe = conn.subscribe((events) => {
       if (!contents.isDestroyed()) contents.send(CHANGES_CHANNEL, events);
     });
-    // The id is read now: after 'destroyed' the webContents can no longer be asked for it.
-    const id = contents.id;
-    contents.once('destroyed', () => {
-      unsubscribe();
-      void connections.get(id)?.close();
-      connections.delete(id);
-    });
+    connections.set(id, { conn, from: now, unsubscribe });
     return conn;
   }
 

@@ -1,5 +1,5 @@
 import type { KeyWrapper } from '../../db/encryption';
-import { changingWrapper } from '../../db/encryption';
+import { changingWrapper, rewrapWithRecovery } from '../../db/encryption';
 import type { KeyProtection } from '../../shared/policy/schema';
 import type { PolicyDeps } from './policy/deps';
 
@@ -63,4 +63,17 @@ export function keyWrapperFor(protection: KeyProtection, wrappers: { account: Ke
   const { account, machine } = wrappers;
   if (protection === 'machine') return machine ? changingWrapper(machine, account ? [account] : []) : null;
   return account ? changingWrapper(account, machine ? [machine] : []) : null;
+}
+
+/**
+ * `npm run db:rewrap-key -- … --for-this-pc` (IT, on a new PC, with the data folder shared by
+ * several Windows accounts): the recovery key unseals the database key, which must open the
+ * database, and the key file is written again wrapped for this PC (DPAPI LocalMachine). Unlike
+ * safeStorage, that needs no particular account's logon, so a script can do it. Throws RewrapError
+ * (wrong recovery key, key file of another database, none) and changes nothing then.
+ */
+export function rewrapForThisPc(file: string, recoveryKey: string, deps: Deps): 'rewrapped' | 'not_windows' {
+  if (deps.platform !== 'win32') return 'not_windows';
+  rewrapWithRecovery(file, recoveryKey, machineKeyWrapper(deps));
+  return 'rewrapped';
 }

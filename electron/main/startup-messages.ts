@@ -1,4 +1,3 @@
-import type { VerifiedBackup } from '../../db/backup';
 import type { OpenFailure } from '../../db/open';
 import type { PasswordFailure } from './server-password';
 import { catalogs } from '../../shared/i18n';
@@ -204,44 +203,6 @@ export function unsavedWorkMessage(lang: Lang): { message: string; detail: strin
   return lang === 'es'
     ? { message: 'Hay trabajo escrito sin guardar.', detail: 'Si sale ahora, lo escrito se pierde.', stay: 'Quedarse', leave: 'Salir y descartar' }
     : { message: 'You have typed work that is not saved.', detail: 'If you leave now, what you typed is lost.', stay: 'Stay', leave: 'Leave and discard' };
-}
-
-/**
- * The recovery screen: the database cannot be opened, and verified backups exist. Lists them with
- * their dates and record counts, newest first (at most five); choosing one restores it, the
- * damaged file moved aside, never deleted. The last button quits and changes nothing.
- */
-export function recoveryPrompt(
-  backups: readonly VerifiedBackup[],
-  file: string,
-  lang: Lang,
-): { title: string; message: string; detail: string; buttons: string[]; cancelId: number; offered: VerifiedBackup[] } {
-  const offered = backups.slice(0, 5);
-  const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-  const es = lang === 'es';
-  const counts = (b: VerifiedBackup) =>
-    es
-      ? `${b.records?.residents ?? 0} residentes, ${b.records?.users ?? 0} usuarios, ${b.records?.auditRows ?? 0} entradas de auditoría`
-      : `${b.records?.residents ?? 0} residents, ${b.records?.users ?? 0} users, ${b.records?.auditRows ?? 0} audit entries`;
-  const lines = offered.map((b) => `• ${when(b.at)} — ${counts(b)}`);
-  const buttons = [...offered.map((b) => (es ? `Restaurar la copia del ${when(b.at)}` : `Restore the copy of ${when(b.at)}`)), es ? 'Salir sin cambiar nada' : 'Quit without changing anything'];
-  return es
-    ? {
-        title: 'CareDesk: recuperar la base de datos',
-        message: 'La base de datos de CareDesk está dañada y no se puede abrir. Hay copias de seguridad comprobadas.',
-        detail: `Archivo: ${file}\n\nCopias comprobadas:\n${lines.join('\n')}\n\nAl restaurar una copia se pierde lo introducido después de ella. El archivo dañado no se borra: se guarda en la carpeta de copias.`,
-        buttons,
-        cancelId: buttons.length - 1,
-        offered,
-      }
-    : {
-        title: 'CareDesk: recover the database',
-        message: 'The CareDesk database is damaged and cannot be opened. Verified backups exist.',
-        detail: `File: ${file}\n\nVerified backups:\n${lines.join('\n')}\n\nRestoring a copy loses what was entered after it. The damaged file is not deleted: it is kept in the backups folder.`,
-        buttons,
-        cancelId: buttons.length - 1,
-        offered,
-      };
 }
 
 /** The recovery key, shown once when the database key is made: to print and lock away. */

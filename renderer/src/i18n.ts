@@ -52,7 +52,7 @@ export function errorText(error: AppError): string {
 }
 
 /** Areas whose catalogs carry their own field codes under `<area>.field`; the shared `field` block wins. */
-const AREA_FIELD_CODES = ['training', 'transport'];
+const AREA_FIELD_CODES = ['training', 'transport', 'recovery'];
 
 export function fieldText(issue: FieldIssue): string {
   const keys = [`field.${issue.code}`, ...AREA_FIELD_CODES.map((area) => `${area}.field.${issue.code}`)];

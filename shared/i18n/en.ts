@@ -6,6 +6,7 @@ import { transportEn, transportFieldEn } from './transport';
 import { printEn } from './print';
 import { handoffEn, handoffFieldEn, todayEn } from './handoff';
 import { backupEn } from './backup';
+import { recoveryEn } from './recovery';
 import { privacyEn, privacyFieldEn } from './privacy';
 
 /**
@@ -19,6 +20,7 @@ export const en = {
   today: todayEn,
   privacy: privacyEn,
   backup: backupEn,
+  recovery: recoveryEn,
   app: {
     name: 'CareDesk',
     loading: 'Loading…',

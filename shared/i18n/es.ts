@@ -7,6 +7,7 @@ import { transportEs, transportFieldEs } from './transport-es';
 import { printEs } from './print';
 import { handoffEs, handoffFieldEs, todayEs } from './handoff';
 import { backupEs } from './backup';
+import { recoveryEs } from './recovery';
 import { privacyEs, privacyFieldEs } from './privacy';
 
 /** Spanish catalog. Same keys as en.ts, checked by the compiler. */
@@ -17,6 +18,7 @@ export const es: Messages = {
   today: todayEs,
   privacy: privacyEs,
   backup: backupEs,
+  recovery: recoveryEs,
   app: {
     name: 'CareDesk',
     loading: 'Cargando…',

@@ -228,6 +228,7 @@ export const privacyEn = {
     },
     audit: { list: 'Read the audit log', verify: 'Verify the audit trail', export: 'Export the audit log' },
     backup: { status: 'See the backups', now: 'Make a backup', restore: 'Restore a backup' },
+    recovery: { restore: 'Restore a backup over a damaged database (start-up recovery)', unlock: 'Unlock the database key with the recovery key (start-up recovery)' },
     print: { pdf: 'Print', finished: 'Finish a printout' },
     handoff: {
       settings: 'Read the handoff sheet settings',
@@ -550,6 +551,7 @@ export const privacyEs: Shape<typeof privacyEn> = {
     },
     audit: { list: 'Leer el registro de auditoría', verify: 'Verificar el registro de auditoría', export: 'Exportar el registro de auditoría' },
     backup: { status: 'Ver las copias de seguridad', now: 'Hacer una copia de seguridad', restore: 'Restaurar una copia de seguridad' },
+    recovery: { restore: 'Restaurar una copia sobre una base de datos dañada (recuperación al iniciar)', unlock: 'Desbloquear la clave de la base de datos con la clave de recuperación (recuperación al iniciar)' },
     print: { pdf: 'Imprimir', finished: 'Terminar una impresión' },
     handoff: {
       settings: 'Leer los ajustes de la hoja de relevo',

@@ -10,11 +10,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keyFileOf, secretWrapper } from '../../db/encryption';
+import { keyFileOf, RewrapError, secretWrapper } from '../../db/encryption';
 import { openSqliteEngine } from '../../db/engine/sqlite';
 import { DatabaseOpenError } from '../../db/open';
 import { sourceMigrationsFolder } from '../../db/paths';
-import { keyWrapperFor, machineKeyWrapper, MACHINE_WRAPPER_KIND } from '../../electron/main/key-protection';
+import { keyWrapperFor, machineKeyWrapper, MACHINE_WRAPPER_KIND, rewrapForThisPc } from '../../electron/main/key-protection';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -59,14 +59,15 @@ function fakeWindowsPc() {
 }
 
 const open = (file: string, wrapper: ReturnType<typeof keyWrapperFor>) => openSqliteEngine(file, { migrationsFolder: sourceMigrationsFolder, ...(wrapper ? { keyWrapper: wrapper } : {}) });
-const reasonOf = (fn: () => unknown) => {
+/** 'opened' (and closed again, so the next open is not refused as in use), or why not. */
+async function reasonOf(fn: () => { close(): Promise<void> }): Promise<string> {
   try {
-    fn();
+    await fn().close();
     return 'opened';
   } catch (e) {
     return e instanceof DatabaseOpenError ? e.reason : String(e);
   }
-};
+}
 
 describe('machine key protection (DPAPI LocalMachine through PowerShell)', () => {
   it('passes the key through the child environment, never on the command line, with the LocalMachine scope and the app entropy', () => {
@@ -112,7 +113,7 @@ describe('keyWrapperFor: the policy decides, and a change of policy re-wraps the
     await second.close();
     // The folder copied to another PC: its DPAPI cannot unwrap the key ("wrong key", never "damaged").
     const other = machineKeyWrapper(fakeWindowsPc().deps);
-    expect(reasonOf(() => open(file, keyWrapperFor('machine', { account: day, machine: other })))).toBe('wrong_key');
+    expect(await reasonOf(() => open(file, keyWrapperFor('machine', { account: day, machine: other })))).toBe('wrong_key');
   });
 
   it("a database set up per account moves to 'machine' when the policy says so, opened once by the account that set it up", async () => {
@@ -123,16 +124,37 @@ describe('keyWrapperFor: the policy decides, and a change of policy re-wraps the
     const file = tempFile();
     await open(file, keyWrapperFor('account', { account: night, machine })).close();
     // Still per account: the day account cannot open it.
-    expect(reasonOf(() => open(file, keyWrapperFor('account', { account: day, machine })))).toBe('wrong_key');
+    expect(await reasonOf(() => open(file, keyWrapperFor('account', { account: day, machine })))).toBe('wrong_key');
     // The policy now says 'machine': the night account's next start re-wraps it for the PC ...
     await open(file, keyWrapperFor('machine', { account: night, machine })).close();
     expect((JSON.parse(fs.readFileSync(keyFileOf(file), 'utf8')) as { wrapper: string }).wrapper).toBe(MACHINE_WRAPPER_KIND);
     // ... and from then on the day account opens it too.
-    expect(reasonOf(() => open(file, keyWrapperFor('machine', { account: day, machine })))).toBe('opened');
+    expect(await reasonOf(() => open(file, keyWrapperFor('machine', { account: day, machine })))).toBe('opened');
   });
 
   it('no wrapper at all when neither way exists here', () => {
     expect(keyWrapperFor('account', { account: null, machine: null })).toBeNull();
     expect(keyWrapperFor('machine', { account: secretWrapper(randomBytes(32)), machine: null })).toBeNull();
+  });
+});
+
+describe('rewrapForThisPc: the recovery key on a new PC, for a data folder shared by several accounts', () => {
+  it('a wrong recovery key changes nothing; the right one wraps the key for this PC, and every account on it opens the database', async () => {
+    const file = tempFile();
+    const oldPcAccount = secretWrapper(randomBytes(32), 'safeStorage');
+    const made = open(file, keyWrapperFor('account', { account: oldPcAccount, machine: null }));
+    const recoveryKey = made.recoveryKey!;
+    await made.close();
+    const pc = fakeWindowsPc();
+    const before = fs.readFileSync(keyFileOf(file));
+    expect(() => rewrapForThisPc(file, 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH', pc.deps)).toThrow(RewrapError);
+    expect(fs.readFileSync(keyFileOf(file)).equals(before)).toBe(true);
+    expect(rewrapForThisPc(file, recoveryKey, { ...pc.deps, platform: 'linux' })).toBe('not_windows');
+    expect(fs.readFileSync(keyFileOf(file)).equals(before)).toBe(true);
+    expect(rewrapForThisPc(file, recoveryKey.toLowerCase(), pc.deps)).toBe('rewrapped');
+    const machine = machineKeyWrapper(pc.deps);
+    for (const account of [secretWrapper(randomBytes(32), 'safeStorage'), secretWrapper(randomBytes(32), 'safeStorage')]) {
+      expect(await reasonOf(() => open(file, keyWrapperFor('machine', { account, machine })))).toBe('opened');
+    }
   });
 });

@@ -154,7 +154,7 @@ beforeAll(async () => {
   const named = await Promise.all([
     runMain('demo', { env: { CAREDESK_DEMO: '1' }, policy: { allowDevTools: false } }),
     runMain('damaged', {
-      env: { CAREDESK_DEMO: '1' },
+      env: { CAREDESK_DEMO: '1', SMOKE_RECOVERY: 'status' },
       prepare: ({ userData }) => fs.writeFileSync(path.join(userData, 'caredesk.sqlite'), GARBAGE),
     }),
     runMain('dataFolder', {
@@ -167,9 +167,9 @@ beforeAll(async () => {
     runMain('secondInstance', { env: { CAREDESK_DEMO: '1' }, lock: false }),
     runMain('tamperedNative', { env: { CAREDESK_DEMO: '1' }, electronDir: tamperedDir }),
     // A damaged file with a verified backup beside it: the recovery screen, answered "restore the newest"…
-    runMain('recovery', { env: { SMOKE_MESSAGE_CHOICE: '0' }, prepare: ({ userData }) => damagedWithBackup(userData) }),
+    runMain('recovery', { env: { SMOKE_RECOVERY: 'restore' }, prepare: ({ userData }) => damagedWithBackup(userData) }),
     // …and answered "quit": nothing changes.
-    runMain('recoveryDeclined', { prepare: ({ userData }) => damagedWithBackup(userData) }),
+    runMain('recoveryDeclined', { env: { SMOKE_RECOVERY: 'quit' }, prepare: ({ userData }) => damagedWithBackup(userData) }),
     // The installed app with CAREDESK_DEMO=1 in its environment (issue 16, item 5).
     runMain('packagedDemo', { env: { CAREDESK_DEMO: '1', SMOKE_PACKAGED: '1' } }),
   ]);
@@ -455,37 +455,37 @@ describe('electron main against a fake electron: a fresh demo start', () => {
 });
 
 describe('electron main against a fake electron: start-up failures', () => {
-  it('a damaged database: an error box, exit code 1, no window, and the file untouched', () => {
-    const { obs, code, userData } = get('damaged');
+  it('a damaged database with no backup: the recovery screen in the window says so; no error box, nothing seeded, the file untouched', () => {
+    const { obs, userData } = get('damaged');
     const file = path.join(userData, 'caredesk.sqlite');
-    expect({ ended: obs.ended, exitCode: obs.exitCode, code }).toEqual({ ended: 'exit', exitCode: 1, code: 1 });
-    expect(obs.errorBoxes).toHaveLength(1);
-    expect(obs.errorBoxes[0]?.title).toMatch(/^CareDesk: /);
-    expect(obs.errorBoxes[0]?.body).toContain(file);
-    expect(obs.windows).toEqual([]);
-    expect(obs.ipcHandleChannels).toEqual([]);
+    expect(obs.errorBoxes).toEqual([]);
+    expect(obs.windows).toHaveLength(1);
+    expect(obs.ipc.recoveryFirstCall).toMatchObject({ ok: false, error: { message: 'recovery.required' } });
+    expect(obs.ipc.recoveryStatus).toEqual({ ok: true, value: { mode: 'damaged', file, backups: [] } });
     expect(obs.probeErrors).toEqual([]);
     expect(obs.violations).toEqual([]);
     expect(fs.readFileSync(file).equals(GARBAGE)).toBe(true);
     expect(fs.readdirSync(userData).filter((f) => f.startsWith('caredesk.sqlite'))).toEqual(['caredesk.sqlite']);
-    expect(fs.readFileSync(path.join(userData, 'logs', 'caredesk.log'), 'utf8')).toMatch(/db_open_failed/);
+    expect(fs.readFileSync(path.join(userData, 'logs', 'caredesk.log'), 'utf8')).toMatch(/"ev":"recovery_screen","mode":"damaged"/);
   });
 
-  it('a damaged database with a verified backup: the recovery screen lists it with its date and counts, restores it, and keeps the damaged file', () => {
+  it('a damaged database with a verified backup: the recovery screen lists it with its date and counts, restores it, keeps the damaged file, and the dispatcher serves after', () => {
     const { obs, code, userData } = get('recovery');
-    expect(obs.messageBoxes.map((m) => m.title)).toEqual(['CareDesk: recover the database', 'CareDesk: recovery key']);
-    expect(obs.messageBoxes[0]?.detail).toContain('2026-01-01 02:00 UTC');
-    expect(obs.messageBoxes[0]?.detail).toContain('2 users');
-    expect(obs.messageBoxes[0]?.buttons).toEqual(['Restore the copy of 2026-01-01 02:00 UTC', 'Quit without changing anything']);
+    expect(obs.ipc.recoveryStatus).toMatchObject({ ok: true, value: { mode: 'damaged', backups: [{ name: 'caredesk-20260101T020000Z-daily.sqlite', at: '2026-01-01T02:00:00Z', users: 2 }] } });
+    expect(obs.ipc.recoveryRestore).toMatchObject({ ok: true, value: { restored: { at: '2026-01-01T02:00:00Z' } } });
+    // The restored copy was plain (made before encryption): encrypted now, and its recovery key shown once.
+    expect(obs.messageBoxes.map((m) => m.title)).toEqual(['CareDesk: recovery key']);
     expect(obs.errorBoxes).toEqual([]);
     expect({ ended: obs.ended, code }).toEqual({ ended: 'quit', code: 0 });
     expect(obs.windows).toHaveLength(1);
-    // The restored copy was plain (made before encryption): it is encrypted now, its rows intact.
+    // After the restore the same window talks to the app's dispatcher.
+    expect(obs.ipc.status).toMatchObject({ ok: true });
     const restored = new Database(path.join(userData, 'caredesk.sqlite'), { readonly: true });
     expect(() => restored.prepare('SELECT username FROM users').all()).toThrow(/not a database/);
     restored.close();
     const withKey = openCopy(path.join(userData, 'caredesk.sqlite'), path.join(userData, 'caredesk.sqlite'));
     expect(withKey.prepare('SELECT username FROM users ORDER BY id').all()).toEqual([{ username: 'ada' }, { username: 'bo' }]);
+    expect(withKey.prepare("SELECT method FROM audit_log WHERE method = 'recovery.restore'").all()).toEqual([{ method: 'recovery.restore' }]);
     withKey.close();
     expect(fs.readFileSync(path.join(userData, 'logs', 'caredesk.log'), 'utf8')).toMatch(/"ev":"db_open","engine":"sqlite"/);
     const kept = fs.readdirSync(path.join(userData, 'caredesk.sqlite.backups')).filter((f) => f.startsWith('damaged-'));
@@ -493,13 +493,13 @@ describe('electron main against a fake electron: start-up failures', () => {
     expect(fs.readFileSync(path.join(userData, 'caredesk.sqlite.backups', kept[0]!)).equals(GARBAGE)).toBe(true);
   });
 
-  it('a damaged database whose recovery is declined: the damaged message, and nothing changed', () => {
+  it('a damaged database whose recovery screen is quit: nothing changed', () => {
     const { obs, code, userData } = get('recoveryDeclined');
-    expect(obs.messageBoxes).toHaveLength(1);
-    expect(obs.errorBoxes).toHaveLength(1);
-    expect(code).toBe(1);
-    expect(obs.windows).toEqual([]);
+    expect(obs.ipc.recoveryQuit).toEqual({ ok: true, value: { quitting: true } });
+    expect(obs.errorBoxes).toEqual([]);
+    expect({ ended: obs.ended, code }).toEqual({ ended: 'quit', code: 0 });
     expect(fs.readFileSync(path.join(userData, 'caredesk.sqlite')).equals(GARBAGE)).toBe(true);
+    expect(fs.readdirSync(path.join(userData, 'caredesk.sqlite.backups'))).toEqual(['caredesk-20260101T020000Z-daily.sqlite']);
   });
 
   it('an invalid policy: an error box naming it, exit code 1, no window, no database', () => {

@@ -63,12 +63,33 @@ function cookieOf(req: http.IncomingMessage, name: string): string | null {
   return null;
 }
 
-export function startHarness(core: Core, opts: { port?: number; root?: string } = {}): Promise<Harness> {
+/** What answers the page's calls: a dispatcher, or the start-up recovery service until the database opens. */
+export interface Served {
+  connect(): Connection;
+}
+
+/**
+ * `target` is the app's core, or a function naming what serves right now — the start-up recovery
+ * service, then the core's dispatcher once a restore or a re-wrap has opened the database (as main
+ * switches over). A tab's connection is made again when what serves has changed.
+ */
+export function startHarness(target: Core | (() => Served), opts: { port?: number; root?: string } = {}): Promise<Harness> {
+  const served = typeof target === 'function' ? target : () => target.dispatcher;
   const root = opts.root ?? rendererDist;
   if (!fs.existsSync(path.join(root, 'index.html'))) throw new Error(`No built renderer at ${root}: run \`vite build\` first`);
   const token = randomBytes(24).toString('base64url');
   // One connection per browser tab-session cookie, as Electron keeps one per window.
-  const connections = new Map<string, Connection>();
+  const connections = new Map<string, { conn: Connection; from: Served }>();
+  const connectionOf = (id: string | null): Connection | null => {
+    const entry = connections.get(id ?? '');
+    if (!entry || id === null) return null;
+    const now = served();
+    if (entry.from === now) return entry.conn;
+    void entry.conn.close();
+    const fresh = { conn: now.connect(), from: now };
+    connections.set(id, fresh);
+    return fresh.conn;
+  };
   const indexHtml = fs
     .readFileSync(path.join(root, 'index.html'), 'utf8')
     .replace('<head>', `<head>\n    <meta name="caredesk-harness-token" content="${token}" />`);
@@ -91,7 +112,7 @@ export function startHarness(core: Core, opts: { port?: number; root?: string } 
           res.writeHead(403).end();
           return;
         }
-        const conn = connections.get(cookieOf(req, 'cd_conn') ?? '');
+        const conn = connectionOf(cookieOf(req, 'cd_conn'));
         if (!conn) {
           res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'unauthenticated', message: 'error.unauthenticated' } }));
           return;
@@ -113,7 +134,7 @@ export function startHarness(core: Core, opts: { port?: number; root?: string } 
       }
       if (url.pathname === '/__events') {
         // Server-sent events: what Electron sends the window over IPC, the harness streams here.
-        const conn = connections.get(cookieOf(req, 'cd_conn') ?? '');
+        const conn = connectionOf(cookieOf(req, 'cd_conn'));
         if (url.searchParams.get('token') !== token || !conn) {
           res.writeHead(403).end();
           return;
@@ -128,7 +149,8 @@ export function startHarness(core: Core, opts: { port?: number; root?: string } 
         let id = cookieOf(req, 'cd_conn');
         if (!id || !connections.has(id)) {
           id = randomBytes(16).toString('base64url');
-          connections.set(id, core.dispatcher.connect());
+          const now = served();
+          connections.set(id, { conn: now.connect(), from: now });
         }
         res.writeHead(200, {
           'content-type': MIME['.html']!,
@@ -162,7 +184,7 @@ export function startHarness(core: Core, opts: { port?: number; root?: string } 
         token,
         close: () =>
           new Promise<void>((done) => {
-            connections.forEach((c) => c.close());
+            connections.forEach((c) => void c.conn.close());
             server.closeAllConnections();
             server.close(() => done());
           }),

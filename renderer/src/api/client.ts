@@ -1,4 +1,5 @@
 import type { InputOf, MethodName, OutputOf } from '../../../shared/contract';
+import type { RecoveryInput, RecoveryMethod, RecoveryOutput } from '../../../shared/contract/startup-recovery';
 import type { Result } from '../../../shared/result';
 import { reportUnavailable } from './changes';
 
@@ -59,4 +60,16 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
     reportUnavailable(result.error.params.since);
   }
   return result;
+}
+
+/**
+ * The start-up recovery screen's calls (shared/contract/startup-recovery): the same transport,
+ * answered by main's recovery service while the database cannot be opened.
+ */
+export async function callRecovery<M extends RecoveryMethod>(method: M, input: RecoveryInput<M>): Promise<Result<RecoveryOutput<M>>> {
+  try {
+    return (await transport(method, input)) as Result<RecoveryOutput<M>>;
+  } catch {
+    return offline;
+  }
 }

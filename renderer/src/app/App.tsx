@@ -6,6 +6,7 @@ import { Notice } from '../components/fields';
 import { clockTime, errorText, setFacilityTimeZone, setLanguage, t, useTranslation } from '../i18n';
 import { ChangePassword } from '../screens/ChangePassword';
 import { LockScreen } from '../screens/LockScreen';
+import { Recovery } from '../screens/Recovery';
 import { Setup } from '../screens/Setup';
 import { Shell } from '../screens/Shell';
 import { SignIn } from '../screens/SignIn';
@@ -17,6 +18,8 @@ import { SessionContext } from './session';
 type State =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
+  /** The database cannot be opened (damaged, or its key is not here): main serves the recovery screen only. */
+  | { kind: 'recovery' }
   | { kind: 'setup' }
   | { kind: 'signIn'; notice: string | null }
   | { kind: 'signedIn'; user: SessionUser }
@@ -81,6 +84,7 @@ export function App() {
 
   const refresh = useCallback(async (notice: string | null = null) => {
     const managed = await call('policy.status', {});
+    if (!managed.ok && managed.error.message === 'recovery.required') return setState({ kind: 'recovery' });
     if (!managed.ok) return setState({ kind: 'failed', message: errorText(managed.error) });
     setPolicy(managed.value);
     const fixed = managed.value.managed.language;
@@ -144,6 +148,8 @@ export function App() {
             <Notice tone="error">{state.message}</Notice>
           </main>
         );
+      case 'recovery':
+        return <Recovery />;
       case 'setup':
         return <Setup onDone={() => void refresh(t('setup.done'))} />;
       case 'signIn':
