@@ -412,8 +412,10 @@ export function createDispatcher(o: DispatcherOptions) {
             // it, and its answer is released only if the lookup finds exactly that session again.
             // Anything else (another role, deactivated, signed out, another lock time) throws the
             // guess away and the call is decided on what the lookup found, as before.
+            // (Only on the server: on a SQLite file the lookup is a few microseconds in this process,
+            // with nothing to overlap, and the guess's bookkeeping would cost more than it saves.)
             const lookup = q.sessions.check(tokenHash);
-            const guess = state.lastCheck;
+            const guess = engine.kind === 'pg' ? state.lastCheck : null;
             if (guess) {
               lookup.catch(() => undefined); // Awaited below, once the handler has finished.
               const before = { ...state };
