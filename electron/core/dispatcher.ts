@@ -391,7 +391,8 @@ export function createDispatcher(o: DispatcherOptions) {
           });
         } else {
           result = await engine.read(async () => {
-            const answer = async (g: Gate): Promise<Result<unknown>> => {
+            // Not async: on a SQLite file a read is a few microseconds, and every extra promise shows.
+            const answer = (g: Gate): Result<unknown> | Promise<Result<unknown>> => {
               call.lock = g.lock ?? false;
               if (!g.ok) {
                 call.ended = g.end;
