@@ -77,6 +77,12 @@ export function toSessionUser(u: { id: number; username: string; displayName: st
   };
 }
 
+/** The same session, user, role, lock time and zone, field for field: a read's guess confirmed. */
+function sameSession(a: SessionCheck, b: SessionCheck): boolean {
+  for (const k of Object.keys(a) as (keyof SessionCheck)[]) if (a[k] !== b[k]) return false;
+  return Object.keys(a).length === Object.keys(b).length;
+}
+
 const sessionUserOf = (s: SessionCheck): SessionUser =>
   toSessionUser({ id: s.userId, username: s.username, displayName: s.displayName, role: s.role, language: s.language, mustChangePassword: s.mustChangePassword });
 
@@ -86,6 +92,11 @@ interface ConnectionState {
   userId: number | null;
   lastActivityMs: number;
   lastPersistedMs: number;
+  /**
+   * The session as this connection's last read found it in the database: only a guess that lets
+   * the next read start before its own lookup returns, never a decision (see the read path).
+   */
+  lastCheck: SessionCheck | null;
 }
 
 type SessionChange = { kind: 'begin'; tokenHash: string; userId: number } | { kind: 'end' } | { kind: 'unlock' };
@@ -114,7 +125,7 @@ export function createDispatcher(o: DispatcherOptions) {
 
   function connect(c: { station?: string } = {}): Connection {
     const station = c.station ?? o.station ?? 'local';
-    const state: ConnectionState = { tokenHash: null, userId: null, lastActivityMs: 0, lastPersistedMs: 0 };
+    const state: ConnectionState = { tokenHash: null, userId: null, lastActivityMs: 0, lastPersistedMs: 0, lastCheck: null };
 
     /** One call's context (one attempt of it, when the server retries a write). A class: it is built on every call. */
     const sqliteBackups = engine.kind === 'sqlite' ? (engine as SqliteEngine).backups : null;
@@ -242,14 +253,13 @@ export function createDispatcher(o: DispatcherOptions) {
      * transaction): a role change, deactivation, password reset or new lock time made at another
      * station applies here now. Then access, then the input.
      */
-    async function gate(method: MethodName, input: unknown, nowMs: number): Promise<Gate> {
+    async function gate(method: MethodName, input: unknown, nowMs: number, checked: SessionCheck | undefined): Promise<Gate> {
       const spec = contract[method];
       let user: SessionUser | null = null;
       let timeZone: string | null = null;
       let locked = false;
       let lock = false;
       if (state.tokenHash) {
-        const checked = await q.sessions.check(state.tokenHash);
         // The policy's lock time and zone win over the facility's own, here as in q.facility.
         const s = checked && { ...checked, timeZone: policy.managed.timeZone ?? checked.timeZone, idleLockMinutes: policy.managed.idleLockMinutes ?? checked.idleLockMinutes };
         const idleMs = (s?.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000;
@@ -303,6 +313,7 @@ export function createDispatcher(o: DispatcherOptions) {
     function forget(): void {
       state.tokenHash = null;
       state.userId = null;
+      state.lastCheck = null;
     }
 
     /** The idle lock, found by a call: the session stays, locked, and the trail says so. */
@@ -361,7 +372,7 @@ export function createDispatcher(o: DispatcherOptions) {
       try {
         if (spec.write) {
           result = await engine.write(async (scope) => {
-            const g = await gate(method, input, nowMs);
+            const g = await gate(method, input, nowMs, state.tokenHash ? await q.sessions.check(state.tokenHash) : undefined);
             call.lock = g.lock ?? false;
             if (!g.ok) {
               call.ended = g.end;
@@ -380,18 +391,56 @@ export function createDispatcher(o: DispatcherOptions) {
           });
         } else {
           result = await engine.read(async () => {
-            const g = await gate(method, input, nowMs);
-            call.lock = g.lock ?? false;
-            if (!g.ok) {
-              call.ended = g.end;
-              call.refused = g.user ?? null;
-              return g.result;
+            // Not async: on a SQLite file a read is a few microseconds, and every extra promise shows.
+            const answer = (g: Gate): Result<unknown> | Promise<Result<unknown>> => {
+              call.lock = g.lock ?? false;
+              if (!g.ok) {
+                call.ended = g.end;
+                call.refused = g.user ?? null;
+                return g.result;
+              }
+              call.input = g.input;
+              const ctx = (call.ctx = new CallContext(method, now, g.user, g.timeZone));
+              ctx.locked = g.locked;
+              ctx.emergency = g.emergency;
+              return handler(g.input, ctx);
+            };
+            const tokenHash = state.tokenHash;
+            if (!tokenHash) return answer(await gate(method, input, nowMs, undefined));
+            // The session is looked up in the database on this call, as on every call. On the
+            // server that lookup is a round trip of its own, so a read does not wait for it before
+            // starting: the handler runs meanwhile under the session as this connection last found
+            // it, and its answer is released only if the lookup finds exactly that session again.
+            // Anything else (another role, deactivated, signed out, another lock time) throws the
+            // guess away and the call is decided on what the lookup found, as before.
+            // (Only on the server: on a SQLite file the lookup is a few microseconds in this process,
+            // with nothing to overlap, and the guess's bookkeeping would cost more than it saves.)
+            const lookup = q.sessions.check(tokenHash);
+            const guess = engine.kind === 'pg' ? state.lastCheck : null;
+            if (guess) {
+              lookup.catch(() => undefined); // Awaited below, once the handler has finished.
+              const before = { ...state };
+              const g = await gate(method, input, nowMs, guess);
+              if (g.ok && !g.locked && !g.lock && g.emergency === null) {
+                const ctx = new CallContext(method, now, g.user, g.timeZone);
+                const outcome = await handler(g.input, ctx).then(
+                  (value) => ({ value }),
+                  (error: unknown) => ({ error }),
+                );
+                const checked = await lookup;
+                if (checked && sameSession(checked, guess)) {
+                  call.input = g.input;
+                  call.ctx = ctx;
+                  if ('error' in outcome) throw outcome.error;
+                  return outcome.value;
+                }
+              }
+              Object.assign(state, before);
             }
-            call.input = g.input;
-            const ctx = (call.ctx = new CallContext(method, now, g.user, g.timeZone));
-            ctx.locked = g.locked;
-            ctx.emergency = g.emergency;
-            return handler(g.input, ctx);
+            const checked = await lookup;
+            const g = await gate(method, input, nowMs, checked);
+            if (state.tokenHash === tokenHash) state.lastCheck = checked ?? null;
+            return answer(g);
           });
         }
       } catch (e) {
@@ -468,6 +517,7 @@ export function createDispatcher(o: DispatcherOptions) {
         state.tokenHash = change.tokenHash;
         state.userId = change.userId;
         state.lastActivityMs = state.lastPersistedMs = nowMs;
+        state.lastCheck = null;
         return;
       }
       if (change?.kind === 'end') return forget();
