@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import { formatClock } from '../../shared/domain/date-display';
 import { catalogs } from '../../shared/i18n';
 import { localShiftName } from '../../shared/i18n/shift-names';
 import type { AppError, FieldIssue } from '../../shared/result';
@@ -39,7 +40,7 @@ export function setFacilityTimeZone(tz: string | undefined): void {
 
 /** "14:02" (or "2:02 PM") in the facility's zone, in the current language. */
 export function clockTime(iso: string): string {
-  return new Intl.DateTimeFormat(i18next.language, { hour: 'numeric', minute: '2-digit', ...(facilityTimeZone ? { timeZone: facilityTimeZone } : {}) }).format(new Date(iso));
+  return formatClock(iso, i18next.language, facilityTimeZone);
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

@@ -40,3 +40,13 @@ export function formatDateTime(instant: string, language: string, timeZone: stri
   );
   return f.format(date);
 }
+
+/**
+ * An instant as a clock time in the language's own style ("2:05 PM" / "14:05"), in `timeZone`
+ * (the runtime's zone when undefined). The driver's manifest and the trip board print one per
+ * trip: a formatter built per call cost more than the rest of the row.
+ */
+export function formatClock(instant: string, language: string, timeZone: string | undefined): string {
+  const f = formatter(`c|${language}|${timeZone ?? ''}`, () => new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }));
+  return f.format(new Date(instant));
+}

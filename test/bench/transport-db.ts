@@ -146,7 +146,7 @@ async function benchConflictCheck(): Promise<BenchResults> {
       await stamp('listCourses', () => core.q.training.listCourses(true));
       await stamp('staffFacts', () => core.q.transport.staffFacts(drivers));
       await stamp('completionsThrough', () => core.q.training.completionsThrough(drivers, until.slice(0, 10)));
-      await stamp('conflictLegs', () => core.q.transport.conflictLegs(from, until, residents[0]!));
+      await stamp('conflictLegs', () => core.q.transport.conflictLegs(from, until, { residentId: residents[0]!, vehicleIds: [vehicles[0]!], driverIds: [drivers[0]!] }));
       process.stderr.write(`legs in window: ${(await core.q.transport.tripsAround(from, until, residents[0]!)).length}\n`);
     }
     const timing = summarize(samples);

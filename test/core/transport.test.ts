@@ -153,6 +153,38 @@ describe('conflicts on save', () => {
     const again = await s.call('transport.updateBooking', { ...rest, bookingId: b.id, expectedVersion: b.version });
     expect(again.ok ? [] : again.error.fields!.map((f) => f.code)).toContain('appointment_cancelled');
   });
+
+  test('a save reads only the trips that can collide: its vehicles, its drivers with their runs, the resident’s own', async () => {
+    const s = await setup();
+    const van2 = await s.must('transport.saveVehicle', { name: 'Van 2', seats: 4, wheelchairPositions: 1, stretcherPositions: 0, bariatric: false, oxygen: false });
+    const casAppt = await s.appt(s.cas.id, '2026-03-03T15:00:00.000Z', '2026-03-03T16:00:00.000Z');
+    const family = { kind: 'will_call' as const, carrier: { kind: 'family' as const, name: 'Rosa', phone: '555-0101' } };
+    const leave = '2026-03-03T14:15:00.000Z';
+    // Dan drives Ben and Cas to the clinic in the sedan, one run; Ana goes in Van 2 without a driver yet.
+    const ben = await s.must('transport.book', ride(s, s.benAppt, { outbound: { pickupAt: leave, carrier: { kind: 'facility_vehicle', vehicleId: s.sedan.id, driverStaffId: s.dan.id }, runId: 5 }, return: family }));
+    const seated = { need: { base: 'ambulatory' as const, bariatric: false, oxygen: false }, overrideReason: null };
+    const cas = await s.must('transport.book', ride(s, casAppt, { mode: seated, outbound: { pickupAt: leave, carrier: { kind: 'facility_vehicle', vehicleId: s.sedan.id, driverStaffId: null }, runId: 5 }, return: family }));
+    const ana = await s.must('transport.book', ride(s, s.anaAppt, { outbound: { pickupAt: leave, carrier: { kind: 'facility_vehicle', vehicleId: van2.id, driverStaffId: null } }, return: family }));
+    const legIds = (b: { legs: { id: number; kind: string }[] }, kind: string) => b.legs.filter((l) => l.kind === kind).map((l) => l.id);
+    const read = async (scope: { residentId: number; vehicleIds: number[]; driverIds: number[] }) =>
+      (await s.core.q.transport.conflictLegs('2026-03-02T00:00:00.000Z', '2026-03-05T00:00:00.000Z', scope)).map((l) => l.id).sort((a, b) => a - b);
+    const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+    const anasOwn = sorted([...legIds(ana, 'outbound'), ...legIds(ana, 'return')]);
+    // Van 1 is free and nobody drives: only Ana's own legs, not the other vehicles' trips of the day.
+    expect(await read({ residentId: s.ana.id, vehicleIds: [s.van.id], driverIds: [] })).toEqual(anasOwn);
+    // With Dan driving: his leg, and Cas's leg of his run (the run's times and riders are all its legs').
+    expect(await read({ residentId: s.ana.id, vehicleIds: [s.van.id], driverIds: [s.dan.id] })).toEqual(sorted([...anasOwn, ...legIds(ben, 'outbound'), ...legIds(cas, 'outbound')]));
+    // In the sedan: both legs of the sedan, whoever drives.
+    expect(await read({ residentId: s.ana.id, vehicleIds: [s.sedan.id], driverIds: [] })).toEqual(sorted([...anasOwn, ...legIds(ben, 'outbound'), ...legIds(cas, 'outbound')]));
+    // And the check on save still finds Dan on the sedan's run when he is put on Van 2 at the same time.
+    const { appointmentId: _, ...moved } = ride(s, s.anaAppt, { outbound: { pickupAt: leave, carrier: { kind: 'facility_vehicle', vehicleId: van2.id, driverStaffId: s.dan.id } }, return: family });
+    const refused = await s.call('transport.updateBooking', {
+      ...moved,
+      bookingId: ana.id,
+      expectedVersion: ana.version,
+    });
+    expect(fieldsOf(refused)).toEqual(['overrides:driver_overlap']);
+  });
 });
 
 describe('linked changes and statuses', () => {

@@ -51,6 +51,8 @@ describe('openDatabase', () => {
     expect(o.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(o.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(o.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    // 64 MB of page cache: a conflict check reads rows scattered over years of trips (the default is 2 MB).
+    expect(o.sqlite.pragma('cache_size', { simple: true })).toBe(-65_536);
     expect(o.sqlite.prepare('SELECT count(*) AS n FROM roles').get()).toEqual({ n: 7 });
   });
 

@@ -405,12 +405,18 @@ export async function conflictsOf(
   times.push(r.appt.startsAt, r.appt.endsAt);
   const from = new Date(Math.min(...times.map((t) => Date.parse(t))) - DAY_MS).toISOString();
   const until = new Date(Math.max(...times.map((t) => Date.parse(t))) + DAY_MS).toISOString();
-  const existing = (await ctx.q.transport.conflictLegs(from, until, r.appt.residentId)).map(tripLegOf);
-  const staffIds = new Set<number>();
-  for (const l of [...candidate, ...existing]) {
-    if (l.carrier.kind === 'facility_vehicle' && l.carrier.driverStaffId !== null) staffIds.add(Number(l.carrier.driverStaffId));
-    if (l.escort?.kind === 'staff') staffIds.add(Number(l.escort.staffId));
+  const vehicleIds: number[] = [];
+  const driverIds: number[] = [];
+  for (const l of candidate) {
+    if (l.carrier.kind !== 'facility_vehicle') continue;
+    vehicleIds.push(Number(l.carrier.vehicleId));
+    if (l.carrier.driverStaffId !== null) driverIds.push(Number(l.carrier.driverStaffId));
   }
+  const existing = (await ctx.q.transport.conflictLegs(from, until, { residentId: r.appt.residentId, vehicleIds, driverIds })).map(tripLegOf);
+  // Credentials and names are only ever those of the booking's own drivers and staff escort
+  // (checkConflicts reads no other staff): evaluating every driver of the window was wasted work.
+  const staffIds = new Set<number>(driverIds);
+  if (r.escort?.kind === 'staff') staffIds.add(Number(r.escort.staffId));
   const cctx = await conflictContext(ctx, [...staffIds], until.slice(0, 10));
   const conflicts = checkConflicts(candidate, existing, cctx);
   const resolved = resolveConflicts(conflicts, overrides);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from '../../../shared/domain/date-display';
+import { describe, expect, it, vi } from 'vitest';
+import { formatClock, formatDate, formatDateTime } from '../../../shared/domain/date-display';
 import { PLAUSIBLE_DATES, dateOrderFor, readTypedDate, typedDateText, type DateOrder } from '../../../shared/domain/date-entry';
 
 const isoArb = fc
@@ -98,5 +98,21 @@ describe('showing a date', () => {
   it('shows an instant on the facility clock, whatever the computer zone', () => {
     expect(formatDateTime('2026-03-02T03:30:00Z', 'en', 'America/Chicago')).toBe('Mar 1, 2026, 21:30');
     expect(formatDateTime('2026-03-02T03:30:00Z', 'es', 'Europe/Madrid')).toBe('2 mar 2026, 04:30');
+  });
+
+  it('shows a clock time in the language and zone, building one formatter per language and zone, not one per time', () => {
+    const built = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      const times = Array.from({ length: 60 }, (_, i) => new Date(Date.parse('2026-03-03T12:00:00Z') + i * 20 * 60_000).toISOString());
+      const en = times.map((iso) => formatClock(iso, 'en', 'America/Chicago'));
+      const es = times.map((iso) => formatClock(iso, 'es', 'America/Chicago'));
+      expect(en[0]).toBe('6:00 AM');
+      expect(es[0]).toBe('6:00');
+      expect(formatClock('2026-03-03T12:00:00Z', 'en', 'Europe/Madrid')).toBe('1:00 PM');
+      // A manifest of 60 trips printed a formatter per row (the driver's manifest was 1.4× a static page).
+      expect(built.mock.calls.length).toBeLessThanOrEqual(3);
+    } finally {
+      built.mockRestore();
+    }
   });
 });
