@@ -55,12 +55,24 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * Where the cluster's folder goes: the temp folder, unless the postgres user cannot pass through it
+ * (run as root, some machines make /tmp 0700; initdb then fails with "Permission denied"), in
+ * which case /var/tmp, which is world-traversable by convention.
+ */
+function clusterParent(): string {
+  const tmp = os.tmpdir();
+  if (process.getuid?.() !== 0) return tmp;
+  const others = fs.statSync(tmp).mode & 0o001;
+  return others ? tmp : '/var/tmp';
+}
+
+/**
  * `password`: the cluster asks for it (scram-sha-256) instead of trusting loopback, to test what a
  * station does with a wrong one.
  */
 export async function startCluster(o: { password?: string } = {}): Promise<Cluster> {
   const bin = binDir();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caredesk-pg-'));
+  const dir = fs.mkdtempSync(path.join(clusterParent(), 'caredesk-pg-'));
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres:', dir]);
   const data = path.join(dir, 'data');
   const user = 'caredesk';
