@@ -184,7 +184,7 @@ beforeAll(async () => {
       for (const f of ['caredesk.sqlite', 'caredesk.sqlite.key']) fs.copyFileSync(path.join(demoData, f), path.join(userData, f));
     },
   });
-}, 60_000);
+}, 120_000);
 
 afterAll(() => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
