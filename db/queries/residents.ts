@@ -143,15 +143,31 @@ const censusWhere = (kind: Dialect['kind']) => {
   ${SEARCH_TOKENS.map((t) => `AND (${text(t)} IS NULL OR ${kind === 'pg' ? 'strpos' : 'instr'}(r.search_compact, ${text(t)}) > 0)`).join('\n  ')}`;
 };
 
-/** The census page SQL for one sort, exported so the benchmark can run the same text raw. */
-export function censusPageSql(sort: CensusSort, desc: boolean, kind: Dialect['kind'] = 'sqlite'): string {
-  return `SELECT ${CENSUS_COLUMNS} ${CENSUS_FROM} ${censusWhere(kind)} ORDER BY ${orderBy(sort, desc ? 'DESC' : 'ASC', kind)} LIMIT CAST(@limit AS INTEGER) OFFSET CAST(@offset AS INTEGER)`;
+/**
+ * The census page SQL for one sort, exported so the benchmark can run the same text raw.
+ *
+ * `narrowSearch`: the query has a word of SEARCH_NARROW letters or more. Without it SQLite walks the
+ * sort's index (location, name) and looks every resident up in index order until the page is full —
+ * right for the census and a one- or two-letter search, where the first hundred come early; but a
+ * search for a name matches a few residents in 5,000, so the walk visits them all by random lookups,
+ * three to four times slower than reading the table in order and sorting the few that match.
+ * PostgreSQL's planner makes that choice itself.
+ */
+export function censusPageSql(sort: CensusSort, desc: boolean, kind: Dialect['kind'] = 'sqlite', narrowSearch = false): string {
+  const from = narrowSearch && kind === 'sqlite' ? CENSUS_FROM.replace('FROM residents r', 'FROM residents r NOT INDEXED') : CENSUS_FROM;
+  return `SELECT ${CENSUS_COLUMNS} ${from} ${censusWhere(kind)} ORDER BY ${orderBy(sort, desc ? 'DESC' : 'ASC', kind)} LIMIT CAST(@limit AS INTEGER) OFFSET CAST(@offset AS INTEGER)`;
 }
+
+/** Letters in a searched word from which it counts as narrow (a name, not its first letters): see censusPageSql. */
+const SEARCH_NARROW = 3;
+const searchTokens = (query: string) => normalizeForSearch(query).split(' ').filter((t) => t !== '');
+/** Whether a census query is narrow enough to read the table rather than walk the sort's index. */
+export const isNarrowSearch = (query: string) => searchTokens(query).some((t) => [...t].length >= SEARCH_NARROW);
 export const censusCountSql = (kind: Dialect['kind'] = 'sqlite') => `SELECT CAST(count(*) AS INTEGER) ${CENSUS_FROM} ${censusWhere(kind)}`;
 
 /** Bind parameters of the census statements. */
 export function censusParams(p: ListInput) {
-  const tokens = normalizeForSearch(p.query).split(' ').filter((t) => t !== '');
+  const tokens = searchTokens(p.query);
   return {
     status: p.status,
     unitId: p.unitId,
@@ -210,10 +226,10 @@ export function residentQueries(env: QueryEnv) {
   // The census is the hottest list in the app and is benchmarked against these very statements
   // run raw, so it skips drizzle's query building and row mapping (see env.statement).
   const pageStatements = new Map<string, ReturnType<QueryEnv['statement']>>();
-  const pageStatement = (sort: CensusSort, desc: boolean) => {
-    const key = `${sort}:${desc}`;
+  const pageStatement = (sort: CensusSort, desc: boolean, narrowSearch: boolean) => {
+    const key = `${sort}:${desc}:${narrowSearch}`;
     let s = pageStatements.get(key);
-    if (!s) pageStatements.set(key, (s = env.statement(censusPageSql(sort, desc, kind))));
+    if (!s) pageStatements.set(key, (s = env.statement(censusPageSql(sort, desc, kind, narrowSearch))));
     return s;
   };
   const countStatement = env.statement(censusCountSql(kind));
@@ -270,7 +286,7 @@ export function residentQueries(env: QueryEnv) {
   return {
     async list(p: ListInput, today: string): Promise<{ rows: CensusRow[]; total: number }> {
       const params = censusParams(p);
-      const raw = (await pageStatement(p.sort, p.desc).rows(params)) as RawCensus[];
+      const raw = (await pageStatement(p.sort, p.desc, isNarrowSearch(p.query)).rows(params)) as RawCensus[];
       const rows = raw.map((r) => censusRow(r, today));
       // A page short of `limit` is the last one, so the total is known without counting.
       const short = rows.length < p.limit && (rows.length > 0 || p.offset === 0);

@@ -6,7 +6,8 @@ import type { PgEngine } from '../../db/engine/pg';
 import type { SqliteEngine } from '../../db/engine/sqlite';
 import { sourceMigrationsRoot } from '../../db/paths';
 import type { Queries } from '../../db/queries';
-import { ListInput } from '../../shared/contract/residents';
+import { censusPageSql, censusParams, isNarrowSearch } from '../../db/queries/residents';
+import { censusSorts, ListInput } from '../../shared/contract/residents';
 import { compareRoomLabels } from '../../shared/domain/residents/room-order';
 import { isOnCensus } from '../../shared/domain/residents/timeline';
 import { tempDir, testEngineConfig } from '../support/core';
@@ -81,6 +82,27 @@ describe('census queries on a real file', () => {
     expect((await list({ query: '김' })).rows.some((x) => x.legalFamily === '김')).toBe(true);
     expect((await list({ query: 'MG0100' })).total).toBeGreaterThan(0);
     expect((await list({ query: 'zzzz-nobody' })).total).toBe(0);
+  });
+
+  test('a name search reads the table in order instead of walking the sort index, with the same rows in every sort', async () => {
+    expect([' ', 'm', 'ma', 'm a g'].map(isNarrowSearch)).toEqual([false, false, false, false]);
+    expect(['kim', 'jose obrien', 'o brien', '김민준', 'MG0012'].map(isNarrowSearch)).toEqual([true, true, true, true, true]);
+    // PostgreSQL plans this itself; the SQL only differs on SQLite.
+    if (engine.kind !== 'sqlite') return;
+    const sqlite = (engine as SqliteEngine).opened.sqlite;
+    const params = censusParams(ListInput.parse({ query: 'garcia', status: 'all', limit: 100 }));
+    for (const sort of censusSorts) {
+      const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${censusPageSql(sort, false, 'sqlite', true)}`).all(params) as { detail: string }[];
+      expect(plan.map((r) => r.detail).join(' | ')).not.toMatch(/SCAN r USING/);
+    }
+    for (const query of ['kim', 'garcia', 'o brien', 'ana', 'MG01', 'zzzz-nobody'])
+      for (const sort of censusSorts)
+        for (const desc of [false, true]) {
+          const p = censusParams(ListInput.parse({ query, status: 'all', limit: 20, offset: 3 }));
+          const walked = sqlite.prepare(censusPageSql(sort, desc, 'sqlite', false)).raw(true).all(p);
+          const read = sqlite.prepare(censusPageSql(sort, desc, 'sqlite', true)).raw(true).all(p);
+          expect(read, `${query} by ${sort}${desc ? ' desc' : ''}`).toEqual(walked);
+        }
   });
 
   test('a Feb-29 birthday is a year older on March 1, not Feb 28', async () => {

@@ -155,6 +155,25 @@ describe('residents, by keyboard', () => {
     await signIn(again);
     await expect.poll(() => again.locator('th[aria-sort="descending"]').textContent()).toContain('Name');
     await expect.poll(() => rowNames(again)).toEqual(['Young, Walter', 'Chen, Mei', 'Anderson, Ruth']);
+
+    // Back to the census from another view: the first rows ever painted are already in the saved
+    // order — the census is built once, in the person's shape, not first in door order and again.
+    await again.getByRole('link', { name: 'Bed board', exact: true }).click();
+    await expect.poll(() => again.locator('.census-table').count()).toBe(0);
+    await again.evaluate(() => {
+      const w = window as unknown as { firstNames?: string[] };
+      const mo = new MutationObserver(() => {
+        const names = [...document.querySelectorAll('.census-table tbody th.col-name a')].map((a) => a.textContent ?? '');
+        if (names.length > 0 && !w.firstNames) {
+          w.firstNames = names;
+          mo.disconnect();
+        }
+      });
+      mo.observe(document, { subtree: true, childList: true });
+    });
+    await again.getByRole('link', { name: 'Census', exact: true }).click();
+    await expect.poll(() => again.evaluate(() => (window as unknown as { firstNames?: string[] }).firstNames ?? null)).toEqual(['Young, Walter', 'Chen, Mei', 'Anderson, Ruth']);
+    expect(await again.locator('th[aria-sort="descending"]').textContent()).toContain('Name');
   });
 
   test('a CSV with a bad row shows the error and writes nothing', async () => {

@@ -9,9 +9,17 @@ import { call } from '../../api/client';
 import { Notice, SelectInput, TextInput } from '../../components/fields';
 import { errorText, useTranslation } from '../../i18n';
 import { defaultColumns, optionalColumns, sortOf, useCensusColumns, type OptionalColumn } from './census-columns';
-import { noFilters, useCensusPages, type CensusFilters } from './census-pages';
+import { noFilters, takePrefetchedPreferences, useCensusPages, type CensusFilters } from './census-pages';
 import { CensusGrid } from './CensusGrid';
 
+
+/** Saved census preferences as the census holds them (unknown columns dropped); null: the defaults. */
+function preferencesView(saved: CensusPreferences | null): { columns: OptionalColumn[]; sorting: SortingState; saved: string } {
+  if (!saved) return { columns: defaultColumns, sorting: [{ id: 'location', desc: false }], saved: JSON.stringify({ columns: defaultColumns, sort: 'location', desc: false }) };
+  const columns = saved.columns.filter((c): c is OptionalColumn => (optionalColumns as readonly string[]).includes(c));
+  const id = Object.entries(sortOf).find(([, s]) => s === saved.sort)?.[0] ?? 'location';
+  return { columns, sorting: [{ id, desc: saved.desc }], saved: JSON.stringify({ columns, sort: saved.sort, desc: saved.desc }) };
+}
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -29,11 +37,17 @@ function useDebounced<T>(value: T, ms: number): T {
 export function Census(p: { facility: Facility | null; refreshKey: number; onOpen(id: number): void }) {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<CensusFilters>(noFilters);
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'location', desc: false }]);
-  const [shown, setShown] = useState<OptionalColumn[]>(defaultColumns);
-  const [prefsLoaded, setPrefsLoaded] = useState(false);
+  // The saved columns and sort, when they came with the route change (prefetchCensus): the census
+  // is built in the person's own shape in its first render, not rebuilt when they arrive.
+  const [initial] = useState(() => {
+    const saved = takePrefetchedPreferences();
+    return saved === undefined ? null : preferencesView(saved);
+  });
+  const [sorting, setSorting] = useState<SortingState>(initial?.sorting ?? [{ id: 'location', desc: false }]);
+  const [shown, setShown] = useState<OptionalColumn[]>(initial?.columns ?? defaultColumns);
+  const [prefsLoaded, setPrefsLoaded] = useState(initial !== null);
   const [chooserOpen, setChooserOpen] = useState(false);
-  const lastSaved = useRef<string | null>(null);
+  const lastSaved = useRef<string | null>(initial?.saved ?? null);
   const query = useDebounced(filters.query, 150);
   const effective = useMemo(() => ({ ...filters, query }), [filters, query]);
   const sort = sortOf[sorting[0]?.id ?? 'location'] ?? 'location';
@@ -50,17 +64,15 @@ export function Census(p: { facility: Facility | null; refreshKey: number; onOpe
 
   // Column choice and sort are the person's own and survive a restart (settings, scope user:<id>).
   useEffect(() => {
+    if (initial !== null) return;
     void call('preferences.get', { key: 'census' }).then((r) => {
-      const saved = r.ok ? r.value.census : null;
-      if (saved) {
-        const columns = saved.columns.filter((c): c is OptionalColumn => (optionalColumns as readonly string[]).includes(c));
-        setShown(columns);
-        const id = Object.entries(sortOf).find(([, s]) => s === saved.sort)?.[0] ?? 'location';
-        setSorting([{ id, desc: saved.desc }]);
-        lastSaved.current = JSON.stringify({ columns, sort: saved.sort, desc: saved.desc });
-      } else lastSaved.current = JSON.stringify({ columns: defaultColumns, sort: 'location', desc: false });
+      const view = preferencesView(r.ok ? r.value.census : null);
+      setShown(view.columns);
+      setSorting(view.sorting);
+      lastSaved.current = view.saved;
       setPrefsLoaded(true);
     });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount, when the route did not bring them
   }, []);
   useEffect(() => {
     if (!prefsLoaded) return;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { CensusRow, CensusSort, ListInput } from '../../../../shared/contract/residents';
+import type { CensusPreferences, CensusRow, CensusSort, ListInput } from '../../../../shared/contract/residents';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
 
@@ -11,23 +11,48 @@ export type CensusFilters = Pick<ListInput, 'query' | 'status' | 'unitId' | 'cod
 export const noFilters: CensusFilters = { query: '', status: 'census', unitId: null, codeStatus: null, fallRisk: null, isolation: null };
 
 type PageAnswer = Awaited<ReturnType<typeof call<'residents.list'>>>;
+type PreferencesAnswer = Awaited<ReturnType<typeof call<'preferences.get'>>>;
 const pageInput = (filters: CensusFilters, sort: CensusSort, desc: boolean, page: number) => ({ ...filters, sort, desc, offset: page * PAGE, limit: PAGE });
 let prefetched: { key: string; at: number; answer: Promise<PageAnswer>; value: PageAnswer | null } | null = null;
+let prefetchedPreferences: { at: number; value: PreferencesAnswer | null } | null = null;
 
 /**
  * Asks for the census's first page the moment someone goes to the census, before React builds it: the
  * route waits for the answer (briefly, see useResidentsRoute), so the census mounts with its first
  * rows and is laid out and painted once, whole — never an empty table first. Used once, by the census
  * that mounts next, if it asks for the same page within a few seconds; otherwise forgotten.
+ *
+ * The person's saved columns and sort are asked for at the same time, in parallel: the census mounts
+ * with them, in the order the person chose, instead of painting the default columns and order and
+ * then building itself a second time (and fetching again) when they arrive after the first frame.
  */
 export function prefetchCensus(): Promise<unknown> {
   const input = pageInput(noFilters, 'location', false, 0);
   const answer = call('residents.list', input);
   const entry: NonNullable<typeof prefetched> = { key: JSON.stringify(input), at: Date.now(), answer, value: null };
   prefetched = entry;
-  return answer.then((value) => {
-    entry.value = value;
-  });
+  const prefs: NonNullable<typeof prefetchedPreferences> = { at: Date.now(), value: null };
+  prefetchedPreferences = prefs;
+  return Promise.all([
+    answer.then((value) => {
+      entry.value = value;
+    }),
+    call('preferences.get', { key: 'census' }).then((value) => {
+      prefs.value = value;
+    }),
+  ]);
+}
+
+/**
+ * The census preferences asked for with the route change, taken (once) if they arrived within a few
+ * seconds: the saved value, or null when the person has none. Undefined when there is nothing to
+ * take (opened by a reload, or the answer is late or failed): the census asks for them itself.
+ */
+export function takePrefetchedPreferences(): CensusPreferences | null | undefined {
+  const p = prefetchedPreferences;
+  prefetchedPreferences = null;
+  if (!p || p.value === null || !p.value.ok || Date.now() - p.at > 3000) return undefined;
+  return p.value.value.census;
 }
 
 /** The prefetched answer for `input`, taken (once); `arrived`: only if it is already here. */
