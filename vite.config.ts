@@ -64,6 +64,9 @@ export default defineConfig({
           setupFiles: ['test/support/cleanup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A sign-in (an Argon2id hash) or a screen change can take over vitest's default second
+          // when the machine is busy; a poll that waits for what must happen fails only later.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],

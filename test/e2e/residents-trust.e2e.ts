@@ -246,7 +246,7 @@ describe('issue 8 · 9: typed work is never lost silently', () => {
     await page.keyboard.press('Escape');
     const ask = page.getByRole('alertdialog');
     await expect.poll(() => ask.textContent()).toContain('Discard what you typed?');
-    expect(await focused(page)).toBe('Keep editing');
+    await expect.poll(() => focused(page)).toBe('Keep editing');
     await page.keyboard.press('Enter');
     await expect.poll(() => ask.count()).toBe(0);
     expect(await page.getByLabel('Legal given name').inputValue()).toBe('Rosa');
@@ -275,7 +275,7 @@ describe('issue 8 · 9: typed work is never lost silently', () => {
     await page.evaluate(() => history.back()); // the Back button, or Alt+Left in the app
     await expect.poll(() => ask.textContent()).toContain('Discard what you typed?');
     await page.keyboard.press('Enter');
-    expect(await page.getByLabel('Preferred name').inputValue()).toBe('Walt');
+    await expect.poll(() => page.getByLabel('Preferred name').inputValue()).toBe('Walt');
     expect(page.url()).toMatch(/#\/residents\/r\/\d+$/);
   });
 
@@ -438,7 +438,7 @@ describe('issue 8 · 12: everyday friction', () => {
     // From the heading: one Tab to the skip link, Enter, and the first resident has focus.
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('Skip to the resident list');
+    await expect.poll(() => focused(page)).toBe('Skip to the resident list');
     await page.keyboard.press('Enter');
     await expect.poll(() => focused(page)).toBe('Núñez, Ana');
     expect(await page.locator('.census-table td.col-dateOfBirth').first().textContent()).toMatch(/^Jan 10, 1930 \(\d+ y\)$/);

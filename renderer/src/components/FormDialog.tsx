@@ -74,7 +74,9 @@ export function FormDialog(p: {
             <RequiredNote />
             {p.children}
             <div className="actions">
-              <Button type="submit" className="primary" isDisabled={busy}>
+              {/* Pending, not disabled: a disabled button drops focus, and the dialog's focus scope
+                  then pulled it back onto Save after a confirmation step had taken it. */}
+              <Button type="submit" className="primary" isPending={busy}>
                 {p.submitLabel}
               </Button>
               <Button onPress={close}>{t('admin.cancel')}</Button>
