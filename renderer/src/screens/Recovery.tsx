@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { holdsCountsText } from './backup-counts';
 import { Button } from 'react-aria-components';
 import type { RecoveryBackup, RecoveryOutput } from '../../../shared/contract/startup-recovery';
 import type { AppError } from '../../../shared/result';
@@ -130,7 +131,7 @@ export function Recovery() {
                   {status.backups.map((b) => (
                     <tr key={b.name}>
                       <td>{at(b.at)}</td>
-                      <td>{t('recovery.holdsCounts', { residents: b.residents, users: b.users, auditRows: b.auditRows })}</td>
+                      <td>{holdsCountsText(b)}</td>
                       <td>
                         <Button aria-label={t('recovery.restoreThis', { when: at(b.at) })} onPress={() => setConfirming(b)}>
                           {t('recovery.restore')}
@@ -155,7 +156,7 @@ export function Recovery() {
           onCancel={() => setConfirming(null)}
         >
           <p>{t('recovery.confirmEffect', { when: at(confirming.at) })}</p>
-          <p>{t('recovery.holdsCounts', { residents: confirming.residents, users: confirming.users, auditRows: confirming.auditRows })}</p>
+          <p>{holdsCountsText(confirming)}</p>
         </ConfirmDialog>
       ) : null}
       <LanguagePicker />

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { holdsCountsText } from '../backup-counts';
 import { Button } from 'react-aria-components';
 import type { BackupEntry } from '../../../../shared/contract/backup';
 import type { AppError } from '../../../../shared/result';
@@ -111,7 +112,7 @@ export function BackupsPanel(p: { onRestored?: () => void }) {
                 <td>{dateTime(b.at)}</td>
                 <td>{t(`backup.kinds.${b.kind}`)}</td>
                 <td>{megabytes(b.bytes)}</td>
-                <td>{b.ok ? t('backup.holdsCounts', { residents: b.residents ?? 0, users: b.users ?? 0, auditRows: b.auditRows ?? 0 }) : ''}</td>
+                <td>{b.ok ? holdsCountsText({ residents: b.residents ?? 0, users: b.users ?? 0, auditRows: b.auditRows ?? 0 }) : ''}</td>
                 <td>{b.ok ? t('backup.verifiedOk') : t('backup.verifiedBad')}</td>
                 <td>
                   {b.ok ? (
