@@ -74,9 +74,11 @@ export function FormDialog(p: {
             <RequiredNote />
             {p.children}
             <div className="actions">
-              {/* Pending, not disabled: a disabled button drops focus, and the dialog's focus scope
-                  then pulled it back onto Save after a confirmation step had taken it. */}
-              <Button type="submit" className="primary" isPending={busy}>
+              {/* Not disabled while submitting (the `busy` guard above stops a second submit): a
+                  disabled button drops focus, and the dialog's focus scope then pulled it back onto
+                  Save after a confirmation step had taken it. (react-aria's isPending instead
+                  renders an unlabeled role="img" that axe refuses.) */}
+              <Button type="submit" className="primary">
                 {p.submitLabel}
               </Button>
               <Button onPress={close}>{t('admin.cancel')}</Button>
