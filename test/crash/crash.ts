@@ -76,6 +76,25 @@ function runAndKill(writer: string, file: string, migrationsRoot: string, root: 
   });
 }
 
+/** How many of the reported commits lack their row or their audit entry. */
+function countLost(sqlite: SqliteEngine['opened']['sqlite'], reported: Commit[]): number {
+  const audited = new Set(
+    (sqlite.prepare('SELECT method, entity_id AS id FROM audit_log').all() as { method: string; id: string }[]).map((a) => `${a.method}\u0000${a.id}`),
+  );
+  const ids = new Map<string, Set<number>>();
+  const idsOf = (table: string) => {
+    let set = ids.get(table);
+    if (!set) {
+      set = new Set((sqlite.prepare(`SELECT id FROM "${table}"`).all() as { id: number }[]).map((r) => r.id));
+      ids.set(table, set);
+    }
+    return set;
+  };
+  let lost = 0;
+  for (const w of reported) if (!idsOf(w.table).has(w.id) || !audited.has(`${w.method}\u0000${w.id}`)) lost++;
+  return lost;
+}
+
 export async function runCrashTest(o: { kills: number; root: string; migrationsRoot: string; seed?: number; maxDelayMs?: number; onKill?: (i: number, f: CrashFigures) => void }): Promise<CrashFigures & { dir: string; writerErrors: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caredesk-crash-'));
   const file = path.join(dir, 'caredesk.sqlite');
@@ -133,11 +152,9 @@ export async function runCrashTest(o: { kills: number; root: string; migrationsR
     const sqlite = (core.engine as SqliteEngine).opened.sqlite;
     if (sqlite.pragma('integrity_check', { simple: true }) !== 'ok') figures.corrupt++;
     // Every write reported so far, not only this run's: a later crash must not lose an earlier commit either.
-    for (const w of run.commits.length > 0 ? reported : []) {
-      const row = sqlite.prepare(`SELECT 1 FROM "${w.table}" WHERE id = ?`).get(w.id);
-      const audit = sqlite.prepare('SELECT 1 FROM audit_log WHERE method = ? AND entity_id = ?').get(w.method, String(w.id));
-      if (!row || !audit) figures.lost_commits++;
-    }
+    // Read as sets (one scan per table) rather than one lookup per commit: the audit log has no index on
+    // (method, entity_id), and per-commit lookups made each kill slower than the last.
+    if (run.commits.length > 0) figures.lost_commits += countLost(sqlite, reported);
     await core.close();
     o.onKill?.(i, figures);
   }
