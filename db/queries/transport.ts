@@ -48,6 +48,9 @@ export interface AppointmentFacts {
   type: string;
   setting: 'in_house' | 'external';
   status: string;
+  /** An opened occurrence of a series: the series and the occurrence's original local start. */
+  seriesId: number | null;
+  occurrenceLocal: string | null;
   startsAt: string;
   endsAt: string;
   providerId: number | null;
@@ -81,11 +84,24 @@ export interface BookingRow {
   appointmentStartsAt: string;
   appointmentEndsAt: string;
   appointmentStatus: string;
+  /** The standing booking this ride was made from (and its occurrence's key), or null for a one-off. */
+  standingBookingId: number | null;
+  occurrenceKey: string | null;
   updatedAt: string;
   updatedByName: string | null;
   version: number;
 }
-export type BookingWrite = Omit<BookingRow, 'id' | 'updatedAt' | 'updatedByName' | 'version'>;
+/** What a save writes; which standing booking a ride came from is set once, when it is made. */
+export type BookingWrite = Omit<BookingRow, 'id' | 'updatedAt' | 'updatedByName' | 'version' | 'standingBookingId' | 'occurrenceKey'>;
+
+export interface StandingRow {
+  id: number;
+  seriesId: number;
+  residentId: number;
+  templateJson: string;
+  active: boolean;
+  version: number;
+}
 
 export interface LegRow {
   id: number;
@@ -204,9 +220,9 @@ export const liveBookingExistsSql = (appointmentId: string) =>
   `EXISTS (SELECT 1 FROM transport_bookings lb JOIN transport_legs ll ON ll.booking_id = lb.id WHERE lb.appointment_id = ${appointmentId} AND ll.status <> 'cancelled')`;
 
 export function transportQueries(env: QueryEnv) {
-  const { transportVehicles: vehicles, transportCarriers: carriers, transportDestinations: destinations, transportBookings: bookings, transportLegs: legs, transportConflictOverrides: overrides } =
+  const { transportVehicles: vehicles, transportCarriers: carriers, transportDestinations: destinations, transportBookings: bookings, transportLegs: legs, transportConflictOverrides: overrides, transportStandingBookings: standing } =
     env.t;
-  const { appointments, appointmentProviders: providers, residents, beds, rooms, staff, users } = env.t;
+  const { appointments, appointmentSeries: series, appointmentProviders: providers, residents, beds, rooms, staff, users } = env.t;
   const driver = aliasedTable(staff, 'driver');
   const escortStaff = aliasedTable(staff, 'escort_staff');
   const updater = aliasedTable(users, 'updater');
@@ -234,6 +250,8 @@ export function transportQueries(env: QueryEnv) {
     type: appointments.type,
     setting: appointments.setting,
     status: appointments.status,
+    seriesId: appointments.seriesId,
+    occurrenceLocal: appointments.occurrenceLocal,
     startsAt: appointments.startAt,
     endsAt: appointments.endAt,
     providerId: appointments.providerId,
@@ -276,6 +294,8 @@ export function transportQueries(env: QueryEnv) {
     appointmentStartsAt: bookings.appointmentStartsAt,
     appointmentEndsAt: bookings.appointmentEndsAt,
     appointmentStatus: bookings.appointmentStatus,
+    standingBookingId: bookings.standingBookingId,
+    occurrenceKey: bookings.occurrenceKey,
     updatedAt: bookings.updatedAt,
     updatedByName: updater.displayName,
     version: bookings.version,
@@ -532,11 +552,92 @@ export function transportQueries(env: QueryEnv) {
     async bookingOfAppointment(appointmentId: number): Promise<BookingRow | undefined> {
       return first(env.db().select(bookingColumns).from(bookings).leftJoin(updater, eq(updater.id, bookings.updatedBy)).where(eq(bookings.appointmentId, appointmentId)));
     },
-    async insertBooking(b: BookingWrite, at: string, by: number | null): Promise<number> {
+    // ── Standing bookings ──
+    async insertStanding(w: { seriesId: number; residentId: number; templateJson: string }, at: string, by: number | null): Promise<number> {
+      const [row] = await env
+        .db()
+        .insert(standing)
+        .values({ ...w, active: true, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by })
+        .returning({ id: standing.id });
+      return row!.id;
+    },
+    /** The active standing bookings of these series. */
+    async standingOfSeries(seriesIds: readonly number[]): Promise<StandingRow[]> {
+      if (seriesIds.length === 0) return [];
+      const rows = await env
+        .db()
+        .select({ id: standing.id, seriesId: standing.seriesId, residentId: standing.residentId, templateJson: standing.templateJson, active: standing.active, version: standing.version })
+        .from(standing)
+        .where(and(inArray(standing.seriesId, [...seriesIds]), eq(standing.active, true)))
+        .orderBy(asc(standing.id));
+      return rows.map((r) => ({ ...r, active: bool(r.active) }));
+    },
+    async endStanding(id: number, at: string, by: number | null): Promise<void> {
+      await env
+        .db()
+        .update(standing)
+        .set({ active: false, updatedAt: at, updatedBy: by, version: sql`${standing.version} + 1` })
+        .where(eq(standing.id, id));
+    },
+    /** How many rides each standing booking has made. */
+    async standingRides(ids: readonly number[]): Promise<Map<number, number>> {
+      if (ids.length === 0) return new Map();
+      const rows = await env
+        .db()
+        .select({ id: bookings.standingBookingId, n: sql<number>`count(*)` })
+        .from(bookings)
+        .where(inArray(bookings.standingBookingId, [...ids]))
+        .groupBy(bookings.standingBookingId);
+      return new Map(rows.map((r) => [r.id!, Number(r.n)]));
+    },
+    /** Which of these appointments already have a booking. */
+    async bookedAppointments(appointmentIds: readonly number[]): Promise<Set<number>> {
+      const out = new Set<number>();
+      // Chunked: PostgreSQL and SQLite both cap a statement's parameters.
+      for (let i = 0; i < appointmentIds.length; i += 500) {
+        const part = appointmentIds.slice(i, i + 500);
+        for (const r of await env.db().select({ id: bookings.appointmentId }).from(bookings).where(inArray(bookings.appointmentId, part))) out.add(r.id);
+      }
+      return out;
+    },
+    /** Series as transport lists their occurrences: the resident, the room and the destination. */
+    async seriesFacts(seriesIds: readonly number[]): Promise<Map<number, Omit<AppointmentFacts, 'id' | 'startsAt' | 'endsAt' | 'status' | 'seriesId' | 'occurrenceLocal'>>> {
+      if (seriesIds.length === 0) return new Map();
+      const rows = await env
+        .db()
+        .select({
+          id: series.id,
+          residentId: series.residentId,
+          legalGiven: residents.legalGiven,
+          legalFamily: residents.legalFamily,
+          preferredName: residents.preferredName,
+          room: rooms.label,
+          type: series.type,
+          setting: series.setting,
+          providerId: series.providerId,
+          providerName: series.providerName,
+          locationName: series.locationName,
+          address: series.address,
+          phone: series.phone,
+          dirName: providers.name,
+          dirLocation: providers.locationName,
+          dirAddress: providers.address,
+          dirPhone: providers.phone,
+        })
+        .from(series)
+        .innerJoin(residents, eq(residents.id, series.residentId))
+        .leftJoin(beds, eq(beds.id, residents.bedId))
+        .leftJoin(rooms, eq(rooms.id, beds.roomId))
+        .leftJoin(providers, eq(providers.id, series.providerId))
+        .where(inArray(series.id, [...seriesIds]));
+      return new Map(rows.map(({ id, ...r }) => [id, r]));
+    },
+
+    async insertBooking(b: BookingWrite, at: string, by: number | null, from?: { standingBookingId: number; occurrenceKey: string }): Promise<number> {
       const [row] = await env
         .db()
         .insert(bookings)
-        .values({ ...b, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by })
+        .values({ ...b, ...from, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by })
         .returning({ id: bookings.id });
       return row!.id;
     },

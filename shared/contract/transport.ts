@@ -127,6 +127,8 @@ export const BookingOut = z.object({
     })
     .nullable(),
   overrides: z.array(z.object({ legKind: z.enum(LEG_KINDS), code: z.string(), reason: z.string(), byName: z.string().nullable(), at: z.string() })),
+  /** The standing ride this booking was made from, with how many rides it has made; null for a one-off. */
+  standing: z.object({ id: Id, rides: z.number().int() }).nullable(),
   updatedAt: z.string(),
   updatedByName: z.string().nullable(),
   version: Version,
@@ -167,11 +169,21 @@ const OutRowOut = z.object({
   minutesOverdue: z.number().int(),
 });
 
-const ExternalAppointment = AppointmentFactsOut.extend({ bookingId: Id.nullable() });
+/**
+ * An external appointment in the rides list. A series occurrence not opened yet has no id: booking a
+ * ride for it opens it first (`transport.openOccurrence`).
+ */
+const ExternalAppointment = AppointmentFactsOut.extend({
+  id: Id.nullable(),
+  bookingId: Id.nullable(),
+  occurrence: z.object({ seriesId: Id, originalLocal: z.string() }).nullable(),
+  /** The series has a standing ride (its occurrences get rides by themselves). */
+  standing: z.boolean(),
+});
 
 const LegStatusResult = z.object({ booking: BookingOut });
 
-const bookingFields = BookInput.omit({ appointmentId: true }).shape;
+const bookingFields = BookInput.omit({ appointmentId: true, standing: true }).shape;
 
 export const transportContract = {
   /** Vehicles, the carrier directory, destinations with their travel settings, staff who may drive or escort. */
@@ -217,9 +229,18 @@ export const transportContract = {
       proposedPickupAt: IsoInstant.nullable(),
       proposedReturnAt: IsoInstant,
       booking: BookingOut.nullable(),
+      /** The appointment is an occurrence of a series: a standing ride can be booked for the rest of it (unless one exists). */
+      series: z.object({ id: Id, standingId: Id.nullable() }).nullable(),
     }),
     access: 'transport.read',
     write: false,
+  }),
+  /** Opens a series occurrence (it becomes an appointment row) so a ride can be booked for it. */
+  'transport.openOccurrence': method({
+    input: z.strictObject({ seriesId: Id, originalLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/) }),
+    output: z.object({ appointmentId: Id }),
+    access: 'transport.write',
+    write: true,
   }),
   'transport.booking': method({
     input: z.strictObject({ bookingId: Id }),
@@ -231,6 +252,9 @@ export const transportContract = {
    * Books a ride. Bad input: field errors, nothing written. Conflicts not overridden with a reason:
    * `conflict` with each one as a field under `overrides` (code = the conflict's code, params with its
    * `key`), nothing written; the dialog asks for a reason per conflict and sends them back.
+   * `standing: true` books the appointment's series from this occurrence on (docs/transport.md,
+   * "Standing rides"); its conflicts come one per kind of problem (`standing:<code>:<leg>` keys, with
+   * the first date and how many occurrences), and one reason accepts every occurrence's.
    */
   'transport.book': method({
     input: BookInput,

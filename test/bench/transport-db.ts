@@ -107,7 +107,7 @@ async function benchConflictCheck(): Promise<BenchResults> {
       const a = appointmentOf.get(id) as { s: string; e: string };
       const pickup = new Date(Date.parse(a.s) - 45 * 60_000).toISOString();
       const carrier = { kind: 'facility_vehicle' as const, vehicleId: vehicles[round % vehicles.length]!, driverStaffId: drivers[round % drivers.length]! };
-      const input: Omit<BookInput, 'appointmentId'> = {
+      const input: Omit<BookInput, 'appointmentId' | 'standing'> = {
         mode: { need: { base: 'ambulatory', bariatric: false, oxygen: false }, overrideReason: 'bench: the mode as chosen' },
         escort: null,
         travelMinutes: 30,

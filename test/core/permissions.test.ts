@@ -139,6 +139,7 @@ const rules: Record<MethodName, Access> = {
   'transport.prepare': 'transport.read',
   'transport.booking': 'transport.read',
   'transport.book': 'transport.write',
+  'transport.openOccurrence': 'transport.write',
   'transport.updateBooking': 'transport.write',
   'transport.setLegStatus': 'transport.write',
   'transport.callReturn': 'transport.write',

@@ -257,6 +257,8 @@ const isErr = (v: unknown): v is Err => typeof v === 'object' && v !== null && '
 
 /** The resident's schedule around the candidates: stored rows and (untouched) series occurrences. */
 async function scheduleAround(ctx: HandlerContext, residentId: number, candidates: readonly CandidateInterval[]): Promise<ResidentSchedule> {
+  // Every occurrence already opened (a standing ride opens them all): nothing of the series to check.
+  if (candidates.length === 0) return { appointments: [], series: [] };
   let from = Infinity;
   let to = -Infinity;
   for (const c of candidates) {
@@ -603,27 +605,8 @@ export const appointmentsHandlers = defineHandlers({
     const resolver = new WallResolver(s.series.timeZone, wall - 3 * DAY_MS, wall + 3 * DAY_MS);
     const o = expand(s.series, resolver.instant(wall - 2 * DAY_MS), resolver.instant(wall + 2 * DAY_MS), resolver).find((x) => formatLocal(x.originalWall) === originalLocal);
     if (!o) return fieldError('originalLocal', 'not_an_occurrence');
-    const by = ctx.user?.id ?? null;
-    const id = await ctx.q.appointments.insert(
-      {
-        ...s,
-        startAt: iso(o.start),
-        endAt: iso(o.end),
-        startLocal: formatLocal(o.wall),
-        endLocal: formatLocal(resolver.wallOf(o.end)),
-        startFold: o.override?.startFold === 'later' ? 'later' : null,
-        endFold: null,
-        seriesId,
-        occurrenceLocal: originalLocal,
-        status: o.status,
-      },
-      ctx.nowIso,
-      by,
-    );
-    const touched = new Map(s.touched).set(originalLocal, id);
-    const hasOverride = s.series.overrides.some((x) => x.originalLocal === originalLocal);
-    const withOverride: Series = hasOverride ? s.series : { ...s.series, overrides: [...s.series.overrides, { originalLocal, startLocal: null, startFold: 'earlier', durationMinutes: null, status: null }] };
-    await ctx.q.appointments.writeExceptions(seriesId, withOverride, touched);
+    const id = await ctx.q.appointments.insert(occurrenceRow(s, o, resolver), ctx.nowIso, ctx.user?.id ?? null);
+    await ctx.q.appointments.writeExceptions(seriesId, opened(s.series, [originalLocal]), new Map(s.touched).set(originalLocal, id));
     return saved(ctx, id, null);
   },
 
@@ -879,3 +862,62 @@ async function applySplit(ctx: HandlerContext, s: StoredSeries, expectedVersion:
   return { id, series: following, touched: touchedAfter };
 }
 
+
+/** The appointment row an occurrence becomes when it is opened (its own details, outcome, ride). */
+function occurrenceRow(s: StoredSeries, o: Occurrence, resolver: WallResolver) {
+  return {
+    ...s,
+    startAt: iso(o.start),
+    endAt: iso(o.end),
+    startLocal: formatLocal(o.wall),
+    endLocal: formatLocal(resolver.wallOf(o.end)),
+    startFold: o.override?.startFold === 'later' ? ('later' as const) : null,
+    endFold: null,
+    seriesId: s.id,
+    occurrenceLocal: formatLocal(o.originalWall),
+    status: o.status,
+  };
+}
+
+/** The series with an (empty) override for each opened key that has none, so the row is found by its key. */
+function opened(series: Series, keys: readonly string[]): Series {
+  const have = new Set(series.overrides.map((x) => x.originalLocal));
+  const added = keys.filter((k) => !have.has(k)).map((originalLocal) => ({ originalLocal, startLocal: null, startFold: 'earlier' as const, durationMinutes: null, status: null }));
+  return added.length === 0 ? series : { ...series, overrides: [...series.overrides, ...added] };
+}
+
+/**
+ * Opens every occurrence of a series from `fromLocal` (an original local start) on, in one pass:
+ * a standing ride needs an appointment row per occurrence to hang its booking on. Returns each
+ * occurrence that is not cancelled with its row (already opened ones keep theirs). A series is bounded
+ * by the facility's horizon, so this is at most a few hundred rows.
+ */
+export async function openOccurrences(ctx: HandlerContext, seriesId: number, fromLocal: string): Promise<{ key: string; appointmentId: number; startsAt: string }[]> {
+  const s = await ctx.q.appointments.series(seriesId);
+  if (!s || s.cancelledAt !== null) return [];
+  const first = Math.max(requireLocal(fromLocal), requireLocal(s.series.dtstartLocal)) - 2 * DAY_MS;
+  const last = requireLocal(s.series.untilLocal, { seconds: true }) + 40 * DAY_MS;
+  const resolver = new WallResolver(s.series.timeZone, first - 40 * DAY_MS, last + DAY_MS);
+  const occurrences = expand(s.series, resolver.instant(first - 40 * DAY_MS), resolver.instant(last), resolver).filter((o) => formatLocal(o.originalWall) >= fromLocal && o.status !== 'cancelled');
+  const touched = new Map(s.touched);
+  const out: { key: string; appointmentId: number; startsAt: string }[] = [];
+  const by = ctx.user?.id ?? null;
+  for (const o of occurrences) {
+    const key = formatLocal(o.originalWall);
+    let id = touched.get(key);
+    if (id === undefined) {
+      id = await ctx.q.appointments.insert(occurrenceRow(s, o, resolver), ctx.nowIso, by);
+      touched.set(key, id);
+    }
+    out.push({ key, appointmentId: id, startsAt: iso(o.start) });
+  }
+  if (touched.size !== s.touched.size) await ctx.q.appointments.writeExceptions(seriesId, opened(s.series, [...touched.keys()]), touched);
+  return out;
+}
+
+/** The not-yet-opened occurrences of every series in the facility dates [from, to], as list rows. */
+export async function unopenedOccurrences(ctx: HandlerContext, from: string, to: string): Promise<AppointmentRow[]> {
+  const w = windowOf(from, to, ctx.timeZone);
+  const series = await ctx.q.appointments.seriesIn({ fromLocal: w.fromLocal, toLocal: w.toLocal });
+  return occurrenceRows(series, w.fromMs, w.toMs, ctx.timeZone);
+}

@@ -10,6 +10,7 @@ import { printHandlers } from './print';
 import { privacyHandlers } from './privacy';
 import { trainingHandlers } from './training';
 import { transportHandlers } from './transport';
+import { standingHandlers } from './transport-standing';
 import { residentsHandlers } from './residents';
 import { usersHandlers } from './users';
 
@@ -28,4 +29,6 @@ export const handlers: Handlers = {
   ...appointmentsHandlers,
   ...backupHandlers,
   ...transportHandlers,
+  // Standing rides wrap transport.book and the series edits they follow (transport-standing.ts).
+  ...standingHandlers,
 };

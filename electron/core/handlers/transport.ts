@@ -50,6 +50,7 @@ import type { AppointmentFacts, BookingRow, BookingWrite, ConflictLegRow, LegRow
 import { destinationOf } from '../../../db/queries/transport';
 import type { OutOnTrip, StaffOffFloor, TripFill, TripsKnown } from '../../../shared/domain/handoff/rows';
 import { defineHandlers, type HandlerContext } from '../context';
+import { unopenedOccurrences } from './appointments';
 import { changedElsewhere } from './versions';
 
 const DAY_MS = 86_400_000;
@@ -142,7 +143,7 @@ function legOut(l: LegRow): LegOut {
   };
 }
 
-async function bookingOut(ctx: HandlerContext, b: BookingRow): Promise<BookingOut> {
+export async function bookingOut(ctx: HandlerContext, b: BookingRow): Promise<BookingOut> {
   const appt = (await ctx.q.transport.appointment(b.appointmentId))!;
   const legs = await ctx.q.transport.legsOf([b.id]);
   const escortStaff = b.escortStaffId !== null ? (await ctx.q.transport.staffFacts([b.escortStaffId]))[0] : undefined;
@@ -165,6 +166,7 @@ async function bookingOut(ctx: HandlerContext, b: BookingRow): Promise<BookingOu
     flags: flagsOf({ startsAt: b.appointmentStartsAt, endsAt: b.appointmentEndsAt, status: b.appointmentStatus }, appt, legs),
     linked: linkedOut(b, appt, legs),
     overrides: await ctx.q.transport.overridesOf(b.id),
+    standing: b.standingBookingId === null ? null : { id: b.standingBookingId, rides: (await ctx.q.transport.standingRides([b.standingBookingId])).get(b.standingBookingId) ?? 0 },
     updatedAt: b.updatedAt,
     updatedByName: b.updatedByName,
     version: b.version,
@@ -241,7 +243,7 @@ function sourcesOf(rows: readonly TripRow[]): ManifestSource[] {
 }
 
 /** Drivers' and staff escorts' credentials, for the dates of the trips, through the one training status rule. */
-async function conflictContext(ctx: HandlerContext, staffIds: readonly number[], through: string): Promise<ConflictContext> {
+export async function conflictContext(ctx: HandlerContext, staffIds: readonly number[], through: string): Promise<ConflictContext> {
   const vehicles = new Map<string, Vehicle>();
   for (const v of await ctx.q.transport.vehicles()) {
     vehicles.set(String(v.id), { id: String(v.id), name: v.name, seats: v.seats, wheelchairPositions: v.wheelchairPositions, stretcherPositions: v.stretcherPositions, bariatric: v.bariatric, oxygen: v.oxygen });
@@ -267,7 +269,7 @@ async function conflictContext(ctx: HandlerContext, staffIds: readonly number[],
 
 // ── Booking ──────────────────────────────────────────────────────────────────────────────────────
 
-type BookingFields = Omit<BookInput, 'appointmentId'>;
+export type BookingFields = Omit<BookInput, 'appointmentId' | 'standing'>;
 
 export interface Resolved {
   appt: AppointmentFacts;
@@ -375,7 +377,24 @@ export async function conflictsOf(
   current: ReadonlyMap<LegKind, LegRow>,
   overrides: BookInput['overrides'],
 ): Promise<{ conflict: ReturnType<typeof checkConflicts>[number]; reason: string }[] | Err> {
-  const candidate: TripLeg[] = (['outbound', 'return'] as const).map((kind) => {
+  const candidate = candidateLegs(r, bookingId, current);
+  const { from, until } = aroundLegs(r, candidate);
+  const { vehicleIds, driverIds, staffIds } = peopleOf(r, candidate);
+  const existing = (await ctx.q.transport.conflictLegs(from, until, { residentId: r.appt.residentId, vehicleIds, driverIds })).map(tripLegOf);
+  const cctx = await conflictContext(ctx, staffIds, until.slice(0, 10));
+  const conflicts = checkConflicts(candidate, existing, cctx);
+  const resolved = resolveConflicts(conflicts, overrides);
+  if (resolved.blocking.length > 0) {
+    return err('conflict', 'transport.error.conflicts', {
+      fields: resolved.blocking.map((c) => ({ path: 'overrides', code: c.code, params: { ...c.params, key: c.key, legKind: c.legKind } })),
+    });
+  }
+  return resolved.overridden;
+}
+
+/** The booking's legs as the conflict rules see them, before it is saved. */
+export function candidateLegs(r: Resolved, bookingId: number | null, current: ReadonlyMap<LegKind, LegRow>): TripLeg[] {
+  return (['outbound', 'return'] as const).map((kind) => {
     const l = r.legs[kind];
     const was = current.get(kind);
     return {
@@ -401,10 +420,23 @@ export async function conflictsOf(
       appointment: appointmentRef(r.appt),
     };
   });
+}
+
+/** The window the trips that could collide with a booking lie in: a day either side of its times. */
+export function aroundLegs(r: Resolved, candidate: readonly TripLeg[]): { from: string; until: string } {
   const times = candidate.flatMap((l) => [l.pickupAt, l.dropoffAt]).filter((t): t is string => t !== null);
   times.push(r.appt.startsAt, r.appt.endsAt);
-  const from = new Date(Math.min(...times.map((t) => Date.parse(t))) - DAY_MS).toISOString();
-  const until = new Date(Math.max(...times.map((t) => Date.parse(t))) + DAY_MS).toISOString();
+  return {
+    from: new Date(Math.min(...times.map((t) => Date.parse(t))) - DAY_MS).toISOString(),
+    until: new Date(Math.max(...times.map((t) => Date.parse(t))) + DAY_MS).toISOString(),
+  };
+}
+
+/**
+ * The vehicles and drivers a booking uses, and the staff whose credentials matter: only ever the
+ * booking's own drivers and staff escort (checkConflicts reads no other staff).
+ */
+export function peopleOf(r: Resolved, candidate: readonly TripLeg[]): { vehicleIds: number[]; driverIds: number[]; staffIds: number[] } {
   const vehicleIds: number[] = [];
   const driverIds: number[] = [];
   for (const l of candidate) {
@@ -412,23 +444,12 @@ export async function conflictsOf(
     vehicleIds.push(Number(l.carrier.vehicleId));
     if (l.carrier.driverStaffId !== null) driverIds.push(Number(l.carrier.driverStaffId));
   }
-  const existing = (await ctx.q.transport.conflictLegs(from, until, { residentId: r.appt.residentId, vehicleIds, driverIds })).map(tripLegOf);
-  // Credentials and names are only ever those of the booking's own drivers and staff escort
-  // (checkConflicts reads no other staff): evaluating every driver of the window was wasted work.
   const staffIds = new Set<number>(driverIds);
   if (r.escort?.kind === 'staff') staffIds.add(Number(r.escort.staffId));
-  const cctx = await conflictContext(ctx, [...staffIds], until.slice(0, 10));
-  const conflicts = checkConflicts(candidate, existing, cctx);
-  const resolved = resolveConflicts(conflicts, overrides);
-  if (resolved.blocking.length > 0) {
-    return err('conflict', 'transport.error.conflicts', {
-      fields: resolved.blocking.map((c) => ({ path: 'overrides', code: c.code, params: { ...c.params, key: c.key, legKind: c.legKind } })),
-    });
-  }
-  return resolved.overridden;
+  return { vehicleIds, driverIds, staffIds: [...staffIds] };
 }
 
-function bookingWrite(r: Resolved, input: BookingFields): BookingWrite {
+export function bookingWrite(r: Resolved, input: BookingFields): BookingWrite {
   return {
     appointmentId: r.appt.id,
     residentId: r.appt.residentId,
@@ -450,7 +471,7 @@ function bookingWrite(r: Resolved, input: BookingFields): BookingWrite {
   };
 }
 
-async function storeOverrides(ctx: HandlerContext, bookingId: number, overridden: { conflict: ReturnType<typeof checkConflicts>[number]; reason: string }[]) {
+export async function storeOverrides(ctx: HandlerContext, bookingId: number, overridden: { conflict: ReturnType<typeof checkConflicts>[number]; reason: string }[]) {
   await ctx.q.transport.insertOverrides(
     overridden.map((o) => ({ bookingId, legKind: o.conflict.legKind, code: o.conflict.code, conflictKey: o.conflict.key, paramsJson: JSON.stringify(o.conflict.params), reason: o.reason })),
     ctx.nowIso,
@@ -533,8 +554,27 @@ export const transportHandlers = defineHandlers({
   },
 
   async 'transport.appointments'({ from, days }, ctx) {
-    const rows = await ctx.q.transport.externalAppointments(windowOf(from, days - 1).from, windowOf(from, days - 1).until);
-    return ok({ rows: rows.filter((r) => manifestDate({ pickupAt: r.startsAt, appointmentEndsAt: r.endsAt }, ctx.timeZone) >= from && manifestDate({ pickupAt: r.startsAt, appointmentEndsAt: r.endsAt }, ctx.timeZone) < addDays(from, days)).map((r) => ({ ...factsOut(r), bookingId: r.bookingId })) });
+    const w = windowOf(from, days - 1);
+    const onDates = (r: { startsAt: string; endsAt: string }) => {
+      const date = manifestDate({ pickupAt: r.startsAt, appointmentEndsAt: r.endsAt }, ctx.timeZone);
+      return date >= from && date < addDays(from, days);
+    };
+    const stored = (await ctx.q.transport.externalAppointments(w.from, w.until)).filter(onDates);
+    // Series occurrences nobody has opened yet need rides too (dialysis is a series): listed without an id.
+    const unopened = (await unopenedOccurrences(ctx, from, addDays(from, days - 1))).filter((o) => o.setting === 'external' && o.status !== 'cancelled' && onDates({ startsAt: o.startAt, endsAt: o.endAt }));
+    const seriesIds = [...new Set([...stored.map((r) => r.seriesId), ...unopened.map((o) => o.seriesId)].filter((x): x is number => x !== null))];
+    const standing = new Set((await ctx.q.transport.standingOfSeries(seriesIds)).map((x) => x.seriesId));
+    const facts = await ctx.q.transport.seriesFacts([...new Set(unopened.map((o) => o.seriesId!))]);
+    const rows = [
+      ...stored.map((r) => ({ ...factsOut(r), bookingId: r.bookingId, occurrence: r.seriesId === null ? null : { seriesId: r.seriesId, originalLocal: r.occurrenceLocal ?? '' }, standing: r.seriesId !== null && standing.has(r.seriesId) })),
+      ...unopened.flatMap((o) => {
+        const f = facts.get(o.seriesId!);
+        if (!f) return [];
+        const out = factsOut({ ...f, id: 0, status: o.status, startsAt: o.startAt, endsAt: o.endAt, seriesId: o.seriesId, occurrenceLocal: o.originalLocal });
+        return [{ ...out, id: null, bookingId: null, occurrence: { seriesId: o.seriesId!, originalLocal: o.originalLocal! }, standing: standing.has(o.seriesId!) }];
+      }),
+    ].sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : (a.id ?? 0) - (b.id ?? 0)));
+    return ok({ rows: rows.slice(0, 500) });
   },
 
   async 'transport.prepare'({ appointmentId, oxygen }, ctx) {
@@ -554,6 +594,7 @@ export const transportHandlers = defineHandlers({
       proposedPickupAt: travel !== null && checkIn !== null ? proposePickup(appt.startsAt, { travelMinutes: travel, checkInMinutes: checkIn }) : null,
       proposedReturnAt: appt.endsAt,
       booking: booking ? await bookingOut(ctx, booking) : null,
+      series: appt.seriesId === null ? null : { id: appt.seriesId, standingId: (await ctx.q.transport.standingOfSeries([appt.seriesId]))[0]?.id ?? null },
     });
   },
 

@@ -10,3 +10,4 @@ export * from './linked';
 export * from './board';
 export * from './manifest';
 export * from './schemas';
+export * from './standing';

@@ -1,6 +1,6 @@
 /**
- * What happens to a booking when its appointment changes, and how a standing booking follows a
- * recurring series.
+ * What happens to a booking when its appointment changes. A standing ride's bookings are ordinary
+ * bookings of opened occurrences (standing.ts), so they follow their occurrence the same way.
  *
  * The rule: a trip never silently points at the wrong time. When the appointment moves, legs not yet
  * under way move with it (keeping the lead time the coordinator chose) and go back to "requested",
@@ -10,10 +10,9 @@
  * be called — but the booking is flagged, and saving it again meets the appointment conflict.
  * Legs already under way or finished are history: never rewritten, flagged instead.
  */
-import { MINUTE_MS, toIso, toMs } from './time';
+import { toIso, toMs } from './time';
 import { appointmentCallsOffTransport, isVoidLeg } from './vocabulary';
 import type { AppointmentRef, LegKind, LegStatus } from './vocabulary';
-import type { PlannedLeg } from './schedule';
 
 export interface LinkedLeg {
   id: string;
@@ -118,106 +117,4 @@ export function linkedOffer(booked: AppointmentRef, now: AppointmentRef, legs: r
     proposed: change.updates.map((u) => ({ ...u, kind: byId.get(u.legId)!.kind, wasPickupAt: byId.get(u.legId)!.pickupAt })),
     cancellable: [],
   };
-}
-
-// ── Standing bookings ───────────────────────────────────────────────────────────────────────────
-
-/**
- * One occurrence of a recurring appointment series, as transport needs it. The appointments area's
- * own occurrence shape is not final; this is the minimum transport needs, and the handler maps theirs
- * onto it: a key stable across edits of the series (the original local start, as RECURRENCE.md keys
- * overrides), the occurrence's current instants (after any override), and whether it is cancelled.
- */
-export interface Occurrence {
-  key: string;
-  start: string;
-  end: string;
-  cancelled: boolean;
-}
-
-/** The part of a standing booking that makes each occurrence's legs. */
-export interface StandingTemplate {
-  travelMinutes: number;
-  checkInMinutes: number;
-  /**
-   * A fixed return is "N minutes after the appointment ends" rather than a clock time, so it follows an
-   * occurrence that was moved, and stays right across DST because the occurrence's instants do.
-   */
-  return: { kind: 'fixed'; afterEndMinutes: number } | { kind: 'will_call' };
-  /** Occurrence keys with no ride (family takes her this once): transport's own exceptions. */
-  skip: readonly string[];
-}
-
-export interface OccurrenceLegs {
-  occurrenceKey: string;
-  outbound: PlannedLeg;
-  return: PlannedLeg | null;
-}
-
-function legsFor(template: StandingTemplate, occurrence: Occurrence): OccurrenceLegs {
-  const travel = template.travelMinutes * MINUTE_MS;
-  const pickup = toMs(occurrence.start) - travel - template.checkInMinutes * MINUTE_MS;
-  const outbound = { pickupAt: toIso(pickup), dropoffAt: toIso(pickup + travel) };
-  if (template.return.kind === 'will_call') return { occurrenceKey: occurrence.key, outbound, return: null };
-  const back = toMs(occurrence.end) + template.return.afterEndMinutes * MINUTE_MS;
-  return { occurrenceKey: occurrence.key, outbound, return: { pickupAt: toIso(back), dropoffAt: toIso(back + travel) } };
-}
-
-/** The legs a standing booking asks for, one pair per occurrence that happens and is not skipped. */
-export function standingLegs(template: StandingTemplate, occurrences: readonly Occurrence[]): OccurrenceLegs[] {
-  const skip = new Set(template.skip);
-  return occurrences.filter((o) => !o.cancelled && !skip.has(o.key)).map((o) => legsFor(template, o));
-}
-
-/** A booking already made for one occurrence, with the occurrence as it was when the legs were planned. */
-export interface OccurrenceBooking {
-  occurrenceKey: string;
-  plannedFor: { start: string; end: string };
-  legs: readonly LinkedLeg[];
-}
-
-export interface StandingReconciliation {
-  /** Occurrences that need legs and have none yet. */
-  create: OccurrenceLegs[];
-  /** Existing occurrence bookings whose occurrence moved, was cancelled, removed or skipped. */
-  changes: { occurrenceKey: string; change: LinkedChange }[];
-}
-
-/**
- * Brings a standing booking's legs in line with the series after an edit: new occurrences get legs;
- * a moved occurrence moves its legs (and asks to re-confirm); a cancelled, skipped or vanished one
- * (the series was cut short) flags its booking. Occurrences with nothing to do produce nothing.
- * The handler passes the occurrences and bookings of one window (say the next four weeks).
- */
-export function reconcileStanding(
-  template: StandingTemplate,
-  occurrences: readonly Occurrence[],
-  existing: readonly OccurrenceBooking[],
-): StandingReconciliation {
-  const skip = new Set(template.skip);
-  const booked = new Map(existing.map((b) => [b.occurrenceKey, b]));
-  const create: OccurrenceLegs[] = [];
-  const changes: { occurrenceKey: string; change: LinkedChange }[] = [];
-  const seen = new Set<string>();
-  for (const o of occurrences) {
-    seen.add(o.key);
-    const booking = booked.get(o.key);
-    if (booking === undefined) {
-      if (!o.cancelled && !skip.has(o.key)) create.push(legsFor(template, o));
-      continue;
-    }
-    if (!o.cancelled && skip.has(o.key)) {
-      if (booking.legs.some((l) => !isVoidLeg(l.status))) changes.push({ occurrenceKey: o.key, change: { flags: ['ride_skipped'], updates: [] } });
-      continue;
-    }
-    const before: AppointmentRef = { startsAt: booking.plannedFor.start, endsAt: booking.plannedFor.end, status: 'scheduled', setting: 'external' };
-    const after: AppointmentRef = { startsAt: o.start, endsAt: o.end, status: o.cancelled ? 'cancelled' : 'scheduled', setting: 'external' };
-    const change = followAppointmentChange(before, after, booking.legs);
-    if (change.flags.length > 0 || change.updates.length > 0) changes.push({ occurrenceKey: o.key, change });
-  }
-  for (const b of existing) {
-    if (seen.has(b.occurrenceKey) || b.legs.every((l) => isVoidLeg(l.status))) continue;
-    changes.push({ occurrenceKey: b.occurrenceKey, change: { flags: ['occurrence_removed'], updates: [] } });
-  }
-  return { create, changes };
 }

@@ -95,11 +95,13 @@ export const BookInput = z.strictObject({
   ]),
   notes: optionalText(500),
   overrides: z.array(ConflictOverrideInput).max(50).default([]),
+  /** Book every later occurrence of the appointment's series the same way: a standing ride. */
+  standing: z.boolean().default(false),
 });
 export type BookInput = z.output<typeof BookInput>;
 
 /** Editing a booking: the same fields, plus the version seen, so a save over a newer change is refused. */
-export const UpdateBookingInput = BookInput.omit({ appointmentId: true }).extend({
+export const UpdateBookingInput = BookInput.omit({ appointmentId: true, standing: true }).extend({
   bookingId: Id,
   expectedUpdatedAt: IsoInstant,
 });
@@ -155,22 +157,22 @@ export const DestinationTravelInput = z.strictObject({
   checkInMinutes: CheckInMinutes,
 });
 
-/** A standing booking for a recurring series (dialysis Mon/Wed/Fri). */
-export const StandingBookingInput = z.strictObject({
-  seriesId: Id,
-  mode: ModeChoiceInput.nullable(),
-  escort: EscortInput.nullable(),
-  travelMinutes: TravelMinutes,
-  checkInMinutes: CheckInMinutes,
-  outboundCarrier: CarrierInput,
-  return: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('fixed'), afterEndMinutes: minutes('negative_wait_time'), carrier: CarrierInput }),
-    z.strictObject({ kind: z.literal('will_call'), carrier: CarrierInput }),
-  ]),
-  /** Occurrence keys with no ride. */
-  skip: z.array(z.string().min(1).max(40)).max(500).default([]),
-  notes: optionalText(500),
+/**
+ * What a standing ride repeats for each occurrence of its series (dialysis Mon/Wed/Fri): the first
+ * ride's choices, with its times kept as offsets from the appointment, so each occurrence's ride keeps
+ * the lead time the coordinator chose (and a moved occurrence's ride moves the same way). Stored as
+ * JSON on the standing booking, parsed with this schema on the way out.
+ */
+export const StandingTemplate = z.strictObject({
+  /** The original local start of the first occurrence it covers. */
+  fromLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+  /** Minutes from the outbound pickup to the appointment's start. */
+  leadMinutes: z.number().int(),
+  /** Minutes from the appointment's end to a fixed return's pickup; null for a will-call return. */
+  afterEndMinutes: z.number().int().nullable(),
+  booking: BookInput.omit({ appointmentId: true, overrides: true, standing: true }),
 });
+export type StandingTemplate = z.output<typeof StandingTemplate>;
 
 export const TripBoardInput = z.strictObject({ date: IsoDate });
 export const ManifestInput = z.strictObject({ vehicleId: Id, date: IsoDate });

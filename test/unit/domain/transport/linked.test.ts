@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { followAppointmentChange, linkedOffer, reconcileStanding, standingLegs } from '../../../../shared/domain/transport/linked';
-import type { LinkedLeg, Occurrence, OccurrenceBooking, StandingTemplate } from '../../../../shared/domain/transport/linked';
-import { localTime, toMs } from '../../../../shared/domain/transport/time';
+import { followAppointmentChange, linkedOffer } from '../../../../shared/domain/transport/linked';
+import type { LinkedLeg } from '../../../../shared/domain/transport/linked';
+import { toMs } from '../../../../shared/domain/transport/time';
 import { appointment, at } from './fixtures';
 
 const before = appointment('2026-12-02T10:00', '2026-12-02T11:00');
@@ -91,95 +91,5 @@ describe('what the booking dialog offers after a linked change', () => {
   it('nothing changed, or every ride already cancelled: nothing to offer', () => {
     expect(linkedOffer(before, before, legs())).toBeNull();
     expect(linkedOffer(before, { ...before, status: 'cancelled' }, legs('cancelled', 'cancelled'))).toBeNull();
-  });
-});
-
-describe('standing booking for a series', () => {
-  // Dialysis Mon/Wed/Fri 06:30–10:30 Chicago; 2027-03-14 is the spring-forward Sunday.
-  const occ = (key: string, start: string, end: string, cancelled = false): Occurrence => ({ key, start: at(start), end: at(end), cancelled });
-  const cdt = (local: string) => new Date(`${local}:00-05:00`).toISOString();
-  const template: StandingTemplate = { travelMinutes: 20, checkInMinutes: 10, return: { kind: 'fixed', afterEndMinutes: 15 }, skip: [] };
-  const series = [
-    occ('2027-03-10T06:30', '2027-03-10T06:30', '2027-03-10T10:30'),
-    occ('2027-03-12T06:30', '2027-03-12T06:30', '2027-03-12T10:30'),
-    { key: '2027-03-15T06:30', start: cdt('2027-03-15T06:30'), end: cdt('2027-03-15T10:30'), cancelled: false },
-  ];
-
-  it('one pair of legs per occurrence, at the same local times across DST', () => {
-    const planned = standingLegs(template, series);
-    expect(planned.map((p) => [p.occurrenceKey, localTime(toMs(p.outbound.pickupAt), 'America/Chicago'), localTime(toMs(p.return!.pickupAt), 'America/Chicago')])).toEqual([
-      ['2027-03-10T06:30', '06:00', '10:45'],
-      ['2027-03-12T06:30', '06:00', '10:45'],
-      ['2027-03-15T06:30', '06:00', '10:45'],
-    ]);
-  });
-
-  it('follows the series exceptions: a cancelled occurrence gets no legs, a skipped one neither', () => {
-    const withCancel = [series[0]!, { ...series[1]!, cancelled: true }, series[2]!];
-    expect(standingLegs(template, withCancel).map((p) => p.occurrenceKey)).toEqual(['2027-03-10T06:30', '2027-03-15T06:30']);
-    expect(standingLegs({ ...template, skip: ['2027-03-15T06:30'] }, series).map((p) => p.occurrenceKey)).toEqual(['2027-03-10T06:30', '2027-03-12T06:30']);
-    expect(standingLegs({ ...template, return: { kind: 'will_call' } }, series)[0]!.return).toBeNull();
-  });
-
-  const bookedAsPlanned = (o: Occurrence, status: LinkedLeg['status'] = 'confirmed'): OccurrenceBooking => {
-    const p = standingLegs(template, [o])[0]!;
-    return {
-      occurrenceKey: o.key,
-      plannedFor: { start: o.start, end: o.end },
-      legs: [
-        { id: `${o.key}/o`, kind: 'outbound', status, ...p.outbound },
-        { id: `${o.key}/r`, kind: 'return', status, ...p.return! },
-      ],
-    };
-  };
-
-  it('after a series exception: the moved occurrence moves its legs and asks to re-confirm; others are untouched', () => {
-    const existing = series.map((o) => bookedAsPlanned(o));
-    const moved = [series[0]!, occ('2027-03-12T06:30', '2027-03-12T08:00', '2027-03-12T12:00'), series[2]!];
-    const r = reconcileStanding(template, moved, existing);
-    expect(r.create).toEqual([]);
-    expect(r.changes).toEqual([
-      {
-        occurrenceKey: '2027-03-12T06:30',
-        change: {
-          flags: ['appointment_moved_reconfirm'],
-          updates: [
-            { legId: '2027-03-12T06:30/o', pickupAt: at('2027-03-12T07:30'), dropoffAt: at('2027-03-12T07:50'), status: 'requested' },
-            { legId: '2027-03-12T06:30/r', pickupAt: at('2027-03-12T12:15'), dropoffAt: at('2027-03-12T12:35'), status: 'requested' },
-          ],
-        },
-      },
-    ]);
-  });
-
-  it('a cancelled occurrence flags its booking; a skipped ride is flagged as skipped; a vanished one as removed', () => {
-    const existing = series.map((o) => bookedAsPlanned(o));
-    const edited = [{ ...series[0]!, cancelled: true }, series[1]!];
-    const r = reconcileStanding({ ...template, skip: ['2027-03-12T06:30'] }, edited, existing);
-    expect(r.changes).toEqual([
-      { occurrenceKey: '2027-03-10T06:30', change: { flags: ['appointment_cancelled'], updates: [] } },
-      { occurrenceKey: '2027-03-12T06:30', change: { flags: ['ride_skipped'], updates: [] } },
-      { occurrenceKey: '2027-03-15T06:30', change: { flags: ['occurrence_removed'], updates: [] } },
-    ]);
-  });
-
-  it('a new occurrence (the series was extended, or an added date) gets legs', () => {
-    const existing = [bookedAsPlanned(series[0]!)];
-    const r = reconcileStanding(template, series, existing);
-    expect(r.create.map((c) => c.occurrenceKey)).toEqual(['2027-03-12T06:30', '2027-03-15T06:30']);
-    expect(r.changes).toEqual([]);
-  });
-
-  it('is idempotent: reconciling again after applying it changes nothing', () => {
-    const existing = series.map((o) => bookedAsPlanned(o));
-    const moved = [series[0]!, occ('2027-03-12T06:30', '2027-03-12T08:00', '2027-03-12T12:00'), series[2]!];
-    const first = reconcileStanding(template, moved, existing);
-    const applied = existing.map((b) => {
-      const c = first.changes.find((x) => x.occurrenceKey === b.occurrenceKey);
-      if (c === undefined) return b;
-      const o = moved.find((m) => m.key === b.occurrenceKey)!;
-      return { ...b, plannedFor: { start: o.start, end: o.end }, legs: b.legs.map((l) => ({ ...l, ...c.change.updates.find((u) => u.legId === l.id) })) };
-    });
-    expect(reconcileStanding(template, moved, applied)).toEqual({ create: [], changes: [] });
   });
 });

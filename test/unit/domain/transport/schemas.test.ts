@@ -9,7 +9,7 @@ import {
   DriverMarkInput,
   ManifestRowOutput,
   ModeChoiceInput,
-  StandingBookingInput,
+  StandingTemplate,
   UpdateBookingInput,
   VehicleInput,
 } from '../../../../shared/domain/transport/schemas';
@@ -90,18 +90,12 @@ describe('other inputs', () => {
     expect(issues(VehicleInput, { ...van, seats: -1 })).toEqual(['seats:too_small']);
   });
 
-  it('destination travel settings and standing bookings use the same minute codes', () => {
+  it('destination travel settings and standing rides use the same minute codes', () => {
     expect(issues(DestinationTravelInput, { locationId: 5, travelMinutes: -3, checkInMinutes: 10 })).toEqual(['travelMinutes:negative_travel_time']);
-    const standing = {
-      seriesId: 9,
-      mode: null,
-      escort: null,
-      travelMinutes: 20,
-      checkInMinutes: 10,
-      outboundCarrier: { kind: 'facility_vehicle', vehicleId: 2, driverStaffId: null },
-      return: { kind: 'fixed', afterEndMinutes: -15, carrier: { kind: 'facility_vehicle', vehicleId: 2, driverStaffId: null } },
-    };
-    expect(issues(StandingBookingInput, standing)).toEqual(['return.afterEndMinutes:negative_wait_time']);
+    const { appointmentId: _id, ...fields } = book;
+    const template = { fromLocal: '2026-12-02T10:00', leadMinutes: 40, afterEndMinutes: null, booking: { ...fields, travelMinutes: -3 } };
+    expect(issues(StandingTemplate, template)).toEqual(['booking.travelMinutes:negative_travel_time']);
+    expect(issues(StandingTemplate, { ...template, fromLocal: '2026-12-02', booking: fields })).toEqual(['fromLocal:invalid_format']);
   });
 
   it('the driver has three buttons', () => {
