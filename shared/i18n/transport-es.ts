@@ -76,6 +76,14 @@ export const transportEs: TransportMessages = {
     minutesLate: 'La recogida debía ser hace {{minutes}} min',
     noneOut: 'Nadie está fuera en un viaje.',
   },
+  standing: {
+    badge: 'Transporte fijo',
+    every: 'También todas las fechas siguientes de esta serie (transporte fijo)',
+    partOf_one: 'Parte de un transporte fijo: {{count}} viaje reservado igual para esta serie.',
+    partOf_other: 'Parte de un transporte fijo: {{count}} viajes reservados igual para esta serie.',
+    conflictSpan_one: '(el {{date}})',
+    conflictSpan_other: '(desde el {{date}}, en {{count}} fechas)',
+  },
   linked: {
     moved: 'La cita cambió del {{was}} al {{now}}: vuelva a confirmar con el transportista.',
     proposedLeg: '{{leg}}: recogida {{time}} (antes {{was}})',
@@ -187,6 +195,8 @@ export const transportFieldEs: TransportFieldMessages = {
   negative_wait_time: 'La espera después de la cita no puede ser negativa.',
   unknown_appointment: 'No existe esa cita.',
   already_booked: 'Esta cita ya tiene un transporte reservado: ábralo para cambiarlo.',
+  not_a_series_occurrence: 'Un transporte fijo repite una cita periódica; esta cita no se repite.',
+  standing_exists: 'Esta serie ya tiene un transporte fijo: cambie sus viajes fecha por fecha.',
   unknown_vehicle: 'Elija un vehículo en servicio.',
   unknown_staff: 'Elija un miembro activo del personal.',
   unknown_carrier: 'Elija una empresa del directorio.',

@@ -83,6 +83,14 @@ export const transportEn = {
     minutesLate: 'Pickup was due {{minutes}} min ago',
     noneOut: 'Nobody is out on a trip.',
   },
+  standing: {
+    badge: 'Standing ride',
+    every: 'Every later date of this series too (standing ride)',
+    partOf_one: 'Part of a standing ride: {{count}} ride booked the same way for this series.',
+    partOf_other: 'Part of a standing ride: {{count}} rides booked the same way for this series.',
+    conflictSpan_one: '(on {{date}})',
+    conflictSpan_other: '(from {{date}}, on {{count}} dates)',
+  },
   linked: {
     moved: 'The appointment moved from {{was}} to {{now}}: re-confirm with the carrier.',
     proposedLeg: '{{leg}}: pickup {{time}} (was {{was}})',
@@ -195,6 +203,8 @@ export const transportFieldEn = {
   negative_wait_time: 'The wait after the appointment cannot be negative.',
   unknown_appointment: 'No such appointment.',
   already_booked: 'This appointment already has a ride booked: open it to change it.',
+  not_a_series_occurrence: 'A standing ride repeats a recurring appointment; this appointment does not repeat.',
+  standing_exists: 'This series already has a standing ride: change its rides one date at a time.',
   unknown_vehicle: 'Choose a vehicle in service.',
   unknown_staff: 'Choose an active staff member.',
   unknown_carrier: 'Choose a company from the directory.',

@@ -6,6 +6,7 @@ import { manualClock, systemClock, type Clock } from '../../electron/core/clock'
 import type { EngineConfig } from '../../db/engine';
 import { sourceMigrationsRoot } from '../../db/paths';
 import type { PolicyView } from '../../shared/policy/view';
+import { expect } from 'vitest';
 import { testPasswordCost, tempDir } from './core';
 import { startHarness, type Harness } from './harness';
 
@@ -97,6 +98,17 @@ export async function startE2E(
       await core.close();
     },
   };
+}
+
+/** Signs in on the sign-in screen by keyboard: user name, Tab, password, Enter. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  const field = page.locator('input[name="username"]');
+  await expect.poll(() => field.isVisible(), { timeout: 10_000 }).toBe(true);
+  await field.focus();
+  await typeText(page, username);
+  await page.keyboard.press('Tab');
+  await typeText(page, password);
+  await page.keyboard.press('Enter');
 }
 
 /** Types text into whatever has focus, as a person at a keyboard does. */

@@ -86,6 +86,7 @@ function BookingForm(p: BookingDialogProps & { onNewer(): void }) {
   const [escortName, setEscortName] = useState('');
   const [escortPhone, setEscortPhone] = useState('');
   const [notes, setNotes] = useState('');
+  const [standing, setStanding] = useState(false);
   const [conflicts, setConflicts] = useState<FieldIssue[]>([]);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [dirty, setDirty] = useState(false);
@@ -168,6 +169,7 @@ function BookingForm(p: BookingDialogProps & { onNewer(): void }) {
     'return.carrier.vehicleId': `${t('transport.legKind.return')}: ${t('transport.screen.vehicle')}`,
     appointmentId: t('transport.screen.appointment'),
     overrides: t('transport.override.title'),
+    standing: t('transport.standing.badge'),
   };
 
   const legFields = (kind: 'outbound' | 'return', f: LegForm, set: (f: LegForm) => void) => (
@@ -244,7 +246,7 @@ function BookingForm(p: BookingDialogProps & { onNewer(): void }) {
     };
     const r = prep.booking
       ? await call('transport.updateBooking', { ...fields, bookingId: prep.booking.id, expectedVersion: prep.booking.version })
-      : await call('transport.book', { ...fields, appointmentId: a.id });
+      : await call('transport.book', { ...fields, appointmentId: a.id, standing });
     if (r.ok) return p.onSaved();
     if (r.error.code === 'conflict' && r.error.message === 'transport.error.conflicts') {
       const blocking = r.error.fields ?? [];
@@ -372,6 +374,10 @@ function BookingForm(p: BookingDialogProps & { onNewer(): void }) {
         ) : null}
       </fieldset>
       <TextInput label={t('transport.screen.notes')} name="notes" value={notes} maxLength={500} onChange={touch(setNotes)} />
+      {prep.booking?.standing ? <p className="standing-note">{t('transport.standing.partOf', { count: prep.booking.standing.rides })}</p> : null}
+      {!prep.booking && prep.series && prep.series.standingId === null ? (
+        <CheckInput label={t('transport.standing.every')} name="standing" checked={standing} onChange={touch((v: boolean) => (setStanding(v), setConflicts([])))} />
+      ) : null}
       {conflicts.length > 0 ? (
         <section className="conflicts" aria-labelledby="transport-conflicts">
           <h3 id="transport-conflicts">{t('transport.override.title')}</h3>
@@ -379,7 +385,11 @@ function BookingForm(p: BookingDialogProps & { onNewer(): void }) {
           <ul>
             {conflicts.map((c) => {
               const key = String(c.params?.key ?? '');
-              const words = conflictText(c, i18n.language);
+              // A standing ride's conflict stands for every occurrence it happens on: say from when and how often.
+              const words =
+                c.params?.occurrences !== undefined
+                  ? `${conflictText(c, i18n.language)} ${t('transport.standing.conflictSpan', { date: displayDate(String(c.params.firstDate), i18n.language), count: Number(c.params.occurrences) })}`
+                  : conflictText(c, i18n.language);
               return (
                 <li key={key}>
                   <p className="conflict-text">{words}</p>

@@ -243,10 +243,19 @@ function Rides({ setup }: { setup: Setup }) {
   const load = useCallback(() => void call('transport.appointments', { from: today, days: 14 }).then((r) => (r.ok ? setRows(r.value.rows) : setError(r.error))), [today]);
   useEffect(load, [load]);
   useLiveRefresh(LIVE, load);
+  // A series occurrence nobody has opened yet becomes an appointment of its own before its ride is booked.
+  const open = async (a: OutputOf<'transport.appointments'>['rows'][number]) => {
+    if (a.id !== null) return setBooking(a.id);
+    if (!a.occurrence) return;
+    const r = await call('transport.openOccurrence', a.occurrence);
+    if (r.ok) setBooking(r.value.appointmentId);
+    else setError(r.error);
+  };
   if (!rows) return error ? <Notice tone="error">{errorText(error)}</Notice> : null;
   return (
     <section aria-labelledby="transport-rides">
       <h2 id="transport-rides">{t('transport.screen.appointmentsTitle')}</h2>
+      {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
       {saved ? (
         <Notice tone="success" id="transport-saved">
           {t('transport.screen.saved')}
@@ -268,19 +277,22 @@ function Rides({ setup }: { setup: Setup }) {
           </thead>
           <tbody>
             {rows.map((a) => (
-              <tr key={a.id}>
+              <tr key={a.id ?? `${a.occurrence?.seriesId}:${a.occurrence?.originalLocal}`}>
                 <td>{displayDate(wallOf(a.startsAt, timeZone).slice(0, 10), i18n.language)}</td>
                 <td>{clockTime(a.startsAt)}</td>
                 <th scope="row">
                   {a.residentName} {a.room ? `(${a.room})` : ''}
                 </th>
                 <td>{a.destinationName}</td>
-                <td>{a.bookingId === null ? t('transport.screen.notBooked') : t('transport.screen.booked')}</td>
+                <td>
+                  {a.bookingId === null ? t('transport.screen.notBooked') : t('transport.screen.booked')}
+                  {a.standing ? ` · ${t('transport.standing.badge')}` : ''}
+                </td>
                 <td>
                   <Button
                     className={a.bookingId === null ? 'primary inline' : 'inline'}
                     aria-label={`${a.bookingId === null ? t('transport.screen.bookRide') : t('transport.screen.editRide')} — ${a.residentName}, ${clockTime(a.startsAt)}`}
-                    onPress={() => (setSaved(false), setBooking(a.id))}
+                    onPress={() => (setSaved(false), void open(a))}
                   >
                     {a.bookingId === null ? t('transport.screen.bookRide') : t('transport.screen.editRide')}
                   </Button>

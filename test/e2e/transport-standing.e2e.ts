@@ -1,0 +1,91 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Core } from '../../electron/core/app';
+import { STRONG_PASSWORD, caller, setupInput } from '../support/core';
+import { STATION_VIEWPORT, signIn, startE2E, type E2EApp } from '../support/browser';
+import { addRooms, admission } from '../support/residents';
+
+// Issue 11, standing rides, by keyboard at 1366×768: Ana's dialysis is a series (Mon/Wed/Fri); its
+// occurrences are in the rides list before anyone opened them; the coordinator books the first one's
+// ride for every later date too, and every date of the series then has its ride.
+
+let app: E2EApp | null = null;
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+// Mon Mar 2, 08:00 in Chicago.
+const NOW = '2026-03-02T14:00:00Z';
+let seriesId = 0;
+
+async function seed(core: Core) {
+  const a = caller(core);
+  await a.must('setup.createFacility', setupInput);
+  await a.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+  const place = await addRooms(a);
+  const ana = await a.must('residents.admit', admission({ unitId: place.units['Memory Care']!, bedId: place.beds['101A']!, recordNumber: 'R-1', legalGiven: 'Ana', legalFamily: 'Ruiz', aid: 'wheelchair', transfer: 'standby', bariatric: false }));
+  await a.must('transport.saveVehicle', { name: 'Van 1', seats: 4, wheelchairPositions: 1, stretcherPositions: 0, bariatric: false, oxygen: false });
+  const renal = await a.must('appointments.createProvider', { name: 'Riverside Renal', specialty: null, locationName: 'Dialysis unit', address: '12 River Rd', phone: '555-0100' });
+  await a.must('transport.saveDestination', { providerId: renal.id, travelMinutes: 30, checkInMinutes: 15 });
+  const series = await a.must('appointments.createSeries', {
+    residentId: ana.id,
+    type: 'dialysis',
+    setting: 'external',
+    providerId: renal.id,
+    startLocal: '2026-03-04T06:30',
+    endLocal: '2026-03-04T10:30',
+    recurrence: { freq: 'weekly', byDay: ['MO', 'WE', 'FR'], end: { kind: 'until', date: '2026-03-20' } },
+  });
+  seriesId = series.id;
+}
+
+async function ridesTab(page: Page) {
+  const link = page.getByRole('link', { name: 'Transport', exact: true });
+  await expect.poll(() => link.isVisible(), { timeout: 10_000 }).toBe(true);
+  await link.click();
+  await page.getByRole('tab', { name: 'Trip board' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+}
+
+describe('standing rides (issue 11)', () => {
+  test('the first dialysis date is booked for every later date too, by keyboard; every date of the series then has its ride', async () => {
+    app = await startE2E({ seed, now: NOW, viewport: STATION_VIEWPORT, beforeLoad: (p) => p.clock.setFixedTime(new Date(NOW)) });
+    const { page } = app;
+    await signIn(page, 'admin', STRONG_PASSWORD);
+    await ridesTab(page);
+    const book = page.getByRole('button', { name: /^Book ride — Ana Ruiz/ });
+    await expect.poll(() => book.count()).toBeGreaterThan(2);
+    await book.first().focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    const every = dialog.getByRole('checkbox', { name: 'Every later date of this series too (standing ride)' });
+    await expect.poll(() => every.isVisible()).toBe(true);
+    await every.focus();
+    await page.keyboard.press('Space');
+    expect(await every.isChecked()).toBe(true);
+    await every.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/transport-standing/booking-dialog.png' });
+    await dialog.getByRole('button', { name: 'Save ride' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Ride saved.').isVisible()).toBe(true);
+
+    // Every date of the series from Mar 4 has its ride; the list says so.
+    const check = caller(app.core);
+    await check.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+    const standing = await check.must('transport.appointments', { from: '2026-03-04', days: 17 });
+    expect(standing.rows.map((r) => [r.occurrence?.seriesId, r.bookingId !== null, r.standing])).toEqual(Array.from({ length: 8 }, () => [seriesId, true, true]));
+    await expect.poll(() => page.getByText('Booked · Standing ride').count()).toBeGreaterThan(2);
+    await page.screenshot({ path: 'test-results/transport-standing/rides-list.png' });
+
+    // A later date's ride says it is part of the standing ride.
+    const edit = page.getByRole('button', { name: /^Edit ride — Ana Ruiz/ }).nth(1);
+    await edit.focus();
+    await page.keyboard.press('Enter');
+    const note = page.getByRole('dialog').getByText('Part of a standing ride: 8 rides booked the same way for this series.');
+    await expect.poll(() => note.isVisible()).toBe(true);
+    await note.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/transport-standing/later-date.png' });
+  });
+});
