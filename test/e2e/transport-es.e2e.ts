@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../electron/core/app';
-import { catalogs } from '../../shared/i18n';
 import { STRONG_PASSWORD, caller, setupInput } from '../support/core';
-import { STATION_VIEWPORT, startE2E, tabTo, typeText, type E2EApp } from '../support/browser';
+import { STATION_VIEWPORT, signIn, startE2E, tabTo, typeText, type E2EApp } from '../support/browser';
+import { checkSpanishScreen } from '../support/spanish-screen';
 import { countRows, sqlRows } from '../support/db';
 import { addRooms, admission } from '../support/residents';
 import { addAppointment, addProvider, changeAppointment } from '../support/transport';
@@ -67,47 +66,7 @@ async function seed(core: Core) {
   await changeAppointment(core, benAppt, { status: 'cancelled' });
 }
 
-/**
- * English that must not reach a Spanish screen: every English message of the catalog whose Spanish
- * differs, cut at its placeholders, keeping the pieces long enough not to match by chance.
- */
-function englishFragments(): string[] {
-  const out = new Set<string>();
-  const walk = (en: unknown, es: unknown) => {
-    if (typeof en === 'string') {
-      if (en === es) return;
-      for (const piece of en.split(/\{\{[^}]+\}\}/)) if (piece.trim().length >= 12) out.add(piece.trim());
-      return;
-    }
-    if (en && typeof en === 'object') for (const [k, v] of Object.entries(en)) walk(v, (es as Record<string, unknown> | undefined)?.[k]);
-  };
-  walk(catalogs.en, catalogs.es);
-  return [...out];
-}
-const ENGLISH = englishFragments();
-const KEY_LIKE = /\btransport\.[a-zA-Z_]+(?:\.[a-zA-Z_]+)+\b/g;
-
-async function check(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `${name}.png`) });
-  const text = await page.evaluate(() => document.body.innerText);
-  expect(ENGLISH.filter((e) => text.includes(e)), `${name}: English on a Spanish screen`).toEqual([]);
-  expect(text.match(KEY_LIKE) ?? [], `${name}: message keys on screen`).toEqual([]);
-  // The layout holds at 1366×768: nothing wider than the screen, no sideways scrolling.
-  const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, dialog: document.querySelector('[role="dialog"]')?.getBoundingClientRect().right ?? 0 }));
-  expect(widths.doc, `${name}: page width`).toBeLessThanOrEqual(STATION_VIEWPORT.width);
-  expect(widths.dialog, `${name}: dialog width`).toBeLessThanOrEqual(STATION_VIEWPORT.width);
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  const field = page.locator('input[name="username"]');
-  await expect.poll(() => field.isVisible(), { timeout: 10_000 }).toBe(true);
-  await field.focus();
-  await typeText(page, username);
-  await page.keyboard.press('Tab');
-  await typeText(page, password);
-  await page.keyboard.press('Enter');
-}
+const check = (page: Page, name: string) => checkSpanishScreen(page, shots, name);
 
 describe('transport in Spanish, by keyboard at 1366×768 (issue 11)', () => {
   test('book a ride, follow the moved appointment, and the driver marks the pickup — all in Spanish', async () => {

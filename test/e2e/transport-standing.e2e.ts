@@ -1,8 +1,10 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { STRONG_PASSWORD, caller, setupInput } from '../support/core';
-import { STATION_VIEWPORT, signIn, startE2E, type E2EApp } from '../support/browser';
+import { STATION_VIEWPORT, signIn, startE2E, typeText, type E2EApp } from '../support/browser';
+import { checkSpanishScreen } from '../support/spanish-screen';
 import { addRooms, admission } from '../support/residents';
 
 // Issue 11, standing rides, by keyboard at 1366×768: Ana's dialysis is a series (Mon/Wed/Fri); its
@@ -19,12 +21,20 @@ afterEach(async () => {
 const NOW = '2026-03-02T14:00:00Z';
 let seriesId = 0;
 
-async function seed(core: Core) {
+const shots = path.resolve(import.meta.dirname, '../../test-results/transport-standing');
+
+async function seed(core: Core, language: 'en' | 'es' = 'en') {
   const a = caller(core);
-  await a.must('setup.createFacility', setupInput);
+  await a.must('setup.createFacility', { ...setupInput, facility: { ...setupInput.facility, defaultLanguage: language } });
   await a.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+  await a.must('auth.setLanguage', { language });
   const place = await addRooms(a);
   const ana = await a.must('residents.admit', admission({ unitId: place.units['Memory Care']!, bedId: place.beds['101A']!, recordNumber: 'R-1', legalGiven: 'Ana', legalFamily: 'Ruiz', aid: 'wheelchair', transfer: 'standby', bariatric: false }));
+  // Dan's CPR card is valid through Wed Mar 4: every ride after that is a conflict.
+  const courses = (await a.must('training.listCourses', { includeInactive: true })).rows;
+  const dan = await a.must('training.createStaff', { name: 'Dan Driver', role: 'driver', employeeId: 'E-10', hireDate: '2020-01-06', unitId: null });
+  await a.must('training.createRecord', { staffId: dan.id, courseId: courses.find((c) => c.code === 'driver_safety')!.id, completedOn: '2025-06-01', hours: null, provider: null, certificateNumber: null });
+  await a.must('training.createRecord', { staffId: dan.id, courseId: courses.find((c) => c.code === 'cpr_bls')!.id, completedOn: '2024-03-05', hours: null, provider: null, certificateNumber: null });
   await a.must('transport.saveVehicle', { name: 'Van 1', seats: 4, wheelchairPositions: 1, stretcherPositions: 0, bariatric: false, oxygen: false });
   const renal = await a.must('appointments.createProvider', { name: 'Riverside Renal', specialty: null, locationName: 'Dialysis unit', address: '12 River Rd', phone: '555-0100' });
   await a.must('transport.saveDestination', { providerId: renal.id, travelMinutes: 30, checkInMinutes: 15 });
@@ -40,11 +50,11 @@ async function seed(core: Core) {
   seriesId = series.id;
 }
 
-async function ridesTab(page: Page) {
-  const link = page.getByRole('link', { name: 'Transport', exact: true });
+async function ridesTab(page: Page, es = false) {
+  const link = page.getByRole('link', { name: es ? 'Transporte' : 'Transport', exact: true });
   await expect.poll(() => link.isVisible(), { timeout: 10_000 }).toBe(true);
   await link.click();
-  await page.getByRole('tab', { name: 'Trip board' }).focus();
+  await page.getByRole('tab', { name: es ? 'Tablero de viajes' : 'Trip board' }).focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
 }
@@ -87,5 +97,43 @@ describe('standing rides (issue 11)', () => {
     await expect.poll(() => note.isVisible()).toBe(true);
     await note.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/transport-standing/later-date.png' });
+  });
+
+  test('in Spanish: the standing ride with a driver whose card expires says from when and on how many dates, and one reason accepts them', async () => {
+    app = await startE2E({ seed: (core) => seed(core, 'es'), now: NOW, viewport: STATION_VIEWPORT, locale: 'es-MX', beforeLoad: (p) => p.clock.setFixedTime(new Date(NOW)) });
+    const { page } = app;
+    await signIn(page, 'admin', STRONG_PASSWORD);
+    await ridesTab(page, true);
+    const book = page.getByRole('button', { name: /^Reservar transporte — Ana Ruiz/ });
+    await expect.poll(() => book.count()).toBeGreaterThan(2);
+    await book.first().focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    const driver = dialog.locator('select[name="outbound.carrier.driverStaffId"]');
+    await expect.poll(() => driver.isVisible()).toBe(true);
+    await driver.focus();
+    await typeText(page, 'Dan');
+    const every = dialog.getByRole('checkbox', { name: 'También todas las fechas siguientes de esta serie (transporte fijo)' });
+    await every.focus();
+    await page.keyboard.press('Space');
+    await dialog.getByRole('button', { name: 'Guardar transporte' }).focus();
+    await page.keyboard.press('Enter');
+    const reason = dialog.locator('input[name="override.standing:driver_credential_expired:outbound"]');
+    await expect.poll(() => reason.isVisible()).toBe(true);
+    await expect.poll(() => dialog.locator('p.conflict-text').filter({ hasText: /\(desde el .*6.*2026, en 7 fechas\)/ }).count()).toBe(1);
+    await reason.scrollIntoViewIfNeeded();
+    await checkSpanishScreen(page, shots, 'es-conflict');
+    // Dan drives the outbound leg only: one decision, for the 7 dates after his card expires.
+    await reason.focus();
+    await typeText(page, 'Curso de renovación el 5 de marzo');
+    await dialog.getByRole('button', { name: 'Aceptar con este motivo' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Transporte guardado.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Transporte reservado · Transporte fijo').count()).toBeGreaterThan(2);
+    await checkSpanishScreen(page, shots, 'es-rides-list');
+    const check = caller(app.core);
+    await check.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+    const rows = (await check.must('transport.appointments', { from: '2026-03-04', days: 17 })).rows;
+    expect(rows.filter((r) => r.standing && r.bookingId !== null)).toHaveLength(8);
   });
 });
