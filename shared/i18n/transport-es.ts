@@ -76,6 +76,16 @@ export const transportEs: TransportMessages = {
     minutesLate: 'La recogida debía ser hace {{minutes}} min',
     noneOut: 'Nadie está fuera en un viaje.',
   },
+  rideStatus: {
+    numberField: 'Número de confirmación',
+    reasonField: 'Por qué se cancela el viaje',
+    title: 'Estado del viaje',
+    now: '{{leg}}: {{status}}',
+    number: 'Número de confirmación — {{leg}}',
+    confirm: 'Confirmado con el transportista — {{leg}}',
+    reason: 'Por qué se cancela este viaje — {{leg}}',
+    cancel: 'Cancelar este viaje — {{leg}}',
+  },
   standing: {
     badge: 'Transporte fijo',
     every: 'También todas las fechas siguientes de esta serie (transporte fijo)',

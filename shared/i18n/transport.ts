@@ -83,6 +83,16 @@ export const transportEn = {
     minutesLate: 'Pickup was due {{minutes}} min ago',
     noneOut: 'Nobody is out on a trip.',
   },
+  rideStatus: {
+    numberField: 'Confirmation number',
+    reasonField: 'Why the ride is cancelled',
+    title: 'Ride status',
+    now: '{{leg}}: {{status}}',
+    number: 'Confirmation number — {{leg}}',
+    confirm: 'Confirmed with the carrier — {{leg}}',
+    reason: 'Why this ride is cancelled — {{leg}}',
+    cancel: 'Cancel this ride — {{leg}}',
+  },
   standing: {
     badge: 'Standing ride',
     every: 'Every later date of this series too (standing ride)',

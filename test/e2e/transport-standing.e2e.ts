@@ -97,6 +97,15 @@ describe('standing rides (issue 11)', () => {
     await expect.poll(() => note.isVisible()).toBe(true);
     await note.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/transport-standing/later-date.png' });
+
+    // The coordinator calls the carrier and confirms this date's outbound ride with its number.
+    const later = page.getByRole('dialog');
+    await later.locator('input[name="confirmationNumber.outbound"]').focus();
+    await typeText(page, 'RR-2291');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog').getByText('Outbound: Confirmed, no. RR-2291').isVisible()).toBe(true);
+    await page.screenshot({ path: 'test-results/transport-standing/confirmed.png' });
   });
 
   test('in Spanish: the standing ride with a driver whose card expires says from when and on how many dates, and one reason accepts them', async () => {

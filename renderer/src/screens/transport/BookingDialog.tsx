@@ -11,6 +11,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
 import { clockTime, errorText, useTranslation } from '../../i18n';
 import { displayDate } from '../../print';
+import { RideStatus } from './RideStatus';
 import { conflictText, instantOf, wallOf } from './words';
 
 type Setup = OutputOf<'transport.setup'>;
@@ -170,6 +171,8 @@ function BookingForm(p: BookingDialogProps & { onNewer(): void }) {
     appointmentId: t('transport.screen.appointment'),
     overrides: t('transport.override.title'),
     standing: t('transport.standing.badge'),
+    confirmationNumber: t('transport.rideStatus.numberField'),
+    reason: t('transport.rideStatus.reasonField'),
   };
 
   const legFields = (kind: 'outbound' | 'return', f: LegForm, set: (f: LegForm) => void) => (
@@ -290,6 +293,7 @@ function BookingForm(p: BookingDialogProps & { onNewer(): void }) {
           {t(`transport.flag.${f}`)}
         </Notice>
       ))}
+      {prep.booking ? <RideStatus booking={prep.booking} onChanged={p.onNewer} onError={setError} /> : null}
       {linked?.kind === 'moved' ? (
         <Notice tone="info">
           <p>{t('transport.linked.moved', { was: formatDateTime(linked.was.startsAt, i18n.language, timeZone), now: formatDateTime(a.startsAt, i18n.language, timeZone) })}</p>
