@@ -102,18 +102,30 @@ export function nearWindow(series: Series, fromWall: number): Series {
  * past a few thousand.
  */
 const EXPANSIONS_KEPT = 4000;
-const expansions = new Map<string, Occurrence[]>();
+/** An occurrence as a list row shows it, its times formatted once when expanded (a hit formats nothing). */
+interface OccurrenceCells {
+  originalLocal: string;
+  startAt: string;
+  endAt: string;
+  startLocal: string;
+  endLocal: string;
+  shift: Occurrence['shift'];
+  status: Occurrence['status'];
+}
+const expansions = new Map<string, readonly OccurrenceCells[]>();
 function keyOf(s: StoredSeries, fromMs: number, toMs: number): string {
   const x = s.series;
   const overrides = x.overrides.length === 0 ? '' : JSON.stringify(x.overrides);
   return `${fromMs}|${toMs}|${x.timeZone}|${x.dtstartLocal}|${x.untilLocal}|${x.rrule}|${x.durationMinutes}|${x.exdates.join(',')}|${x.rdates.join(',')}|${overrides}|${[...s.touched.keys()].join(',')}`;
 }
-function expandKept(s: StoredSeries, fromMs: number, toMs: number, resolver: () => WallResolver): Occurrence[] {
+function expandKept(s: StoredSeries, fromMs: number, toMs: number, resolver: () => WallResolver): readonly OccurrenceCells[] {
   const key = keyOf(s, fromMs, toMs);
   const kept = expansions.get(key);
   if (kept) return kept;
   const r = resolver();
-  const value = expand(nearWindow(untouched(s), r.wallOf(fromMs)), fromMs, toMs, r);
+  const value = expand(nearWindow(untouched(s), r.wallOf(fromMs)), fromMs, toMs, r).map(
+    (o): OccurrenceCells => ({ originalLocal: formatLocal(o.originalWall), startAt: iso(o.start), endAt: iso(o.end), startLocal: formatLocal(o.wall), endLocal: formatLocal(r.wallOf(o.end)), shift: o.shift, status: o.status }),
+  );
   expansions.set(key, value);
   if (expansions.size > EXPANSIONS_KEPT) expansions.delete(expansions.keys().next().value!);
   return value;
@@ -127,12 +139,11 @@ function occurrenceRows(series: readonly StoredSeries[], fromMs: number, toMs: n
   const out: AppointmentRow[] = [];
   for (const s of series) {
     for (const o of expandKept(s, fromMs, toMs, resolver)) {
-      const originalLocal = formatLocal(o.originalWall);
       out.push({
-        key: `s:${s.id}:${originalLocal}`,
+        key: `s:${s.id}:${o.originalLocal}`,
         id: null,
         seriesId: s.id,
-        originalLocal,
+        originalLocal: o.originalLocal,
         residentId: s.residentId,
         residentName: s.residentName,
         recordNumber: s.recordNumber,
@@ -144,10 +155,10 @@ function occurrenceRows(series: readonly StoredSeries[], fromMs: number, toMs: n
         setting: s.setting,
         providerName: s.providerName,
         locationName: s.locationName,
-        startAt: iso(o.start),
-        endAt: iso(o.end),
-        startLocal: formatLocal(o.wall),
-        endLocal: formatLocal(resolver().wallOf(o.end)),
+        startAt: o.startAt,
+        endAt: o.endAt,
+        startLocal: o.startLocal,
+        endLocal: o.endLocal,
         shift: o.shift,
         status: o.status,
         escortNeeded: s.escortNeeded,
