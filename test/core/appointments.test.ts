@@ -142,6 +142,36 @@ describe('appointments', () => {
     expect((await a.must('appointments.list', { from: '2026-03-01', to: '2026-04-30', residentId: a.ana.id })).total).toBe(3);
   });
 
+  test('paging a day of stored rows and occurrences: every row once, in order, whatever the page size', async () => {
+    const a = await setup();
+    // Ben's Wednesdays at 12:00, and eight one-offs the day after, so the day's ids cross 9 → 10.
+    await a.must('appointments.createSeries', { ...one({ residentId: a.ben.id, startLocal: '2026-03-04T12:00', endLocal: '2026-03-04T13:00' }), recurrence: { freq: 'weekly', byDay: ['WE'], end: { kind: 'count', count: 2 } } });
+    for (let h = 8; h < 16; h++) await a.must('appointments.create', one({ residentId: a.ben.id, startLocal: `2026-03-05T${String(h).padStart(2, '0')}:00`, endLocal: `2026-03-05T${String(h).padStart(2, '0')}:30` }));
+    // Three at 10:00 for Ana (each saved over the others' clash), one before and one after the series' 12:00.
+    const same: number[] = [];
+    for (let n = 0; n < 3; n++) {
+      const acknowledged = same.map((id) => `appointment:${id}`);
+      same.push((await a.must('appointments.create', one({ residentId: a.ana.id, ...(n > 0 ? { conflictOverride: { reason: 'Two clinics share the slot', acknowledged } } : {}) }))).id);
+    }
+    const early = await a.must('appointments.create', one({ residentId: a.ana.id, startLocal: '2026-03-04T07:00', endLocal: '2026-03-04T07:30' }));
+    const late = await a.must('appointments.create', one({ residentId: a.ana.id, startLocal: '2026-03-04T15:00', endLocal: '2026-03-04T15:30' }));
+    expect(Math.max(...same)).toBeGreaterThanOrEqual(10);
+    const day = { from: '2026-03-04', to: '2026-03-04' };
+    const full = await a.must('appointments.list', day);
+    expect(full.total).toBe(6);
+    expect(full.rows.map((r) => r.startLocal)).toEqual(['2026-03-04T07:00', '2026-03-04T10:00', '2026-03-04T10:00', '2026-03-04T10:00', '2026-03-04T12:00', '2026-03-04T15:00']);
+    expect(full.rows.map((r) => r.id)).toEqual([early.id, ...same, null, late.id]);
+    for (const limit of [1, 2, 3, 4, 5]) {
+      const keys: string[] = [];
+      for (let offset = 0; offset < 6; offset += limit) {
+        const page = await a.must('appointments.list', { ...day, offset, limit });
+        expect(page.total).toBe(6);
+        keys.push(...page.rows.map((r) => r.key));
+      }
+      expect(keys).toEqual(full.rows.map((r) => r.key));
+    }
+  });
+
   test('a series stores where its occurrences lie, kept by every write; a window reads only the series that reach it', async () => {
     const a = await setup();
     const bounds = async (id: number) => {
