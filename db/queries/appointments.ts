@@ -1,5 +1,5 @@
 import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
-import type { OccurrenceOverride, Series } from '../../shared/domain/appointments/recurrence';
+import { seriesBounds, type OccurrenceOverride, type Series } from '../../shared/domain/appointments/recurrence';
 import type { AppointmentSetting, AppointmentStatus, AppointmentType, PreparationItem } from '../../shared/domain/appointments/vocabulary';
 import type { StatusPeriod } from '../../shared/domain/residents/timeline';
 import type { QueryEnv } from '../engine/types';
@@ -162,13 +162,15 @@ const SERIES_FROM = `FROM appointment_series s
   LEFT JOIN beds b ON b.id = r.bed_id
   LEFT JOIN rooms rm ON rm.id = b.room_id
   LEFT JOIN units u ON u.id = rm.unit_id`;
-const SERIES_WHERE = `WHERE s.cancelled_at IS NULL AND s.dtstart_local < CAST(@toLocal AS TEXT) AND s.until_local >= CAST(@fromLocal AS TEXT)
+// The stored bounds (first and last occurrence, moves included) decide which series can reach the
+// window; the rule's DTSTART and UNTIL would miss an occurrence moved past either end.
+const SERIES_WHERE = `WHERE s.cancelled_at IS NULL AND s.first_local < CAST(@toLocal AS TEXT) AND s.last_local >= CAST(@fromLocal AS TEXT)
   AND (CAST(@type AS TEXT) IS NULL OR s.type = CAST(@type AS TEXT))
   AND (CAST(@unitId AS INTEGER) IS NULL OR rm.unit_id = CAST(@unitId AS INTEGER))
   AND (CAST(@residentId AS INTEGER) IS NULL OR s.resident_id = CAST(@residentId AS INTEGER))`;
 export const seriesWindowSql = `SELECT s.id, s.resident_id, s.type, s.setting, s.provider_id, s.provider_name, s.location_name, s.address, s.phone,
   s.preparation_items, s.preparation_note, s.escort_needed, r.legal_family, r.legal_given, r.preferred_name, r.record_number, u.id, u.name,
-  rm.label, b.label, s.cancelled_at, s.version, s.dtstart_local, s.time_zone, s.rrule, s.until_local, s.duration_minutes
+  rm.label, b.label, s.cancelled_at, s.version, s.dtstart_local, s.time_zone, s.rrule, s.until_local, s.duration_minutes, s.exception_count
   ${SERIES_FROM} ${SERIES_WHERE} ORDER BY s.id`;
 // The same window's exceptions in one statement: kind ('x' exdate, 'r' rdate, 'o' override), series,
 // key, override fields. Joined from the exception tables (few rows; most series have none) rather
@@ -271,7 +273,8 @@ export function appointmentQueries(env: QueryEnv) {
       const params = { ...base, residentId };
       const rows = await seriesStatement.rows(params);
       if (rows.length === 0) continue;
-      const exceptions = await exceptionsStatement.rows(params);
+      // Most series have no exceptions: when none of the window's has any, they are not read.
+      const exceptions = rows.some((r) => Number(r[27]) !== 0) ? await exceptionsStatement.rows(params) : [];
       const exBy = new Map<number, { local: string }[]>();
       const rdBy = new Map<number, { local: string }[]>();
       const ovBy = new Map<number, OverrideRow[]>();
@@ -413,8 +416,18 @@ export function appointmentQueries(env: QueryEnv) {
     });
   }
 
-  /** Replaces a series' exceptions with the given ones (its overrides keep their appointment rows by key). */
+  /**
+   * Replaces a series' exceptions with the given ones (its overrides keep their appointment rows by
+   * key), and stores the bounds and exception count of `series`, the whole series as it now is:
+   * every write of a series' rule or exceptions ends here.
+   */
   async function writeExceptions(seriesId: number, series: Series, touched: ReadonlyMap<string, number>): Promise<void> {
+    const bounds = seriesBounds(series);
+    await env
+      .db()
+      .update(s)
+      .set({ firstLocal: bounds.firstLocal, lastLocal: bounds.lastLocal, exceptionCount: series.exdates.length + series.rdates.length + series.overrides.length })
+      .where(eq(s.id, seriesId));
     await env.db().delete(ex).where(eq(ex.seriesId, seriesId));
     await env.db().delete(rd).where(eq(rd.seriesId, seriesId));
     await env.db().delete(ov).where(eq(ov.seriesId, seriesId));
@@ -596,10 +609,13 @@ export function appointmentQueries(env: QueryEnv) {
     },
 
     async updateSeries(id: number, expectedVersion: number, set: Partial<typeof s.$inferInsert>, at: string, by: number | null): Promise<boolean> {
+      // A new rule or span widens the stored bounds to everything until writeExceptions narrows them
+      // again, so a caller that forgot it makes lists slower, never hides an occurrence.
+      const ruleChanged = set.dtstartLocal !== undefined || set.untilLocal !== undefined || set.rrule !== undefined || set.durationMinutes !== undefined;
       const rows = await env
         .db()
         .update(s)
-        .set({ ...set, updatedAt: at, updatedBy: by, version: sql`${s.version} + 1` })
+        .set({ ...set, ...(ruleChanged ? { firstLocal: '', lastLocal: '9999' } : {}), updatedAt: at, updatedBy: by, version: sql`${s.version} + 1` })
         .where(and(eq(s.id, id), eq(s.version, expectedVersion)))
         .returning({ id: s.id });
       return rows.length === 1;

@@ -2,7 +2,7 @@ import { RRuleTemporal } from 'rrule-temporal';
 import { appointmentsCountSql, appointmentsPageSql, pageParams, type PageFilter } from '../../db/queries/appointments';
 import { DAY_MS, MINUTE_MS, formatLocal, requireLocal } from '../../shared/domain/appointments/local-time';
 import { WallResolver } from '../../shared/domain/appointments/resolver';
-import { expand, floatingRuleText, type Series } from '../../shared/domain/appointments/recurrence';
+import { expand, floatingRuleText, seriesBounds, type Series } from '../../shared/domain/appointments/recurrence';
 import { round, time, timePair } from './measure';
 import type { BenchContext, BenchResults } from './types';
 
@@ -94,11 +94,15 @@ async function benchStored(ctx: BenchContext): Promise<BenchResults> {
   let seed = 7;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const now = '2026-11-02T12:00:00.000Z';
-  const insert = db.prepare(`INSERT INTO appointments (resident_id, type, setting, provider_name, start_at, end_at, start_local, end_local, preparation_items, escort_needed, transport_arranged,
+  const insert = db.prepare(`INSERT INTO appointments (resident_id, type, setting, provider_name, start_at, end_at, start_local, end_local, preparation_items, escort_needed,
       status, status_at, new_orders, family_informed_at, created_at, updated_at, version)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', 0, ?, ?, ?, 0, ?, ?, ?, 1)`);
-  const insertSeries = db.prepare(`INSERT INTO appointment_series (resident_id, type, setting, preparation_items, escort_needed, dtstart_local, time_zone, rrule, until_local, duration_minutes, created_at, updated_at, version)
-    VALUES (?, 'dialysis', 'external', '[]', 0, ?, ?, 'FREQ=WEEKLY;BYDAY=MO,WE,FR', '2027-11-01T23:59:59', 240, ?, ?, 1)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', 0, ?, ?, 0, ?, ?, ?, 1)`);
+  // The series as the handlers store them: with their bounds and exception count (none here).
+  const dialysis: Series = { dtstartLocal: '2025-11-03T06:30', timeZone: FACILITY_ZONE, rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR', untilLocal: '2027-11-01T23:59:59', durationMinutes: 240, exdates: [], rdates: [], overrides: [] };
+  const bounds = seriesBounds(dialysis);
+  const insertSeries = db.prepare(`INSERT INTO appointment_series (resident_id, type, setting, preparation_items, escort_needed, dtstart_local, time_zone, rrule, until_local, duration_minutes,
+      first_local, last_local, exception_count, created_at, updated_at, version)
+    VALUES (?, 'dialysis', 'external', '[]', 0, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 1)`);
   const t0 = performance.now();
   db.transaction(() => {
     for (let i = 0; i < APPOINTMENTS; i++) {
@@ -118,7 +122,6 @@ async function benchStored(ctx: BenchContext): Promise<BenchResults> {
         new Date(end).toISOString(),
         formatLocal(wall),
         formatLocal(resolver.wallOf(end)),
-        i % 2,
         past ? (i % 20 === 0 ? 'cancelled' : 'completed') : 'scheduled',
         now,
         i % 4 === 0 ? now : null,
@@ -126,7 +129,8 @@ async function benchStored(ctx: BenchContext): Promise<BenchResults> {
         now,
       );
     }
-    for (let i = 0; i < SERIES; i++) insertSeries.run(residents[(i * 17) % residents.length], '2025-11-03T06:30', FACILITY_ZONE, now, now);
+    for (let i = 0; i < SERIES; i++)
+      insertSeries.run(residents[(i * 17) % residents.length], dialysis.dtstartLocal, FACILITY_ZONE, dialysis.rrule, dialysis.untilLocal, dialysis.durationMinutes, bounds.firstLocal, bounds.lastLocal, now, now);
   })();
   db.exec('ANALYZE');
   process.stdout.write(`appointments: ${APPOINTMENTS} appointments and ${SERIES} series written in ${Math.round(performance.now() - t0)} ms\n`);

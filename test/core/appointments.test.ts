@@ -5,7 +5,7 @@ import { nearWindow } from '../../electron/core/handlers/appointments';
 import { requireLocal } from '../../shared/domain/appointments/local-time';
 import { expand, type Series } from '../../shared/domain/appointments/recurrence';
 import { adminCore } from '../support/core';
-import { countRows, fingerprint } from '../support/db';
+import { countRows, fingerprint, sqlRows } from '../support/db';
 import { addRooms, admission } from '../support/residents';
 
 // Issue 10, the appointments core, on both engines (the `pg` project runs this same file on PostgreSQL).
@@ -140,6 +140,78 @@ describe('appointments', () => {
     const cancelled = await a.must('appointments.cancelSeries', { id: edited.id, expectedVersion: edited.version, reason: 'Therapy ended' });
     expect(cancelled.cancelledAt).not.toBeNull();
     expect((await a.must('appointments.list', { from: '2026-03-01', to: '2026-04-30', residentId: a.ana.id })).total).toBe(3);
+  });
+
+  test('paging a day of stored rows and occurrences: every row once, in order, whatever the page size', async () => {
+    const a = await setup();
+    // Ben's Wednesdays at 12:00, and eight one-offs the day after, so the day's ids cross 9 → 10.
+    await a.must('appointments.createSeries', { ...one({ residentId: a.ben.id, startLocal: '2026-03-04T12:00', endLocal: '2026-03-04T13:00' }), recurrence: { freq: 'weekly', byDay: ['WE'], end: { kind: 'count', count: 2 } } });
+    for (let h = 8; h < 16; h++) await a.must('appointments.create', one({ residentId: a.ben.id, startLocal: `2026-03-05T${String(h).padStart(2, '0')}:00`, endLocal: `2026-03-05T${String(h).padStart(2, '0')}:30` }));
+    // Three at 10:00 for Ana (each saved over the others' clash), one before and one after the series' 12:00.
+    const same: number[] = [];
+    for (let n = 0; n < 3; n++) {
+      const acknowledged = same.map((id) => `appointment:${id}`);
+      same.push((await a.must('appointments.create', one({ residentId: a.ana.id, ...(n > 0 ? { conflictOverride: { reason: 'Two clinics share the slot', acknowledged } } : {}) }))).id);
+    }
+    const early = await a.must('appointments.create', one({ residentId: a.ana.id, startLocal: '2026-03-04T07:00', endLocal: '2026-03-04T07:30' }));
+    const late = await a.must('appointments.create', one({ residentId: a.ana.id, startLocal: '2026-03-04T15:00', endLocal: '2026-03-04T15:30' }));
+    expect(Math.max(...same)).toBeGreaterThanOrEqual(10);
+    const day = { from: '2026-03-04', to: '2026-03-04' };
+    const full = await a.must('appointments.list', day);
+    expect(full.total).toBe(6);
+    expect(full.rows.map((r) => r.startLocal)).toEqual(['2026-03-04T07:00', '2026-03-04T10:00', '2026-03-04T10:00', '2026-03-04T10:00', '2026-03-04T12:00', '2026-03-04T15:00']);
+    expect(full.rows.map((r) => r.id)).toEqual([early.id, ...same, null, late.id]);
+    for (const limit of [1, 2, 3, 4, 5]) {
+      const keys: string[] = [];
+      for (let offset = 0; offset < 6; offset += limit) {
+        const page = await a.must('appointments.list', { ...day, offset, limit });
+        expect(page.total).toBe(6);
+        keys.push(...page.rows.map((r) => r.key));
+      }
+      expect(keys).toEqual(full.rows.map((r) => r.key));
+    }
+  });
+
+  test('a series stores where its occurrences lie, kept by every write; a window reads only the series that reach it', async () => {
+    const a = await setup();
+    const bounds = async (id: number) => {
+      const r = (await sqlRows<{ first_local: string; last_local: string; exception_count: number | string }>(a.core, 'SELECT first_local, last_local, exception_count FROM appointment_series WHERE id = ?', [id]))[0]!;
+      return [r.first_local, r.last_local, Number(r.exception_count)];
+    };
+    const readFor = async (fromLocal: string, toLocal: string) => (await a.core.engine.read(() => a.core.q.appointments.seriesIn({ fromLocal, toLocal }))).map((x) => x.id);
+    // Tuesdays 14:00 until Monday 30 March: the last occurrence is on the 24th.
+    const s = await a.must('appointments.createSeries', {
+      ...one({ residentId: a.ana.id, type: 'therapy', setting: 'in_house', startLocal: '2026-03-03T14:00', endLocal: '2026-03-03T15:00' }),
+      recurrence: { freq: 'weekly', byDay: ['TU'], end: { kind: 'until', date: '2026-03-30' } },
+    });
+    expect(await bounds(s.id)).toEqual(['2026-03-03T14:00', '2026-03-24T14:00', 0]);
+    // The days after the last occurrence (the rule itself runs on to the 30th) do not read the series.
+    expect(await readFor('2026-03-25T00:00', '2026-03-31T00:00')).toEqual([]);
+    expect(await readFor('2026-03-24T00:00', '2026-03-25T00:00')).toEqual([s.id]);
+    expect(await readFor('2026-02-01T00:00', '2026-03-03T14:00')).toEqual([]);
+    // One occurrence opened and moved past the rule's end: the bounds follow it.
+    const occ = await a.must('appointments.openOccurrence', { seriesId: s.id, originalLocal: '2026-03-10T14:00' });
+    expect(await bounds(s.id)).toEqual(['2026-03-03T14:00', '2026-03-24T14:00', 1]);
+    await a.must('appointments.reschedule', { id: occ.id, expectedVersion: occ.version, times: { startLocal: '2026-03-31T10:00', endLocal: '2026-03-31T11:00' } });
+    expect(await bounds(s.id)).toEqual(['2026-03-03T14:00', '2026-03-31T10:00', 1]);
+    expect(await readFor('2026-03-31T00:00', '2026-04-01T00:00')).toEqual([s.id]);
+    // The whole series re-timed: the move stays where it was moved to.
+    const all = await a.must('appointments.editSeries', { id: s.id, expectedVersion: (await a.must('appointments.getSeries', { id: s.id })).version, edit: { scope: 'all', startTime: '15:00' } });
+    expect(await bounds(s.id)).toEqual(['2026-03-03T15:00', '2026-03-31T10:00', 1]);
+    // This and following from the 17th at 16:00: the old part ends before it (keeping the move), the new part starts there.
+    const next = await a.must('appointments.editSeries', { id: s.id, expectedVersion: all.version, edit: { scope: 'following', fromLocal: '2026-03-17T15:00', startTime: '16:00' } });
+    expect(await bounds(s.id)).toEqual(['2026-03-03T15:00', '2026-03-31T10:00', 1]);
+    expect(await bounds(next.id)).toEqual(['2026-03-17T16:00', '2026-03-24T16:00', 0]);
+    // Ended from the 24th (cancelled from there): the new part keeps the 17th, the cancelled rest is its own series.
+    await a.must('appointments.cancelSeries', { id: next.id, expectedVersion: next.version, fromLocal: '2026-03-24T16:00', reason: 'Therapy ended' });
+    expect(await bounds(next.id)).toEqual(['2026-03-17T16:00', '2026-03-17T16:00', 0]);
+    const rest = (await sqlRows<{ id: number | string }>(a.core, 'SELECT id FROM appointment_series WHERE split_from_id = ?', [next.id])).map((r) => Number(r.id));
+    expect(rest).toHaveLength(1);
+    expect(await bounds(rest[0]!)).toEqual(['2026-03-24T16:00', '2026-03-24T16:00', 0]);
+    // The 24th: only the old part (its move to the 31st spans it); the new part ends on the 17th, the rest is cancelled.
+    expect(await readFor('2026-03-24T00:00', '2026-03-25T00:00')).toEqual([s.id]);
+    const listed = await a.must('appointments.list', { from: '2026-03-01', to: '2026-04-30', residentId: a.ana.id });
+    expect(listed.rows.map((r) => r.startLocal)).toEqual(['2026-03-03T15:00', '2026-03-17T16:00', '2026-03-31T10:00']);
   });
 
   test('the follow-ups work list, outcomes and the filters that match it', async () => {

@@ -58,6 +58,16 @@ export const appointmentSeries = pgTable(
     rrule: text('rrule').notNull(),
     untilLocal: text('until_local').notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
+    // The local starts of its first and last occurrence (rdates and moved occurrences included,
+    // cancelled ones too), so a window reads only the series that can reach it: a facility's ended
+    // series stay in the table for years. Kept by every write of the series and its exceptions
+    // (db/queries/appointments.ts writeExceptions). The defaults span everything, so a row written
+    // without them is read for every window (slower, never missing).
+    firstLocal: text('first_local').notNull().default(''),
+    lastLocal: text('last_local').notNull().default('9999'),
+    // How many exdates, rdates and overrides it has: a window whose series have none skips reading
+    // them. −1 (the default): not counted, so they are read.
+    exceptionCount: integer('exception_count').notNull().default(-1),
     // The series this one was split from ("this and following").
     splitFromId: integer('split_from_id').references((): AnyPgColumn => appointmentSeries.id),
     cancelledAt: text('cancelled_at'),
@@ -69,7 +79,7 @@ export const appointmentSeries = pgTable(
     updatedBy: integer('updated_by').references(() => users.id),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('appointment_series_resident_idx').on(t.residentId, t.untilLocal), index('appointment_series_window_idx').on(t.untilLocal, t.dtstartLocal)],
+  (t) => [index('appointment_series_resident_idx').on(t.residentId, t.lastLocal), index('appointment_series_window_idx').on(t.lastLocal, t.firstLocal)],
 );
 
 /** Occurrences removed from a series (they should never have been generated), by original local start. */
@@ -147,8 +157,6 @@ export const appointments = pgTable(
     preparationItems: text('preparation_items').notNull().default('[]'),
     preparationNote: text('preparation_note'),
     escortNeeded: boolean('escort_needed').notNull().default(false),
-    // Set by the coordinator until the transport area's bookings replace it ("needs transport").
-    transportArranged: boolean('transport_arranged').notNull().default(false),
 
     status: text('status', { enum: appointmentStatuses }).notNull().default('scheduled'),
     statusAt: text('status_at').notNull(),

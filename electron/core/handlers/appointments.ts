@@ -102,18 +102,30 @@ export function nearWindow(series: Series, fromWall: number): Series {
  * past a few thousand.
  */
 const EXPANSIONS_KEPT = 4000;
-const expansions = new Map<string, Occurrence[]>();
+/** An occurrence as a list row shows it, its times formatted once when expanded (a hit formats nothing). */
+interface OccurrenceCells {
+  originalLocal: string;
+  startAt: string;
+  endAt: string;
+  startLocal: string;
+  endLocal: string;
+  shift: Occurrence['shift'];
+  status: Occurrence['status'];
+}
+const expansions = new Map<string, readonly OccurrenceCells[]>();
 function keyOf(s: StoredSeries, fromMs: number, toMs: number): string {
   const x = s.series;
   const overrides = x.overrides.length === 0 ? '' : JSON.stringify(x.overrides);
   return `${fromMs}|${toMs}|${x.timeZone}|${x.dtstartLocal}|${x.untilLocal}|${x.rrule}|${x.durationMinutes}|${x.exdates.join(',')}|${x.rdates.join(',')}|${overrides}|${[...s.touched.keys()].join(',')}`;
 }
-function expandKept(s: StoredSeries, fromMs: number, toMs: number, resolver: () => WallResolver): Occurrence[] {
+function expandKept(s: StoredSeries, fromMs: number, toMs: number, resolver: () => WallResolver): readonly OccurrenceCells[] {
   const key = keyOf(s, fromMs, toMs);
   const kept = expansions.get(key);
   if (kept) return kept;
   const r = resolver();
-  const value = expand(nearWindow(untouched(s), r.wallOf(fromMs)), fromMs, toMs, r);
+  const value = expand(nearWindow(untouched(s), r.wallOf(fromMs)), fromMs, toMs, r).map(
+    (o): OccurrenceCells => ({ originalLocal: formatLocal(o.originalWall), startAt: iso(o.start), endAt: iso(o.end), startLocal: formatLocal(o.wall), endLocal: formatLocal(r.wallOf(o.end)), shift: o.shift, status: o.status }),
+  );
   expansions.set(key, value);
   if (expansions.size > EXPANSIONS_KEPT) expansions.delete(expansions.keys().next().value!);
   return value;
@@ -127,12 +139,11 @@ function occurrenceRows(series: readonly StoredSeries[], fromMs: number, toMs: n
   const out: AppointmentRow[] = [];
   for (const s of series) {
     for (const o of expandKept(s, fromMs, toMs, resolver)) {
-      const originalLocal = formatLocal(o.originalWall);
       out.push({
-        key: `s:${s.id}:${originalLocal}`,
+        key: `s:${s.id}:${o.originalLocal}`,
         id: null,
         seriesId: s.id,
-        originalLocal,
+        originalLocal: o.originalLocal,
         residentId: s.residentId,
         residentName: s.residentName,
         recordNumber: s.recordNumber,
@@ -144,10 +155,10 @@ function occurrenceRows(series: readonly StoredSeries[], fromMs: number, toMs: n
         setting: s.setting,
         providerName: s.providerName,
         locationName: s.locationName,
-        startAt: iso(o.start),
-        endAt: iso(o.end),
-        startLocal: formatLocal(o.wall),
-        endLocal: formatLocal(resolver().wallOf(o.end)),
+        startAt: o.startAt,
+        endAt: o.endAt,
+        startLocal: o.startLocal,
+        endLocal: o.endLocal,
         shift: o.shift,
         status: o.status,
         escortNeeded: s.escortNeeded,
@@ -201,8 +212,14 @@ async function occurrencesFor(ctx: HandlerContext, filter: PageFilter, w: Return
 }
 
 /**
- * One page of stored rows merged with the window's series occurrences, in start order. Stored rows
- * are paged by the database (up to offset + limit of them); occurrences are expanded for the window.
+ * One page of stored rows merged with the window's series occurrences, in start order (stored rows
+ * in the database's order, start then id, before occurrences at the same start). Occurrences are
+ * expanded for the window; stored rows are paged by the database and read only as far as the merge
+ * reaches: of the first offset + limit items at least offset + limit − (occurrences) are stored rows
+ * whatever the times, so that many are read first, and the rest only if the occurrences run out
+ * before the page is full. A unit's day with its dialysis series reads the stored rows it shows,
+ * not a full page of them to throw most away. The total needs the count statement only when the
+ * stored rows were not all read.
  */
 export async function listPage(ctx: HandlerContext, i: ListInput): Promise<{ rows: AppointmentRow[]; total: number }> {
   const { w, filter } = filterOf(i, ctx);
@@ -212,10 +229,39 @@ export async function listPage(ctx: HandlerContext, i: ListInput): Promise<{ row
     const total = rows.length < i.limit && (i.offset === 0 || rows.length > 0) ? i.offset + rows.length : await ctx.q.appointments.count(filter);
     return { rows, total };
   }
-  const stored = (await ctx.q.appointments.page(filter, i.offset + i.limit, 0)).map((r) => rowOfPage(r));
-  const merged = [...stored, ...occurrences].sort(byStart).slice(i.offset, i.offset + i.limit);
-  const total = (await ctx.q.appointments.count(filter)) + occurrences.length;
-  return { rows: merged, total };
+  occurrences.sort(byStart);
+  const need = i.offset + i.limit;
+  const out: AppointmentRow[] = [];
+  let buffer: AppointmentRow[] = [];
+  let b = 0;
+  let o = 0;
+  let read = 0;
+  let fetches = 0;
+  let exhausted = false;
+  while (out.length < need) {
+    // An occurrence goes out only against a stored row read after it (or when none are left), so
+    // an empty buffer is refilled first: the rows the page holds whatever the times, then (at most
+    // once more) everything the page could still take.
+    if (b === buffer.length && !exhausted) {
+      const want = fetches++ === 0 ? Math.max(need - occurrences.length, 1) : need - out.length;
+      buffer = (await ctx.q.appointments.page(filter, want, read)).map((r) => rowOfPage(r));
+      b = 0;
+      read += buffer.length;
+      exhausted = buffer.length < want;
+      continue;
+    }
+    const stored = buffer[b];
+    const next = occurrences[o];
+    if (stored !== undefined && (next === undefined || stored.startAt <= next.startAt)) {
+      out.push(stored);
+      b++;
+    } else if (next !== undefined) {
+      out.push(next);
+      o++;
+    } else break;
+  }
+  const total = (exhausted ? read : await ctx.q.appointments.count(filter)) + occurrences.length;
+  return { rows: out.slice(i.offset, need), total };
 }
 
 async function detailOf(ctx: HandlerContext, id: number): Promise<AppointmentDetail | undefined> {

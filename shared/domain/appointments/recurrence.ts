@@ -194,6 +194,29 @@ export function expandAll(series: Series): Occurrence[] {
   return expand(series, from - DAY_MS, to + DAY_MS);
 }
 
+/** Where a series' occurrences lie: the local starts of its first and last one. */
+export interface SeriesBounds {
+  firstLocal: LocalDateTime;
+  lastLocal: string;
+}
+
+/**
+ * The local starts of a series' first and last occurrence, moved ones where they were moved to
+ * and cancelled ones included (a screen shows them): a window that reaches neither side of them
+ * holds none of its occurrences, so a list need not read the series (stored as `first_local` and
+ * `last_local`). A series with no occurrence left keeps the rule's own span: never narrower than
+ * the truth.
+ */
+export function seriesBounds(series: Series): SeriesBounds {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const o of expandAll(series)) {
+    if (o.wall < first) first = o.wall;
+    if (o.wall > last) last = o.wall;
+  }
+  return first === Infinity ? { firstLocal: series.dtstartLocal, lastLocal: series.untilLocal } : { firstLocal: formatLocal(first), lastLocal: formatLocal(last) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // One occurrence
 

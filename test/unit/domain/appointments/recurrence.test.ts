@@ -11,6 +11,7 @@ import {
   isOccurrenceOf,
   overrideOccurrence,
   removeOccurrence,
+  seriesBounds,
   splitSeries,
   type Occurrence,
   type Series,
@@ -266,5 +267,27 @@ describeInHostZones('recurrence', () => {
     const s = { ...dialysisNY, exdates: ['2026-10-21T06:30'], rdates: ['2026-10-24T09:00'] };
     expect(allWalls(s, { exdates: false, rdates: false })).toHaveLength(15);
     expect(allWalls(s)).toHaveLength(15);
+  });
+
+  test('a series\' bounds are its first and last occurrence: moves, RDATEs, EXDATEs and cancellations counted', () => {
+    expect(seriesBounds(dialysisNY)).toEqual({ firstLocal: '2026-10-19T06:30', lastLocal: '2026-11-20T06:30' });
+    // UNTIL on a Sunday: the last occurrence is the Friday before, not the UNTIL.
+    expect(seriesBounds({ ...dialysisNY, untilLocal: '2026-11-22T23:59:59' }).lastLocal).toBe('2026-11-20T06:30');
+    // The first occurrence removed; an extra one before the rule's start.
+    expect(seriesBounds({ ...dialysisNY, exdates: ['2026-10-19T06:30'] }).firstLocal).toBe('2026-10-21T06:30');
+    expect(seriesBounds({ ...dialysisNY, rdates: ['2026-10-17T09:00'] }).firstLocal).toBe('2026-10-17T09:00');
+    // The last one moved past the rule's end, the first one moved earlier: where they were moved to.
+    const moved = overrideOccurrence(dialysisNY, '2026-11-20T06:30', { startLocal: '2026-11-24T08:00' });
+    if (!moved.ok) throw new Error(moved.reason);
+    const both = overrideOccurrence(moved.value, '2026-10-19T06:30', { startLocal: '2026-10-16T08:00' });
+    if (!both.ok) throw new Error(both.reason);
+    expect(seriesBounds(both.value)).toEqual({ firstLocal: '2026-10-16T08:00', lastLocal: '2026-11-24T08:00' });
+    // A cancelled occurrence is still shown (with its status), so it still counts.
+    const cancelled = cancelOccurrence(dialysisNY, '2026-11-20T06:30');
+    if (!cancelled.ok) throw new Error(cancelled.reason);
+    expect(seriesBounds(cancelled.value).lastLocal).toBe('2026-11-20T06:30');
+    // Nothing left: the rule's own span.
+    const only = series({ dtstartLocal: '2026-10-19T06:30', rrule: 'FREQ=WEEKLY;BYDAY=MO', untilLocal: '2026-10-19T23:59:59', exdates: ['2026-10-19T06:30'] });
+    expect(seriesBounds(only)).toEqual({ firstLocal: '2026-10-19T06:30', lastLocal: '2026-10-19T23:59:59' });
   });
 });
