@@ -35,7 +35,7 @@ async function openSheet(page: Page, { unitId, shiftId, rows }: { unitId: number
 async function printOnce(page: Page): Promise<{ ms: number; html: string; bytes: number }> {
   const before = await page.evaluate(() => (window as unknown as { __printCalls: number }).__printCalls);
   // Pressed from the keyboard, as at the station: a mouse click through Playwright first scrolls and
-  // waits for the button to hold still over two animation frames (~40–90 ms on the shared box), the
+  // waits for the button to hold still over two animation frames (~40 ms more before the request), the
   // test driver's time, not the app's. Focusing it is not timed.
   await page.getByRole('button', { name: 'Print sheet' }).focus();
   const t0 = performance.now();
