@@ -90,6 +90,49 @@ describe('the print kit on a wide 300-row table', () => {
     await page.context().close();
   });
 
+  test('notes on a line below each row: the group stays whole and in order, the head (without the notes) repeats, a group taller than a page continues its notes after the table, and far fewer pages', async () => {
+    const long = [40, 120];
+    const page = await openPrintFixture(browser, server, { paper: 'letter', rows: 300, long, below: true }, NOW);
+    const pdf = await printPdf(page, 'fixture-below');
+    const rows = fixtureRows(300, { longRows: long });
+
+    expectEveryPage(pdf.pages, { header: TITLE, notice: PHI, printed: PRINTED });
+    // The head repeats on every page of the table; the notes are no longer one of its columns, each line is headed by the label.
+    const tablePages = pdf.pages.slice(0, pdf.pages.findIndex((p) => p.includes('Continued from the table above')));
+    expect(tablePages.length).toBeGreaterThan(5);
+    for (const [i, p] of tablePages.entries()) expect(p, `page ${i + 1}`).toContain('Write-in');
+    expectRowsWhole(
+      pdf.pages,
+      rows.map((r, i) => (long.includes(i + 1) ? { start: r.start, end: r.start } : r)),
+    );
+    const all = squeeze(pdf.pages.join('\n'));
+    expect(all.match(/I-PASS notes:/g)).toHaveLength(300);
+    expect(all.match(/\(continued\s+after\s+the\s+table\)/g)).toHaveLength(long.length);
+    for (const n of long) {
+      const r = rows[n - 1]!;
+      const heading = all.indexOf(`${fixtureRowLabel(r)} — I-PASS notes, continued`);
+      expect(heading, r.start).toBeGreaterThan(all.indexOf('ROW0300'));
+      expect(all.match(new RegExp(`\\b${r.end}\\b`, 'g'))).toHaveLength(1);
+    }
+    expectInsideRightMargin(pdf.file);
+    expectNotShrunk(pdf.file, 'ROW0150', pdf.fontPt);
+    await page.context().close();
+    // The same rows with the notes in a column: the notes made each row tall, so many more pages.
+    const inColumn = await openPrintFixture(browser, server, { paper: 'letter', rows: 300, long }, NOW);
+    const columnPages = (await printPdf(inColumn, 'fixture-below-column')).pages.findIndex((p) => p.includes('Continued from the table above'));
+    expect(tablePages.length).toBeLessThan(columnPages * 0.75);
+    await inColumn.context().close();
+  });
+
+  test('a document that does not ask for broken words is not measured for them (an extra layout of the whole document)', async () => {
+    const page = await openPrintFixture(browser, server, { paper: 'letter', rows: 40, reportBrokenWords: false }, NOW);
+    const pdf = await printPdf(page, 'fixture-no-words');
+    // "Events 24 h" breaks a word in this fixture (the first test), but nobody asked.
+    expect(pdf.brokenWords).toEqual([]);
+    expect(await page.evaluate(() => window.__prepared)).toMatchObject({ ok: true });
+    await page.context().close();
+  });
+
   test('in Spanish: the notice and "Página k de n" come from the catalog', async () => {
     const page = await openPrintFixture(browser, server, { paper: 'a4', rows: 40, lang: 'es' }, NOW);
     const pdf = await printPdf(page, 'fixture-es');

@@ -68,6 +68,10 @@ export interface FixtureOptions {
   lang?: 'en' | 'es';
   /** A nowrap column far too narrow for its text: the kit must refuse. */
   narrow?: boolean;
+  /** The notes on a line below each row (PrintColumn.below), the write-in space reaching down beside them. */
+  below?: boolean;
+  /** false: the document does not ask the kit to report words broken mid-way. */
+  reportBrokenWords?: boolean;
 }
 
 /** Opens the fixture with the given options in a new page, the clock fixed at `now` (the print time). */
@@ -82,6 +86,8 @@ export async function openPrintFixture(browser: Browser, server: FixtureServer, 
     long: (opts.long ?? []).join(','),
     lang: opts.lang ?? 'en',
     narrow: opts.narrow ? '1' : '0',
+    below: opts.below ? '1' : '0',
+    words: opts.reportBrokenWords === false ? '0' : '1',
   });
   await page.goto(`${server.url}#${hash.toString()}`);
   return page;

@@ -31,6 +31,12 @@ export interface PrintDocumentProps {
   /** Text size. When the document is too wide, the kit steps down by 0.5 pt to minFontPt (never below 7). */
   fontPt?: number;
   minFontPt?: number;
+  /**
+   * For tests: report the columns where a word breaks mid-way (`data-print-broken`, read by
+   * test/support/pdf.ts). Finding them lays the whole document out twice more (with words unbroken,
+   * then back), ~0.3 s of a 300-resident sheet, and nothing in the app reads them: off by default.
+   */
+  reportBrokenWords?: boolean;
   /** Called once the document is measured and adjusted; usePrinter supplies it through context. */
   onPrepared?(result: PrepareResult): void;
   children: ReactNode;
@@ -96,7 +102,7 @@ export function PrintDocument(p: PrintDocumentProps) {
   }, [p.title, p.context, notice, printed, pages]);
 
   // What the one-time preparation needs, current as of the last render.
-  const latest = useRef({ box, marker, margin: '', base: 9, min: SMALLEST_PT, orientation: p.orientation, onPrepared: p.onPrepared ?? fromPrinter });
+  const latest = useRef({ box, marker, margin: '', base: 9, min: SMALLEST_PT, orientation: p.orientation, reportBroken: p.reportBrokenWords ?? false, onPrepared: p.onPrepared ?? fromPrinter });
   useLayoutEffect(() => {
     latest.current = {
       box,
@@ -105,6 +111,7 @@ export function PrintDocument(p: PrintDocumentProps) {
       base: p.fontPt ?? 9,
       min: Math.max(SMALLEST_PT, p.minFontPt ?? SMALLEST_PT),
       orientation: p.orientation,
+      reportBroken: p.reportBrokenWords ?? false,
       onPrepared: p.onPrepared ?? fromPrinter,
     };
   });
@@ -119,7 +126,7 @@ export function PrintDocument(p: PrintDocumentProps) {
     void (async () => {
       const el = article.current;
       if (!el) return;
-      const { box: b, marker: m, margin, base, min, orientation } = latest.current;
+      const { box: b, marker: m, margin, base, min, orientation, reportBroken } = latest.current;
       await loadPrintFonts(`${margin} ${el.textContent ?? ''}`);
       if (cancelled) return;
 
@@ -142,7 +149,7 @@ export function PrintDocument(p: PrintDocumentProps) {
       let current = new Map<string, number>();
       for (let pass = 0; pass < 4; pass++) {
         const tall = tallRows(el, b.contentHeightPx);
-        if (tall.length === 0) return finish({ state: 'ready', fontPt, reason: null, detail: null, broken: brokenWordColumns(el) }, { ok: true, orientation });
+        if (tall.length === 0) return finish({ state: 'ready', fontPt, reason: null, detail: null, broken: reportBroken ? brokenWordColumns(el) : [] }, { ok: true, orientation });
         const next = new Map(current);
         for (const { row, limit } of tall) {
           const kept = fitRow(row, limit, m);

@@ -26,6 +26,18 @@ export interface PrintColumn<Row> {
    * table under the row's label and this column's label. Only this text is ever moved.
    */
   longText?(row: Row): string | null | undefined;
+  /**
+   * Printed on a line of its own under the row's cells, across the table, headed by its label
+   * (and left out of the head). For free text that would make a narrow column — and so the whole
+   * row — many times taller than the rest: 600 characters in a tenth of the page are ~40 lines,
+   * one resident a page; across the page they are four.
+   */
+  below?: boolean;
+  /**
+   * The cell reaches down beside the lines printed below the row (a write-in space). Only the last
+   * columns of a table may: a line below spans the columns before them.
+   */
+  besideBelow?: boolean;
 }
 
 export interface PrintTableProps<Row> {
@@ -66,55 +78,79 @@ function cellClass(c: PrintColumn<unknown>): string | undefined {
 export function PrintTable<Row>(p: PrintTableProps<Row>) {
   const { t } = useTranslation();
   const cuts = useContext(CutsContext);
-  const widths = columnPercents(p.columns.map((c) => c.width));
   const marker = ` ${t('print.continuedMarker')}`;
   const continued: Continued[] = [];
+
+  const inRow = p.columns.filter((c) => !c.below);
+  const below = p.columns.filter((c) => c.below);
+  const widths = columnPercents(inRow.map((c) => c.width));
+  // A line below spans the columns before those that reach down beside it.
+  const belowSpan = inRow.filter((c) => !c.besideBelow).length;
 
   const body = p.rows.map((row) => {
     const rowKey = p.rowKey(row);
     const label = p.rowLabel(row);
+    const contentOf = (c: PrintColumn<Row>): ReactNode => {
+      const text = c.longText?.(row) ?? '';
+      let long: ReactNode = null;
+      if (text !== '') {
+        const part = [p.id, rowKey, c.key].join(PART_SEPARATOR);
+        const kept = cuts.get(part);
+        if (kept === undefined) {
+          long = (
+            <span className="cd-long" data-cd-part={part}>
+              {text}
+            </span>
+          );
+        } else {
+          const split = splitNote(text, kept);
+          continued.push({ key: part, row: label, column: c.label, rest: split.rest });
+          long = (
+            <span className="cd-long" data-cd-part={part} data-cd-full={text}>
+              {split.kept}
+              <span className="cd-long-marker">{marker}</span>
+            </span>
+          );
+        }
+      }
+      return (
+        <>
+          {c.cell?.(row)}
+          {long}
+        </>
+      );
+    };
+    const rowSpan = below.length > 0 ? below.length + 1 : undefined;
+    const cells = inRow.map((c) =>
+      c.rowHeader ? (
+        <th key={c.key} scope="row" data-col={c.label} className={cellClass(c as PrintColumn<unknown>)}>
+          {contentOf(c)}
+        </th>
+      ) : (
+        <td key={c.key} data-col={c.label} className={cellClass(c as PrintColumn<unknown>)} rowSpan={c.besideBelow ? rowSpan : undefined}>
+          {contentOf(c)}
+        </td>
+      ),
+    );
+    if (below.length === 0) {
+      return (
+        <tr key={rowKey} data-label={label}>
+          {cells}
+        </tr>
+      );
+    }
+    // The row and its lines below are one group, which never splits (print.css), measured as one (measure.ts).
     return (
-      <tr key={rowKey} data-label={label}>
-        {p.columns.map((c) => {
-          const text = c.longText?.(row) ?? '';
-          let long: ReactNode = null;
-          if (text !== '') {
-            const part = [p.id, rowKey, c.key].join(PART_SEPARATOR);
-            const kept = cuts.get(part);
-            if (kept === undefined) {
-              long = (
-                <span className="cd-long" data-cd-part={part}>
-                  {text}
-                </span>
-              );
-            } else {
-              const split = splitNote(text, kept);
-              continued.push({ key: part, row: label, column: c.label, rest: split.rest });
-              long = (
-                <span className="cd-long" data-cd-part={part} data-cd-full={text}>
-                  {split.kept}
-                  <span className="cd-long-marker">{marker}</span>
-                </span>
-              );
-            }
-          }
-          const content = (
-            <>
-              {c.cell?.(row)}
-              {long}
-            </>
-          );
-          return c.rowHeader ? (
-            <th key={c.key} scope="row" data-col={c.label} className={cellClass(c as PrintColumn<unknown>)}>
-              {content}
-            </th>
-          ) : (
-            <td key={c.key} data-col={c.label} className={cellClass(c as PrintColumn<unknown>)}>
-              {content}
+      <tbody key={rowKey} className="cd-print-group" data-label={label}>
+        <tr>{cells}</tr>
+        {below.map((c) => (
+          <tr key={c.key}>
+            <td colSpan={belowSpan} data-col={c.label} className="cd-below">
+              <span className="cd-below-label">{c.label}</span> {contentOf(c)}
             </td>
-          );
-        })}
-      </tr>
+          </tr>
+        ))}
+      </tbody>
     );
   });
 
@@ -124,27 +160,29 @@ export function PrintTable<Row>(p: PrintTableProps<Row>) {
         {p.caption ? <caption>{p.caption}</caption> : null}
         <colgroup>
           {widths.map((w, i) => (
-            <col key={p.columns[i]!.key} style={{ width: w }} />
+            <col key={inRow[i]!.key} style={{ width: w }} />
           ))}
         </colgroup>
         <thead>
           <tr>
-            {p.columns.map((c) => (
+            {inRow.map((c) => (
               <th key={c.key} scope="col" data-col={c.label} className={cellClass(c as PrintColumn<unknown>)}>
                 {c.vertical ? <span>{c.label}</span> : c.label}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
-          {p.rows.length === 0 && p.empty ? (
+        {p.rows.length === 0 && p.empty ? (
+          <tbody>
             <tr data-label="">
-              <td colSpan={p.columns.length}>{p.empty}</td>
+              <td colSpan={inRow.length}>{p.empty}</td>
             </tr>
-          ) : (
-            body
-          )}
-        </tbody>
+          </tbody>
+        ) : below.length > 0 ? (
+          body
+        ) : (
+          <tbody>{body}</tbody>
+        )}
       </table>
       {continued.length > 0 ? (
         <div className="cd-print-continued">

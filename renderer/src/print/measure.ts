@@ -66,13 +66,17 @@ export function rowLimitPx(table: HTMLTableElement, contentHeightPx: number): nu
   return contentHeightPx - (table.tHead?.getBoundingClientRect().height ?? 0) - ROW_SLACK_PX;
 }
 
-/** Body rows taller than a page would be moved to a new page and then split anyway. */
-export function tallRows(root: HTMLElement, contentHeightPx: number): { row: HTMLTableRowElement; limit: number }[] {
-  const out: { row: HTMLTableRowElement; limit: number }[] = [];
+/**
+ * Body rows taller than a page would be moved to a new page and then split anyway. A row with lines
+ * below it (PrintColumn.below) is its own labelled <tbody>, which never splits: measured whole.
+ */
+export function tallRows(root: HTMLElement, contentHeightPx: number): { row: HTMLElement; limit: number }[] {
+  const out: { row: HTMLElement; limit: number }[] = [];
   for (const table of root.querySelectorAll<HTMLTableElement>('table')) {
     const limit = rowLimitPx(table, contentHeightPx);
     for (const body of table.tBodies) {
-      for (const row of body.rows) if (row.getBoundingClientRect().height > limit) out.push({ row, limit });
+      const units: HTMLElement[] = body.dataset.label === undefined ? [...body.rows] : [body];
+      for (const row of units) if (row.getBoundingClientRect().height > limit) out.push({ row, limit });
     }
   }
   return out;
@@ -101,8 +105,8 @@ function renderCut(part: HTMLElement, full: string, cap: number, marker: string)
  * on a copy of the row in the same table (same column widths), never on the row React owns.
  * Returns part key → characters kept, or null when the row is too tall even with its notes empty.
  */
-export function fitRow(row: HTMLTableRowElement, limit: number, marker: string): Map<string, number> | null {
-  const copy = row.cloneNode(true) as HTMLTableRowElement;
+export function fitRow(row: HTMLElement, limit: number, marker: string): Map<string, number> | null {
+  const copy = row.cloneNode(true) as HTMLElement;
   row.parentElement!.append(copy);
   try {
     const parts = [...copy.querySelectorAll<HTMLElement>('[data-cd-part]')].map((el) => ({ el, key: el.dataset.cdPart!, full: fullText(el) }));

@@ -182,8 +182,10 @@ function columnsFor(sheet: Pick<SheetOut, 'scheduleAvailable' | 'template'>, opt
     {
       key: 'notes',
       label: t(`handoff.col.notes_${sheet.template}`),
-      // With the appointments column the notes give up its width, so every other column keeps the width its text was fitted to.
-      width: sheet.scheduleAvailable ? 13 : 22,
+      // Across the page under the resident's cells: in a column, 600 characters made a row of ~40
+      // lines, one resident a page (300 pages for 300 residents, and Chromium's time grows with pages).
+      below: true,
+      width: 0,
       cell: (r) =>
         r.note?.severity ? (
           <>
@@ -194,8 +196,9 @@ function columnsFor(sheet: Pick<SheetOut, 'scheduleAvailable' | 'template'>, opt
         ) : null,
       longText: (r) => noteText(r, language),
     },
-    // Room to write by hand: the sheet is scribbled on at every shift change.
-    { key: 'write', label: t('handoff.col.write'), width: 8, cell: () => null },
+    // Room to write by hand: the sheet is scribbled on at every shift change. It reaches down beside
+    // the notes line, and is wider than a column of text so a box of a few words fits per resident.
+    { key: 'write', label: t('handoff.col.write'), width: 14, besideBelow: true, cell: () => null },
   );
   return columns;
 }
