@@ -185,18 +185,20 @@ const IN_WINDOW = (x: string) => `${x}.pickup_at >= @from AND ${x}.pickup_at < @
  * (resident, start) index: going through every booking of the resident to look at its appointment
  * grew with the resident's history (~90 bookings, half the statement's time). A booking's resident
  * is its appointment's (written from it on every save), so both are required. The resident's legs
- * picked up in the window whatever the appointment (it moved since) are the last branch.
+ * picked up in the window whatever the appointment (it moved since) are the last branch. The
+ * branches are one IN list (UNION ALL: the list removes repeats itself) rather than a UNION, which
+ * sorted each branch to merge them.
  */
-const CONFLICT_SQL = `WITH near(id) AS (
+const CONFLICT_SQL = `SELECT ${CONFLICT_COLUMNS} FROM transport_legs l ${CONFLICT_JOINS}
+WHERE l.id IN (
   SELECT v.id FROM transport_legs v WHERE v.vehicle_id IN (@v1, @v2) AND ${IN_WINDOW('v')}
-  UNION SELECT d.id FROM transport_legs d WHERE d.driver_staff_id IN (@d1, @d2) AND ${IN_WINDOW('d')}
-  UNION SELECT m.id FROM transport_legs d JOIN transport_legs m ON m.vehicle_id = d.vehicle_id AND m.run_id = d.run_id
+  UNION ALL SELECT d.id FROM transport_legs d WHERE d.driver_staff_id IN (@d1, @d2) AND ${IN_WINDOW('d')}
+  UNION ALL SELECT m.id FROM transport_legs d JOIN transport_legs m ON m.vehicle_id = d.vehicle_id AND m.run_id = d.run_id
     WHERE d.driver_staff_id IN (@d1, @d2) AND d.run_id IS NOT NULL AND ${IN_WINDOW('d')} AND ${IN_WINDOW('m')}
-  UNION SELECT o.id FROM appointments oa JOIN transport_bookings ob ON ob.appointment_id = oa.id AND ob.resident_id = @resident JOIN transport_legs o ON o.booking_id = ob.id
+  UNION ALL SELECT o.id FROM appointments oa JOIN transport_bookings ob ON ob.appointment_id = oa.id AND ob.resident_id = @resident JOIN transport_legs o ON o.booking_id = ob.id
     WHERE oa.resident_id = @resident AND oa.start_at < @until AND oa.end_at >= @from
-  UNION SELECT o.id FROM transport_bookings ob JOIN transport_legs o ON o.booking_id = ob.id WHERE ob.resident_id = @resident AND ${IN_WINDOW('o')}
+  UNION ALL SELECT o.id FROM transport_bookings ob JOIN transport_legs o ON o.booking_id = ob.id WHERE ob.resident_id = @resident AND ${IN_WINDOW('o')}
 )
-SELECT ${CONFLICT_COLUMNS} FROM near JOIN transport_legs l ON l.id = near.id ${CONFLICT_JOINS}
 ORDER BY CASE WHEN ${IN_WINDOW('l')} THEN 0 ELSE 1 END, l.pickup_at, l.id`;
 
 // ── What every save looks up, prepared once ─────────────────────────────────────────────────────
