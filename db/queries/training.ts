@@ -95,7 +95,7 @@ export interface RosterRow {
   unitName: string | null;
 }
 
-const toValidity = (kind: 'months' | 'once_within_days_of_hire', value: number): CourseValidity =>
+export const toValidity = (kind: 'months' | 'once_within_days_of_hire', value: number): CourseValidity =>
   kind === 'months' ? { kind, months: value } : { kind, days: value };
 
 const validityColumns = (v: CourseValidity) => ({

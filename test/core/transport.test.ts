@@ -187,6 +187,59 @@ describe('conflicts on save', () => {
   });
 });
 
+describe('what a save reads, by its own statements', () => {
+  test("the resident's own trips: by an appointment overlapping the window, or by pickups in it after the appointment moved; not the rest of the history", async () => {
+    const s = await setup();
+    const family = { kind: 'family' as const, name: 'Rosa', phone: '555-0101' };
+    const on = (day: string) => ({ outbound: { pickupAt: `${day}T14:15:00.000Z`, carrier: family }, return: { kind: 'will_call' as const, carrier: family } });
+    const later = await s.appt(s.ana.id, '2026-03-20T15:00:00.000Z', '2026-03-20T16:00:00.000Z');
+    const movedIn = await s.appt(s.ana.id, '2026-03-22T15:00:00.000Z', '2026-03-22T16:00:00.000Z');
+    const staysAway = await s.must('transport.book', ride(s, later, on('2026-03-20')));
+    const movedAway = await s.must('transport.book', ride(s, s.anaAppt, on('2026-03-03')));
+    const comesIn = await s.must('transport.book', ride(s, movedIn, on('2026-03-22')));
+    await s.must('transport.book', ride(s, s.benAppt, on('2026-03-03')));
+    // The Mar 3 appointment moves to Mar 25 (its legs still say Mar 3); the Mar 22 one moves to Mar 3 (its legs still say Mar 22).
+    await changeAppointment(s.core, s.anaAppt, { startAt: '2026-03-25T15:00:00.000Z', endAt: '2026-03-25T16:00:00.000Z' });
+    await changeAppointment(s.core, movedIn, { startAt: '2026-03-03T15:00:00.000Z', endAt: '2026-03-03T16:00:00.000Z' });
+    const read = (await s.core.q.transport.conflictLegs('2026-03-02T00:00:00.000Z', '2026-03-05T00:00:00.000Z', { residentId: s.ana.id, vehicleIds: [], driverIds: [] })).map((l) => l.id);
+    const ids = (b: { legs: { id: number }[] }) => b.legs.map((l) => l.id);
+    const outboundOf = (b: { legs: { id: number; kind: string }[] }) => b.legs.find((l) => l.kind === 'outbound')!.id;
+    // The Mar 3 ride's outbound still picks up in the window; its will-call return (no times yet) belongs to an appointment now far away.
+    // Both legs of the ride whose appointment moved into the window. Nothing of Mar 20, nor Ben's.
+    expect([...read].sort((a, b) => a - b)).toEqual([outboundOf(movedAway), ...ids(comesIn)].sort((a, b) => a - b));
+    expect(read).not.toEqual(expect.arrayContaining(ids(staysAway)));
+    // Legs picked up in the window come first.
+    expect(read[0]).toBe(outboundOf(movedAway));
+  });
+
+  test("the credentials read for a save: transport's courses by code, live records of the booking's staff through the trip's last date", async () => {
+    const s = await setup();
+    const courses = await s.core.q.transport.coursesByCode(['cpr_bls', 'driver_safety', 'cpr_bls']);
+    expect(courses.map((c) => [c.code, c.name, c.validity, c.active]).sort()).toEqual([
+      ['cpr_bls', 'CPR / BLS', { kind: 'months', months: 24 }, true],
+      ['driver_safety', 'Driver safety', { kind: 'months', months: 12 }, true],
+    ]);
+    const cpr = courses.find((c) => c.code === 'cpr_bls')!.id;
+    const safety = courses.find((c) => c.code === 'driver_safety')!.id;
+    const done = (r: { staffId: number; courseId: number; completedOn: string }[]) => r.map((x) => `${x.staffId}:${x.courseId}:${x.completedOn}`).sort();
+    expect(done(await s.core.q.transport.completionsThrough([s.dan.id, s.eve.id], [cpr, safety], '2026-03-05'))).toEqual(
+      [`${s.dan.id}:${cpr}:2024-03-05`, `${s.dan.id}:${safety}:2025-06-01`, `${s.eve.id}:${cpr}:2025-06-01`].sort(),
+    );
+    // Through an earlier date, and a voided record no longer counts.
+    expect(done(await s.core.q.transport.completionsThrough([s.dan.id, s.eve.id], [cpr, safety], '2025-01-01'))).toEqual([`${s.dan.id}:${cpr}:2024-03-05`]);
+    const eves = await sqlRows<{ id: number }>(s.core, 'SELECT id FROM training_records WHERE staff_id = ?', [s.eve.id]);
+    await s.must('training.voidRecord', { id: Number(eves[0]!.id), reason: 'Entered for the wrong person' });
+    expect(done(await s.core.q.transport.completionsThrough([s.eve.id], [cpr, safety], '2026-03-05'))).toEqual([]);
+    // Lists longer than the statement's slots are read in slices, each person once.
+    const more = [];
+    for (let i = 0; i < 5; i++) more.push((await s.must('training.createStaff', { name: `Extra ${i}`, role: 'cna', employeeId: `E-2${i}`, hireDate: '2021-01-04', unitId: null })).id);
+    const everyone = [s.dan.id, s.eve.id, ...more, s.dan.id];
+    expect((await s.core.q.transport.staffFacts(everyone)).map((f) => f.id).sort((a, b) => a - b)).toEqual([s.dan.id, s.eve.id, ...more].sort((a, b) => a - b));
+    expect((await s.core.q.transport.staffFacts([s.eve.id]))[0]).toEqual({ id: s.eve.id, name: 'Eve Escort', hireDate: '2020-01-06', active: true });
+    expect(await s.core.q.transport.staffFacts([])).toEqual([]);
+  });
+});
+
 describe('linked changes and statuses', () => {
   test('an appointment moved after booking flags the booking to re-confirm; saving it with the new pickup clears the flag', async () => {
     const s = await setup();

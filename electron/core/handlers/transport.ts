@@ -21,6 +21,7 @@ import {
   proposePickup,
   requirementsFromCatalog,
   resolveConflicts,
+  TRANSPORT_CREDENTIALS,
   residentsOut,
   statusAfter,
   tripBoard,
@@ -248,12 +249,14 @@ export async function conflictContext(ctx: HandlerContext, staffIds: readonly nu
   for (const v of await ctx.q.transport.vehicles()) {
     vehicles.set(String(v.id), { id: String(v.id), name: v.name, seats: v.seats, wheelchairPositions: v.wheelchairPositions, stretcherPositions: v.stretcherPositions, bariatric: v.bariatric, oxygen: v.oxygen });
   }
-  const courses = await ctx.q.training.listCourses(true);
+  // Only the catalog's entries for transport's courses: requirementsFromCatalog looks at nothing else.
+  const courses = await ctx.q.transport.coursesByCode(TRANSPORT_CREDENTIALS.map((r) => r.code));
   const requirements = requirementsFromCatalog(courses.map((c) => ({ code: c.code, name: c.name, active: c.active })));
   const wanted = courses.filter((c) => requirements.some((r) => r.code === c.code));
   const facts = await ctx.q.transport.staffFacts(staffIds);
-  const records = await ctx.q.training.completionsThrough(
+  const records = await ctx.q.transport.completionsThrough(
     facts.map((f) => f.id),
+    wanted.map((c) => c.id),
     through,
   );
   const staff = new Map<string, StaffCredentials>();
