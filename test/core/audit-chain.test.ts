@@ -154,4 +154,33 @@ describe('the audit trail is a hash chain', () => {
     await rn.must('auth.changePassword', { currentPassword: 'quiet meadow lantern', newPassword: 'river stone harbor light' });
     expect(await rn.call('audit.verify', { scope: 'full' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
+  test('a call\'s one row (a prepared statement) and a batch (one multi-row insert) are stored alike and chain as one trail', async () => {
+    const { core, must } = await adminCore();
+    const at = '2026-11-02T12:00:00.000Z';
+    await core.engine.write(async () => {
+      await core.q.audit.insert({ at, userId: null, method: 'test.one', entity: 'user', entityId: null, before: null, after: { language: 'es', note: "O'Brien \u00f1" } });
+      await core.q.audit.insertMany([
+        { at, userId: 1, method: 'test.batch', entity: 'resident', entityId: '7', before: { a: 1 }, after: null, kind: 'access', station: 'ST-2' },
+        { at, userId: 1, method: 'test.batch', entity: 'resident', entityId: '8', before: null, after: null, kind: 'denied', station: null },
+      ]);
+      await core.q.audit.insert({ at, userId: 1, method: 'test.two', entity: 'user', entityId: '1', before: { language: 'en' }, after: { language: 'es' }, kind: 'change', station: 'ST-1' });
+    });
+    const rows = (
+      await sqlRows<{ id: number; user_id: number | null; method: string; entity_id: string | null; before_json: string | null; after_json: string | null; kind: string; station: string | null }>(
+        core,
+        "SELECT id, user_id, method, entity_id, before_json, after_json, kind, station FROM audit_log WHERE method LIKE 'test.%' ORDER BY id",
+      )
+    ).map((r) => ({ ...r, id: undefined, user_id: r.user_id === null ? null : Number(r.user_id) }));
+    expect(rows).toEqual([
+      { id: undefined, user_id: null, method: 'test.one', entity_id: null, before_json: null, after_json: JSON.stringify({ language: 'es', note: "O'Brien \u00f1" }), kind: 'change', station: null },
+      { id: undefined, user_id: 1, method: 'test.batch', entity_id: '7', before_json: '{"a":1}', after_json: null, kind: 'access', station: 'ST-2' },
+      { id: undefined, user_id: 1, method: 'test.batch', entity_id: '8', before_json: null, after_json: null, kind: 'denied', station: null },
+      { id: undefined, user_id: 1, method: 'test.two', entity_id: '1', before_json: '{"language":"en"}', after_json: '{"language":"es"}', kind: 'change', station: 'ST-1' },
+    ]);
+    const chained = await chainRows(core);
+    chained.forEach((r, i) => {
+      if (i > 0) expect(r.prev_hash).toBe(chained[i - 1]!.hash);
+    });
+    expect(await must('audit.verify', { scope: 'full' })).toMatchObject({ ok: true, broken: null });
+  });
 });

@@ -1,11 +1,12 @@
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type OnChangeFn, type SortingState, type VisibilityState } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type OnChangeFn, type SortingState, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CensusRow } from '../../../../shared/contract/residents';
 import { PAGE } from './census-pages';
-import type { CensusMeta, Fit, SampleTexts, Samples } from './census-columns';
+import { isFixed, type CensusColumn, type CensusMeta, type Fit, type SampleTexts, type Samples } from './census-columns';
 import { CodeStatusLegend } from './CodeStatus';
 import { textWidth, useMeasuredWidths } from './column-widths';
+import { word } from './words';
 
 /** One line per resident: at 1366×768 the census shows at least 15 of them under its filters. */
 export const ROW_HEIGHT = 32;
@@ -13,17 +14,19 @@ export const ROW_HEIGHT = 32;
 const FLEXIBLE_MIN = 176;
 
 /**
- * The table body is its own component so a scroll frame re-renders only the rows in the window, and
- * the table model is built from those rows alone (not one entry per census row): with 5,000 residents
- * that is the difference between a few and a few hundred milliseconds of work per fetched page.
+ * The table body is its own component so a scroll frame re-renders only the rows in the window. The
+ * table model holds the headings, sorting and column visibility only; the rows in the window are drawn
+ * straight from each column's `render` (no row model, no cell objects): with 5,000 residents a frame
+ * costs the rows in view and nothing per census row or per cell besides their content.
  */
 export function CensusGrid(p: {
   total: number;
   rowAt(i: number): CensusRow | undefined;
   pages: Map<number, CensusRow[]>;
   load(page: number): void;
-  columns: ColumnDef<CensusRow | undefined>[];
-  samples: Samples;
+  columns: CensusColumn[];
+  /** The texts fixed columns are measured on; called only when they are measured. */
+  samples: () => Samples;
   /** Plain texts of fixed columns that come with the rows (room labels…), measured without a layout. */
   texts: SampleTexts;
   sorting: SortingState;
@@ -44,7 +47,16 @@ export function CensusGrid(p: {
   const scroller = useRef<HTMLDivElement>(null);
   const measureBox = useRef<HTMLDivElement>(null);
   const fontsReady = useFontsReady();
-  const visible = p.columns.map((c) => c.id!).filter((id) => p.visibility[id] !== false);
+  const visibleKey = p.columns
+    .map((c) => c.def.id!)
+    .filter((id) => p.visibility[id] !== false)
+    .join(' ');
+  // The same array while the columns are the same, so rows whose resident is unchanged skip rendering.
+  const shownColumns = useMemo(() => {
+    const ids = new Set(visibleKey.split(' '));
+    return p.columns.filter((c) => ids.has(c.def.id!));
+  }, [p.columns, visibleKey]);
+  const visible = shownColumns.map((c) => c.def.id!);
   // Zoom changes text widths in CSS pixels a little (hinting): measured again at another zoom.
   const sampleKey = `${p.samplesKey}|${fontsReady}|${window.devicePixelRatio}`;
   const { px, cell, measuring } = useMeasuredWidths(measureBox, sampleKey);
@@ -63,32 +75,30 @@ export function CensusGrid(p: {
     const heading = measured[`${id}|${fit === 'wrapHeaders' ? 'words' : 'header'}`] ?? 0;
     return Math.max(content, heading);
   };
-  const fixedIds = visible.filter((id) => id in p.samples);
+  const fixedIds = visible.filter(isFixed);
   const flexible = visible.length - fixedIds.length;
   const needed = (fit: Fit) => fixedIds.reduce((sum, id) => sum + widthAt(id, fit), 0) + flexible * FLEXIBLE_MIN;
   const fit: Fit = available === 0 || needed('full') <= available ? 'full' : needed('shortCode') <= available ? 'shortCode' : 'wrapHeaders';
   const codeShort = fit !== 'full';
-  const widthOf = (id: string) => (id in p.samples && measured[`${id}|content`] !== undefined ? widthAt(id, fit) : undefined);
+  const widthOf = (id: string) => (isFixed(id) && measured[`${id}|content`] !== undefined ? widthAt(id, fit) : undefined);
   const minWidth = needed(fit);
 
+  const overscan = useOverscanAfterFirstPaint();
   // Until the scroller is measured, assume the size it had last time (at first, the window's): the
-  // first render then holds every row in view, not only the overscan, so the census is whole in the
-  // frame it first appears; and when the size is the same, measuring it re-renders nothing.
+  // first render then holds every row in view, so the census is whole in the frame it first
+  // appears; and when the size is the same, measuring it re-renders nothing.
   // eslint-disable-next-line react-hooks/incompatible-library -- virtualizer and table are re-read every render by design; nothing here is memoised by the compiler
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6, initialRect: { width: lastSize.width || window.innerWidth, height: lastSize.height || window.innerHeight } });
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan, initialRect: { width: lastSize.width || window.innerWidth, height: lastSize.height || window.innerHeight } });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? 0;
   useEffect(() => {
     for (let page = Math.floor(firstIndex / PAGE); page <= Math.floor(lastIndex / PAGE); page++) if (!pages.has(page)) load(page);
   }, [firstIndex, lastIndex, pages, load]);
-  // Rows not fetched yet are undefined and render as "Loading…".
-  const windowRows = items.map((v) => rowAt(v.index));
-
-  const meta: CensusMeta = { codeShort };
+  const defs = useMemo(() => p.columns.map((c) => c.def), [p.columns]);
   const table = useReactTable<CensusRow | undefined>({
-    data: windowRows,
-    columns: p.columns,
+    data: noRows,
+    columns: defs,
     state: { sorting: p.sorting, columnVisibility: p.visibility },
     onSortingChange: p.onSortingChange,
     manualSorting: true,
@@ -98,9 +108,7 @@ export function CensusGrid(p: {
     enableSortingRemoval: false,
     getCoreRowModel: getCoreRowModel(),
     rowCount: total,
-    meta,
   });
-  const rows = table.getRowModel().rows;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
@@ -143,28 +151,9 @@ export function CensusGrid(p: {
                 <td colSpan={headers.length} style={{ height: padTop }} />
               </tr>
             ) : null}
-            {items.map((v, i) => {
-              const row = rows[i];
-              if (!row) return null;
-              const r = row.original;
-              return (
-                <tr key={v.index} aria-rowindex={v.index + 2} style={{ height: ROW_HEIGHT }} className={r ? `status-${r.status}` : 'loading-row'}>
-                  {row.getVisibleCells().map((cell) => {
-                    const content = flexRender(cell.column.columnDef.cell, cell.getContext());
-                    const fixed = cell.column.id in p.samples ? ' fixed' : '';
-                    return cell.column.id === 'name' ? (
-                      <th key={cell.id} scope="row" className="col-name">
-                        {content}
-                      </th>
-                    ) : (
-                      <td key={cell.id} className={`col-${cell.column.id}${fixed}`}>
-                        {content}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
+            {items.map((v) => (
+              <CensusRowView key={v.index} index={v.index} row={rowAt(v.index)} columns={shownColumns} codeShort={codeShort} />
+            ))}
             {padBottom > 0 ? (
               <tr aria-hidden="true" className="spacer">
                 <td colSpan={headers.length} style={{ height: padBottom }} />
@@ -178,8 +167,56 @@ export function CensusGrid(p: {
   );
 }
 
+/**
+ * One resident's line. Memoised: a render of the grid (a scroll frame, the virtualizer settling on
+ * its first measurement, a page arriving) renders only the lines whose resident or columns changed.
+ * Rows not fetched yet are undefined and render as "Loading…".
+ */
+const CensusRowView = memo(function CensusRowView({ index, row: r, columns, codeShort }: { index: number; row: CensusRow | undefined; columns: CensusColumn[]; codeShort: boolean }) {
+  const meta: CensusMeta = { codeShort };
+  return (
+    <tr aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }} className={r ? `status-${r.status}` : 'loading-row'}>
+      {columns.map(({ def, render }) => {
+        const id = def.id!;
+        return id === 'name' ? (
+          <th key={id} scope="row" className="col-name">
+            {r ? render(r, meta) : <span className="placeholder">{word('residents.loading')}</span>}
+          </th>
+        ) : (
+          <td key={id} className={`col-${id}${isFixed(id) ? ' fixed' : ''}`}>
+            {r ? render(r, meta) : ''}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
+/** Rows drawn beyond the window on each side, so a keyboard scroll by a row or a page shows no blank line. */
+const OVERSCAN = 6;
+
+/**
+ * The first commit holds only the rows in view: the overscan rows are below the fold, so building
+ * them before the first paint only delays it. They are added in a task after that frame.
+ */
+function useOverscanAfterFirstPaint(): number {
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => {
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setOverscan(OVERSCAN), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, []);
+  return overscan;
+}
+
 /** The texts fixed columns are measured on, off screen; rendered again only when they change, not per scroll frame. */
-const MeasureBox = memo(function MeasureBox({ samples, ref }: { samples: Samples; ref: React.Ref<HTMLDivElement> }) {
+const MeasureBox = memo(function MeasureBox({ samples: make, ref }: { samples: () => Samples; ref: React.Ref<HTMLDivElement> }) {
+  const samples = make();
   return (
     <div ref={ref} className="census-measure" aria-hidden="true">
       {/* A body cell's font, read for the texts measured on a canvas (column-widths.ts). */}
@@ -197,6 +234,9 @@ const MeasureBox = memo(function MeasureBox({ samples, ref }: { samples: Samples
     </div>
   );
 });
+
+/** The table model's data: rows are drawn from the window, not from the model. */
+const noRows: (CensusRow | undefined)[] = [];
 
 /** The scroller's size when last measured, kept across visits to the census (the window rarely changes in between). */
 const lastSize = { width: 0, height: 0 };

@@ -1,5 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import type { CensusRow, CensusSort } from '../../../../shared/contract/residents';
 import { formatDate } from '../../../../shared/domain/date-display';
 import { codeStatuses, isolationPrecautions, residentStatuses, riskLevels } from '../../../../shared/domain/residents/vocabulary';
@@ -50,7 +50,14 @@ export interface ColumnSamples {
   content: ReactNode[];
   short?: ReactNode[];
 }
-export type Samples = Record<string, ColumnSamples>;
+/**
+ * Columns whose text is never cut: each as wide as its widest possible text (samples below), the
+ * others flexible. Known without building the samples, which only a measurement needs.
+ */
+export const fixedColumns = ['location', 'dateOfBirth', 'codeStatus', 'status', 'recordNumber', 'unit', 'fallRisk', 'wanderingRisk', 'isolation', 'admittedOn'] as const;
+export type FixedColumn = (typeof fixedColumns)[number];
+export const isFixed = (id: string): id is FixedColumn => (fixedColumns as readonly string[]).includes(id);
+export type Samples = Record<FixedColumn, ColumnSamples>;
 /** Plain texts that come with the data (room labels, record numbers, unit names), per column: measured without a layout. */
 export type SampleTexts = Record<string, readonly string[]>;
 
@@ -61,81 +68,67 @@ function longest(texts: readonly string[], n = 6): string[] {
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
 
+/** A census cell's content for a loaded row (rows still on their way are drawn by the grid). */
+export type CellRender = (row: CensusRow, meta: CensusMeta) => ReactNode;
+
+/** A census column: its heading and sorting for the table model, its cells drawn by the grid itself. */
+export interface CensusColumn {
+  def: ColumnDef<CensusRow | undefined>;
+  render: CellRender;
+}
+
 /** Census columns in the reader's language, and the samples their widths are measured on. */
-export function useCensusColumns(units: readonly string[], rows: readonly CensusRow[]): { columns: ColumnDef<CensusRow | undefined>[]; samples: Samples; texts: SampleTexts; samplesKey: string } {
+export function useCensusColumns(units: readonly string[], rows: readonly CensusRow[]): { columns: CensusColumn[]; samples: () => Samples; texts: SampleTexts; samplesKey: string } {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const columns = useMemo<ColumnDef<CensusRow | undefined>[]>(() => {
+  const columns = useMemo<CensusColumn[]>(() => {
     const dash = t('residents.none');
-    const cols: ColumnDef<CensusRow | undefined>[] = [
-      { id: 'location', header: t('residents.col.location'), cell: (c) => (c.row.original ? roomText(c.row.original.location) : '') },
-      {
-        id: 'name',
-        header: t('residents.col.name'),
-        cell: (c) => {
-          const r = c.row.original;
-          return r ? <a href={hrefOf({ view: 'resident', id: r.id })}>{residentName(r)}</a> : <span className="placeholder">{t('residents.loading')}</span>;
-        },
-      },
-      { id: 'dateOfBirth', header: t('residents.col.dateOfBirth'), cell: (c) => (c.row.original ? dobWithAge(c.row.original, lang) : '') },
-      {
-        id: 'codeStatus',
-        header: t('residents.col.codeStatus'),
-        cell: (c) => (c.row.original ? <CodeStatusBadge code={c.row.original.codeStatus} short={(c.table.options.meta as CensusMeta).codeShort} /> : ''),
-      },
-      {
-        id: 'allergies',
-        header: t('residents.col.allergies'),
-        cell: (c) => {
-          const a = c.row.original?.allergies;
-          return a ? <AllergySummary allergies={a} short /> : '';
-        },
-      },
-      { id: 'status', header: t('residents.col.status'), cell: (c) => (c.row.original ? word(`residents.value.status.${c.row.original.status}`) : '') },
-      { id: 'recordNumber', header: t('residents.col.recordNumber'), cell: (c) => c.row.original?.recordNumber ?? '' },
-      { id: 'unit', header: t('residents.col.unit'), cell: (c) => c.row.original?.location?.unitName ?? (c.row.original ? dash : '') },
-      {
-        id: 'diet',
-        header: t('residents.col.diet'),
-        cell: (c) => {
-          const r = c.row.original;
-          if (!r) return '';
+    const cols: [id: string, render: CellRender][] = [
+      ['location', (r) => roomText(r.location)],
+      ['name', (r) => <a href={hrefOf({ view: 'resident', id: r.id })}>{residentName(r)}</a>],
+      ['dateOfBirth', (r) => dobWithAge(r, lang)],
+      ['codeStatus', (r, meta) => <CodeStatusBadge code={r.codeStatus} short={meta.codeShort} />],
+      ['allergies', (r) => <AllergySummary allergies={r.allergies} short />],
+      ['status', (r) => word(`residents.value.status.${r.status}`)],
+      ['recordNumber', (r) => r.recordNumber],
+      ['unit', (r) => r.location?.unitName ?? dash],
+      [
+        'diet',
+        (r) =>
           // Not assessed at all is one warning; partly assessed names what is known and warns for the rest.
-          if (r.dietType === null && r.iddsiFood === null && r.iddsiDrink === null) return <NotAssessed />;
-          return (
+          r.dietType === null && r.iddsiFood === null && r.iddsiDrink === null ? (
+            <NotAssessed />
+          ) : (
             <>
               {assessed(r.dietType, (v) => word(`residents.value.dietType.${v}`))} · {assessed(r.iddsiFood, (v) => word(`residents.value.iddsiFood.${v}`))} ·{' '}
               {assessed(r.iddsiDrink, (v) => word(`residents.value.iddsiDrink.${v}`))}
             </>
-          );
-        },
-      },
-      {
-        id: 'mobility',
-        header: t('residents.col.mobility'),
-        cell: (c) => {
-          const r = c.row.original;
-          if (!r) return '';
-          if (r.transfer === null && r.aid === null) return <NotAssessed />;
-          return (
+          ),
+      ],
+      [
+        'mobility',
+        (r) =>
+          r.transfer === null && r.aid === null ? (
+            <NotAssessed />
+          ) : (
             <>
               {assessed(r.transfer, (v) => word(`residents.value.transfer.${v}`))} · {assessed(r.aid, (v) => word(`residents.value.aid.${v}`))}
             </>
-          );
-        },
-      },
-      { id: 'fallRisk', header: t('residents.col.fallRisk'), cell: (c) => (c.row.original ? assessed(c.row.original.fallRisk, (v) => word(`residents.value.risk.${v}`)) : '') },
-      { id: 'wanderingRisk', header: t('residents.col.wanderingRisk'), cell: (c) => (c.row.original ? assessed(c.row.original.wanderingRisk, (v) => word(`residents.value.risk.${v}`)) : '') },
-      { id: 'isolation', header: t('residents.col.isolation'), cell: (c) => (c.row.original ? <IsolationBadge isolation={c.row.original.isolation} /> : '') },
-      {
-        id: 'language',
-        header: t('residents.col.language'),
-        cell: (c) => (c.row.original ? `${c.row.original.language ?? dash}${c.row.original.interpreterNeeded ? ` · ${t('residents.field.interpreterNeeded')}` : ''}` : ''),
-      },
-      { id: 'admittedOn', header: t('residents.col.admittedOn'), cell: (c) => (c.row.original ? formatDate(c.row.original.statusSince, lang) : '') },
+          ),
+      ],
+      ['fallRisk', (r) => assessed(r.fallRisk, (v) => word(`residents.value.risk.${v}`))],
+      ['wanderingRisk', (r) => assessed(r.wanderingRisk, (v) => word(`residents.value.risk.${v}`))],
+      ['isolation', (r) => <IsolationBadge isolation={r.isolation} />],
+      ['language', (r) => `${r.language ?? dash}${r.interpreterNeeded ? ` · ${t('residents.field.interpreterNeeded')}` : ''}`],
+      ['admittedOn', (r) => formatDate(r.statusSince, lang)],
     ];
-    // The table only sorts columns with an accessor; the server does the actual sorting (manualSorting).
-    return cols.map((col) => ({ ...col, accessorFn: (row: CensusRow | undefined) => row?.id ?? 0, sortDescFirst: false, enableSorting: sortOf[col.id ?? ''] !== undefined }));
+    // The table model only holds headings, sorting and visibility (the server sorts: manualSorting);
+    // it sorts only columns with an accessor. Cells are drawn by the grid from `render`, without a
+    // row model: a census frame's rows cost their cells and nothing per cell besides.
+    return cols.map(([id, render]) => ({
+      def: { id, header: t(`residents.col.${id}` as 'residents.col.name'), accessorFn: (row: CensusRow | undefined) => row?.id ?? 0, sortDescFirst: false, enableSorting: sortOf[id] !== undefined },
+      render,
+    }));
   }, [t, lang]);
 
   // Room labels and record numbers are the facility's own: measured on the rows loaded so far —
@@ -143,7 +136,8 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
   const rooms = longest(rows.map((r) => roomText(r.location))).join('\u0000');
   const records = longest(rows.map((r) => r.recordNumber)).join('\u0000');
   const unitNames = units.join('\u0000');
-  const samples = useMemo<Samples>(() => {
+  // Built only when the widths are measured (once per language in a page's life), not on every visit.
+  const samples = useCallback((): Samples => {
     const fixed = (id: string, content: ReactNode[], short?: ReactNode[]): ColumnSamples => {
       const label = t(`residents.col.${id}` as 'residents.col.name');
       const arrow = <span> ▲</span>;

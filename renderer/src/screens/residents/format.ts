@@ -1,5 +1,6 @@
 import type { CensusRow, Location } from '../../../../shared/contract/residents';
 import { formatDate } from '../../../../shared/domain/date-display';
+import i18next from 'i18next';
 import { t } from '../../i18n';
 
 /** "O'Brien, José (Pepe)": legal family and given name, preferred name when there is one. */
@@ -8,8 +9,19 @@ export function residentName(r: Pick<CensusRow, 'legalGiven' | 'legalFamily' | '
   return r.preferredName ? `${base} (${r.preferredName})` : base;
 }
 
+const DOB = '\u0001';
+const AGE = '\u0002';
+const dobTemplates = new Map<string, string>();
+i18next.on('languageChanged', () => dobTemplates.clear());
+
+/**
+ * "Mar 4, 1941 (85 y)". The census writes one per row in view: the words around the date and age are
+ * looked up once per language (as a template), not through i18next's interpolation on every row.
+ */
 export function dobWithAge(r: Pick<CensusRow, 'dateOfBirth' | 'age'>, language: string): string {
-  return t('residents.dobWithAge', { dob: formatDate(r.dateOfBirth, language), age: r.age });
+  let template = dobTemplates.get(i18next.language);
+  if (template === undefined) dobTemplates.set(i18next.language, (template = t('residents.dobWithAge', { dob: DOB, age: AGE })));
+  return template.replace(DOB, () => formatDate(r.dateOfBirth, language)).replace(AGE, () => String(r.age));
 }
 
 export function placeText(l: Location | null): string {
