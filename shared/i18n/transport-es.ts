@@ -202,7 +202,6 @@ export const transportFieldEs: TransportFieldMessages = {
   cancel_reason_required: 'Indique por qué se cancela el viaje.',
   override_reason_too_short: 'Dé un motivo de unas palabras.',
   vehicle_without_positions: 'Un vehículo necesita al menos un asiento o una plaza.',
-  negative_wait_time: 'La espera después de la cita no puede ser negativa.',
   unknown_appointment: 'No existe esa cita.',
   already_booked: 'Esta cita ya tiene un transporte reservado: ábralo para cambiarlo.',
   not_a_series_occurrence: 'Un transporte fijo repite una cita periódica; esta cita no se repite.',

@@ -210,7 +210,6 @@ export const transportFieldEn = {
   cancel_reason_required: 'Say why the ride is cancelled.',
   override_reason_too_short: 'Give a reason of a few words.',
   vehicle_without_positions: 'A vehicle needs at least one seat or position.',
-  negative_wait_time: 'The wait after the appointment cannot be negative.',
   unknown_appointment: 'No such appointment.',
   already_booked: 'This appointment already has a ride booked: open it to change it.',
   not_a_series_occurrence: 'A standing ride repeats a recurring appointment; this appointment does not repeat.',

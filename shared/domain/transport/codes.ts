@@ -26,7 +26,6 @@ export const TRANSPORT_FIELD_CODES = [
   // schemas.ts
   'override_reason_too_short',
   'vehicle_without_positions',
-  'negative_wait_time',
   // handlers (electron/core/handlers/transport.ts)
   'unknown_appointment',
   'already_booked',
@@ -37,5 +36,8 @@ export const TRANSPORT_FIELD_CODES = [
   'vehicle_name_taken',
   'carrier_name_taken',
   'not_will_call',
+  // standing rides (electron/core/handlers/transport-standing.ts)
+  'not_a_series_occurrence',
+  'standing_exists',
 ] as const;
 export type TransportFieldCode = (typeof TRANSPORT_FIELD_CODES)[number];
