@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import type { InputOf } from '../../shared/contract';
 import { STRONG_PASSWORD, caller } from '../support/core';
-import { STATION_VIEWPORT, startE2E, tabTo, typeText, type E2EApp } from '../support/browser';
+import { STATION_VIEWPORT, signIn, startE2E, tabTo, typeText, type E2EApp } from '../support/browser';
 import { sqlRows } from '../support/db';
 import { expectBundledFontsOnly, expectEveryPage, expectInsideRightMargin, expectNotShrunk, expectPaper, expectRowsWhole, printPdf, squeeze } from '../support/pdf';
 import { addRooms, admission } from '../support/residents';
@@ -38,16 +38,6 @@ async function user(core: Core, admin: Caller, username: string, displayName: st
 /** `n` residents on Memory Care, room order = i order, each with a 600-character I-PASS summary. */
 function bigUnit(paper: 'letter' | 'a4', n: number) {
   return async (core: Core) => void (await seedHandoffUnit(await handoffFacility(core, paper), { unit: 'Memory Care', n, date: '2026-03-02' }));
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  const field = page.locator('input[name="username"]');
-  await expect.poll(() => field.isVisible(), { timeout: 10_000 }).toBe(true);
-  await field.focus();
-  await typeText(page, username);
-  await page.keyboard.press('Tab');
-  await typeText(page, password);
-  await page.keyboard.press('Enter');
 }
 
 function stubPrint() {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { STRONG_PASSWORD, caller, setupInput } from '../support/core';
-import { STATION_VIEWPORT, startE2E, typeText, type E2EApp } from '../support/browser';
+import { STATION_VIEWPORT, signIn, startE2E, typeText, type E2EApp } from '../support/browser';
 import { addRooms, admission } from '../support/residents';
 import { addAppointment, addProvider } from '../support/transport';
 
@@ -47,16 +47,6 @@ async function seed(core: Core) {
     notes: null,
   });
   bookingId = booked.id;
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  const field = page.locator('input[name="username"]');
-  await expect.poll(() => field.isVisible(), { timeout: 10_000 }).toBe(true);
-  await field.focus();
-  await typeText(page, username);
-  await page.keyboard.press('Tab');
-  await typeText(page, password);
-  await page.keyboard.press('Enter');
 }
 
 /** Transport → the appointments tab → "Edit ride" on Ben's appointment, by keyboard. */

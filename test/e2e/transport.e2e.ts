@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { STRONG_PASSWORD, caller, setupInput } from '../support/core';
-import { STATION_VIEWPORT, startE2E, tabTo, typeText, type E2EApp } from '../support/browser';
+import { STATION_VIEWPORT, signIn, startE2E, tabTo, typeText, type E2EApp } from '../support/browser';
 import { countRows } from '../support/db';
 import { expectPaper, printPdf, squeeze } from '../support/pdf';
 import { addRooms, admission } from '../support/residents';
@@ -57,16 +57,6 @@ async function seed(core: Core) {
     return: { kind: 'fixed', pickupAt: '2026-03-03T16:10:00.000Z', carrier: { kind: 'facility_vehicle', vehicleId: van.id, driverStaffId: null } },
     notes: null,
   });
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  const field = page.locator('input[name="username"]');
-  await expect.poll(() => field.isVisible(), { timeout: 10_000 }).toBe(true);
-  await field.focus();
-  await typeText(page, username);
-  await page.keyboard.press('Tab');
-  await typeText(page, password);
-  await page.keyboard.press('Enter');
 }
 
 async function stubPrint(p: Page) {
