@@ -582,11 +582,6 @@ export function appointmentQueries(env: QueryEnv) {
       return first(env.db().select().from(s).where(eq(s.id, id)));
     },
 
-    /** Series split off this one ("this and following", or a cancellation from a date) at this instant. */
-    async splitsOf(id: number, at: string): Promise<number[]> {
-      return (await env.db().select({ id: s.id }).from(s).where(and(eq(s.splitFromId, id), eq(s.createdAt, at)))).map((r) => r.id);
-    },
-
     async insertSeries(w: SeriesWrite, at: string, by: number | null): Promise<number> {
       const [row] = await env
         .db()

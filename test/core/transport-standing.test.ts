@@ -170,6 +170,19 @@ describe('standing rides', () => {
     expect((await s.must('transport.prepare', { appointmentId: mon.id! })).booking!.flags).toEqual(['appointment_moved_reconfirm', 'appointment_cancelled']);
   });
 
+  test('cancelled from a date: the rides from that date are flagged, the earlier ones and the standing ride stay', async () => {
+    const s = await setup();
+    await s.must('transport.book', ride(s, await firstOccurrence(s), s.fay.id));
+    const v = await s.must('appointments.getSeries', { id: s.series.id });
+    await s.must('appointments.cancelSeries', { id: s.series.id, expectedVersion: v.version, fromLocal: '2026-03-13T06:30', reason: 'Moved to home dialysis' });
+    const flags = async (startLocal: string) => (await s.must('transport.prepare', { appointmentId: (await occurrenceRow(s, startLocal)).id! })).booking!.flags;
+    expect(await flags('2026-03-11T06:30')).toEqual([]);
+    expect(await flags('2026-03-13T06:30')).toEqual(['appointment_cancelled']);
+    expect(await flags('2026-03-20T06:30')).toEqual(['appointment_cancelled']);
+    const standing = await sqlRows<{ series_id: number; active: boolean | number }>(s.core, 'SELECT series_id, active FROM transport_standing_bookings ORDER BY id');
+    expect(standing.map((r) => [Number(r.series_id), Boolean(r.active)])).toEqual([[s.series.id, true]]);
+  });
+
   test("conflicts come once per kind with the first date and how many rides; nothing is written until one reason accepts them all", async () => {
     const s = await setup();
     const first = await firstOccurrence(s);

@@ -176,12 +176,8 @@ export const standingHandlers = defineHandlers({
   async 'appointments.cancelSeries'(i, ctx) {
     const r = await appointmentsHandlers['appointments.cancelSeries'](i, ctx);
     if (!r.ok) return r;
-    // A cancellation "from" an occurrence splits off the cancelled part: find it by its origin.
-    const parts = await ctx.q.appointments.splitsOf(i.id, ctx.nowIso);
-    for (const id of [i.id, ...parts]) {
-      const failed = await followStanding(ctx, i.id, id);
-      if (failed) return failed;
-    }
-    return r;
+    // Cancelled from a date: that part became a new, cancelled series whose rides are flagged; the rest
+    // keeps its standing ride. Cancelled whole (or from its first date): the standing ride ends.
+    return (await followStanding(ctx, i.id, i.id)) ?? r;
   },
 });
