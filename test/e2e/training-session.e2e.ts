@@ -89,6 +89,8 @@ describe('an in-service session, by keyboard', () => {
 
     // The class: course, date, hours, instructor, location.
     await tabTo(page, 'Course', { max: 60 });
+    // The course list arrives with the catalog: arrow keys pressed before it is there select nothing.
+    await expect.poll(() => page.getByLabel('Course', { exact: true }).locator('option').count()).toBeGreaterThan(3);
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown'); // Choose… → CPR / BLS → First aid → Infection control
     expect(await page.getByLabel('Course', { exact: true }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Infection control');
     await tabTo(page, 'Date held');
