@@ -54,14 +54,15 @@ export function auditQueries(env: QueryEnv) {
     station: row.station ?? null,
   });
   // The tail is read inside the writing transaction: on the server, two stations appending at
-  // once either serialize or one is retried (and the unique prev_hash index refuses a fork outright).
+  // once either serialize or one is retried. Each new row takes the id after the tail's, so two rows
+  // that follow the same row collide on the primary key: a fork is refused outright (and retried).
   const tailStatement = env.statement('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
   // A call's one audit row (nearly every audited write has exactly one) through a statement prepared
   // once: building the insert with the query builder cost several times the SQLite work of the row
   // and of the write it audits (docs/architecture.md, "What the audit trail costs").
   const insertOneStatement = env.statement(
-    'INSERT INTO audit_log (at, user_id, method, entity, entity_id, before_json, after_json, kind, station, prev_hash, hash) ' +
-      'VALUES (@at, @userId, @method, @entity, @entityId, @beforeJson, @afterJson, @kind, @station, @prevHash, @hash) RETURNING id',
+    'INSERT INTO audit_log (id, at, user_id, method, entity, entity_id, before_json, after_json, kind, station, prev_hash, hash) ' +
+      'VALUES (@id, @at, @userId, @method, @entity, @entityId, @beforeJson, @afterJson, @kind, @station, @prevHash, @hash) RETURNING id',
   );
   const chainColumns = {
     id: auditLog.id,
@@ -125,7 +126,8 @@ export function auditQueries(env: QueryEnv) {
     async insertMany(rows: readonly AuditInsert[]): Promise<void> {
       if (rows.length === 0) return;
       const tail = await self.tail();
-      const chained = chain(tail?.hash ?? null, rows.map(toRow));
+      const firstId = (tail?.id ?? 0) + 1;
+      const chained = chain(tail?.hash ?? null, rows.map(toRow)).map((r, i) => ({ id: firstId + i, ...r }));
       if (chained.length === 1) {
         await insertOneStatement.rows(chained[0]);
         return;

@@ -6,7 +6,7 @@ import type { BenchContext, BenchResults } from './types';
  * Issue 16's figures. `audit.write_overhead_ratio`: one small write (a user's language) in its own
  * transaction with its chained audit row (the tail read, the SHA-256 link, the insert) over the same
  * write in the same kind of transaction without it; target ≤ 1.5. `auth.hash_ms`: one Argon2id hash at
- * the production cost (m = 19 MiB, t = 2, p = 1), reported.
+ * the production cost (m = 64 MiB, t = 2, p = 1), reported (the brief: 50–500 ms here).
  */
 export async function benchPrivacy(ctx: BenchContext): Promise<BenchResults> {
   const { engine } = ctx.core;

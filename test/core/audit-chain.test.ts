@@ -24,7 +24,6 @@ async function removeGuards(core: Parameters<typeof sqlExec>[0]): Promise<void> 
   } else {
     await sqlExec(core, 'ALTER TABLE audit_log DISABLE TRIGGER USER');
   }
-  await sqlExec(core, 'DROP INDEX IF EXISTS audit_prev_hash_unique');
 }
 
 /** A facility with a few users: a dozen chained rows to tamper with. */
@@ -144,6 +143,32 @@ describe('the audit trail is a hash chain', () => {
       Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? a : other).must('users.create', { username: `u${i}`, displayName: `Person ${i}`, role: 'nurse', password: 'quiet meadow lantern' })),
     );
     expect(await a.must('audit.verify', { scope: 'full' })).toMatchObject({ ok: true });
+  });
+
+  test('two rows can never follow the same row: each takes the id after its predecessor, so a second one collides on the key', async () => {
+    const { core, rows } = await trail();
+    // Every row's id is the one after the row it follows: the trail is contiguous.
+    rows.forEach((r, i) => {
+      if (i > 0) expect(r.id).toBe(rows[i - 1]!.id + 1);
+    });
+    // What a second station that read the same tail would write: a row after the last one, with the last one's successor id.
+    const last = rows.at(-1)!;
+    const before = rows.at(-2)!;
+    const fork = { at: '2026-03-02T14:00:00.000Z', userId: null, method: 'users.update', entity: 'user', entityId: '1', beforeJson: null, afterJson: '{"role":"administrator"}', kind: 'change', station: null };
+    await expect(
+      sqlExec(core, 'INSERT INTO audit_log (id, at, method, entity, entity_id, after_json, kind, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        before.id + 1,
+        fork.at,
+        fork.method,
+        fork.entity,
+        fork.entityId,
+        fork.afterJson,
+        fork.kind,
+        before.hash,
+        rowHash(before.hash!, fork),
+      ]),
+    ).rejects.toThrow(/UNIQUE|unique|duplicate/);
+    expect((await chainRows(core)).at(-1)).toEqual(last);
   });
 
   test('only the audit readers may verify', async () => {

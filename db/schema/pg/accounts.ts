@@ -13,7 +13,7 @@ export const users = pgTable(
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     role: text('role').notNull().references(() => roles.code),
-    // PHC strings, `$argon2id$v=19$m=19456,t=2,p=1$salt$hash` (older rows `scrypt$N$r$p$salt$hash`):
+    // PHC strings, `$argon2id$v=19$m=65536,t=2,p=1$salt$hash` (older rows `scrypt$N$r$p$salt$hash`):
     // the parameters travel with the hash, so a weaker one is recognised and rehashed at the next sign-in.
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
@@ -80,7 +80,8 @@ export const auditLog = pgTable(
     index('audit_at_idx').on(t.at),
     // The viewer's "by person" filter and the access rows' once-a-minute check.
     index('audit_user_idx').on(t.userId, t.at),
-    // Two rows can never follow the same row: two stations appending at once cannot fork the chain.
-    uniqueIndex('audit_prev_hash_unique').on(t.prevHash),
+    // No index on prev_hash: the fork guard is the primary key. A row's id is its predecessor's id + 1
+    // (db/queries/audit.ts), so two stations appending after the same row collide on the id and one is
+    // retried; a unique prev_hash index did the same at the cost of a fifth B-tree per audited write.
   ],
 );

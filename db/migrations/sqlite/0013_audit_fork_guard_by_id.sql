@@ -1,0 +1,1 @@
+DROP INDEX `audit_prev_hash_unique`;
