@@ -150,4 +150,46 @@ describe('licences, by keyboard', () => {
     const axe = await new AxeBuilder({ page }).include('main').analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
+
+  test('a training record is voided with a reason, kept, and shown struck through only when voided records are asked for', { timeout: 120_000 }, async () => {
+    const now = '2026-03-02T14:00:00Z';
+    app = await startE2E({ seed, now, beforeLoad: (p) => p.clock.setFixedTime(new Date(now)) });
+    const { page } = app;
+    await signIn(page, 'admin', STRONG_PASSWORD);
+    await expect.poll(() => page.getByText('Signed in as Ada Admin (Administrator)').isVisible()).toBe(true);
+    await tabTo(page, 'Training');
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'Matrix');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft'); // Staff
+    await expect.poll(() => page.getByRole('tab', { name: 'Staff' }).getAttribute('aria-selected')).toBe('true');
+
+    await tabTo(page, 'Training records for Ann Aide', { max: 60 });
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Training records for Ann Aide' });
+    await expect.poll(() => dialog.getByRole('row', { name: /CPR \/ BLS/ }).textContent()).toContain('American Red Cross');
+    const headers = await dialog.locator('thead th').allTextContents();
+    expect(headers).toEqual(['Course', 'Completion date', 'Expires', 'Hours', 'Provider', 'Certificate number', 'Source', 'Actions']);
+
+    await tabTo(page, 'Void CPR / BLS on Mar 20, 2024');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Void CPR / BLS on Mar 20, 2024' }).isVisible()).toBe(true);
+    await typeText(page, 'Entered for the wrong person');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Record voided.');
+    // Gone from the list, kept in the database with its reason.
+    await expect.poll(() => dialog.getByText('No training recorded yet.').isVisible()).toBe(true);
+    expect(await sqlRows(app.core, 'SELECT void_reason FROM training_records')).toEqual([{ void_reason: 'Entered for the wrong person' }]);
+
+    await tabTo(page, 'Show voided records');
+    await page.keyboard.press('Space');
+    const voided = dialog.getByRole('row', { name: /CPR \/ BLS/ });
+    await expect.poll(() => voided.textContent()).toContain('Entered for the wrong person');
+    expect(await voided.getAttribute('class')).toBe('voided');
+    expect(await dialog.getByText('No training recorded yet.').count()).toBe(0);
+    const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await page.screenshot({ path: '/tmp/records-voided.png' });
+  });
 });

@@ -131,6 +131,9 @@ export async function tabTo(page: Page, accessibleName: string | RegExp, opts: {
         const label = document.querySelector(`label[for="${CSS.escape(el.id)}"]`);
         if (label) return label.textContent?.trim() ?? '';
       }
+      // A checkbox's input inside its label (react-aria's Checkbox): the label's words, without the box's tick.
+      const wrapping = el.closest('label');
+      if (wrapping) return (wrapping.textContent ?? '').replace(/^✓/, '').trim();
       return (el.textContent ?? '').trim();
     });
     if (typeof accessibleName === 'string' ? name.replace(/\s*\*$/, '') === accessibleName : accessibleName.test(name)) return;

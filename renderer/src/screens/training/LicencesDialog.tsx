@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useDates } from '../../app/dates';
 import { Button } from 'react-aria-components';
 import { DateField } from '../../components/DateField';
@@ -8,10 +8,10 @@ import { validityStatus } from '../../../../shared/domain/training/status';
 import type { AppError } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { useCan, useSession } from '../../app/session';
-import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
+import { SelectInput, TextInput } from '../../components/fields';
 import { FormDialog } from '../../components/FormDialog';
-import { errorText, fieldText, useTranslation } from '../../i18n';
-import { InfoDialog, StatusText } from './common';
+import { fieldText, useTranslation } from '../../i18n';
+import { StatusText, VoidableListDialog, useVoidableRows } from './common';
 
 /**
  * Licences and certifications (RN/LPN licence, nurse aide registry, driver's licence, food handler card…):
@@ -133,20 +133,9 @@ export function LicencesDialog({ staff, today, onClose }: { staff: Staff; today:
   const { t } = useTranslation();
   const { date } = useDates();
   const canWrite = useCan('training.write');
-  const [includeVoided, setIncludeVoided] = useState(false);
-  const [rows, setRows] = useState<StaffCredential[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const { rows, error, includeVoided, setIncludeVoided, load } = useVoidableRows((v) => call('training.listCredentials', { staffId: staff.id, includeVoided: v, limit: 200 }), staff.id);
   const [notice, setNotice] = useState<string | null>(null);
   const [action, setAction] = useState<{ kind: 'add' | 'edit' | 'void'; credential?: StaffCredential } | null>(null);
-
-  const load = useCallback(async () => {
-    const r = await call('training.listCredentials', { staffId: staff.id, includeVoided, limit: 200 });
-    if (r.ok) setRows(r.value.rows);
-    else setError(r.error);
-  }, [staff.id, includeVoided]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (action?.kind === 'add' || action?.kind === 'edit') {
     return (
@@ -165,70 +154,52 @@ export function LicencesDialog({ staff, today, onClose }: { staff: Staff; today:
   if (action?.kind === 'void' && action.credential) {
     return <VoidCredentialDialog credential={action.credential} onClose={() => setAction(null)} onDone={() => (setAction(null), setNotice(t('training.licences.voided')), void load())} />;
   }
+  const columns = ['type', 'number', 'issuedBy', 'issuedOn', 'expiresOn', 'statusToday', 'verifiedByCol', 'actions'].map((k) => t(`training.licences.${k}`));
   return (
-    <InfoDialog title={t('training.licences.for', { name: staff.name })} onClose={onClose}>
-      {notice ? <Notice tone="success">{notice}</Notice> : null}
-      {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
-      <div className="toolbar">
-        <CheckInput label={t('training.licences.showVoided')} name="includeVoided" checked={includeVoided} onChange={setIncludeVoided} />
-        {canWrite ? (
-          <Button className="primary" onPress={() => setAction({ kind: 'add' })}>
-            {t('training.licences.record')}
-          </Button>
-        ) : null}
-      </div>
-      <table className="data">
-        <caption className="visually-hidden">{t('training.licences.for', { name: staff.name })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('training.licences.type')}</th>
-            <th scope="col">{t('training.licences.number')}</th>
-            <th scope="col">{t('training.licences.issuedBy')}</th>
-            <th scope="col">{t('training.licences.issuedOn')}</th>
-            <th scope="col">{t('training.licences.expiresOn')}</th>
-            <th scope="col">{t('training.licences.statusToday')}</th>
-            <th scope="col">{t('training.licences.verifiedByCol')}</th>
-            <th scope="col">{t('training.licences.actions')}</th>
+    <VoidableListDialog
+      title={t('training.licences.for', { name: staff.name })}
+      notice={notice}
+      error={error}
+      showVoidedLabel={t('training.licences.showVoided')}
+      includeVoided={includeVoided}
+      onIncludeVoided={setIncludeVoided}
+      addLabel={t('training.licences.record')}
+      onAdd={canWrite ? () => setAction({ kind: 'add' }) : null}
+      columns={columns}
+      emptyText={t('training.licences.none')}
+      isEmpty={rows !== null && rows.length === 0}
+      onClose={onClose}
+    >
+      {(rows ?? []).map((c) => {
+        const status = validityStatus(CREDENTIAL_VALIDITY, null, [credentialRecord(c)], today, 30).status;
+        const names = { type: c.typeName, number: c.number };
+        return (
+          <tr key={c.id} className={c.voidedAt ? 'voided' : undefined}>
+            <th scope="row">
+              {c.typeName}
+              {c.voidedAt ? <span className="cell-date">{t('training.licences.voidedOn', { date: c.voidedAt.slice(0, 10), reason: c.voidReason })}</span> : null}
+            </th>
+            <td>{c.number}</td>
+            <td>{issuerText(c)}</td>
+            <td>{date(c.issuedOn)}</td>
+            <td>{date(c.expiresOn)}</td>
+            <td>{c.voidedAt ? null : <StatusText status={status} />}</td>
+            <td>{c.verifiedByName ?? ''}</td>
+            <td className="row-actions">
+              {canWrite && !c.voidedAt ? (
+                <>
+                  <Button onPress={() => setAction({ kind: 'edit', credential: c })} aria-label={t('training.licences.editFor', names)}>
+                    {t('training.staffEditor.edit')}
+                  </Button>
+                  <Button onPress={() => setAction({ kind: 'void', credential: c })} aria-label={t('training.licences.voidFor', names)}>
+                    {t('training.licences.void')}
+                  </Button>
+                </>
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows !== null && rows.length === 0 ? (
-            <tr>
-              <td colSpan={8}>{t('training.licences.none')}</td>
-            </tr>
-          ) : null}
-          {(rows ?? []).map((c) => {
-            const status = validityStatus(CREDENTIAL_VALIDITY, null, [credentialRecord(c)], today, 30).status;
-            const names = { type: c.typeName, number: c.number };
-            return (
-              <tr key={c.id} className={c.voidedAt ? 'voided' : undefined}>
-                <th scope="row">
-                  {c.typeName}
-                  {c.voidedAt ? <span className="cell-date">{t('training.licences.voidedOn', { date: c.voidedAt.slice(0, 10), reason: c.voidReason })}</span> : null}
-                </th>
-                <td>{c.number}</td>
-                <td>{issuerText(c)}</td>
-                <td>{date(c.issuedOn)}</td>
-                <td>{date(c.expiresOn)}</td>
-                <td>{c.voidedAt ? null : <StatusText status={status} />}</td>
-                <td>{c.verifiedByName ?? ''}</td>
-                <td className="row-actions">
-                  {canWrite && !c.voidedAt ? (
-                    <>
-                      <Button onPress={() => setAction({ kind: 'edit', credential: c })} aria-label={t('training.licences.editFor', names)}>
-                        {t('training.staffEditor.edit')}
-                      </Button>
-                      <Button onPress={() => setAction({ kind: 'void', credential: c })} aria-label={t('training.licences.voidFor', names)}>
-                        {t('training.licences.void')}
-                      </Button>
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </InfoDialog>
+        );
+      })}
+    </VoidableListDialog>
   );
 }

@@ -15,7 +15,7 @@ import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fie
 import { FormDialog } from '../../components/FormDialog';
 import { Pager } from '../../components/Pager';
 import { errorText, fieldText, useTranslation } from '../../i18n';
-import { InfoDialog, downloadBase64, facilityToday, fileToBase64, unitOptionsOf, useRoleOptions } from './common';
+import { VoidableListDialog, downloadBase64, facilityToday, fileToBase64, unitOptionsOf, useRoleOptions, useVoidableRows } from './common';
 import { LicencesDialog } from './LicencesDialog';
 import { RecordDialog } from './RecordDialog';
 
@@ -240,20 +240,9 @@ function RecordsDialog({ staff, onClose }: { staff: Staff; onClose(): void }) {
   const { t } = useTranslation();
   const { date, dateTime } = useDates();
   const canWrite = useCan('training.write');
-  const [includeVoided, setIncludeVoided] = useState(false);
-  const [rows, setRows] = useState<TrainingRecord[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const { rows, error, setError, includeVoided, setIncludeVoided, load } = useVoidableRows((v) => call('training.listRecords', { staffId: staff.id, includeVoided: v, limit: 200 }), staff.id);
   const [notice, setNotice] = useState<string | null>(null);
   const [action, setAction] = useState<{ kind: 'edit' | 'void' | 'attach' | 'add'; record?: TrainingRecord } | null>(null);
-
-  const load = useCallback(async () => {
-    const r = await call('training.listRecords', { staffId: staff.id, includeVoided, limit: 200 });
-    if (r.ok) setRows(r.value.rows);
-    else setError(r.error);
-  }, [staff.id, includeVoided]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (action?.kind === 'add' || action?.kind === 'edit') {
     return (
@@ -281,89 +270,71 @@ function RecordsDialog({ staff, onClose }: { staff: Staff; onClose(): void }) {
       />
     );
   }
+  const columns = ['course', 'completedOn', 'expiresOn', 'hours', 'provider', 'certificateNumber', 'source', 'actions'].map((k) => t(`training.record.${k}`));
   return (
-    <InfoDialog title={t('training.record.records', { name: staff.name })} onClose={onClose}>
-      {notice ? <Notice tone="success">{notice}</Notice> : null}
-      {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
-      <div className="toolbar">
-        <CheckInput label={t('training.record.showVoided')} name="includeVoided" checked={includeVoided} onChange={setIncludeVoided} />
-        {canWrite ? (
-          <Button className="primary" onPress={() => setAction({ kind: 'add' })}>
-            {t('training.record.title')}
-          </Button>
-        ) : null}
-      </div>
-      <table className="data">
-        <caption className="visually-hidden">{t('training.record.records', { name: staff.name })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('training.record.course')}</th>
-            <th scope="col">{t('training.record.completedOn')}</th>
-            <th scope="col">{t('training.record.expiresOn')}</th>
-            <th scope="col">{t('training.record.hours')}</th>
-            <th scope="col">{t('training.record.provider')}</th>
-            <th scope="col">{t('training.record.certificateNumber')}</th>
-            <th scope="col">{t('training.record.source')}</th>
-            <th scope="col">{t('training.record.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows !== null && rows.length === 0 ? (
-            <tr>
-              <td colSpan={8}>{t('training.record.noRecords')}</td>
-            </tr>
-          ) : null}
-          {(rows ?? []).map((r) => (
-            <tr key={r.id} className={r.voidedAt ? 'voided' : undefined}>
-              <th scope="row">
-                {r.courseName}
-                {r.voidedAt ? <span className="cell-date">{t('training.record.voidedOn', { date: dateTime(r.voidedAt), reason: r.voidReason })}</span> : null}
-              </th>
-              <td>{date(r.completedOn)}</td>
-              <td>{r.expiresOn ? date(r.expiresOn) : t('training.record.never')}</td>
-              <td>{r.hours ?? ''}</td>
-              <td>{r.provider ?? ''}</td>
-              <td>{r.certificateNumber ?? ''}</td>
-              <td>
-                {t(`training.record.sources.${r.source}`)}
-                {r.verifiedByName ? <span className="cell-date">{r.verifiedByName}</span> : null}
-              </td>
-              <td className="row-actions">
-                {r.certificates.map((c) => (
-                  <Button
-                    key={c.id}
-                    aria-label={t('training.record.open', { file: c.fileName })}
-                    onPress={async () => {
-                      const got = await call('training.getCertificate', { id: c.id });
-                      if (got.ok) downloadBase64(got.value.fileName, got.value.dataBase64, got.value.mimeType);
-                      else setError(got.error);
-                    }}
-                  >
-                    {c.fileName}
+    <VoidableListDialog
+      title={t('training.record.records', { name: staff.name })}
+      notice={notice}
+      error={error}
+      showVoidedLabel={t('training.record.showVoided')}
+      includeVoided={includeVoided}
+      onIncludeVoided={setIncludeVoided}
+      addLabel={t('training.record.title')}
+      onAdd={canWrite ? () => setAction({ kind: 'add' }) : null}
+      columns={columns}
+      emptyText={t('training.record.noRecords')}
+      isEmpty={rows !== null && rows.length === 0}
+      onClose={onClose}
+    >
+      {(rows ?? []).map((r) => (
+        <tr key={r.id} className={r.voidedAt ? 'voided' : undefined}>
+          <th scope="row">
+            {r.courseName}
+            {r.voidedAt ? <span className="cell-date">{t('training.record.voidedOn', { date: dateTime(r.voidedAt), reason: r.voidReason })}</span> : null}
+          </th>
+          <td>{date(r.completedOn)}</td>
+          <td>{r.expiresOn ? date(r.expiresOn) : t('training.record.never')}</td>
+          <td>{r.hours ?? ''}</td>
+          <td>{r.provider ?? ''}</td>
+          <td>{r.certificateNumber ?? ''}</td>
+          <td>
+            {t(`training.record.sources.${r.source}`)}
+            {r.verifiedByName ? <span className="cell-date">{r.verifiedByName}</span> : null}
+          </td>
+          <td className="row-actions">
+            {r.certificates.map((c) => (
+              <Button
+                key={c.id}
+                aria-label={t('training.record.open', { file: c.fileName })}
+                onPress={async () => {
+                  const got = await call('training.getCertificate', { id: c.id });
+                  if (got.ok) downloadBase64(got.value.fileName, got.value.dataBase64, got.value.mimeType);
+                  else setError(got.error);
+                }}
+              >
+                {c.fileName}
+              </Button>
+            ))}
+            {canWrite && !r.voidedAt ? (
+              <>
+                {/* Attendance at a session is voided, never edited alone (the server refuses it too). */}
+                {r.sessionId === null ? (
+                  <Button onPress={() => setAction({ kind: 'edit', record: r })} aria-label={`${t('training.staffEditor.edit')} ${r.courseName} ${date(r.completedOn)}`}>
+                    {t('training.staffEditor.edit')}
                   </Button>
-                ))}
-                {canWrite && !r.voidedAt ? (
-                  <>
-                    {/* Attendance at a session is voided, never edited alone (the server refuses it too). */}
-                    {r.sessionId === null ? (
-                      <Button onPress={() => setAction({ kind: 'edit', record: r })} aria-label={`${t('training.staffEditor.edit')} ${r.courseName} ${date(r.completedOn)}`}>
-                        {t('training.staffEditor.edit')}
-                      </Button>
-                    ) : null}
-                    <Button onPress={() => setAction({ kind: 'attach', record: r })} aria-label={t('training.record.attachFor', { course: r.courseName, date: date(r.completedOn) })}>
-                      {t('training.record.attach')}
-                    </Button>
-                    <Button onPress={() => setAction({ kind: 'void', record: r })} aria-label={t('training.record.voidFor', { course: r.courseName, date: date(r.completedOn) })}>
-                      {t('training.record.void')}
-                    </Button>
-                  </>
                 ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </InfoDialog>
+                <Button onPress={() => setAction({ kind: 'attach', record: r })} aria-label={t('training.record.attachFor', { course: r.courseName, date: date(r.completedOn) })}>
+                  {t('training.record.attach')}
+                </Button>
+                <Button onPress={() => setAction({ kind: 'void', record: r })} aria-label={t('training.record.voidFor', { course: r.courseName, date: date(r.completedOn) })}>
+                  {t('training.record.void')}
+                </Button>
+              </>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </VoidableListDialog>
   );
 }
 

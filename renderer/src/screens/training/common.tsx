@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import type { Facility } from '../../../../shared/contract/facility';
 import type { MatrixCell } from '../../../../shared/contract/training';
@@ -7,7 +7,9 @@ import { calendarDateIn, isAsOfDate } from '../../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { useDates } from '../../app/dates';
 import { DateField } from '../../components/DateField';
-import { useTranslation } from '../../i18n';
+import type { AppError, Result } from '../../../../shared/result';
+import { CheckInput, Notice } from '../../components/fields';
+import { errorText, useTranslation } from '../../i18n';
 
 /** Symbols beside every status word: the printout is black and white, and colour is never the only cue. */
 export const STATUS_SYMBOL: Record<ComplianceStatus, string> = {
@@ -138,4 +140,82 @@ export function fileToBase64(file: File): Promise<string> {
     reader.onerror = () => reject(reader.error);
     reader.readAsDataURL(file);
   });
+}
+
+/**
+ * One person's voidable entries (training records, licences), as listed in their dialog: the rows with or
+ * without the voided ones, reloaded when that choice changes or after an action.
+ */
+export function useVoidableRows<T>(list: (includeVoided: boolean) => Promise<Result<{ rows: T[] }>>, key: unknown) {
+  const [includeVoided, setIncludeVoided] = useState(false);
+  const [rows, setRows] = useState<T[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const load = useCallback(
+    async () => {
+      const r = await list(includeVoided);
+      if (r.ok) setRows(r.value.rows);
+      else setError(r.error);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `list` is a fresh closure each render; `key` (the person) and the voided choice are all it reads
+    [key, includeVoided],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return { rows, error, setError, includeVoided, setIncludeVoided, load };
+}
+
+/**
+ * The frame of a voidable list's dialog: notices, "show voided", the add button (for those who may
+ * write), and a table with a caption, its column headers and one row saying it is empty.
+ */
+export function VoidableListDialog(p: {
+  title: string;
+  notice: string | null;
+  error: AppError | null;
+  showVoidedLabel: string;
+  includeVoided: boolean;
+  onIncludeVoided(v: boolean): void;
+  addLabel: string;
+  onAdd: (() => void) | null;
+  columns: readonly string[];
+  emptyText: string;
+  isEmpty: boolean;
+  onClose(): void;
+  children: ReactNode;
+}) {
+  return (
+    <InfoDialog title={p.title} onClose={p.onClose}>
+      {p.notice ? <Notice tone="success">{p.notice}</Notice> : null}
+      {p.error ? <Notice tone="error">{errorText(p.error)}</Notice> : null}
+      <div className="toolbar">
+        <CheckInput label={p.showVoidedLabel} name="includeVoided" checked={p.includeVoided} onChange={p.onIncludeVoided} />
+        {p.onAdd ? (
+          <Button className="primary" onPress={p.onAdd}>
+            {p.addLabel}
+          </Button>
+        ) : null}
+      </div>
+      <table className="data">
+        <caption className="visually-hidden">{p.title}</caption>
+        <thead>
+          <tr>
+            {p.columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {p.isEmpty ? (
+            <tr>
+              <td colSpan={p.columns.length}>{p.emptyText}</td>
+            </tr>
+          ) : null}
+          {p.children}
+        </tbody>
+      </table>
+    </InfoDialog>
+  );
 }
