@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { InputOf } from '../../shared/contract';
-import { adminCore } from '../support/core';
+import { STRONG_PASSWORD, adminCore } from '../support/core';
 import { sqlRows } from '../support/db';
 import { addRooms, admission } from '../support/residents';
 
@@ -168,6 +168,21 @@ describe('standing rides', () => {
     ]);
     // (Still moved too: the carrier has the old time until someone calls it off.)
     expect((await s.must('transport.prepare', { appointmentId: mon.id! })).booking!.flags).toEqual(['appointment_moved_reconfirm', 'appointment_cancelled']);
+  });
+
+  test('a series edit followed later: dates it adds in the past are neither opened nor given rides; those ahead are', async () => {
+    const s = await setup();
+    await s.must('transport.book', ride(s, await firstOccurrence(s), s.fay.id));
+    // A week on (Thu Mar 12), Tuesdays are added to the whole series: Mar 10 is past, Mar 17 ahead.
+    s.clock.set('2026-03-12T14:00:00Z');
+    await s.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
+    const v = await s.must('appointments.getSeries', { id: s.series.id });
+    await s.must('appointments.editSeries', { id: s.series.id, expectedVersion: v.version, edit: { scope: 'all', recurrence: { freq: 'weekly', byDay: ['MO', 'TU', 'WE', 'FR'], end: { kind: 'until', date: '2026-03-20' } } } });
+    const keys = (await standingPickups(s)).map(([k]) => k);
+    expect(keys).toContain('2026-03-17T06:30');
+    expect(keys).not.toContain('2026-03-10T06:30');
+    // Mar 10 stays an occurrence of the series as it was (not a stored row someone opened).
+    expect((await occurrenceRow(s, '2026-03-10T06:30')).id).toBeNull();
   });
 
   test('cancelled from a date: the rides from that date are flagged, the earlier ones and the standing ride stay', async () => {

@@ -936,9 +936,10 @@ function opened(series: Series, keys: readonly string[]): Series {
  * Opens every occurrence of a series from `fromLocal` (an original local start) on, in one pass:
  * a standing ride needs an appointment row per occurrence to hang its booking on. Returns each
  * occurrence that is not cancelled with its row (already opened ones keep theirs). A series is bounded
- * by the facility's horizon, so this is at most a few hundred rows.
+ * by the facility's horizon, so this is at most a few hundred rows. With `notBefore` (an instant),
+ * occurrences that start earlier are left as they are: a past date gains nothing from a row.
  */
-export async function openOccurrences(ctx: HandlerContext, seriesId: number, fromLocal: string): Promise<{ key: string; appointmentId: number; startsAt: string }[]> {
+export async function openOccurrences(ctx: HandlerContext, seriesId: number, fromLocal: string, notBefore?: string): Promise<{ key: string; appointmentId: number; startsAt: string }[]> {
   const s = await ctx.q.appointments.series(seriesId);
   if (!s || s.cancelledAt !== null) return [];
   const first = Math.max(requireLocal(fromLocal), requireLocal(s.series.dtstartLocal)) - 2 * DAY_MS;
@@ -949,6 +950,7 @@ export async function openOccurrences(ctx: HandlerContext, seriesId: number, fro
   const out: { key: string; appointmentId: number; startsAt: string }[] = [];
   const by = ctx.user?.id ?? null;
   for (const o of occurrences) {
+    if (notBefore !== undefined && iso(o.start) < notBefore) continue;
     const key = formatLocal(o.originalWall);
     let id = touched.get(key);
     if (id === undefined) {

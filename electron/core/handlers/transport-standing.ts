@@ -35,11 +35,11 @@ interface Planned {
  * following a series edit, only those still ahead) without a booking, planned from the template.
  */
 async function plan(ctx: HandlerContext, seriesId: number, template: StandingTemplate, onlyAhead: boolean): Promise<Planned[] | Err> {
-  const occurrences = await openOccurrences(ctx, seriesId, template.fromLocal);
+  const occurrences = await openOccurrences(ctx, seriesId, template.fromLocal, onlyAhead ? ctx.nowIso : undefined);
   const booked = await ctx.q.transport.bookedAppointments(occurrences.map((o) => o.appointmentId));
   const out: Planned[] = [];
   for (const o of occurrences) {
-    if (booked.has(o.appointmentId) || (onlyAhead && o.startsAt < ctx.nowIso)) continue;
+    if (booked.has(o.appointmentId)) continue;
     const appt = await ctx.q.transport.appointment(o.appointmentId);
     if (!appt || appt.setting === 'in_house' || appointmentCallsOffTransport(isOneOf(APPOINTMENT_STATUSES, appt.status) ? appt.status : 'scheduled')) continue;
     const fields = occurrenceFields(template, appt);
