@@ -665,6 +665,26 @@ export function transportQueries(env: QueryEnv) {
         .set({ active: false, updatedAt: at, updatedBy: by, version: sql`${standing.version} + 1` })
         .where(eq(standing.id, id));
     },
+    async standingById(id: number): Promise<StandingRow | undefined> {
+      const row = await first(
+        env
+          .db()
+          .select({ id: standing.id, seriesId: standing.seriesId, residentId: standing.residentId, templateJson: standing.templateJson, active: standing.active, version: standing.version })
+          .from(standing)
+          .where(eq(standing.id, id)),
+      );
+      return row ? { ...row, active: bool(row.active) } : undefined;
+    },
+    /** The rides a standing booking made for its occurrences from `fromKey` (an original local start) on. */
+    async standingRidesFrom(id: number, fromKey: string): Promise<number[]> {
+      const rows = await env
+        .db()
+        .select({ id: bookings.id })
+        .from(bookings)
+        .where(and(eq(bookings.standingBookingId, id), gte(bookings.occurrenceKey, fromKey)))
+        .orderBy(asc(bookings.occurrenceKey));
+      return rows.map((r) => r.id);
+    },
     /** How many rides each standing booking has made. */
     async standingRides(ids: readonly number[]): Promise<Map<number, number>> {
       if (ids.length === 0) return new Map();

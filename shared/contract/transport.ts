@@ -18,7 +18,7 @@ import {
   TravelMinutes,
 } from '../domain/transport/schemas';
 import { BASE_MODES, CARRIER_KINDS, LEG_KINDS, LEG_STATUSES, RETURN_KINDS } from '../domain/transport/vocabulary';
-import { Id, IsoDate, IsoInstant, Version } from './common';
+import { Id, IsoDate, IsoInstant, Version, text } from './common';
 import { method } from './method';
 
 /**
@@ -127,8 +127,8 @@ export const BookingOut = z.object({
     })
     .nullable(),
   overrides: z.array(z.object({ legKind: z.enum(LEG_KINDS), code: z.string(), reason: z.string(), byName: z.string().nullable(), at: z.string() })),
-  /** The standing ride this booking was made from, with how many rides it has made; null for a one-off. */
-  standing: z.object({ id: Id, rides: z.number().int() }).nullable(),
+  /** The standing ride this booking was made from, with how many rides it has made and whether it still runs; null for a one-off. */
+  standing: z.object({ id: Id, rides: z.number().int(), active: z.boolean() }).nullable(),
   updatedAt: z.string(),
   updatedByName: z.string().nullable(),
   version: Version,
@@ -265,6 +265,17 @@ export const transportContract = {
   'transport.updateBooking': method({
     input: z.strictObject({ ...bookingFields, bookingId: Id, expectedVersion: Version }),
     output: BookingOut,
+    access: 'transport.write',
+    write: true,
+  }),
+  /**
+   * Ends a standing ride from this booking's date: this ride and every later one it made are cancelled
+   * with the reason (rides already under way or done stay), earlier ones stay, and later series edits
+   * add no more rides.
+   */
+  'transport.endStanding': method({
+    input: z.strictObject({ bookingId: Id, reason: text(300) }),
+    output: z.object({ booking: BookingOut, ridesCancelled: z.number().int() }),
     access: 'transport.write',
     write: true,
   }),

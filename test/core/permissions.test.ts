@@ -140,6 +140,7 @@ const rules: Record<MethodName, Access> = {
   'transport.booking': 'transport.read',
   'transport.book': 'transport.write',
   'transport.openOccurrence': 'transport.write',
+  'transport.endStanding': 'transport.write',
   'transport.updateBooking': 'transport.write',
   'transport.setLegStatus': 'transport.write',
   'transport.callReturn': 'transport.write',

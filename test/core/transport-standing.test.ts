@@ -90,7 +90,7 @@ describe('standing rides', () => {
     const first = await firstOccurrence(s);
     expect((await s.must('transport.prepare', { appointmentId: first })).series).toEqual({ id: s.series.id, standingId: null });
     const b = await s.must('transport.book', ride(s, first, s.fay.id));
-    expect(b.standing).toEqual({ id: expect.any(Number), rides: 8 });
+    expect(b.standing).toEqual({ id: expect.any(Number), rides: 8, active: true });
     expect(b.legs.map((l) => l.pickupAt)).toEqual(['2026-03-04T11:45:00.000Z', '2026-03-04T16:30:00.000Z']);
     // 05:45 local every time: 11:45Z in CST, 10:45Z once daylight time starts.
     expect(await standingPickups(s)).toEqual([
@@ -183,6 +183,44 @@ describe('standing rides', () => {
     expect(keys).not.toContain('2026-03-10T06:30');
     // Mar 10 stays an occurrence of the series as it was (not a stored row someone opened).
     expect((await occurrenceRow(s, '2026-03-10T06:30')).id).toBeNull();
+  });
+
+  test('the coordinator ends a standing ride from a date: that ride and the later ones are cancelled with the reason, earlier ones and rides under way stay, and series edits add no more', async () => {
+    const s = await setup();
+    const first = await s.must('transport.book', ride(s, await firstOccurrence(s), s.fay.id));
+    // The ride of Fri Mar 6 is already under way when the coordinator acts (the driver picked Ana up).
+    const fri = await s.must('transport.prepare', { appointmentId: (await occurrenceRow(s, '2026-03-06T06:30')).id! });
+    await s.must('transport.setLegStatus', { legId: fri.booking!.legs[0]!.id, status: 'en_route', confirmationNumber: null, reason: null });
+    const wed = await s.must('transport.prepare', { appointmentId: (await occurrenceRow(s, '2026-03-11T06:30')).id! });
+
+    // No reason: refused by name, nothing changed.
+    expect(fieldsOf(await s.call('transport.endStanding', { bookingId: wed.booking!.id, reason: '  ' }))).toEqual(['reason:required']);
+    const ended = await s.must('transport.endStanding', { bookingId: wed.booking!.id, reason: 'Family drives her from now on' });
+    expect(ended.ridesCancelled).toBe(5);
+    expect(ended.booking.standing).toMatchObject({ active: false });
+    expect((await standingPickups(s)).map(([k, , st]) => [k, st])).toEqual([
+      ['2026-03-04T06:30', 'requested'],
+      ['2026-03-06T06:30', 'en_route'],
+      ['2026-03-09T06:30', 'requested'],
+      ['2026-03-11T06:30', 'cancelled'],
+      ['2026-03-13T06:30', 'cancelled'],
+      ['2026-03-16T06:30', 'cancelled'],
+      ['2026-03-18T06:30', 'cancelled'],
+      ['2026-03-20T06:30', 'cancelled'],
+    ]);
+    const reasons = await sqlRows<{ r: string | null }>(s.core, "SELECT DISTINCT cancel_reason AS r FROM transport_legs WHERE status = 'cancelled'");
+    expect(reasons).toEqual([{ r: 'Family drives her from now on' }]);
+    const audit = await sqlRows<{ after_json: string }>(s.core, "SELECT after_json FROM audit_log WHERE method = 'transport.endStanding'");
+    expect(JSON.parse(audit[0]!.after_json)).toMatchObject({ ended: 'by_coordinator', fromOccurrence: '2026-03-11T06:30', ridesCancelled: 5 });
+
+    // Ended: a second time is refused; Tuesdays added to the series get no rides; a one-off is not a standing ride.
+    expect(fieldsOf(await s.call('transport.endStanding', { bookingId: first.id, reason: 'again' }))).toEqual(['bookingId:standing_ended']);
+    const v = await s.must('appointments.getSeries', { id: s.series.id });
+    await s.must('appointments.editSeries', { id: s.series.id, expectedVersion: v.version, edit: { scope: 'all', recurrence: { freq: 'weekly', byDay: ['MO', 'TU', 'WE', 'FR'], end: { kind: 'until', date: '2026-03-20' } } } });
+    expect((await standingPickups(s)).map(([k]) => k)).not.toContain('2026-03-17T06:30');
+    const oneOff = await s.must('appointments.create', { residentId: s.ana.id, type: 'physician', setting: 'external', providerId: s.renal.id, startLocal: '2026-03-05T13:00', endLocal: '2026-03-05T14:00' });
+    const single = await s.must('transport.book', ride(s, oneOff.id, s.fay.id, { standing: false, outbound: { pickupAt: '2026-03-05T18:15:00.000Z', carrier: { kind: 'facility_vehicle' as const, vehicleId: s.van.id, driverStaffId: s.fay.id } }, return: { kind: 'fixed', pickupAt: '2026-03-05T20:00:00.000Z', carrier: { kind: 'facility_vehicle' as const, vehicleId: s.van.id, driverStaffId: s.fay.id } } }));
+    expect(fieldsOf(await s.call('transport.endStanding', { bookingId: single.id, reason: 'no' }))).toEqual(['bookingId:not_standing']);
   });
 
   test('cancelled from a date: the rides from that date are flagged, the earlier ones and the standing ride stay', async () => {

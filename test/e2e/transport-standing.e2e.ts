@@ -5,6 +5,7 @@ import type { Core } from '../../electron/core/app';
 import { STRONG_PASSWORD, caller, setupInput } from '../support/core';
 import { STATION_VIEWPORT, signIn, startE2E, typeText, type E2EApp } from '../support/browser';
 import { checkSpanishScreen } from '../support/spanish-screen';
+import { sqlRows } from '../support/db';
 import { addRooms, admission } from '../support/residents';
 
 // Issue 11, standing rides, by keyboard at 1366×768: Ana's dialysis is a series (Mon/Wed/Fri); its
@@ -106,6 +107,25 @@ describe('standing rides (issue 11)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('dialog').getByText('Outbound: Confirmed, no. RR-2291').isVisible()).toBe(true);
     await page.screenshot({ path: 'test-results/transport-standing/confirmed.png' });
+
+    // The family will drive from this date on: the coordinator ends the standing ride here, with the reason.
+    const endReason = page.getByRole('dialog').getByLabel('Why the standing ride ends');
+    await endReason.focus();
+    await typeText(page, 'Family drives from now on');
+    await page.screenshot({ path: 'test-results/transport-standing/end-standing.png' });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('End the standing ride from this date');
+    await page.keyboard.press('Enter');
+    const ended = page.getByRole('dialog').getByText('Part of a standing ride that has ended: later dates get no ride by themselves.');
+    await expect.poll(() => ended.isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('dialog').getByText('Outbound: Cancelled').isVisible()).toBe(true);
+    await ended.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/transport-standing/ended.png' });
+    const legs = await sqlRows<{ k: string; st: string }>(
+      app.core,
+      "SELECT b.occurrence_key AS k, l.status AS st FROM transport_bookings b JOIN transport_legs l ON l.booking_id = b.id AND l.kind = 'outbound' ORDER BY b.occurrence_key",
+    );
+    expect(legs.map((l) => l.st)).toEqual(['requested', ...Array.from({ length: 7 }, () => 'cancelled')]);
   });
 
   test('in Spanish: the standing ride with a driver whose card expires says from when and on how many dates, and one reason accepts them', async () => {

@@ -14,7 +14,7 @@
  * from the template; a cancelled series ends its standing ride (its rides are flagged, as any ride of a
  * cancelled appointment is, for the coordinator to call the carrier off).
  */
-import { appointmentCallsOffTransport, checkConflicts, isOneOf, APPOINTMENT_STATUSES, manifestDate, occurrenceFields, resolveStandingConflicts, standingTemplate, StandingTemplate, type TripLeg } from '../../../shared/domain/transport';
+import { appointmentCallsOffTransport, checkConflicts, checkLegTransition, isOneOf, APPOINTMENT_STATUSES, manifestDate, occurrenceFields, resolveStandingConflicts, standingTemplate, StandingTemplate, type TripLeg } from '../../../shared/domain/transport';
 import { err, fieldError, ok, type Err, type Result } from '../../../shared/result';
 import type { BookingOut } from '../../../shared/contract/transport';
 import type { BookInput } from '../../../shared/domain/transport/schemas';
@@ -154,7 +154,37 @@ async function followStanding(ctx: HandlerContext, fromSeriesId: number, toSerie
   return null;
 }
 
+/**
+ * The coordinator ends a standing ride from one of its rides' dates (the resident goes by family car
+ * from now on, dialysis moved in-house): that ride and every later one are cancelled with the reason —
+ * each leg as "Cancel this ride" would, so rides already under way or done are left alone — and the
+ * standing ride stops following the series.
+ */
+async function endStanding(ctx: HandlerContext, bookingId: number, reason: string): Promise<Result<{ booking: BookingOut; ridesCancelled: number }>> {
+  const b = await ctx.q.transport.booking(bookingId);
+  if (!b) return err('not_found', 'transport.error.bookingNotFound');
+  if (b.standingBookingId === null || b.occurrenceKey === null) return fieldError('bookingId', 'not_standing');
+  const s = await ctx.q.transport.standingById(b.standingBookingId);
+  if (!s?.active) return fieldError('bookingId', 'standing_ended');
+  const by = ctx.user?.id ?? null;
+  const rides = await ctx.q.transport.standingRidesFrom(s.id, b.occurrenceKey);
+  const cancelled = new Set<number>();
+  for (const leg of await ctx.q.transport.legsOf(rides)) {
+    if (!checkLegTransition({ from: leg.status, to: 'cancelled', carrier: leg.carrierKind, confirmationNumber: null, reason }).ok) continue;
+    await ctx.q.transport.updateLeg(leg.id, { status: 'cancelled', cancelReason: reason }, ctx.nowIso, by, true);
+    cancelled.add(leg.bookingId);
+  }
+  for (const id of cancelled) await ctx.q.transport.touchBooking(id, ctx.nowIso, by);
+  await ctx.q.transport.endStanding(s.id, ctx.nowIso, by);
+  ctx.audit({ entity: 'transport_standing', entityId: s.id, after: { seriesId: s.seriesId, ended: 'by_coordinator', fromOccurrence: b.occurrenceKey, reason, ridesCancelled: cancelled.size } });
+  return ok({ booking: await bookingOut(ctx, (await ctx.q.transport.booking(bookingId))!), ridesCancelled: cancelled.size });
+}
+
 export const standingHandlers = defineHandlers({
+  async 'transport.endStanding'({ bookingId, reason }, ctx) {
+    return endStanding(ctx, bookingId, reason);
+  },
+
   async 'transport.book'(i, ctx) {
     return i.standing ? bookStanding(ctx, i) : transportHandlers['transport.book'](i, ctx);
   },

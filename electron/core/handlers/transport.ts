@@ -167,7 +167,10 @@ export async function bookingOut(ctx: HandlerContext, b: BookingRow): Promise<Bo
     flags: flagsOf({ startsAt: b.appointmentStartsAt, endsAt: b.appointmentEndsAt, status: b.appointmentStatus }, appt, legs),
     linked: linkedOut(b, appt, legs),
     overrides: await ctx.q.transport.overridesOf(b.id),
-    standing: b.standingBookingId === null ? null : { id: b.standingBookingId, rides: (await ctx.q.transport.standingRides([b.standingBookingId])).get(b.standingBookingId) ?? 0 },
+    standing:
+      b.standingBookingId === null
+        ? null
+        : { id: b.standingBookingId, rides: (await ctx.q.transport.standingRides([b.standingBookingId])).get(b.standingBookingId) ?? 0, active: (await ctx.q.transport.standingById(b.standingBookingId))?.active ?? false },
     updatedAt: b.updatedAt,
     updatedByName: b.updatedByName,
     version: b.version,

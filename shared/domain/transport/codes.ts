@@ -39,5 +39,7 @@ export const TRANSPORT_FIELD_CODES = [
   // standing rides (electron/core/handlers/transport-standing.ts)
   'not_a_series_occurrence',
   'standing_exists',
+  'not_standing',
+  'standing_ended',
 ] as const;
 export type TransportFieldCode = (typeof TRANSPORT_FIELD_CODES)[number];

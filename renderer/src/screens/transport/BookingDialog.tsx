@@ -11,7 +11,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { CheckInput, Notice, SelectInput, TextInput } from '../../components/fields';
 import { clockTime, errorText, useTranslation } from '../../i18n';
 import { displayDate } from '../../print';
-import { RideStatus } from './RideStatus';
+import { RideStatus, StandingRide } from './RideStatus';
 import { conflictText, instantOf, wallOf } from './words';
 
 type Setup = OutputOf<'transport.setup'>;
@@ -378,7 +378,7 @@ function BookingForm(p: BookingDialogProps & { onNewer(): void }) {
         ) : null}
       </fieldset>
       <TextInput label={t('transport.screen.notes')} name="notes" value={notes} maxLength={500} onChange={touch(setNotes)} />
-      {prep.booking?.standing ? <p className="standing-note">{t('transport.standing.partOf', { count: prep.booking.standing.rides })}</p> : null}
+      {prep.booking?.standing ? <StandingRide booking={prep.booking} onChanged={p.onNewer} onError={setError} /> : null}
       {!prep.booking && prep.series && prep.series.standingId === null ? (
         <CheckInput label={t('transport.standing.every')} name="standing" checked={standing} onChange={touch((v: boolean) => (setStanding(v), setConflicts([])))} />
       ) : null}

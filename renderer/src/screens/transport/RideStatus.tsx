@@ -58,3 +58,33 @@ function LegStatusRow({ leg, onChanged, onError }: { leg: LegOut; onChanged(): v
     </div>
   );
 }
+
+/**
+ * A ride made by a standing booking: what it is part of, and — while the standing ride runs — ending it
+ * from this date (this ride and every later one cancelled with the reason; earlier ones stay).
+ */
+export function StandingRide({ booking, onChanged, onError }: { booking: BookingOut; onChanged(): void; onError(e: AppError): void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const standing = booking.standing;
+  if (!standing) return null;
+  if (!standing.active) return <p className="standing-note">{t('transport.standing.ended')}</p>;
+  const end = async () => {
+    const r = await call('transport.endStanding', { bookingId: booking.id, reason });
+    if (r.ok) onChanged();
+    else onError(r.error);
+  };
+  return (
+    <fieldset className="ride-status">
+      <legend>{t('transport.standing.endTitle')}</legend>
+      <p className="standing-note">{t('transport.standing.partOf', { count: standing.rides })}</p>
+      <p className="description">{t('transport.standing.endHint')}</p>
+      <div className="field-row">
+        <TextInput label={t('transport.standing.endReason')} name="standingEndReason" value={reason} maxLength={300} onChange={setReason} />
+        <Button className="inline danger" onPress={() => void end()}>
+          {t('transport.standing.end')}
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
