@@ -4,7 +4,7 @@ import { openEngine, type Engine } from '../../db/engine';
 import type { PgEngine } from '../../db/engine/pg';
 import type { SqliteEngine } from '../../db/engine/sqlite';
 import { sourceMigrationsRoot } from '../../db/paths';
-import { appointmentsCountSql, appointmentsPageSql, pageParams, type PageFilter } from '../../db/queries/appointments';
+import { appointmentsCountAfterSql, appointmentsCountSql, appointmentsPageSql, pageParams, type PageFilter } from '../../db/queries/appointments';
 import { tempDir, testEngineConfig } from '../support/core';
 
 // The appointments list's day/unit page (issue 10's page benchmark) is found through one index that
@@ -63,7 +63,8 @@ describe('the appointments list statements', () => {
     expect(page).not.toMatch(/TEMP B-TREE|Sort/);
   });
 
-  test("a unit's day count is found through the same index", async () => {
+  test("a unit's day count, and the count after the rows a page read, are found through the same index", async () => {
     expect(await plan(appointmentsCountSql, pageParams(dayUnit, 1, 0))).toMatch(/appointments_page_idx/);
+    expect(await plan(appointmentsCountAfterSql, { ...pageParams({ ...dayUnit, fromAt: '2026-11-04T15:00:00.000Z' }, 1, 0), afterId: 40 })).toMatch(/appointments_page_idx/);
   });
 });
