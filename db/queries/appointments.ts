@@ -99,6 +99,10 @@ const PAGE_WHERE = `WHERE a.start_at >= CAST(@fromAt AS TEXT) AND a.start_at < C
 /** The list page SQL, exported so the benchmark can run the same text raw. */
 export const appointmentsPageSql = `SELECT ${PAGE_COLUMNS} ${PAGE_FROM} ${PAGE_WHERE} ORDER BY a.start_at, a.id LIMIT CAST(@limit AS INTEGER) OFFSET CAST(@offset AS INTEGER)`;
 export const appointmentsCountSql = `SELECT CAST(count(*) AS INTEGER) ${PAGE_FROM} ${PAGE_WHERE}`;
+// The stored rows after one already read, in the list's order (start, then id): a page that read the
+// first rows of a unit's day counts only the rest for its total, and the walk starts at that row.
+// Called with `fromAt` = the read row's start (never before the filter's own, since the row matched).
+export const appointmentsCountAfterSql = `${appointmentsCountSql} AND (a.start_at > CAST(@fromAt AS TEXT) OR a.id > CAST(@afterId AS INTEGER))`;
 
 export function pageParams(f: PageFilter, limit: number, offset: number) {
   return {
@@ -224,6 +228,7 @@ export function appointmentQueries(env: QueryEnv) {
   const { appointments: a, appointmentSeries: s, appointmentSeriesExdates: ex, appointmentSeriesRdates: rd, appointmentSeriesOverrides: ov, appointmentProviders: p, appointmentStatusHistory: h, appointmentConflictOverrides: co, residents, beds, rooms, units, users, residentStatusPeriods } = env.t;
   const pageStatement = env.statement(appointmentsPageSql);
   const countStatement = env.statement(appointmentsCountSql);
+  const countAfterStatement = env.statement(appointmentsCountAfterSql);
   const byIdStatement = env.statement(`SELECT ${PAGE_COLUMNS} ${PAGE_FROM} WHERE a.id = @id`);
   const seriesStatement = env.statement(seriesWindowSql);
   const exceptionsStatement = env.statement(seriesExceptionsSql);
@@ -456,6 +461,10 @@ export function appointmentQueries(env: QueryEnv) {
     },
     async count(f: PageFilter): Promise<number> {
       return Number((await countStatement.rows(pageParams(f, 1, 0)))[0]![0]);
+    },
+    /** How many rows the filter matches after `after` in the list's order (start, then id). */
+    async countAfter(f: PageFilter, after: { startAt: string; id: number }): Promise<number> {
+      return Number((await countAfterStatement.rows({ ...pageParams({ ...f, fromAt: after.startAt }, 1, 0), afterId: after.id }))[0]![0]);
     },
     async row(id: number): Promise<PageRow | undefined> {
       const r = (await byIdStatement.rows({ id }))[0];

@@ -161,6 +161,12 @@ describe('appointments', () => {
     expect(full.total).toBe(6);
     expect(full.rows.map((r) => r.startLocal)).toEqual(['2026-03-04T07:00', '2026-03-04T10:00', '2026-03-04T10:00', '2026-03-04T10:00', '2026-03-04T12:00', '2026-03-04T15:00']);
     expect(full.rows.map((r) => r.id)).toEqual([early.id, ...same, null, late.id]);
+    // A page's total counts only the stored rows after the last one it read (start, then id: the
+    // three at 10:00 are told apart by id).
+    const stored = full.rows.filter((r) => r.id !== null);
+    const filter = { fromAt: '2026-03-04T06:00:00.000Z', toAt: '2026-03-05T06:00:00.000Z', type: null, status: null, unitId: null, residentId: null, needsTransport: false, followUpDue: false, familyNotInformed: false, nowAt: NOW, soonAt: NOW };
+    const after = await a.core.engine.read(async () => Promise.all(stored.map((r) => a.core.q.appointments.countAfter(filter, { startAt: r.startAt, id: r.id! }))));
+    expect(after).toEqual([4, 3, 2, 1, 0]);
     for (const limit of [1, 2, 3, 4, 5]) {
       const keys: string[] = [];
       for (let offset = 0; offset < 6; offset += limit) {

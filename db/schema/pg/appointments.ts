@@ -182,7 +182,10 @@ export const appointments = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [
-    index('appointments_start_idx').on(t.startAt),
+    // A day's (or a week's) rows in the list's order (start, then id) with the resident beside them:
+    // the unit filter joins through the resident, so rows of other units are passed over in the
+    // index without reading their table rows, which lie scattered over two years of pages.
+    index('appointments_page_idx').on(t.startAt, t.id, t.residentId),
     index('appointments_resident_start_idx').on(t.residentId, t.startAt),
     index('appointments_follow_up_idx').on(t.followUpDue).where(sql`${t.followUpDue} IS NOT NULL AND ${t.followedUpAt} IS NULL`),
     uniqueIndex('appointments_occurrence_unique').on(t.seriesId, t.occurrenceLocal),

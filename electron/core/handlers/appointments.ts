@@ -226,7 +226,7 @@ export async function listPage(ctx: HandlerContext, i: ListInput): Promise<{ row
   const occurrences = await occurrencesFor(ctx, filter, w);
   if (occurrences.length === 0) {
     const rows = (await ctx.q.appointments.page(filter, i.limit, i.offset)).map((r) => rowOfPage(r));
-    const total = rows.length < i.limit && (i.offset === 0 || rows.length > 0) ? i.offset + rows.length : await ctx.q.appointments.count(filter);
+    const total = rows.length < i.limit && (i.offset === 0 || rows.length > 0) ? i.offset + rows.length : await storedTotal(ctx, filter, i.offset + rows.length, rows.at(-1));
     return { rows, total };
   }
   occurrences.sort(byStart);
@@ -238,6 +238,7 @@ export async function listPage(ctx: HandlerContext, i: ListInput): Promise<{ row
   let read = 0;
   let fetches = 0;
   let exhausted = false;
+  let last: AppointmentRow | undefined;
   while (out.length < need) {
     // An occurrence goes out only against a stored row read after it (or when none are left), so
     // an empty buffer is refilled first: the rows the page holds whatever the times, then (at most
@@ -247,6 +248,7 @@ export async function listPage(ctx: HandlerContext, i: ListInput): Promise<{ row
       buffer = (await ctx.q.appointments.page(filter, want, read)).map((r) => rowOfPage(r));
       b = 0;
       read += buffer.length;
+      last = buffer.at(-1) ?? last;
       exhausted = buffer.length < want;
       continue;
     }
@@ -260,8 +262,18 @@ export async function listPage(ctx: HandlerContext, i: ListInput): Promise<{ row
       o++;
     } else break;
   }
-  const total = (exhausted ? read : await ctx.q.appointments.count(filter)) + occurrences.length;
+  const total = (exhausted ? read : await storedTotal(ctx, filter, read, last)) + occurrences.length;
   return { rows: out.slice(i.offset, need), total };
+}
+
+/**
+ * How many stored rows the filter matches, knowing the first `read` of them (in the list's order)
+ * end with `last`: only the rows after it are counted. A unit's day page that read its first rows
+ * does not walk them again for the total.
+ */
+async function storedTotal(ctx: HandlerContext, filter: PageFilter, read: number, last: AppointmentRow | undefined): Promise<number> {
+  if (last === undefined || last.id === null) return ctx.q.appointments.count(filter);
+  return read + (await ctx.q.appointments.countAfter(filter, { startAt: last.startAt, id: last.id }));
 }
 
 async function detailOf(ctx: HandlerContext, id: number): Promise<AppointmentDetail | undefined> {
