@@ -205,7 +205,7 @@ const IN_WINDOW = (x: string) => `${x}.pickup_at >= @from AND ${x}.pickup_at < @
  * branches are one IN list (UNION ALL: the list removes repeats itself) rather than a UNION, which
  * sorted each branch to merge them.
  */
-const CONFLICT_SQL = `SELECT ${CONFLICT_COLUMNS} FROM transport_legs l ${CONFLICT_JOINS}
+export const CONFLICT_SQL = `SELECT ${CONFLICT_COLUMNS} FROM transport_legs l ${CONFLICT_JOINS}
 WHERE l.id IN (
   SELECT v.id FROM transport_legs v WHERE v.vehicle_id IN (@v1, @v2) AND ${IN_WINDOW('v')}
   UNION ALL SELECT d.id FROM transport_legs d WHERE d.driver_staff_id IN (@d1, @d2) AND ${IN_WINDOW('d')}

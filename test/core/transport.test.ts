@@ -4,6 +4,8 @@ import { STRONG_PASSWORD, adminCore, caller } from '../support/core';
 import { countRows, fingerprint, sqlRows } from '../support/db';
 import { addRooms, admission } from '../support/residents';
 import { addAppointment, addProvider, changeAppointment } from '../support/transport';
+import type { SqliteEngine } from '../../db/engine/sqlite';
+import { CONFLICT_SQL } from '../../db/queries/transport';
 
 // Issue 11, transport, on both engines (the `pg` project runs this same file on PostgreSQL).
 // 2026-03-02 14:00 UTC is 08:00 in Chicago. The appointments are on Mar 3 at 09:00 Chicago (15:00 UTC).
@@ -210,6 +212,19 @@ describe('what a save reads, by its own statements', () => {
     expect(read).not.toEqual(expect.arrayContaining(ids(staysAway)));
     // Legs picked up in the window come first.
     expect(read[0]).toBe(outboundOf(movedAway));
+  });
+
+  test("on SQLite the resident's legs in the window and the drivers' shared runs are found from indexes, without reading every leg of the resident or of the drivers' days", async () => {
+    const s = await setup();
+    // PostgreSQL plans this itself; only SQLite's plan is checked.
+    if (s.core.engine.kind !== 'sqlite') return;
+    const sqlite = (s.core.engine as SqliteEngine).opened.sqlite;
+    const params = { from: '2026-03-02T00:00:00.000Z', until: '2026-03-05T00:00:00.000Z', resident: s.ana.id, v1: s.van.id, v2: null, d1: s.dan.id, d2: null };
+    const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${CONFLICT_SQL}`).all(params) as { detail: string }[]).map((r) => r.detail);
+    // Each of the resident's bookings answers "a leg picked up in the window?" from the index alone.
+    expect(plan).toContainEqual(expect.stringMatching(/^SEARCH o USING COVERING INDEX transport_legs_booking_pickup_idx \(booking_id=\? AND pickup_at>\? AND pickup_at<\?\)/));
+    // The drivers' runs start from the legs that have a run (none until runs have a screen).
+    expect(plan).toContainEqual(expect.stringMatching(/^SEARCH d USING INDEX transport_legs_driver_run_idx /));
   });
 
   test("the credentials read for a save: transport's courses by code, live records of the booking's staff through the trip's last date", async () => {
