@@ -1,6 +1,7 @@
 import { aliasedTable, and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { BaseMode, CarrierKind, EscortKind, LegKind, LegStatus, ReturnKind } from '../../shared/domain/transport/vocabulary';
 import type { CourseValidity } from '../../shared/domain/training/catalog';
+import type { MobilityFacts } from '../../shared/domain/transport/mode';
 import type { QueryEnv } from '../engine/types';
 import { toValidity } from './training';
 import { bool, first } from './util';
@@ -65,6 +66,14 @@ export interface AppointmentFacts {
   dirLocation: string | null;
   dirAddress: string | null;
   dirPhone: string | null;
+}
+
+/** A staff member as a save checks them: exists and active, and the name and hire date the credentials rule reads. */
+export interface StaffFact {
+  id: number;
+  name: string;
+  hireDate: string;
+  active: boolean;
 }
 
 export interface BookingRow {
@@ -205,7 +214,7 @@ const IN_WINDOW = (x: string) => `${x}.pickup_at >= @from AND ${x}.pickup_at < @
  * branches are one IN list (UNION ALL: the list removes repeats itself) rather than a UNION, which
  * sorted each branch to merge them.
  */
-const CONFLICT_SQL = `SELECT ${CONFLICT_COLUMNS} FROM transport_legs l ${CONFLICT_JOINS}
+export const CONFLICT_SQL = `SELECT ${CONFLICT_COLUMNS} FROM transport_legs l ${CONFLICT_JOINS}
 WHERE l.id IN (
   SELECT v.id FROM transport_legs v WHERE v.vehicle_id IN (@v1, @v2) AND ${IN_WINDOW('v')}
   UNION ALL SELECT d.id FROM transport_legs d WHERE d.driver_staff_id IN (@d1, @d2) AND ${IN_WINDOW('d')}
@@ -235,7 +244,8 @@ function slices<T>(values: readonly T[]): T[][] {
 
 const VEHICLE_SQL = 'SELECT id, name, seats, wheelchair_positions, stretcher_positions, bariatric, oxygen, active, version FROM transport_vehicles';
 const APPOINTMENT_SQL = `SELECT a.id, a.resident_id, r.legal_given, r.legal_family, r.preferred_name, rm.label, a.type, a.setting, a.status, a.start_at, a.end_at,
-  a.provider_id, a.provider_name, a.location_name, a.address, a.phone, p.name, p.location_name, p.address, p.phone, a.series_id, a.occurrence_local
+  a.provider_id, a.provider_name, a.location_name, a.address, a.phone, p.name, p.location_name, p.address, p.phone, a.series_id, a.occurrence_local,
+  r.aid, r.transfer, r.bariatric
 FROM appointments a JOIN residents r ON r.id = a.resident_id LEFT JOIN beds bd ON bd.id = r.bed_id LEFT JOIN rooms rm ON rm.id = bd.room_id
   LEFT JOIN appointment_providers p ON p.id = a.provider_id
 WHERE a.id = @id`;
@@ -435,7 +445,6 @@ export function transportQueries(env: QueryEnv) {
   const vehiclesStatement = env.statement(`${VEHICLE_SQL} ORDER BY id`);
   const vehicleStatement = env.statement(`${VEHICLE_SQL} WHERE id = @id`);
   const appointmentStatement = env.statement(APPOINTMENT_SQL);
-  const mobilityStatement = env.statement('SELECT aid, transfer, bariatric FROM residents WHERE id = @id');
   const staffStatement = env.statement(STAFF_SQL);
   const coursesStatement = env.statement(COURSES_SQL);
   const recordsStatement = env.statement(RECORDS_SQL);
@@ -548,8 +557,8 @@ export function transportQueries(env: QueryEnv) {
     async staffOptions(): Promise<{ id: number; name: string; role: string }[]> {
       return await env.db().select({ id: staff.id, name: staff.name, role: staff.role }).from(staff).where(eq(staff.active, true)).orderBy(env.d.ciOrder(staff.name), asc(staff.id));
     },
-    async staffFacts(ids: readonly number[]): Promise<{ id: number; name: string; hireDate: string; active: boolean }[]> {
-      const out: { id: number; name: string; hireDate: string; active: boolean }[] = [];
+    async staffFacts(ids: readonly number[]): Promise<StaffFact[]> {
+      const out: StaffFact[] = [];
       for (const slice of slices([...new Set(ids)])) {
         for (const r of await staffStatement.rows(bindSlots('s', slice))) out.push({ id: Number(r[0]), name: r[1] as string, hireDate: r[2] as string, active: bool(r[3]) });
       }
@@ -581,7 +590,8 @@ export function transportQueries(env: QueryEnv) {
       return first(env.db().select({ id: staff.id, name: staff.name }).from(staff).where(eq(staff.userId, userId)));
     },
 
-    async appointment(id: number): Promise<AppointmentFacts | undefined> {
+    /** The appointment with its resident's mobility (the mode proposed), in one statement: every save and every booking dialog reads both. */
+    async appointment(id: number): Promise<(AppointmentFacts & { mobility: MobilityFacts }) | undefined> {
       const [r] = await appointmentStatement.rows({ id });
       if (!r) return undefined;
       const text = (v: unknown) => v as string | null;
@@ -608,6 +618,7 @@ export function transportQueries(env: QueryEnv) {
         dirPhone: text(r[19]),
         seriesId: num(r[20]),
         occurrenceLocal: text(r[21]),
+        mobility: { aid: r[22] as MobilityFacts['aid'], transfer: r[23] as MobilityFacts['transfer'], bariatric: r[24] === null ? null : bool(r[24]) },
       };
     },
     /** External appointments starting in [from, until), in time order. */
@@ -625,11 +636,6 @@ export function transportQueries(env: QueryEnv) {
         .orderBy(asc(appointments.startAt), asc(appointments.id))
         .limit(500);
       return rows;
-    },
-    async mobility(residentId: number): Promise<{ aid: (typeof residents.$inferSelect)['aid']; transfer: (typeof residents.$inferSelect)['transfer']; bariatric: boolean | null } | undefined> {
-      const [r] = await mobilityStatement.rows({ id: residentId });
-      if (!r) return undefined;
-      return { aid: r[0] as (typeof residents.$inferSelect)['aid'], transfer: r[1] as (typeof residents.$inferSelect)['transfer'], bariatric: r[2] === null ? null : bool(r[2]) };
     },
 
     async booking(id: number): Promise<BookingRow | undefined> {

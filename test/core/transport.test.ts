@@ -4,6 +4,11 @@ import { STRONG_PASSWORD, adminCore, caller } from '../support/core';
 import { countRows, fingerprint, sqlRows } from '../support/db';
 import { addRooms, admission } from '../support/residents';
 import { addAppointment, addProvider, changeAppointment } from '../support/transport';
+import type { SqliteEngine } from '../../db/engine/sqlite';
+import { CONFLICT_SQL } from '../../db/queries/transport';
+import type { HandlerContext } from '../../electron/core/context';
+import { conflictsOf, resolveBooking } from '../../electron/core/handlers/transport';
+import { BookInput } from '../../shared/domain/transport/schemas';
 
 // Issue 11, transport, on both engines (the `pg` project runs this same file on PostgreSQL).
 // 2026-03-02 14:00 UTC is 08:00 in Chicago. The appointments are on Mar 3 at 09:00 Chicago (15:00 UTC).
@@ -210,6 +215,43 @@ describe('what a save reads, by its own statements', () => {
     expect(read).not.toEqual(expect.arrayContaining(ids(staysAway)));
     // Legs picked up in the window come first.
     expect(read[0]).toBe(outboundOf(movedAway));
+  });
+
+  test("on SQLite the resident's legs in the window and the drivers' shared runs are found from indexes, without reading every leg of the resident or of the drivers' days", async () => {
+    const s = await setup();
+    // PostgreSQL plans this itself; only SQLite's plan is checked.
+    if (s.core.engine.kind !== 'sqlite') return;
+    const sqlite = (s.core.engine as SqliteEngine).opened.sqlite;
+    const params = { from: '2026-03-02T00:00:00.000Z', until: '2026-03-05T00:00:00.000Z', resident: s.ana.id, v1: s.van.id, v2: null, d1: s.dan.id, d2: null };
+    const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${CONFLICT_SQL}`).all(params) as { detail: string }[]).map((r) => r.detail);
+    // Each of the resident's bookings answers "a leg picked up in the window?" from the index alone.
+    expect(plan).toContainEqual(expect.stringMatching(/^SEARCH o USING COVERING INDEX transport_legs_booking_pickup_idx \(booking_id=\? AND pickup_at>\? AND pickup_at<\?\)/));
+    // The drivers' runs start from the legs that have a run (none until runs have a screen).
+    expect(plan).toContainEqual(expect.stringMatching(/^SEARCH d USING INDEX transport_legs_driver_run_idx /));
+  });
+
+  test("a save reads its appointment with the resident's mobility, its staff and the vehicles once each; the conflict check takes them from there", async () => {
+    const s = await setup();
+    const calls: string[] = [];
+    // The real queries, counted: each is one statement (or one per four ids) on the save's path.
+    const counted = new Proxy(s.core.q.transport, {
+      get(target, name, receiver) {
+        const v = Reflect.get(target, name, receiver) as unknown;
+        return typeof v === 'function' ? (...args: unknown[]) => (calls.push(String(name)), (v as (...a: unknown[]) => unknown).apply(target, args)) : v;
+      },
+    });
+    const ctx = { q: { ...s.core.q, transport: counted }, timeZone: 'America/Chicago', now: new Date(NOW), nowIso: new Date(NOW).toISOString(), today: '2026-03-02' } as unknown as HandlerContext;
+    const { appointmentId, standing: _standing, ...input } = ride(s, s.anaAppt, { escort: { kind: 'staff', staffId: s.eve.id } });
+    const conflicts = await s.core.engine.read(async () => {
+      const r = await resolveBooking(ctx, appointmentId, BookInput.parse({ appointmentId, ...input }));
+      if ('ok' in r) throw new Error('refused');
+      return conflictsOf(ctx, r, null, new Map(), []);
+    });
+    // The appointment's statement carries the resident's mobility (the mode proposed from it).
+    expect((await s.core.q.transport.appointment(appointmentId))!.mobility).toEqual({ aid: 'wheelchair', transfer: 'standby', bariatric: false });
+    // Dan's CPR card lapses the day after the trip's date: the booking is valid, and refused for nothing.
+    expect(conflicts).toEqual([]);
+    expect(calls.sort()).toEqual(['appointment', 'completionsThrough', 'conflictLegs', 'coursesByCode', 'staffFacts', 'vehicles']);
   });
 
   test("the credentials read for a save: transport's courses by code, live records of the booking's staff through the trip's last date", async () => {

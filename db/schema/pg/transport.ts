@@ -184,6 +184,13 @@ export const transportLegs = pgTable(
     index('transport_legs_vehicle_idx').on(t.vehicleId, t.pickupAt),
     index('transport_legs_driver_idx').on(t.driverStaffId, t.pickupAt),
     index('transport_legs_pickup_idx').on(t.pickupAt),
+    // The save's conflict check (docs/transport.md, "Speed"): the resident's legs picked up in the
+    // window are found through the resident's bookings, one probe per booking; with the pickup in
+    // the index each probe answers from the index instead of reading both leg rows.
+    index('transport_legs_booking_pickup_idx').on(t.bookingId, t.pickupAt),
+    // The same check's shared runs of the booking's drivers: only legs with a run are in it (few;
+    // none until runs have a screen), so finding none no longer reads every leg of the drivers' days.
+    index('transport_legs_driver_run_idx').on(t.driverStaffId, t.pickupAt).where(sql`${t.runId} IS NOT NULL`),
     check('transport_legs_times', sql`(${t.pickupAt} IS NULL) = (${t.dropoffAt} IS NULL)`),
   ],
 );

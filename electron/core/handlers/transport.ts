@@ -47,7 +47,7 @@ import {
 } from '../../../shared/domain/transport';
 import type { BookInput } from '../../../shared/domain/transport/schemas';
 import { err, fieldError, ok, type Err, type FieldIssue } from '../../../shared/result';
-import type { AppointmentFacts, BookingRow, BookingWrite, ConflictLegRow, LegRow, LegWrite, TripRow } from '../../../db/queries/transport';
+import type { AppointmentFacts, BookingRow, BookingWrite, ConflictLegRow, LegRow, LegWrite, StaffFact, TripRow, VehicleRow } from '../../../db/queries/transport';
 import { destinationOf } from '../../../db/queries/transport';
 import type { OutOnTrip, StaffOffFloor, TripFill, TripsKnown } from '../../../shared/domain/handoff/rows';
 import { defineHandlers, type HandlerContext } from '../context';
@@ -247,16 +247,18 @@ function sourcesOf(rows: readonly TripRow[]): ManifestSource[] {
 }
 
 /** Drivers' and staff escorts' credentials, for the dates of the trips, through the one training status rule. */
-export async function conflictContext(ctx: HandlerContext, staffIds: readonly number[], through: string): Promise<ConflictContext> {
+export async function conflictContext(ctx: HandlerContext, staffIds: readonly number[], through: string, known?: Known): Promise<ConflictContext> {
   const vehicles = new Map<string, Vehicle>();
-  for (const v of await ctx.q.transport.vehicles()) {
+  for (const v of known?.vehicles ?? (await ctx.q.transport.vehicles())) {
     vehicles.set(String(v.id), { id: String(v.id), name: v.name, seats: v.seats, wheelchairPositions: v.wheelchairPositions, stretcherPositions: v.stretcherPositions, bariatric: v.bariatric, oxygen: v.oxygen });
   }
   // Only the catalog's entries for transport's courses: requirementsFromCatalog looks at nothing else.
   const courses = await ctx.q.transport.coursesByCode(TRANSPORT_CREDENTIALS.map((r) => r.code));
   const requirements = requirementsFromCatalog(courses.map((c) => ({ code: c.code, name: c.name, active: c.active })));
   const wanted = courses.filter((c) => requirements.some((r) => r.code === c.code));
-  const facts = await ctx.q.transport.staffFacts(staffIds);
+  // The booking's own staff were read when it was resolved: the same rows, not read again.
+  const had = new Map(known?.staff.map((f) => [f.id, f]));
+  const facts = staffIds.every((id) => had.has(id)) ? [...new Set(staffIds)].map((id) => had.get(id)!) : await ctx.q.transport.staffFacts(staffIds);
   const records = await ctx.q.transport.completionsThrough(
     facts.map((f) => f.id),
     wanted.map((c) => c.id),
@@ -284,20 +286,38 @@ export interface Resolved {
   modeReason: string | null;
   escort: Escort | null;
   legs: Record<LegKind, LegWrite>;
+  /** What resolving read that the conflict check needs too. */
+  known: Known;
+}
+
+/** Rows a save has already read: the booking's staff (drivers, staff escort) and, with a facility vehicle, every vehicle. */
+export interface Known {
+  staff: readonly StaffFact[];
+  vehicles: readonly VehicleRow[] | null;
 }
 
 /** Checks the carriers, escort and mode against what exists, then the booking's own rules. */
 export async function resolveBooking(ctx: HandlerContext, appointmentId: number, input: BookingFields): Promise<Resolved | Err> {
   const appt = await ctx.q.transport.appointment(appointmentId);
   if (!appt) return fieldError('appointmentId', 'unknown_appointment');
-  const mobility = await ctx.q.transport.mobility(appt.residentId);
-  const proposal = proposeMode(mobility ?? { aid: null, transfer: null, bariatric: null }, { oxygen: input.mode?.need.oxygen ?? false });
+  const proposal = proposeMode(appt.mobility, { oxygen: input.mode?.need.oxygen ?? false });
   const decision = decideMode(proposal, input.mode);
   if (!decision.ok) return fieldError(decision.path === 'mode' ? 'mode' : 'mode.overrideReason', decision.code);
 
+  // The booking's staff (escort, drivers) in one read and the vehicles in another, checked below in
+  // the order the fields are reported; the conflict check takes both from here (`known`) instead of
+  // reading them again. Every statement costs the save more than its few rows.
+  const carriers = [input.outbound.carrier, input.return.carrier];
+  const staffIds = [...(input.escort?.kind === 'staff' ? [input.escort.staffId] : []), ...carriers.flatMap((c) => (c.kind === 'facility_vehicle' && c.driverStaffId !== null ? [c.driverStaffId] : []))];
+  const known: Known = {
+    staff: staffIds.length > 0 ? await ctx.q.transport.staffFacts(staffIds) : [],
+    vehicles: carriers.some((c) => c.kind === 'facility_vehicle') ? await ctx.q.transport.vehicles() : null,
+  };
+  const staffById = new Map(known.staff.map((f) => [f.id, f]));
+
   let escort: Escort | null = null;
   if (input.escort?.kind === 'staff') {
-    const s = (await ctx.q.transport.staffFacts([input.escort.staffId]))[0];
+    const s = staffById.get(input.escort.staffId);
     if (!s || !s.active) return fieldError('escort.staffId', 'unknown_staff');
     escort = { kind: 'staff', staffId: String(s.id), name: s.name };
   } else if (input.escort?.kind === 'family') escort = { kind: 'family', name: input.escort.name, phone: input.escort.phone };
@@ -322,11 +342,11 @@ export async function resolveBooking(ctx: HandlerContext, appointmentId: number,
       confirmationNumber: null,
     };
     if (carrier.kind === 'facility_vehicle') {
-      const v = await ctx.q.transport.vehicle(carrier.vehicleId);
+      const v = known.vehicles?.find((x) => x.id === carrier.vehicleId);
       if (!v || !v.active) return fieldError(`${kind}.carrier.vehicleId`, 'unknown_vehicle');
       vehicles[kind] = { id: String(v.id), name: v.name, seats: v.seats, wheelchairPositions: v.wheelchairPositions, stretcherPositions: v.stretcherPositions, bariatric: v.bariatric, oxygen: v.oxygen };
       if (carrier.driverStaffId !== null) {
-        const d = (await ctx.q.transport.staffFacts([carrier.driverStaffId]))[0];
+        const d = staffById.get(carrier.driverStaffId);
         if (!d || !d.active) return fieldError(`${kind}.carrier.driverStaffId`, 'unknown_staff');
       }
       legs[kind] = { ...base, vehicleId: v.id, driverStaffId: carrier.driverStaffId };
@@ -369,6 +389,7 @@ export async function resolveBooking(ctx: HandlerContext, appointmentId: number,
     modeReason: decision.reason,
     escort,
     legs,
+    known,
   };
 }
 
@@ -387,7 +408,7 @@ export async function conflictsOf(
   const { from, until } = aroundLegs(r, candidate);
   const { vehicleIds, driverIds, staffIds } = peopleOf(r, candidate);
   const existing = (await ctx.q.transport.conflictLegs(from, until, { residentId: r.appt.residentId, vehicleIds, driverIds })).map(tripLegOf);
-  const cctx = await conflictContext(ctx, staffIds, until.slice(0, 10));
+  const cctx = await conflictContext(ctx, staffIds, until.slice(0, 10), r.known);
   const conflicts = checkConflicts(candidate, existing, cctx);
   const resolved = resolveConflicts(conflicts, overrides);
   if (resolved.blocking.length > 0) {
@@ -586,8 +607,7 @@ export const transportHandlers = defineHandlers({
   async 'transport.prepare'({ appointmentId, oxygen }, ctx) {
     const appt = await ctx.q.transport.appointment(appointmentId);
     if (!appt) return fieldError('appointmentId', 'unknown_appointment');
-    const mobility = await ctx.q.transport.mobility(appt.residentId);
-    const proposal = proposeMode(mobility ?? { aid: null, transfer: null, bariatric: null }, { oxygen });
+    const proposal = proposeMode(appt.mobility, { oxygen });
     const dest = appt.providerId !== null ? (await ctx.q.transport.destinations(appt.providerId))[0] : undefined;
     const travel = dest?.travelMinutes ?? null;
     const checkIn = dest?.checkInMinutes ?? null;

@@ -1,0 +1,2 @@
+CREATE INDEX "transport_legs_booking_pickup_idx" ON "transport_legs" USING btree ("booking_id","pickup_at");--> statement-breakpoint
+CREATE INDEX "transport_legs_driver_run_idx" ON "transport_legs" USING btree ("driver_staff_id","pickup_at") WHERE "transport_legs"."run_id" IS NOT NULL;
