@@ -449,7 +449,11 @@ export function candidateLegs(r: Resolved, bookingId: number | null, current: Re
   });
 }
 
-/** The window the trips that could collide with a booking lie in: a day either side of its times. */
+/**
+ * The window the trips that could collide with a booking lie in: a day either side of its times. Enough
+ * because no drive is longer than MAX_TRAVEL_MINUTES (8 h): a leg is busy from at most one drive before
+ * its pickup to two after it, so a leg picked up more than a day away cannot overlap (a test pins it).
+ */
 export function aroundLegs(r: Resolved, candidate: readonly TripLeg[]): { from: string; until: string } {
   const times = candidate.flatMap((l) => [l.pickupAt, l.dropoffAt]).filter((t): t is string => t !== null);
   times.push(r.appt.startsAt, r.appt.endsAt);

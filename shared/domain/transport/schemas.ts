@@ -16,16 +16,24 @@ import { MODE_REASON_MIN_CHARS } from './mode';
 import { BOOKING_FLAGS } from './linked';
 import { ESCORT_KINDS, BASE_MODES, LEG_KINDS, LEG_STATUSES, TRANSPORT_MODES } from './vocabulary';
 
-/** Whole minutes, never negative; a day at most (a typo of 600 for 60 is still caught by review, 6000 here). */
-const minutes = (negativeCode: string) =>
+/**
+ * The longest one-way drive a booking may plan: 8 hours. A facility vehicle's leg keeps it busy from
+ * the empty drive out (travel before pickup) to the empty drive back (two travels after pickup), so
+ * with this bound every leg that can overlap a booking is picked up within a day of the booking's own
+ * times — the window the save's conflict check reads (`aroundLegs`). Longer is a transfer, not a trip.
+ */
+export const MAX_TRAVEL_MINUTES = 8 * 60;
+
+/** Whole minutes, never negative, at most `max` (a typo of 600 for 60 is still caught by review, 6000 here). */
+const minutes = (negativeCode: string, max: number) =>
   z
     .number()
     .int()
-    .max(24 * 60)
+    .max(max)
     .refine((n) => n >= 0, { error: negativeCode });
 
-export const TravelMinutes = minutes('negative_travel_time');
-export const CheckInMinutes = minutes('negative_check_in_time');
+export const TravelMinutes = minutes('negative_travel_time', MAX_TRAVEL_MINUTES);
+export const CheckInMinutes = minutes('negative_check_in_time', 24 * 60);
 
 export const TransportNeedInput = z.strictObject({
   base: z.enum(BASE_MODES),

@@ -7,6 +7,7 @@ import {
   ConflictOverrideInput,
   DestinationTravelInput,
   DriverMarkInput,
+  MAX_TRAVEL_MINUTES,
   ManifestRowOutput,
   ModeChoiceInput,
   StandingTemplate,
@@ -45,6 +46,10 @@ describe('BookInput', () => {
     expect(issues(BookInput, { ...book, checkInMinutes: -1 })).toEqual(['checkInMinutes:negative_check_in_time']);
     expect(issues(BookInput, { ...book, travelMinutes: 12.5 })).toEqual(['travelMinutes:invalid_type']);
     expect(issues(BookInput, { ...book, travelMinutes: 5000 })).toEqual(['travelMinutes:too_large']);
+    // Eight hours one way at most: the save's conflict window (a day either side) relies on it.
+    expect(issues(BookInput, { ...book, travelMinutes: MAX_TRAVEL_MINUTES })).toEqual([]);
+    expect(issues(BookInput, { ...book, travelMinutes: MAX_TRAVEL_MINUTES + 1 })).toEqual(['travelMinutes:too_large']);
+    expect(3 * MAX_TRAVEL_MINUTES * 60_000).toBeLessThanOrEqual(86_400_000);
   });
 
   it('is strict: unknown keys are errors, never silently dropped', () => {
