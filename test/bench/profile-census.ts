@@ -103,6 +103,9 @@ if (process.env.PROF_COMPARE) {
 interface Ev { name: string; ph: string; ts: number; dur?: number; tdur?: number; tid: number; pid: number; args?: { data?: Record<string, unknown>; beginData?: { stackTrace?: { functionName: string; url: string; lineNumber: number }[] } } }
 const cats = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'].join(',');
 const cpuRounds: number[] = [];
+// PROF_AGG: self time per function and time per timeline event, summed over the rounds after the first.
+const aggSelf = new Map<string, number>();
+const aggEvents = new Map<string, number>();
 for (let r = 0; r < rounds; r++) {
   await page.evaluate(toImport);
   let staticTable = '';
@@ -112,6 +115,7 @@ for (let r = 0; r < rounds; r++) {
     const src = (await import('node:fs')).readFileSync(new URL('./residents.ts', import.meta.url), 'utf8');
     const pick = (name: string) => new RegExp('const ' + name + ' = `([\\s\\S]*?)`;\\n').exec(src)![1]!;
     staticTable = pick('staticTableRender').replace('${paintedAfter}', pick('paintedAfter')).replace('const t0 = performance.now();', "const t0 = performance.now(); performance.mark('census-t0');").replace('return ms;', "performance.mark('census-t1'); return ms;");
+    await page.evaluate(`window.__censusPaintedRows = ${Number(process.env.PROF_ROWS ?? 22)}`);
     await page.evaluate(staticTable);
   }
   await browser.startTracing(page, { categories: cats.split(',') });
@@ -174,6 +178,15 @@ for (let r = 0; r < rounds; r++) {
     if (process.env.PROF_SELF) console.log('    self: ' + [...selfT.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));
     return [...incl.entries()].filter(([k]) => !/^\((root|program|idle)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROF_N ?? 30)).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
   };
+  if (process.env.PROF_AGG && r > 0) {
+    const inside = samplesAt.filter((x) => x.ts >= t0.ts && x.ts <= t1.ts);
+    for (let k = 0; k < inside.length; k++) {
+      const dt = ((inside[k + 1]?.ts ?? inside[k]!.ts) - inside[k]!.ts) / 1000;
+      const top = inside[k]!.stack[0]!;
+      aggSelf.set(top, (aggSelf.get(top) ?? 0) + dt);
+    }
+    for (const [name, v] of Object.entries(sum)) aggEvents.set(name, (aggEvents.get(name) ?? 0) + v.ms);
+  }
   // The main thread's top-level tasks in order, to see what runs in which frame.
   for (const e of main.filter((x) => x.name === 'RunTask' && (x.dur ?? 0) > 300)) {
     const kids = main.filter((k) => k !== e && k.ts >= e.ts && k.ts + (k.dur ?? 0) <= e.ts + (e.dur ?? 0) && k.name !== 'RunTask' && (k.dur ?? 0) > 200);
@@ -183,6 +196,11 @@ for (let r = 0; r < rounds; r++) {
   }
 }
 if (cpuRounds.length === 0) process.exit(0);
+if (process.env.PROF_AGG) {
+  const per = (ms: number) => (ms / (rounds - 1)).toFixed(2);
+  console.log('events per round: ' + [...aggEvents.entries()].filter(([, v]) => v / (rounds - 1) >= 0.3).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${per(v)}`).join(', '));
+  console.log('JS self per round: ' + [...aggSelf.entries()].filter(([k]) => !/^\((program|idle|root)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROF_N ?? 50)).map(([k, v]) => `${k} ${per(v)}`).join(', '));
+}
 const sorted = [...cpuRounds].sort((a, b) => a - b);
 console.log(`main thread CPU: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, min ${sorted[0]!.toFixed(1)} (${process.env.PROF_STATIC ? 'static table' : 'census'})`);
 await browser.close();

@@ -15,11 +15,13 @@ afterEach(async () => {
  * the calls made on the way. Installed before the hash changes; a string, as the page's CSP allows.
  */
 const watch = `(() => {
-  const seen = { firstRows: null, fit: null };
+  const seen = { firstRows: null, fit: null, elements: null, styled: null };
   window.__firstFrame = seen;
   const mo = new MutationObserver(() => {
     if (seen.firstRows !== null || document.querySelector('.census-table tbody th.col-name a') === null) return;
     seen.firstRows = document.querySelectorAll('.census-table tbody tr[aria-rowindex]').length;
+    seen.elements = document.querySelectorAll('.census-table tbody tr[aria-rowindex], .census-table tbody tr[aria-rowindex] *').length;
+    seen.styled = document.querySelectorAll('.census-table tbody tr[aria-rowindex][style]').length;
     const scroller = document.querySelector('.census-scroller');
     const head = document.querySelector('.census-table thead');
     seen.fit = Math.ceil((scroller.clientHeight - head.getBoundingClientRect().height) / 32);
@@ -54,13 +56,19 @@ describe('the census, arriving from another residents screen', () => {
     await page.evaluate(watch);
     await page.evaluate(`location.hash = '#/residents'`);
     await expect.poll(() => page.evaluate('window.__firstFrame.firstRows')).not.toBe(null);
-    const { firstRows, fit } = (await page.evaluate('window.__firstFrame')) as { firstRows: number; fit: number };
+    const { firstRows, fit, elements, styled } = (await page.evaluate('window.__firstFrame')) as { firstRows: number; fit: number; elements: number; styled: number };
 
     // The rows in view (at least 15 at 1366×768), and not the overscan below the fold: building rows
     // nobody sees before the first paint only delays it.
     expect(fit).toBeGreaterThanOrEqual(15);
     expect(firstRows).toBeGreaterThanOrEqual(fit);
     expect(firstRows).toBeLessThanOrEqual(fit + 1);
+    // Each element is style, layout and paint before that frame: a row is its cells, the name's link
+    // and a badge where a value is marked (code status; a severe allergy, a precaution, a missing
+    // assessment), about 12 on this facility — not a wrapper per list or an element per plain word
+    // (13.6 before), and no inline style per row (its height is the stylesheet's).
+    expect(elements / firstRows).toBeLessThanOrEqual(12.5);
+    expect(styled).toBe(0);
     // Then the overscan rows arrive, so a keyboard scroll never shows a blank line.
     await expect.poll(() => page.locator('.census-table tbody tr[aria-rowindex]').count()).toBe(firstRows + 6);
     // Asked for first, answered while main reads the page: the census waits for its page alone.

@@ -67,6 +67,38 @@ export function TextInput(p: TextInputProps) {
   );
 }
 
+/**
+ * A search box: a native input with its label and a hint read to screen readers, like SelectInput.
+ * For a list's filter bar that is built on every arrival at the list (the census), where react-aria's
+ * TextField — validation state, form errors, focus and hover hooks a search box never uses — cost
+ * more to mount than the rest of the bar. A search has no field errors from main.
+ */
+export function SearchInput(p: { label: string; name: string; value: string; onChange(value: string): void; hint?: string; placeholder?: string; onKeyDown?(e: KeyboardEvent<HTMLInputElement>): void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{p.label}</label>
+      <input
+        id={id}
+        name={p.name}
+        type="search"
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+        aria-describedby={p.hint ? `${id}-hint` : undefined}
+        placeholder={p.placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        onKeyDown={p.onKeyDown}
+      />
+      {p.hint ? (
+        <span id={`${id}-hint`} className="visually-hidden">
+          {p.hint}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 interface SelectInputProps<V extends string> {
   label: string;
   name: string;

@@ -1,16 +1,17 @@
 import type { SortingState, VisibilityState } from '@tanstack/react-table';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Button } from 'react-aria-components';
 import type { Facility } from '../../../../shared/contract/facility';
 import type { CensusPreferences, StatusFilter } from '../../../../shared/contract/residents';
 import { codeStatuses, riskLevels } from '../../../../shared/domain/residents/vocabulary';
 import { useLiveRefresh } from '../../api/changes';
 import { call } from '../../api/client';
-import { Notice, SelectInput, TextInput } from '../../components/fields';
+import { Notice, SearchInput, SelectInput } from '../../components/fields';
 import { errorText, useTranslation } from '../../i18n';
 import { defaultColumns, optionalColumns, sortOf, useCensusColumns, type OptionalColumn } from './census-columns';
 import { noFilters, takePrefetchedPreferences, useCensusPages, type CensusFilters } from './census-pages';
 import { CensusGrid } from './CensusGrid';
+import { word } from './words';
 
 
 /** Saved census preferences as the census holds them (unknown columns dropped); null: the defaults. */
@@ -35,7 +36,7 @@ function useDebounced<T>(value: T, ms: number): T {
  * over a table that fills the rest of the window — at 1366×768 at least 15 residents are in view.
  */
 export function Census(p: { facility: Facility | null; refreshKey: number; onOpen(id: number): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [filters, setFilters] = useState<CensusFilters>(noFilters);
   // The saved columns and sort, when they came with the route change (prefetchCensus): the census
   // is built in the person's own shape in its first render, not rebuilt when they arrive.
@@ -87,7 +88,7 @@ export function Census(p: { facility: Facility | null; refreshKey: number; onOpe
   }, [prefsLoaded, shown, sort, desc]);
 
 
-  const units = p.facility?.units ?? [];
+  const units = p.facility?.units ?? noUnits;
   const loadedRows = useMemo(() => [...data.pages.values()].flat(), [data.pages]);
   const { columns, samples, texts, samplesKey } = useCensusColumns(
     units.map((u) => u.name),
@@ -95,17 +96,22 @@ export function Census(p: { facility: Facility | null; refreshKey: number; onOpe
   );
   const visibility: VisibilityState = Object.fromEntries(optionalColumns.map((c) => [c, shown.includes(c)]));
   const total = data.total ?? 0;
-  const set = <K extends keyof CensusFilters>(k: K, v: CensusFilters[K]) => setFilters((f) => ({ ...f, [k]: v }));
-  const anyFilter = '';
+  const set = useCallback<SetFilter>((k, v) => setFilters((f) => ({ ...f, [k]: v })), []);
+  const toggleChooser = useCallback(() => setChooserOpen((o) => !o), []);
 
   // Enter in the search opens the resident when the search finds exactly one — asked of main with
   // what is typed now, not what the debounced list showed a moment ago.
-  const openSingleMatch = async (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key !== 'Enter' || filters.query.trim() === '') return;
-    e.preventDefault();
-    const r = await call('residents.list', { ...filters, sort, desc, offset: 0, limit: 2 });
-    if (r.ok && r.value.rows.length === 1) p.onOpen(r.value.rows[0]!.id);
-  };
+  const { onOpen } = p;
+  const openSingleMatch = useCallback(
+    (e: KeyboardEvent<HTMLInputElement>) => {
+      if (e.key !== 'Enter' || filters.query.trim() === '') return;
+      e.preventDefault();
+      void call('residents.list', { ...filters, sort, desc, offset: 0, limit: 2 }).then((r) => {
+        if (r.ok && r.value.rows.length === 1) onOpen(r.value.rows[0]!.id);
+      });
+    },
+    [filters, sort, desc, onOpen],
+  );
 
   return (
     <section aria-labelledby="census-heading" className="census">
@@ -113,64 +119,7 @@ export function Census(p: { facility: Facility | null; refreshKey: number; onOpe
         {t('residents.census')}
       </h2>
       <div className="toolbar census-filters" role="search">
-        <TextInput
-          label={t('residents.search')}
-          name="query"
-          type="search"
-          value={filters.query}
-          onChange={(v) => set('query', v)}
-          description={t('residents.searchHint')}
-          descriptionHidden
-          placeholder={t('residents.searchPlaceholder')}
-          onKeyDown={(e) => void openSingleMatch(e)}
-        />
-        <SelectInput<StatusFilter>
-          label={t('residents.status')}
-          name="status"
-          value={filters.status}
-          onChange={(v) => set('status', v)}
-          options={(['census', 'all', 'active', 'hospital', 'leave', 'discharged', 'deceased'] as const).map((s) => ({ value: s, label: t(`residents.statusFilter.${s}`) }))}
-        />
-        <SelectInput
-          label={t('residents.unit')}
-          name="unitId"
-          value={filters.unitId === null ? anyFilter : String(filters.unitId)}
-          onChange={(v) => set('unitId', v === anyFilter ? null : Number(v))}
-          options={[{ value: anyFilter, label: t('residents.anyUnit') }, ...units.map((u) => ({ value: String(u.id), label: u.name }))]}
-        />
-        <SelectInput
-          label={t('residents.codeStatus')}
-          name="codeStatus"
-          value={filters.codeStatus ?? anyFilter}
-          onChange={(v) => set('codeStatus', v === anyFilter ? null : (v as CensusFilters['codeStatus']))}
-          options={[{ value: anyFilter, label: t('residents.anyCodeStatus') }, ...codeStatuses.map((c) => ({ value: c, label: t(`residents.value.codeStatus.${c}`) }))]}
-        />
-        <SelectInput
-          label={t('residents.fallRisk')}
-          name="fallRisk"
-          value={filters.fallRisk ?? anyFilter}
-          onChange={(v) => set('fallRisk', v === anyFilter ? null : (v as CensusFilters['fallRisk']))}
-          options={[
-            { value: anyFilter, label: t('residents.anyFallRisk') },
-            ...riskLevels.map((c) => ({ value: c, label: t(`residents.value.risk.${c}`) })),
-            // Who still needs a fall-risk assessment.
-            { value: 'not_assessed', label: t('residents.notAssessed') },
-          ]}
-        />
-        <SelectInput
-          label={t('residents.isolation')}
-          name="isolation"
-          value={filters.isolation ?? anyFilter}
-          onChange={(v) => set('isolation', v === anyFilter ? null : (v as CensusFilters['isolation']))}
-          options={[
-            { value: anyFilter, label: t('residents.anyIsolation') },
-            { value: 'any', label: t('residents.anyPrecaution') },
-            ...(['contact', 'droplet', 'airborne'] as const).map((c) => ({ value: c, label: t(`residents.value.isolation.${c}`) })),
-          ]}
-        />
-        <Button onPress={() => setChooserOpen((o) => !o)} aria-expanded={chooserOpen} aria-controls="census-columns">
-          {t('residents.chooseColumns')}
-        </Button>
+        <CensusFilterFields language={i18n.language} filters={filters} set={set} units={units} chooserOpen={chooserOpen} toggleChooser={toggleChooser} onSearchKeyDown={openSingleMatch} />
         <span className="census-total" role="status">
           {data.total === null ? t('residents.loading') : t('residents.total', { count: total })}
         </span>
@@ -215,3 +164,86 @@ export function Census(p: { facility: Facility | null; refreshKey: number; onOpe
     </section>
   );
 }
+
+type Unit = Facility['units'][number];
+type SetFilter = <K extends keyof CensusFilters>(k: K, v: CensusFilters[K]) => void;
+const noUnits: readonly Unit[] = [];
+const anyFilter = '';
+
+/**
+ * The filter fields, memoised: the census re-renders when its rows arrive, a page loads or the total
+ * changes, and none of that changes a field. Native controls (SearchInput, SelectInput) and option
+ * words from the per-language cache: the bar is built on every arrival at the census.
+ */
+const CensusFilterFields = memo(function CensusFilterFields(p: {
+  /** The words are the language's: a new language renders the bar again. */
+  language: string;
+  filters: CensusFilters;
+  set: SetFilter;
+  units: readonly Unit[];
+  chooserOpen: boolean;
+  toggleChooser(): void;
+  onSearchKeyDown(e: KeyboardEvent<HTMLInputElement>): void;
+}) {
+  const { filters, set, units } = p;
+  return (
+    <>
+      <SearchInput
+        label={word('residents.search')}
+        name="query"
+        value={filters.query}
+        onChange={(v) => set('query', v)}
+        hint={word('residents.searchHint')}
+        placeholder={word('residents.searchPlaceholder')}
+        onKeyDown={p.onSearchKeyDown}
+      />
+      <SelectInput<StatusFilter>
+        label={word('residents.status')}
+        name="status"
+        value={filters.status}
+        onChange={(v) => set('status', v)}
+        options={(['census', 'all', 'active', 'hospital', 'leave', 'discharged', 'deceased'] as const).map((s) => ({ value: s, label: word(`residents.statusFilter.${s}`) }))}
+      />
+      <SelectInput
+        label={word('residents.unit')}
+        name="unitId"
+        value={filters.unitId === null ? anyFilter : String(filters.unitId)}
+        onChange={(v) => set('unitId', v === anyFilter ? null : Number(v))}
+        options={[{ value: anyFilter, label: word('residents.anyUnit') }, ...units.map((u) => ({ value: String(u.id), label: u.name }))]}
+      />
+      <SelectInput
+        label={word('residents.codeStatus')}
+        name="codeStatus"
+        value={filters.codeStatus ?? anyFilter}
+        onChange={(v) => set('codeStatus', v === anyFilter ? null : (v as CensusFilters['codeStatus']))}
+        options={[{ value: anyFilter, label: word('residents.anyCodeStatus') }, ...codeStatuses.map((c) => ({ value: c, label: word(`residents.value.codeStatus.${c}`) }))]}
+      />
+      <SelectInput
+        label={word('residents.fallRisk')}
+        name="fallRisk"
+        value={filters.fallRisk ?? anyFilter}
+        onChange={(v) => set('fallRisk', v === anyFilter ? null : (v as CensusFilters['fallRisk']))}
+        options={[
+          { value: anyFilter, label: word('residents.anyFallRisk') },
+          ...riskLevels.map((c) => ({ value: c, label: word(`residents.value.risk.${c}`) })),
+          // Who still needs a fall-risk assessment.
+          { value: 'not_assessed', label: word('residents.notAssessed') },
+        ]}
+      />
+      <SelectInput
+        label={word('residents.isolation')}
+        name="isolation"
+        value={filters.isolation ?? anyFilter}
+        onChange={(v) => set('isolation', v === anyFilter ? null : (v as CensusFilters['isolation']))}
+        options={[
+          { value: anyFilter, label: word('residents.anyIsolation') },
+          { value: 'any', label: word('residents.anyPrecaution') },
+          ...(['contact', 'droplet', 'airborne'] as const).map((c) => ({ value: c, label: word(`residents.value.isolation.${c}`) })),
+        ]}
+      />
+      <button type="button" onClick={p.toggleChooser} aria-expanded={p.chooserOpen} aria-controls="census-columns">
+        {word('residents.chooseColumns')}
+      </button>
+    </>
+  );
+});

@@ -1,4 +1,4 @@
-import { flexRender, getCoreRowModel, useReactTable, type OnChangeFn, type SortingState, type VisibilityState } from '@tanstack/react-table';
+import type { SortingState, VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CensusRow } from '../../../../shared/contract/residents';
@@ -14,10 +14,10 @@ export const ROW_HEIGHT = 32;
 const FLEXIBLE_MIN = 176;
 
 /**
- * The table body is its own component so a scroll frame re-renders only the rows in the window. The
- * table model holds the headings, sorting and column visibility only; the rows in the window are drawn
- * straight from each column's `render` (no row model, no cell objects): with 5,000 residents a frame
- * costs the rows in view and nothing per census row or per cell besides their content.
+ * The table body is its own component so a scroll frame re-renders only the rows in the window. No
+ * table model: the headings come from the shown columns and the one sort, the rows in the window are
+ * drawn straight from each column's `render` (no row model, no cell objects): with 5,000 residents a
+ * frame costs the rows in view and nothing per census row or per cell besides their content.
  */
 export function CensusGrid(p: {
   total: number;
@@ -30,7 +30,7 @@ export function CensusGrid(p: {
   /** Plain texts of fixed columns that come with the rows (room labels…), measured without a layout. */
   texts: SampleTexts;
   sorting: SortingState;
-  onSortingChange: OnChangeFn<SortingState>;
+  onSortingChange(sorting: SortingState): void;
   visibility: VisibilityState;
   label: string;
   /** Changes whenever a sample may change (the language, the longest room labels…): widths are measured again. */
@@ -48,15 +48,15 @@ export function CensusGrid(p: {
   const measureBox = useRef<HTMLDivElement>(null);
   const fontsReady = useFontsReady();
   const visibleKey = p.columns
-    .map((c) => c.def.id!)
+    .map((c) => c.id)
     .filter((id) => p.visibility[id] !== false)
     .join(' ');
   // The same array while the columns are the same, so rows whose resident is unchanged skip rendering.
   const shownColumns = useMemo(() => {
     const ids = new Set(visibleKey.split(' '));
-    return p.columns.filter((c) => ids.has(c.def.id!));
+    return p.columns.filter((c) => ids.has(c.id));
   }, [p.columns, visibleKey]);
-  const visible = shownColumns.map((c) => c.def.id!);
+  const visible = shownColumns.map((c) => c.id);
   // Zoom changes text widths in CSS pixels a little (hinting): measured again at another zoom.
   const sampleKey = `${p.samplesKey}|${fontsReady}|${window.devicePixelRatio}`;
   const { px, cell, measuring } = useMeasuredWidths(measureBox, sampleKey);
@@ -87,7 +87,7 @@ export function CensusGrid(p: {
   // Until the scroller is measured, assume the size it had last time (at first, the window's): the
   // first render then holds every row in view, so the census is whole in the frame it first
   // appears; and when the size is the same, measuring it re-renders nothing.
-  // eslint-disable-next-line react-hooks/incompatible-library -- virtualizer and table are re-read every render by design; nothing here is memoised by the compiler
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is re-read every render by design; nothing here is memoised by the compiler
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan, initialRect: { width: lastSize.width || window.innerWidth, height: lastSize.height || window.innerHeight } });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
@@ -95,21 +95,10 @@ export function CensusGrid(p: {
   useEffect(() => {
     for (let page = Math.floor(firstIndex / PAGE); page <= Math.floor(lastIndex / PAGE); page++) if (!pages.has(page)) load(page);
   }, [firstIndex, lastIndex, pages, load]);
-  const defs = useMemo(() => p.columns.map((c) => c.def), [p.columns]);
-  const table = useReactTable<CensusRow | undefined>({
-    data: noRows,
-    columns: defs,
-    state: { sorting: p.sorting, columnVisibility: p.visibility },
-    onSortingChange: p.onSortingChange,
-    manualSorting: true,
-    manualPagination: true,
-    manualFiltering: true,
-    enableMultiSort: false,
-    enableSortingRemoval: false,
-    getCoreRowModel: getCoreRowModel(),
-    rowCount: total,
-  });
-  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  // Headings and sorting need no table model: one sort column, never removed (a second press turns
+  // it round), first press ascending — the server sorts.
+  const sortedBy = p.sorting[0];
+  const { onSortingChange } = p;
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
@@ -121,24 +110,23 @@ export function CensusGrid(p: {
         <table className={`data census-table${fit === 'wrapHeaders' ? ' wrap-headers' : ''}`} aria-rowcount={total + 1} style={{ minWidth }}>
           <caption className="visually-hidden">{p.label}</caption>
           <colgroup>
-            {headers.map((h) => (
-              <col key={h.id} style={widthOf(h.id) ? { width: widthOf(h.id) } : undefined} />
+            {shownColumns.map(({ id }) => (
+              <col key={id} style={widthOf(id) ? { width: widthOf(id) } : undefined} />
             ))}
           </colgroup>
           <thead>
             <tr aria-rowindex={1}>
-              {headers.map((h) => {
-                const sorted = h.column.getIsSorted();
-                const label = flexRender(h.column.columnDef.header, h.getContext());
+              {shownColumns.map(({ id, header, sortable }) => {
+                const sorted = sortedBy?.id === id ? (sortedBy.desc ? 'desc' : 'asc') : false;
                 return (
-                  <th key={h.id} scope="col" className={`col-${h.id}`} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : h.column.getCanSort() ? 'none' : undefined}>
-                    {h.column.getCanSort() ? (
-                      <button type="button" className="sort" onClick={h.column.getToggleSortingHandler()}>
-                        {label}
+                  <th key={id} scope="col" className={`col-${id}`} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : sortable ? 'none' : undefined}>
+                    {sortable ? (
+                      <button type="button" className="sort" onClick={() => onSortingChange([{ id, desc: sorted === 'asc' }])}>
+                        {header}
                         <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
                       </button>
                     ) : (
-                      label
+                      header
                     )}
                   </th>
                 );
@@ -148,7 +136,7 @@ export function CensusGrid(p: {
           <tbody>
             {padTop > 0 ? (
               <tr aria-hidden="true" className="spacer">
-                <td colSpan={headers.length} style={{ height: padTop }} />
+                <td colSpan={shownColumns.length} style={{ height: padTop }} />
               </tr>
             ) : null}
             {items.map((v) => (
@@ -156,7 +144,7 @@ export function CensusGrid(p: {
             ))}
             {padBottom > 0 ? (
               <tr aria-hidden="true" className="spacer">
-                <td colSpan={headers.length} style={{ height: padBottom }} />
+                <td colSpan={shownColumns.length} style={{ height: padBottom }} />
               </tr>
             ) : null}
           </tbody>
@@ -175,10 +163,11 @@ export function CensusGrid(p: {
 const CensusRowView = memo(function CensusRowView({ index, row: r, columns, codeShort }: { index: number; row: CensusRow | undefined; columns: CensusColumn[]; codeShort: boolean }) {
   const meta: CensusMeta = { codeShort };
   return (
-    <tr aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }} className={r ? `status-${r.status}` : 'loading-row'}>
-      {columns.map(({ def, render }) => {
-        const id = def.id!;
-        return id === 'name' ? (
+    // Its height is the stylesheet's (ROW_HEIGHT): an inline style on every row is one more
+    // declaration to parse and resolve per row.
+    <tr aria-rowindex={index + 2} className={r ? `status-${r.status}` : 'loading-row'}>
+      {columns.map(({ id, render }) =>
+        id === 'name' ? (
           <th key={id} scope="row" className="col-name">
             {r ? render(r, meta) : <span className="placeholder">{word('residents.loading')}</span>}
           </th>
@@ -186,8 +175,8 @@ const CensusRowView = memo(function CensusRowView({ index, row: r, columns, code
           <td key={id} className={`col-${id}${isFixed(id) ? ' fixed' : ''}`}>
             {r ? render(r, meta) : ''}
           </td>
-        );
-      })}
+        ),
+      )}
     </tr>
   );
 });
@@ -234,9 +223,6 @@ const MeasureBox = memo(function MeasureBox({ samples: make, ref }: { samples: (
     </div>
   );
 });
-
-/** The table model's data: rows are drawn from the window, not from the model. */
-const noRows: (CensusRow | undefined)[] = [];
 
 /** The scroller's size when last measured, kept across visits to the census (the window rarely changes in between). */
 const lastSize = { width: 0, height: 0 };

@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import type { CodeStatus as Code } from '../../../../shared/domain/residents/vocabulary';
 import { codeStatuses } from '../../../../shared/domain/residents/vocabulary';
 import { useTranslation } from '../../i18n';
@@ -9,6 +10,14 @@ import { word } from './words';
  * screen (CodeStatusLegend). Never an ellipsis: "No reanim…" could be read either way.
  */
 export function CodeStatusBadge({ code, short = false }: { code: Code; short?: boolean }) {
+  return codeStatusBadge(code, short);
+}
+
+/**
+ * The badge as elements, without a component of its own: a census row draws one per resident in
+ * view, and a component each would be one more fiber per row to build on every arrival at the census.
+ */
+export function codeStatusBadge(code: Code, short = false): ReactElement {
   // The module's t, not the hook: a census scroll frame mounts dozens of these, and the screens
   // around them re-render on a language change anyway.
   const full = word(`residents.value.codeStatus.${code}`);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Facility } from '../../../../shared/contract/facility';
 import { call } from '../../api/client';
@@ -31,6 +31,8 @@ export function ResidentsScreen() {
     void call('facility.get', {}).then((r) => r.ok && setFacility(r.value));
   }, []);
   const changed = () => setRefreshKey((k) => k + 1);
+  // The same function every render, so the census's memoised filter bar is not rendered again for it.
+  const openResident = useCallback((id: number) => go({ view: 'resident', id }), [go]);
   const views: { route: ResidentsRoute; label: string; show: boolean }[] = [
     { route: { view: 'census' }, label: t('residents.census'), show: true },
     { route: { view: 'beds' }, label: t('residents.bedBoard'), show: true },
@@ -73,7 +75,7 @@ export function ResidentsScreen() {
         ) : null}
       </AreaTools>
       {notice ? <Notice tone="success">{notice.text}</Notice> : null}
-      {route.view === 'census' ? <Census facility={facility} refreshKey={refreshKey} onOpen={(id) => go({ view: 'resident', id })} /> : null}
+      {route.view === 'census' ? <Census facility={facility} refreshKey={refreshKey} onOpen={openResident} /> : null}
       {route.view === 'resident' ? <ResidentPage key={route.id} id={route.id} facility={facility} canWrite={canWrite} onChanged={changed} /> : null}
       {route.view === 'beds' ? <BedBoard facility={facility} canWrite={canWrite} canManage={canManage} onAdmitTo={(unitId, bedId) => setAdmitting({ unitId, bedId })} refreshKey={refreshKey} /> : null}
       {route.view === 'import' ? <ImportScreen onImported={changed} /> : null}

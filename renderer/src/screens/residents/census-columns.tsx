@@ -1,11 +1,10 @@
-import type { ColumnDef } from '@tanstack/react-table';
 import { useCallback, useMemo, type ReactNode } from 'react';
 import type { CensusRow, CensusSort } from '../../../../shared/contract/residents';
 import { formatDate } from '../../../../shared/domain/date-display';
 import { codeStatuses, isolationPrecautions, residentStatuses, riskLevels } from '../../../../shared/domain/residents/vocabulary';
 import { useTranslation } from '../../i18n';
-import { CodeStatusBadge } from './CodeStatus';
-import { AllergySummary, assessed, IsolationBadge, NotAssessed } from './clinical-values';
+import { CodeStatusBadge, codeStatusBadge } from './CodeStatus';
+import { assessed, censusAllergies, IsolationBadge, isolationBadge, NotAssessed, notAssessed } from './clinical-values';
 import { dobWithAge, residentName, roomText } from './format';
 import { word } from './words';
 import { hrefOf } from './useSubRoute';
@@ -71,9 +70,11 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0
 /** A census cell's content for a loaded row (rows still on their way are drawn by the grid). */
 export type CellRender = (row: CensusRow, meta: CensusMeta) => ReactNode;
 
-/** A census column: its heading and sorting for the table model, its cells drawn by the grid itself. */
+/** A census column: its heading, whether the server sorts by it, and its cells. */
 export interface CensusColumn {
-  def: ColumnDef<CensusRow | undefined>;
+  id: string;
+  header: string;
+  sortable: boolean;
   render: CellRender;
 }
 
@@ -87,8 +88,8 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
       ['location', (r) => roomText(r.location)],
       ['name', (r) => <a href={hrefOf({ view: 'resident', id: r.id })}>{residentName(r)}</a>],
       ['dateOfBirth', (r) => dobWithAge(r, lang)],
-      ['codeStatus', (r, meta) => <CodeStatusBadge code={r.codeStatus} short={meta.codeShort} />],
-      ['allergies', (r) => <AllergySummary allergies={r.allergies} short />],
+      ['codeStatus', (r, meta) => codeStatusBadge(r.codeStatus, meta.codeShort)],
+      ['allergies', (r) => censusAllergies(r.allergies)],
       ['status', (r) => word(`residents.value.status.${r.status}`)],
       ['recordNumber', (r) => r.recordNumber],
       ['unit', (r) => r.location?.unitName ?? dash],
@@ -97,7 +98,7 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
         (r) =>
           // Not assessed at all is one warning; partly assessed names what is known and warns for the rest.
           r.dietType === null && r.iddsiFood === null && r.iddsiDrink === null ? (
-            <NotAssessed />
+            notAssessed()
           ) : (
             <>
               {assessed(r.dietType, (v) => word(`residents.value.dietType.${v}`))} · {assessed(r.iddsiFood, (v) => word(`residents.value.iddsiFood.${v}`))} ·{' '}
@@ -109,7 +110,7 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
         'mobility',
         (r) =>
           r.transfer === null && r.aid === null ? (
-            <NotAssessed />
+            notAssessed()
           ) : (
             <>
               {assessed(r.transfer, (v) => word(`residents.value.transfer.${v}`))} · {assessed(r.aid, (v) => word(`residents.value.aid.${v}`))}
@@ -118,23 +119,18 @@ export function useCensusColumns(units: readonly string[], rows: readonly Census
       ],
       ['fallRisk', (r) => assessed(r.fallRisk, (v) => word(`residents.value.risk.${v}`))],
       ['wanderingRisk', (r) => assessed(r.wanderingRisk, (v) => word(`residents.value.risk.${v}`))],
-      ['isolation', (r) => <IsolationBadge isolation={r.isolation} />],
+      // "None" as plain text: the badge is for a precaution.
+      ['isolation', (r) => (r.isolation === 'none' ? word('residents.value.isolation.none') : isolationBadge(r.isolation))],
       ['language', (r) => `${r.language ?? dash}${r.interpreterNeeded ? ` · ${t('residents.field.interpreterNeeded')}` : ''}`],
       ['admittedOn', (r) => formatDate(r.statusSince, lang)],
     ];
-    // The table model only holds headings, sorting and visibility (the server sorts: manualSorting);
-    // it sorts only columns with an accessor. Cells are drawn by the grid from `render`, without a
-    // row model: a census frame's rows cost their cells and nothing per cell besides.
-    return cols.map(([id, render]) => ({
-      def: { id, header: t(`residents.col.${id}` as 'residents.col.name'), accessorFn: (row: CensusRow | undefined) => row?.id ?? 0, sortDescFirst: false, enableSorting: sortOf[id] !== undefined },
-      render,
-    }));
+    return cols.map(([id, render]) => ({ id, header: t(`residents.col.${id}` as 'residents.col.name'), sortable: sortOf[id] !== undefined, render }));
   }, [t, lang]);
 
   // Room labels and record numbers are the facility's own: measured on the rows loaded so far —
   // the few longest of them, so 5,000 loaded rows do not mean 5,000 spans to measure.
-  const rooms = longest(rows.map((r) => roomText(r.location))).join('\u0000');
-  const records = longest(rows.map((r) => r.recordNumber)).join('\u0000');
+  const rooms = useMemo(() => longest(rows.map((r) => roomText(r.location))).join('\u0000'), [rows]);
+  const records = useMemo(() => longest(rows.map((r) => r.recordNumber)).join('\u0000'), [rows]);
   const unitNames = units.join('\u0000');
   // Built only when the widths are measured (once per language in a page's life), not on every visit.
   const samples = useCallback((): Samples => {
