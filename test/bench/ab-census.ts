@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_PASSWORD, seedDemoFacility } from '../../db/demo/generate';
+import { seedDemoFacility } from '../../db/demo/generate';
 import { sourceMigrationsRoot } from '../../db/paths';
 import { createCore } from '../../electron/core/app';
 import { hashPassword } from '../../electron/core/passwords';
@@ -15,6 +15,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { testPasswordCost, tempDir } from '../support/core';
 import { startHarness } from '../support/harness';
+import { openCensusAsCharge } from './census-page';
 
 const rounds = Number(process.argv[2] ?? 21);
 const dists = process.argv.slice(3);
@@ -40,12 +41,7 @@ for (const dist of dists) {
   const harness = await startHarness(core, { root: path.resolve(dist) });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(harness.url);
-  await page.getByLabel('Username').fill('charge');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.locator('header.topbar nav a[href="#/residents"]').click();
-  await page.locator('.census-table tbody th.col-name a').first().waitFor();
+  await openCensusAsCharge(page, harness.url);
   // The main thread's own time (tasks, script, style, layout) from Chromium's Performance metrics:
   // unlike the clock, it leaves out the waits (the call, the frame), which a loaded machine stretches.
   const cdp = await context.newCDPSession(page);

@@ -4,13 +4,14 @@
  * `npx tsx test/bench/profile-census.ts [rounds] [dist]`. Not a benchmark: it prints, nothing is written.
  */
 import path from 'node:path';
-import { DEMO_PASSWORD, seedDemoFacility } from '../../db/demo/generate';
+import { seedDemoFacility } from '../../db/demo/generate';
 import { sourceMigrationsRoot } from '../../db/paths';
 import { createCore } from '../../electron/core/app';
 import { hashPassword } from '../../electron/core/passwords';
 import { launchChromium } from '../support/browser';
 import { testPasswordCost, tempDir } from '../support/core';
 import { rendererDist, startHarness } from '../support/harness';
+import { openCensusAsCharge } from './census-page';
 
 const rounds = Number(process.argv[2] ?? 5);
 const root = process.argv[3] ?? rendererDist;
@@ -35,12 +36,7 @@ const harness = await startHarness(core, { root });
 const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
-await page.goto(harness.url);
-await page.getByLabel('Username').fill('charge');
-await page.getByLabel('Password').fill(DEMO_PASSWORD);
-await page.keyboard.press('Enter');
-await page.locator('header.topbar nav a[href="#/residents"]').click();
-await page.locator('.census-table tbody th.col-name a').first().waitFor();
+await openCensusAsCharge(page, harness.url);
 
 const toImport = `(async () => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));

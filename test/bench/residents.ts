@@ -2,9 +2,9 @@ import { censusCountSql, censusPageSql, censusParams } from '../../db/queries/re
 import { ListInput } from '../../shared/contract/residents';
 import { launchChromium } from '../support/browser';
 import { startHarness } from '../support/harness';
-import { DEMO_PASSWORD } from '../../db/demo/generate';
 import { round, summarize, time, timePair } from './measure';
 import type { BenchContext, BenchResults } from './types';
+import { openCensusAsCharge } from './census-page';
 
 /**
  * The census of the 5,000-resident synthetic facility (seeded in run.ts):
@@ -168,13 +168,7 @@ async function benchRender(ctx: BenchContext, census: number): Promise<BenchResu
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(harness.url);
-    await page.getByLabel('Username').fill('charge');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.keyboard.press('Enter');
-    // Everyone lands on the Today board (issue 12); the census is one link away.
-    await page.locator('header.topbar nav a[href="#/residents"]').click();
-    await page.locator('.census-table tbody th.col-name a').first().waitFor();
+    await openCensusAsCharge(page, harness.url);
     await page.addInitScript({ content: probe });
 
     const samples: number[] = [];

@@ -55,22 +55,27 @@ async function ritaLicence(page: Page) {
   return page.getByRole('row', { name: /Rita Nurse/ }).getByRole('cell').nth(column - 1).textContent();
 }
 
+/** The administrator, by keyboard, on Training → Staff; "today" on screen is the station's date (the renderer's clock too). */
+async function adminOnStaffTab(): Promise<E2EApp> {
+  const now = '2026-03-02T14:00:00Z';
+  const started = await startE2E({ seed, now, beforeLoad: (p) => p.clock.setFixedTime(new Date(now)) });
+  const { page } = started;
+  await signIn(page, 'admin', STRONG_PASSWORD);
+  await expect.poll(() => page.getByText('Signed in as Ada Admin (Administrator)').isVisible()).toBe(true);
+  await tabTo(page, 'Training');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'Matrix');
+  await page.keyboard.press('End'); // Import, the last tab
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft'); // Staff
+  await expect.poll(() => page.getByRole('tab', { name: 'Staff' }).getAttribute('aria-selected')).toBe('true');
+  return started;
+}
+
 describe('licences, by keyboard', () => {
   test('record an RN licence, see a bad expiry refused by name, and the matrix flip across as-of dates; the aide sees only her own training', { timeout: 180_000 }, async () => {
-    const now = '2026-03-02T14:00:00Z';
-    // The renderer's clock too: "today" on screen is the station's date.
-    app = await startE2E({ seed, now, beforeLoad: (p) => p.clock.setFixedTime(new Date(now)) });
+    app = await adminOnStaffTab();
     const { page } = app;
-    await signIn(page, 'admin', STRONG_PASSWORD);
-    await expect.poll(() => page.getByText('Signed in as Ada Admin (Administrator)').isVisible()).toBe(true);
-
-    await tabTo(page, 'Training');
-    await page.keyboard.press('Enter');
-    await tabTo(page, 'Matrix');
-    await page.keyboard.press('End'); // Import, the last tab
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft'); // Staff
-    await expect.poll(() => page.getByRole('tab', { name: 'Staff' }).getAttribute('aria-selected')).toBe('true');
 
     await tabTo(page, 'Licences and certifications for Rita Nurse', { max: 60 });
     await page.keyboard.press('Enter');
@@ -152,18 +157,8 @@ describe('licences, by keyboard', () => {
   });
 
   test('a training record is voided with a reason, kept, and shown struck through only when voided records are asked for', { timeout: 120_000 }, async () => {
-    const now = '2026-03-02T14:00:00Z';
-    app = await startE2E({ seed, now, beforeLoad: (p) => p.clock.setFixedTime(new Date(now)) });
+    app = await adminOnStaffTab();
     const { page } = app;
-    await signIn(page, 'admin', STRONG_PASSWORD);
-    await expect.poll(() => page.getByText('Signed in as Ada Admin (Administrator)').isVisible()).toBe(true);
-    await tabTo(page, 'Training');
-    await page.keyboard.press('Enter');
-    await tabTo(page, 'Matrix');
-    await page.keyboard.press('End');
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft'); // Staff
-    await expect.poll(() => page.getByRole('tab', { name: 'Staff' }).getAttribute('aria-selected')).toBe('true');
 
     await tabTo(page, 'Training records for Ann Aide', { max: 60 });
     await page.keyboard.press('Enter');
