@@ -288,6 +288,7 @@ export function transportQueries(env: QueryEnv) {
   const updater = aliasedTable(users, 'updater');
 
   const carrierColumns = { id: carriers.id, kind: carriers.kind, name: carriers.name, phone: carriers.phone, active: carriers.active, version: carriers.version };
+  const standingColumns = { id: standing.id, seriesId: standing.seriesId, residentId: standing.residentId, templateJson: standing.templateJson, active: standing.active, version: standing.version };
 
   const appointmentColumns = {
     id: appointments.id,
@@ -658,7 +659,7 @@ export function transportQueries(env: QueryEnv) {
       if (seriesIds.length === 0) return [];
       const rows = await env
         .db()
-        .select({ id: standing.id, seriesId: standing.seriesId, residentId: standing.residentId, templateJson: standing.templateJson, active: standing.active, version: standing.version })
+        .select(standingColumns)
         .from(standing)
         .where(and(inArray(standing.seriesId, [...seriesIds]), eq(standing.active, true)))
         .orderBy(asc(standing.id));
@@ -675,7 +676,7 @@ export function transportQueries(env: QueryEnv) {
       const row = await first(
         env
           .db()
-          .select({ id: standing.id, seriesId: standing.seriesId, residentId: standing.residentId, templateJson: standing.templateJson, active: standing.active, version: standing.version })
+          .select(standingColumns)
           .from(standing)
           .where(eq(standing.id, id)),
       );
