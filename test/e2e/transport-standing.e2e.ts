@@ -160,6 +160,14 @@ describe('standing rides (issue 11)', () => {
     await expect.poll(() => page.getByText('Transporte guardado.').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Transporte reservado · Transporte fijo').count()).toBeGreaterThan(2);
     await checkSpanishScreen(page, shots, 'es-rides-list');
+    // A later date's ride offers to end the standing ride from that date, in Spanish too.
+    await page.getByRole('button', { name: /^Editar transporte — Ana Ruiz/ }).nth(1).focus();
+    await page.keyboard.press('Enter');
+    const end = page.getByRole('dialog').getByRole('button', { name: 'Terminar el transporte fijo desde esta fecha' });
+    await expect.poll(() => end.isVisible()).toBe(true);
+    await end.scrollIntoViewIfNeeded();
+    await checkSpanishScreen(page, shots, 'es-end-standing');
+    await page.keyboard.press('Escape');
     const check = caller(app.core);
     await check.must('auth.signIn', { username: 'admin', password: STRONG_PASSWORD });
     const rows = (await check.must('transport.appointments', { from: '2026-03-04', days: 17 })).rows;
